@@ -1,0 +1,132 @@
+import Foundation  // Decimal for funding amounts
+
+/// One action of the delivery plan: what will be done, by whom, by when, and how it is going.
+public struct Action: Codable, Equatable, Sendable, Identifiable {
+    /// Stable id such as `PRI-03`; never reused.
+    public var id: String
+    /// Raw prevention-group id (`primary`, …). Kept as text so an unknown value is a validation
+    /// problem with a path rather than an unreadable file; see `preventionGroup`.
+    public var group: String
+    /// Ids of plan workstreams this action contributes to.
+    public var workstreams: [String]
+    public var title: String
+    public var description: String
+    /// Id of the lead owner.
+    public var owner: String
+    /// Ids of supporting partner owners.
+    public var partners: [String]
+    public var start: Day?
+    public var due: Day?
+    public var status: Status
+    /// Latest commentary on progress.
+    public var commentary: String
+    /// Outcome measure or success criteria.
+    public var outcomeMeasure: String
+    public var funding: Funding?
+    public var created: Timestamp?
+    public var updated: Timestamp?
+    public var updatedBy: String?
+    /// Every move of the due date, oldest first.
+    public var dueDateChanges: [DueDateChange]
+    /// At most one entry per quarter, oldest first.
+    public var reviews: [Review]
+
+    public init(
+        id: String, group: PreventionGroup, title: String, owner: String, status: Status = .notStarted,
+        workstreams: [String] = [], description: String = "", partners: [String] = [],
+        start: Day? = nil, due: Day? = nil, commentary: String = "", outcomeMeasure: String = "",
+        funding: Funding? = nil, created: Timestamp? = nil, updated: Timestamp? = nil,
+        updatedBy: String? = nil, dueDateChanges: [DueDateChange] = [], reviews: [Review] = []
+    ) {
+        self.id = id
+        self.group = group.rawValue
+        self.workstreams = workstreams
+        self.title = title
+        self.description = description
+        self.owner = owner
+        self.partners = partners
+        self.start = start
+        self.due = due
+        self.status = status
+        self.commentary = commentary
+        self.outcomeMeasure = outcomeMeasure
+        self.funding = funding
+        self.created = created
+        self.updated = updated
+        self.updatedBy = updatedBy
+        self.dueDateChanges = dueDateChanges
+        self.reviews = reviews
+    }
+
+    /// The prevention group, or nil when `group` names none (a validation problem).
+    public var preventionGroup: PreventionGroup? { PreventionGroup(rawValue: group) }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        group = try c.decode(String.self, forKey: .group)
+        workstreams = try c.decodeIfPresent([String].self, forKey: .workstreams) ?? []
+        title = try c.decode(String.self, forKey: .title)
+        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
+        owner = try c.decode(String.self, forKey: .owner)
+        partners = try c.decodeIfPresent([String].self, forKey: .partners) ?? []
+        start = try c.decodeIfPresent(Day.self, forKey: .start)
+        due = try c.decodeIfPresent(Day.self, forKey: .due)
+        status = try c.decode(Status.self, forKey: .status)
+        commentary = try c.decodeIfPresent(String.self, forKey: .commentary) ?? ""
+        outcomeMeasure = try c.decodeIfPresent(String.self, forKey: .outcomeMeasure) ?? ""
+        funding = try c.decodeIfPresent(Funding.self, forKey: .funding)
+        created = try c.decodeIfPresent(Timestamp.self, forKey: .created)
+        updated = try c.decodeIfPresent(Timestamp.self, forKey: .updated)
+        updatedBy = try c.decodeIfPresent(String.self, forKey: .updatedBy)
+        dueDateChanges = try c.decodeIfPresent([DueDateChange].self, forKey: .dueDateChanges) ?? []
+        reviews = try c.decodeIfPresent([Review].self, forKey: .reviews) ?? []
+    }
+}
+
+/// Where an action's money comes from, e.g. the Home Office Serious Violence Duty non-labour grant.
+public struct Funding: Codable, Equatable, Sendable {
+    public var source: String
+    /// Amount in pounds sterling, when known.
+    public var amount: Decimal?
+
+    public init(source: String, amount: Decimal? = nil) {
+        self.source = source
+        self.amount = amount
+    }
+}
+
+/// A due date moved: from what, to what, why, by whom, when. Due dates never change silently.
+public struct DueDateChange: Codable, Equatable, Sendable {
+    /// The previous due date (nil when the action had none).
+    public var from: Day?
+    public var to: Day
+    public var reason: String
+    public var by: String
+    public var on: Timestamp
+
+    public init(from: Day?, to: Day, reason: String, by: String, on: Timestamp) {
+        self.from = from
+        self.to = to
+        self.reason = reason
+        self.by = by
+        self.on = on
+    }
+}
+
+/// An action's status and commentary for one quarter: the review history.
+public struct Review: Codable, Equatable, Sendable {
+    public var quarter: Quarter
+    public var status: Status
+    public var commentary: String
+    public var by: String
+    public var on: Timestamp
+
+    public init(quarter: Quarter, status: Status, commentary: String, by: String, on: Timestamp) {
+        self.quarter = quarter
+        self.status = status
+        self.commentary = commentary
+        self.by = by
+        self.on = on
+    }
+}

@@ -1,0 +1,140 @@
+/// Who is making a change and when: every edit records both.
+public struct EditContext: Sendable, Equatable {
+    public var by: String
+    public var now: Timestamp
+
+    public init(by: String, now: Timestamp) {
+        self.by = by
+        self.now = now
+    }
+}
+
+/// Why an edit was refused.
+public enum PlanEditError: Error, Equatable, CustomStringConvertible {
+    case unknownAction(String)
+    case unknownOwner(String)
+    case duplicateActionID(String)
+    case emptyTitle
+    case reasonRequired
+    case commentaryRequired(from: Status, to: Status)
+    case dueBeforeStart(due: Day, start: Day)
+
+    public var description: String {
+        switch self {
+        case .unknownAction(let id): "no action with id \"\(id)\""
+        case .unknownOwner(let id): "no owner with id or name \"\(id)\""
+        case .duplicateActionID(let id): "an action with id \"\(id)\" already exists"
+        case .emptyTitle: "the title must not be empty"
+        case .reasonRequired: "a due-date change needs a reason"
+        case .commentaryRequired(let from, let to):
+            "the status gets worse (\(from.label) to \(to.label)): a commentary explaining why is required"
+        case .dueBeforeStart(let due, let start): "due date \(due) is before the start date \(start)"
+        }
+    }
+}
+
+extension Plan {
+    /// Records a status and/or commentary update on an action for the quarter being edited:
+    /// sets the action's current values and writes (or revises) its review entry for that quarter.
+    /// A status that gets worse needs a non-empty commentary.
+    public mutating func recordUpdate(
+        actionID: String, status newStatus: Status?, commentary newCommentary: String?, context: EditContext
+    ) throws {
+        guard let index = actionIndex(id: actionID) else { throw PlanEditError.unknownAction(actionID) }
+        let old = actions[index].status
+        let status = newStatus ?? old
+        let commentary = newCommentary.map { $0.trimmingSpaces() }
+        if status.rank < old.rank, commentary?.isEmpty ?? true {
+            throw PlanEditError.commentaryRequired(from: old, to: status)
+        }
+        let quarter = editingQuarter(on: context.now.day)
+        var action = actions[index]
+        action.status = status
+        if let commentary { action.commentary = commentary }
+        if let r = action.reviews.lastIndex(where: { $0.quarter == quarter }) {
+            action.reviews[r].status = status
+            if let commentary { action.reviews[r].commentary = commentary }
+            action.reviews[r].by = context.by
+            action.reviews[r].on = context.now
+        } else {
+            let review = Review(quarter: quarter, status: status, commentary: commentary ?? "",
+                                by: context.by, on: context.now)
+            let position = action.reviews.firstIndex { $0.quarter > quarter } ?? action.reviews.endIndex
+            action.reviews.insert(review, at: position)
+        }
+        stamp(&action, context)
+        actions[index] = action
+    }
+
+    /// Moves an action's due date, recording the move with its reason.
+    public mutating func moveDue(actionID: String, to due: Day, reason: String, context: EditContext) throws {
+        guard let index = actionIndex(id: actionID) else { throw PlanEditError.unknownAction(actionID) }
+        let reason = reason.trimmingSpaces()
+        guard !reason.isEmpty else { throw PlanEditError.reasonRequired }
+        var action = actions[index]
+        if let start = action.start, due < start { throw PlanEditError.dueBeforeStart(due: due, start: start) }
+        guard action.due != due else { return }
+        action.dueDateChanges.append(DueDateChange(from: action.due, to: due, reason: reason,
+                                                   by: context.by, on: context.now))
+        action.due = due
+        stamp(&action, context)
+        actions[index] = action
+    }
+
+    /// Applies a field edit (title, owner, partners, …) to an action and stamps who and when.
+    /// Status, commentary and due date have their own recorded operations.
+    public mutating func editAction(id: String, context: EditContext, _ change: (inout Action) -> Void) throws {
+        guard let index = actionIndex(id: id) else { throw PlanEditError.unknownAction(id) }
+        var action = actions[index]
+        change(&action)
+        guard !action.title.trimmingSpaces().isEmpty else { throw PlanEditError.emptyTitle }
+        guard action != actions[index] else { return }
+        stamp(&action, context)
+        actions[index] = action
+    }
+
+    /// Adds an action after the last action of its group, stamping created/updated.
+    public mutating func addAction(_ newAction: Action, context: EditContext) throws {
+        var action = newAction
+        guard actionIndex(id: action.id) == nil else { throw PlanEditError.duplicateActionID(action.id) }
+        guard !action.title.trimmingSpaces().isEmpty else { throw PlanEditError.emptyTitle }
+        guard owner(id: action.owner) != nil else { throw PlanEditError.unknownOwner(action.owner) }
+        if let start = action.start, let due = action.due, due < start {
+            throw PlanEditError.dueBeforeStart(due: due, start: start)
+        }
+        action.created = context.now
+        stamp(&action, context)
+        let order = action.preventionGroup?.order ?? Int.max
+        let position = actions.lastIndex { ($0.preventionGroup?.order ?? Int.max) <= order }
+            .map { $0 + 1 } ?? actions.startIndex
+        actions.insert(action, at: position)
+    }
+
+    /// Removes an action.
+    public mutating func deleteAction(id: String) throws {
+        guard let index = actionIndex(id: id) else { throw PlanEditError.unknownAction(id) }
+        actions.remove(at: index)
+    }
+
+    /// The next free id for a group: its prefix and one more than the highest number in use,
+    /// two digits at least (`PRI-07`).
+    public func nextActionID(in group: PreventionGroup) -> String {
+        let prefix = group.idPrefix + "-"
+        let highest = actions.compactMap { action -> Int? in
+            guard action.id.hasPrefix(prefix) else { return nil }
+            return Int(action.id.dropFirst(prefix.count))
+        }.max() ?? 0
+        return prefix + pad(highest + 1, 2)
+    }
+
+    /// Finds an owner by id or by name, ignoring case.
+    public func findOwner(_ text: String) -> Owner? {
+        let key = text.trimmingSpaces().lowercased()
+        return owners.first { $0.id.lowercased() == key } ?? owners.first { $0.name.lowercased() == key }
+    }
+
+    private func stamp(_ action: inout Action, _ context: EditContext) {
+        action.updated = context.now
+        action.updatedBy = context.by
+    }
+}

@@ -1,0 +1,95 @@
+/// How an action's status moved against the previous quarter.
+public enum Trend: String, Sendable, CaseIterable {
+    case improved
+    case worsened
+    case same
+    /// No status recorded for the previous quarter.
+    case new
+
+    /// Compact symbol for tables: ▲ ▼ = and a dot for new.
+    public var symbol: String {
+        switch self {
+        case .improved: "▲"
+        case .worsened: "▼"
+        case .same: "="
+        case .new: "·"
+        }
+    }
+}
+
+extension Action {
+    /// Past its due date and not complete.
+    public func isOverdue(on today: Day) -> Bool {
+        guard let due, status != .complete else { return false }
+        return due < today
+    }
+
+    /// This action's review entry for a quarter, if any.
+    public func review(for quarter: Quarter) -> Review? {
+        reviews.last { $0.quarter == quarter }
+    }
+
+    /// No update recorded in `quarter` and not complete: the owner still owes an update.
+    public func isStale(in quarter: Quarter) -> Bool {
+        status != .complete && review(for: quarter) == nil
+    }
+
+    /// Status now (for `quarter`) against the status recorded for the quarter before.
+    public func trend(in quarter: Quarter) -> Trend {
+        guard let before = review(for: quarter.previous)?.status else { return .new }
+        let now = review(for: quarter)?.status ?? status
+        if now.rank > before.rank { return .improved }
+        if now.rank < before.rank { return .worsened }
+        return .same
+    }
+}
+
+/// Counts of actions by status, overall and broken down by group, owner and workstream.
+public struct PlanSummary: Equatable, Sendable {
+    public var quarter: Quarter
+    public var total = 0
+    public var byStatus: [Status: Int] = [:]
+    public var byGroup: [PreventionGroup: [Status: Int]] = [:]
+    public var byOwner: [String: [Status: Int]] = [:]
+    public var byWorkstream: [String: [Status: Int]] = [:]
+    public var overdue = 0
+    public var stale = 0
+
+    /// Owner ids with at least one red action, most reds first (ties by id).
+    public var ownersByReds: [(owner: String, reds: Int)] {
+        byOwner.compactMap { owner, counts in
+            let reds = counts[.red, default: 0]
+            return reds > 0 ? (owner, reds) : nil
+        }.sorted { ($0.reds, $1.owner) > ($1.reds, $0.owner) }
+    }
+}
+
+extension Plan {
+    /// The quarter that edits made on `day` belong to: the quarter containing it, or the first
+    /// quarter after it that the board has not closed.
+    public func editingQuarter(on day: Day) -> Quarter {
+        var quarter = self.quarter(containing: day)
+        while quarters.contains(where: { $0.quarter == quarter && $0.state == .closed }) {
+            quarter = quarter.next
+        }
+        return quarter
+    }
+
+    /// Counts for the quarter being edited on `today`.
+    public func summary(on today: Day) -> PlanSummary {
+        let quarter = editingQuarter(on: today)
+        var summary = PlanSummary(quarter: quarter)
+        for action in actions {
+            summary.total += 1
+            summary.byStatus[action.status, default: 0] += 1
+            if let group = action.preventionGroup { summary.byGroup[group, default: [:]][action.status, default: 0] += 1 }
+            summary.byOwner[action.owner, default: [:]][action.status, default: 0] += 1
+            for workstream in action.workstreams {
+                summary.byWorkstream[workstream, default: [:]][action.status, default: 0] += 1
+            }
+            if action.isOverdue(on: today) { summary.overdue += 1 }
+            if action.isStale(in: quarter) { summary.stale += 1 }
+        }
+        return summary
+    }
+}

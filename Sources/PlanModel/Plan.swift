@@ -1,0 +1,178 @@
+/// A partnership's Serious Violence Duty delivery plan: the whole content of one plan file.
+public struct Plan: Codable, Equatable, Sendable {
+    /// The plan-file format version this build reads and writes.
+    public static let currentSchemaVersion = 1
+
+    public var schemaVersion: Int
+    public var id: String
+    public var title: String
+    /// The Community Safety Partnership (or board) that owns the plan.
+    public var partnership: String
+    public var description: String
+    public var period: Period
+    /// Month (1–12) in which the financial year starts; 4 (April) for UK councils.
+    public var financialYearStartMonth: Int
+    /// What each status means for this partnership, keyed by status raw value ("amber", …).
+    public var ragDefinitions: [String: String]
+    /// The plan's own names and aims for the prevention groups, keyed by group id. Groups not
+    /// listed use their default name and aim.
+    public var groups: [String: GroupInfo]
+    public var owners: [Owner]
+    public var workstreams: [Workstream]
+    /// Actions in a stable order (the order they were added, grouped as the author arranged them).
+    public var actions: [Action]
+    /// State of quarters that have been reviewed or closed; a quarter not listed is open.
+    public var quarters: [QuarterRecord]
+
+    public init(
+        id: String, title: String, partnership: String, period: Period, description: String = "",
+        financialYearStartMonth: Int = 4, ragDefinitions: [String: String] = Plan.defaultRAGDefinitions,
+        groups: [String: GroupInfo] = [:], owners: [Owner] = [], workstreams: [Workstream] = [],
+        actions: [Action] = [], quarters: [QuarterRecord] = []
+    ) {
+        self.schemaVersion = Plan.currentSchemaVersion
+        self.id = id
+        self.title = title
+        self.partnership = partnership
+        self.description = description
+        self.period = period
+        self.financialYearStartMonth = financialYearStartMonth
+        self.ragDefinitions = ragDefinitions
+        self.groups = groups
+        self.owners = owners
+        self.workstreams = workstreams
+        self.actions = actions
+        self.quarters = quarters
+    }
+
+    /// RAG definitions for a new plan: the "time behind plan" wording many district councils use,
+    /// plus complete and not started.
+    public static let defaultRAGDefinitions: [String: String] = [
+        Status.green.rawValue: "On target.",
+        Status.amber.rawValue: "Up to one month behind, or issues identified that the owner is managing.",
+        Status.red.rawValue: "More than one month behind, or significant issues needing the board's help.",
+        Status.complete.rawValue: "Delivered; no further update needed.",
+        Status.notStarted.rawValue: "Not yet due to start.",
+    ]
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decode(String.self, forKey: .title)
+        partnership = try c.decode(String.self, forKey: .partnership)
+        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
+        period = try c.decode(Period.self, forKey: .period)
+        financialYearStartMonth = try c.decodeIfPresent(Int.self, forKey: .financialYearStartMonth) ?? 4
+        ragDefinitions = try c.decodeIfPresent([String: String].self, forKey: .ragDefinitions) ?? [:]
+        groups = try c.decodeIfPresent([String: GroupInfo].self, forKey: .groups) ?? [:]
+        owners = try c.decodeIfPresent([Owner].self, forKey: .owners) ?? []
+        workstreams = try c.decodeIfPresent([Workstream].self, forKey: .workstreams) ?? []
+        actions = try c.decodeIfPresent([Action].self, forKey: .actions) ?? []
+        quarters = try c.decodeIfPresent([QuarterRecord].self, forKey: .quarters) ?? []
+    }
+
+    /// The name this plan uses for a prevention group.
+    public func name(of group: PreventionGroup) -> String {
+        groups[group.rawValue]?.name ?? group.defaultName
+    }
+
+    /// The aim this plan gives a prevention group.
+    public func aim(of group: PreventionGroup) -> String {
+        groups[group.rawValue]?.aim ?? group.defaultAim
+    }
+
+    /// The owner with this id, if any.
+    public func owner(id: String) -> Owner? {
+        owners.first { $0.id == id }
+    }
+
+    /// Index of the action with this id, if any.
+    public func actionIndex(id: String) -> Int? {
+        actions.firstIndex { $0.id == id }
+    }
+
+    /// The quarter containing `day` under this plan's financial year.
+    public func quarter(containing day: Day) -> Quarter {
+        Quarter.containing(day, fyStartMonth: financialYearStartMonth)
+    }
+
+    /// Every quarter of the plan period, in order.
+    public var periodQuarters: [Quarter] {
+        Quarter.covering(from: period.start, to: period.end, fyStartMonth: financialYearStartMonth)
+    }
+}
+
+/// The dates a plan runs between, inclusive.
+public struct Period: Codable, Equatable, Sendable {
+    public var start: Day
+    public var end: Day
+
+    public init(start: Day, end: Day) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// A lead agency or officer who owns or supports actions.
+public struct Owner: Codable, Equatable, Sendable, Identifiable {
+    public var id: String
+    /// Agency or officer name, e.g. "Metropolitan Police Service".
+    public var name: String
+    public var role: String?
+    public var contact: String?
+
+    public init(id: String, name: String, role: String? = nil, contact: String? = nil) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.contact = contact
+    }
+}
+
+/// A plan-defined cross-cutting theme, e.g. a London VVRAP theme or a crime type.
+public struct Workstream: Codable, Equatable, Sendable, Identifiable {
+    public var id: String
+    public var name: String
+    public var description: String?
+
+    public init(id: String, name: String, description: String? = nil) {
+        self.id = id
+        self.name = name
+        self.description = description
+    }
+}
+
+/// Whether a quarter is still open for updates or closed by the board.
+public enum QuarterState: String, Codable, Sendable {
+    case open
+    case closed
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let state = QuarterState(rawValue: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected \"open\" or \"closed\", found \"\(text)\"")
+        }
+        self = state
+    }
+}
+
+/// The recorded state of one quarter of the plan.
+public struct QuarterRecord: Codable, Equatable, Sendable {
+    public var quarter: Quarter
+    public var state: QuarterState
+    public var closedOn: Timestamp?
+    public var closedBy: String?
+    /// The board that reviewed the quarter, e.g. "Safer Hillingdon Partnership".
+    public var board: String?
+
+    public init(quarter: Quarter, state: QuarterState, closedOn: Timestamp? = nil,
+                closedBy: String? = nil, board: String? = nil) {
+        self.quarter = quarter
+        self.state = state
+        self.closedOn = closedOn
+        self.closedBy = closedBy
+        self.board = board
+    }
+}

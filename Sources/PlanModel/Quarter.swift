@@ -1,0 +1,109 @@
+/// A quarter of a financial year, written `2025/26 Q2`.
+///
+/// UK public bodies report by financial year; with the default April start, Q1 is April–June,
+/// Q2 July–September, Q3 October–December and Q4 January–March. `year` is the calendar year in
+/// which the financial year starts (2025 for 2025/26). Which months a quarter covers depends on
+/// the plan's financial-year start month, so date arithmetic takes it as a parameter.
+public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Calendar year in which the financial year starts.
+    public let year: Int
+    /// 1 to 4.
+    public let number: Int
+
+    public init?(year: Int, number: Int) {
+        guard (1...4).contains(number), (1...9998).contains(year) else { return nil }
+        self.year = year
+        self.number = number
+    }
+
+    /// Parses `2025/26 Q2` (the `Q` may be lower case; spacing around it is flexible).
+    /// The second year must follow the first (`2025/27` is rejected).
+    public init?(_ text: String) {
+        let trimmed = text.trimmingSpaces()
+        guard let slash = trimmed.firstIndex(of: "/") else { return nil }
+        let first = trimmed[..<slash]
+        let rest = trimmed[trimmed.index(after: slash)...]
+        guard let q = rest.firstIndex(where: { $0 == "Q" || $0 == "q" }) else { return nil }
+        let second = String(rest[..<q]).trimmingSpaces()
+        let numberText = String(rest[rest.index(after: q)...]).trimmingSpaces()
+        guard first.count == 4, second.count == 2, numberText.count == 1,
+              let y = Int(first), let y2 = Int(second), let n = Int(numberText),
+              (y + 1) % 100 == y2 else { return nil }
+        self.init(year: y, number: n)
+    }
+
+    public var description: String {
+        "\(pad(year, 4))/\(pad((year + 1) % 100, 2)) Q\(number)"
+    }
+
+    /// The quarter after this one.
+    public var next: Quarter {
+        number == 4 ? Quarter(year: year + 1, number: 1)! : Quarter(year: year, number: number + 1)!
+    }
+
+    /// The quarter before this one.
+    public var previous: Quarter {
+        number == 1 ? Quarter(year: year - 1, number: 4)! : Quarter(year: year, number: number - 1)!
+    }
+
+    /// The quarter that contains `day`, for a financial year starting in `fyStartMonth` (1–12).
+    public static func containing(_ day: Day, fyStartMonth: Int) -> Quarter {
+        let offset = (day.month - fyStartMonth + 12) % 12
+        let fyYear = day.month >= fyStartMonth ? day.year : day.year - 1
+        return Quarter(year: fyYear, number: offset / 3 + 1)!
+    }
+
+    /// First day of this quarter.
+    public func firstDay(fyStartMonth: Int) -> Day {
+        Day(year: year, month: fyStartMonth, day: 1)!.firstOfMonth(adding: (number - 1) * 3)
+    }
+
+    /// Last day of this quarter.
+    public func lastDay(fyStartMonth: Int) -> Day {
+        next.firstDay(fyStartMonth: fyStartMonth).adding(days: -1)
+    }
+
+    /// Every quarter that overlaps the days from `start` to `end`, in order.
+    public static func covering(from start: Day, to end: Day, fyStartMonth: Int) -> [Quarter] {
+        guard start <= end else { return [] }
+        var quarters: [Quarter] = []
+        var quarter = containing(start, fyStartMonth: fyStartMonth)
+        let last = containing(end, fyStartMonth: fyStartMonth)
+        while quarter <= last {
+            quarters.append(quarter)
+            quarter = quarter.next
+        }
+        return quarters
+    }
+
+    public static func < (lhs: Quarter, rhs: Quarter) -> Bool {
+        (lhs.year, lhs.number) < (rhs.year, rhs.number)
+    }
+}
+
+extension Quarter: Codable {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let quarter = Quarter(text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a quarter such as \"2025/26 Q2\", found \"\(text)\"")
+        }
+        self = quarter
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing spaces, tabs and newlines.
+    func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let start = firstIndex(where: { !isSpace($0) }),
+              let end = lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(self[start...end])
+    }
+}

@@ -1,0 +1,112 @@
+/// One thing wrong with a plan, located by a JSON path such as `actions[12].owner`.
+public struct Problem: Equatable, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+extension Plan {
+    /// Every problem with the plan's content, in file order. Empty when the plan is valid.
+    public func validate() -> [Problem] {
+        var problems: [Problem] = []
+        func report(_ path: String, _ message: String) { problems.append(Problem(path: path, message: message)) }
+
+        if schemaVersion != Plan.currentSchemaVersion {
+            report("schemaVersion", "expected \(Plan.currentSchemaVersion), found \(schemaVersion)")
+        }
+        if id.trimmingSpaces().isEmpty { report("id", "must not be empty") }
+        if title.trimmingSpaces().isEmpty { report("title", "must not be empty") }
+        if partnership.trimmingSpaces().isEmpty { report("partnership", "must not be empty") }
+        if period.end < period.start {
+            report("period.end", "end \(period.end) is before start \(period.start)")
+        }
+        if !(1...12).contains(financialYearStartMonth) {
+            report("financialYearStartMonth", "expected a month from 1 to 12, found \(financialYearStartMonth)")
+        }
+        let statusKeys = Status.allCases.map(\.rawValue)
+        for key in ragDefinitions.keys.sorted() where !statusKeys.contains(key) {
+            report("ragDefinitions.\(key)", "unknown status; expected one of \(statusKeys.joined(separator: ", "))")
+        }
+        let groupKeys = PreventionGroup.allCases.map(\.rawValue)
+        for key in groups.keys.sorted() where !groupKeys.contains(key) {
+            report("groups.\(key)", "unknown prevention group; expected one of \(groupKeys.joined(separator: ", "))")
+        }
+
+        let ownerIDs = checkIDs(owners.map(\.id), list: "owners", report: report)
+        for (i, owner) in owners.enumerated() where owner.name.trimmingSpaces().isEmpty {
+            report("owners[\(i)].name", "must not be empty")
+        }
+        let workstreamIDs = checkIDs(workstreams.map(\.id), list: "workstreams", report: report)
+        _ = checkIDs(actions.map(\.id), list: "actions", report: report)
+
+        let planQuarters = Set(periodQuarters)
+        for (i, action) in actions.enumerated() {
+            let path = "actions[\(i)]"
+            if action.title.trimmingSpaces().isEmpty { report("\(path).title", "must not be empty") }
+            if action.preventionGroup == nil {
+                report("\(path).group", "unknown prevention group \"\(action.group)\"; expected one of \(groupKeys.joined(separator: ", "))")
+            }
+            if !ownerIDs.contains(action.owner) {
+                report("\(path).owner", "unknown owner \"\(action.owner)\"")
+            }
+            for (j, partner) in action.partners.enumerated() where !ownerIDs.contains(partner) {
+                report("\(path).partners[\(j)]", "unknown owner \"\(partner)\"")
+            }
+            for (j, workstream) in action.workstreams.enumerated() where !workstreamIDs.contains(workstream) {
+                report("\(path).workstreams[\(j)]", "unknown workstream \"\(workstream)\"")
+            }
+            if let start = action.start, let due = action.due, due < start {
+                report("\(path).due", "due \(due) is before start \(start)")
+            }
+            for (j, change) in action.dueDateChanges.enumerated() where change.reason.trimmingSpaces().isEmpty {
+                report("\(path).dueDateChanges[\(j)].reason", "a due-date change needs a reason")
+            }
+            var reviewed: [Quarter: Int] = [:]
+            for (j, review) in action.reviews.enumerated() {
+                let reviewPath = "\(path).reviews[\(j)].quarter"
+                if let first = reviewed[review.quarter] {
+                    report(reviewPath, "second review for \(review.quarter) (first is reviews[\(first)])")
+                } else {
+                    reviewed[review.quarter] = j
+                }
+                if !planQuarters.contains(review.quarter) {
+                    report(reviewPath, "\(review.quarter) is outside the plan period \(period.start) to \(period.end)")
+                }
+            }
+        }
+
+        var recorded: [Quarter: Int] = [:]
+        for (i, record) in quarters.enumerated() {
+            if let first = recorded[record.quarter] {
+                report("quarters[\(i)].quarter", "\(record.quarter) is listed twice (first at quarters[\(first)])")
+            } else {
+                recorded[record.quarter] = i
+            }
+            if !planQuarters.contains(record.quarter) {
+                report("quarters[\(i)].quarter", "\(record.quarter) is outside the plan period \(period.start) to \(period.end)")
+            }
+        }
+        return problems
+    }
+}
+
+/// Reports empty and duplicate ids in one list and returns the set of ids.
+private func checkIDs(_ ids: [String], list: String, report: (String, String) -> Void) -> Set<String> {
+    var firstIndex: [String: Int] = [:]
+    for (i, id) in ids.enumerated() {
+        if id.trimmingSpaces().isEmpty {
+            report("\(list)[\(i)].id", "must not be empty")
+        } else if let first = firstIndex[id] {
+            report("\(list)[\(i)].id", "duplicate id \"\(id)\" (first used at \(list)[\(first)])")
+        } else {
+            firstIndex[id] = i
+        }
+    }
+    return Set(firstIndex.keys)
+}

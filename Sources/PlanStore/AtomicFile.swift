@@ -1,0 +1,72 @@
+import Foundation
+
+/// Writes a file so that a crash or power cut at any instant leaves either the complete old file
+/// or the complete new one.
+///
+/// The bytes go to `<file>.tmp-<pid>` in the same folder, are flushed to disk (`fsync`), take the
+/// original's permissions, and are renamed over the original; then the folder is flushed so the
+/// rename itself is durable. A symlinked file is written through the link: the link stays and its
+/// target is replaced. On any failure the temporary file is removed and the original is untouched.
+public enum AtomicFile {
+    public static func write(_ data: Data, to path: String) throws(PlanFileError) {
+        let target = resolvedTarget(path)
+        let folder = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
+        let temporary = "\(target).tmp-\(getpid())"
+
+        var mode: mode_t = 0o644
+        var info = stat()
+        if stat(target, &info) == 0 { mode = info.st_mode & 0o7777 }
+
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw PlanFileError(file: path, message: "cannot save: cannot create \(temporary): \(String(cString: strerror(errno)))")
+        }
+        func fail(_ step: String) -> PlanFileError {
+            let reason = String(cString: strerror(errno))
+            close(fd)
+            unlink(temporary)
+            return PlanFileError(file: path, message: "cannot save (\(step): \(reason)); the file on disk was not changed")
+        }
+        let written = data.withUnsafeBytes { buffer -> Bool in
+            var offset = 0
+            while offset < buffer.count {
+                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 { if errno == EINTR { continue }; return false }
+                offset += n
+            }
+            return true
+        }
+        guard written else { throw fail("writing") }
+        guard fchmod(fd, mode) == 0 else { throw fail("setting permissions") }
+        guard fsync(fd) == 0 else { throw fail("flushing to disk") }
+        guard close(fd) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw PlanFileError(file: path, message: "cannot save (closing: \(reason)); the file on disk was not changed")
+        }
+        guard rename(temporary, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporary)
+            throw PlanFileError(file: path, message: "cannot save (replacing the file: \(reason)); the file on disk was not changed")
+        }
+        let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if folderFD >= 0 {
+            fsync(folderFD)
+            close(folderFD)
+        }
+    }
+
+    /// The file a path finally names, following symlinks (relative links resolve against the
+    /// link's folder). A path that does not exist yet is its own target.
+    static func resolvedTarget(_ path: String) -> String {
+        var current = path
+        for _ in 0..<40 {
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {
+                return current
+            }
+            current = destination.hasPrefix("/") ? destination
+                : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+        }
+        return current
+    }
+}

@@ -1,0 +1,101 @@
+/// Terminal display width of text, measured in cells as a terminal draws it: most characters take
+/// one cell, East Asian wide and fullwidth characters and emoji take two, combining marks none.
+public func displayWidth(_ text: some StringProtocol) -> Int {
+    var width = 0
+    for character in text { width += displayWidth(character) }
+    return width
+}
+
+/// Cells one grapheme cluster takes on a terminal.
+public func displayWidth(_ character: Character) -> Int {
+    if character.isASCII { return character.asciiValue! < 0x20 || character.asciiValue! == 0x7F ? 0 : 1 }
+    var width = 0
+    for scalar in character.unicodeScalars {
+        if scalar.value == 0xFE0F { return 2 }  // emoji presentation selector
+        width = max(width, scalarWidth(scalar))
+    }
+    return width
+}
+
+private func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
+    let v = scalar.value
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .enclosingMark, .format, .control: return 0
+    default: break
+    }
+    if v == 0x200B { return 0 }
+    if scalar.properties.isEmojiPresentation { return 2 }
+    return isWide(v) ? 2 : 1
+}
+
+/// East Asian Wide (W) and Fullwidth (F) ranges, the blocks that matter in practice.
+private func isWide(_ v: UInt32) -> Bool {
+    switch v {
+    case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+         0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
+         0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
+        return true
+    default:
+        return false
+    }
+}
+
+/// Cuts text to at most `width` cells, ending with "…" when anything was cut. Never splits a
+/// wide character: a two-cell character that would not fit is dropped whole.
+public func truncated(_ text: String, toWidth width: Int, ellipsis: String = "…") -> String {
+    guard width > 0 else { return "" }
+    if displayWidth(text) <= width { return text }
+    let room = width - displayWidth(ellipsis)
+    guard room >= 0 else { return "" }
+    var used = 0
+    var result = ""
+    for character in text {
+        let w = displayWidth(character)
+        if used + w > room { break }
+        used += w
+        result.append(character)
+    }
+    return result + ellipsis
+}
+
+/// Truncates (with an ellipsis) or pads with spaces so the text takes exactly `width` cells.
+public func fitted(_ text: String, toWidth width: Int, alignRight: Bool = false) -> String {
+    let cut = truncated(text, toWidth: width)
+    let padding = String(repeating: " ", count: max(0, width - displayWidth(cut)))
+    return alignRight ? padding + cut : cut + padding
+}
+
+/// Splits text into lines of at most `width` cells, breaking at spaces where possible.
+public func wrapped(_ text: String, toWidth width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    var line = ""
+    var lineWidth = 0
+    for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+        var word = String(word)
+        var wordWidth = displayWidth(word)
+        if lineWidth > 0, lineWidth + 1 + wordWidth <= width {
+            line += " " + word
+            lineWidth += 1 + wordWidth
+            continue
+        }
+        if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
+        while wordWidth > width {  // a word longer than a line is split by cells
+            var head = ""
+            var headWidth = 0
+            for character in word {
+                let w = displayWidth(character)
+                if headWidth + w > width { break }
+                head.append(character)
+                headWidth += w
+            }
+            lines.append(head)
+            word.removeFirst(head.count)
+            wordWidth -= headWidth
+        }
+        line = word
+        lineWidth = wordWidth
+    }
+    if lineWidth > 0 || lines.isEmpty { lines.append(line) }
+    return lines
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+
+/// The `dplan` command: subcommands for scripts, and `dplan FILE` for the interactive front end.
+@main
+struct Dplan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dplan",
+        abstract: "Run a Serious Violence Duty delivery plan kept in a plain JSON file.",
+        discussion: """
+            Exit codes: 0 success, 1 invalid data or refused operation, 2 usage error.
+            Who made a change comes from --by, else $DPLAN_USER, else $USER.
+            """,
+        subcommands: [Open.self, Validate.self, List.self, Show.self, SetCommand.self, New.self, Add.self, Format.self],
+        defaultSubcommand: Open.self
+    )
+
+    /// Runs the command and maps errors to dplan's exit codes: 1 for refused operations and bad
+    /// data, 2 for usage errors; messages go to stderr.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as Failure {
+            printError(failure.message)
+            Foundation.exit(1)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                print(fullMessage(for: error))
+                Foundation.exit(0)
+            }
+            printError(fullMessage(for: error))
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
+}
+
+/// A refused operation or unusable data: printed to stderr, exit code 1.
+struct Failure: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+}

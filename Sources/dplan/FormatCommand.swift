@@ -1,0 +1,26 @@
+import ArgumentParser
+import PlanStore
+
+/// `dplan format FILE…`: rewrites hand-edited plans in the canonical layout (sorted keys,
+/// two-space indents, defaults written out) so later changes are one-line diffs.
+struct Format: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rewrite plan files in dplan's canonical layout (after hand edits).")
+
+    @Argument(help: "Plan files to rewrite.")
+    var files: [String]
+
+    func run() throws {
+        for file in files {
+            let plan = try loadPlanForEditing(file)
+            let before = try? PlanFile.read(file)
+            let after = PlanCoding.encode(plan)
+            if before == after {
+                print("\(file): already canonical")
+            } else {
+                try savePlan(plan, to: file)
+                print("\(file): rewritten")
+            }
+        }
+    }
+}

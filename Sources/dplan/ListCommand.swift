@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import PlanModel
+
+/// `dplan list FILE [filters]`: the actions as a table, in plan order.
+struct List: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List actions as a table, optionally filtered.")
+
+    @Argument(help: "The plan file.")
+    var file: String
+
+    @Option(help: "Prevention group: whole-system, primary, secondary or tertiary (or WSA/PRI/SEC/TER).")
+    var group: String?
+
+    @Option(help: "Owner id or name.")
+    var owner: String?
+
+    @Option(help: "Status (not-started, red, amber, green, complete or N/R/A/G/C); comma-separate several.")
+    var status: String?
+
+    @Option(help: "Workstream id or name.")
+    var workstream: String?
+
+    @Flag(help: "Only actions past their due date and not complete.")
+    var overdue = false
+
+    @Flag(help: "Only actions with no update in the current quarter.")
+    var stale = false
+
+    func run() throws {
+        let plan = try loadPlan(file)
+        let today = try currentTime().day
+        let filter = try ActionFilter(plan: plan, group: group, owner: owner, status: status,
+                                      workstream: workstream, overdue: overdue, stale: stale)
+        let quarter = plan.editingQuarter(on: today)
+        var rows = [["ID", "STATUS", "TREND", "DUE", "FLAGS", "OWNER", "TITLE"]]
+        for action in plan.actions where filter.matches(action, today: today) {
+            var flags: [String] = []
+            if action.isOverdue(on: today) { flags.append("overdue") }
+            if action.isStale(in: quarter) { flags.append("stale") }
+            rows.append([clean(action.id), statusCell(action.status), action.trend(in: quarter).symbol,
+                         action.due?.description ?? "-", flags.joined(separator: ","),
+                         ownerName(action.owner, in: plan), clean(action.title)])
+        }
+        let interactive = isatty(STDOUT_FILENO) != 0
+        print(table(rows, maxWidths: interactive ? [5: 28, 6: 60] : [5: 28]))
+        print("\(rows.count - 1) of \(plan.actions.count) actions · \(quarter) · today \(today)")
+    }
+}
+
+/// The filters shared by `list` (and later other commands): all given filters must match.
+struct ActionFilter {
+    var group: PreventionGroup?
+    var owner: String?
+    var statuses: Set<Status>?
+    var workstream: String?
+    var overdue = false
+    var stale: Quarter?
+
+    init(plan: Plan, group: String?, owner: String?, status: String?, workstream: String?,
+         overdue: Bool, stale: Bool) throws {
+        if let group {
+            guard let match = PreventionGroup(matching: group) ?? PreventionGroup.allCases.first(where: {
+                plan.name(of: $0).lowercased() == group.lowercased()
+            }) else {
+                throw Failure("--group: unknown prevention group \"\(group)\"; expected one of \(PreventionGroup.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            self.group = match
+        }
+        if let owner {
+            guard let match = plan.findOwner(owner) else {
+                throw Failure("--owner: no owner with id or name \"\(owner)\"; owners are: \(plan.owners.map(\.id).joined(separator: ", "))")
+            }
+            self.owner = match.id
+        }
+        if let status {
+            statuses = try Set(status.split(separator: ",").map { word in
+                guard let s = Status(word: String(word)) else {
+                    throw Failure("--status: unknown status \"\(word)\"; expected one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                return s
+            })
+        }
+        if let workstream {
+            let key = workstream.lowercased()
+            guard let match = plan.workstreams.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key }) else {
+                throw Failure("--workstream: no workstream \"\(workstream)\"; workstreams are: \(plan.workstreams.map(\.id).joined(separator: ", "))")
+            }
+            self.workstream = match.id
+        }
+        self.overdue = overdue
+        if stale { self.stale = plan.editingQuarter(on: try currentTime().day) }
+    }
+
+    func matches(_ action: Action, today: Day) -> Bool {
+        if let group, action.preventionGroup != group { return false }
+        if let owner, action.owner != owner { return false }
+        if let statuses, !statuses.contains(action.status) { return false }
+        if let workstream, !action.workstreams.contains(workstream) { return false }
+        if overdue, !action.isOverdue(on: today) { return false }
+        if let stale, !action.isStale(in: stale) { return false }
+        return true
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import PlanModel
+import PlanStore
+
+/// `dplan new FILE --title … --partnership …`: an empty plan with the default groups and RAG text.
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Create a new, empty plan file.")
+
+    @Argument(help: "The plan file to create (must not exist).")
+    var file: String
+
+    @Option(help: "Plan title, e.g. \"Serious Violence Delivery Plan 2025-28\".")
+    var title: String
+
+    @Option(help: "The Community Safety Partnership that owns the plan.")
+    var partnership: String
+
+    @Option(help: "Plan id (default: derived from the file name).")
+    var id: String?
+
+    @Option(help: "First day of the plan, YYYY-MM-DD (default: start of the current financial year).")
+    var start: String?
+
+    @Option(help: "Last day of the plan, YYYY-MM-DD (default: three financial years after the start).")
+    var end: String?
+
+    @Option(help: "Month the financial year starts, 1-12.")
+    var fyStartMonth: Int = 4
+
+    func validate() throws {
+        guard (1...12).contains(fyStartMonth) else { throw ValidationError("--fy-start-month must be 1 to 12") }
+    }
+
+    func run() throws {
+        let today = try currentTime().day
+        let startDay = try start.map { try parseDay($0, option: "--start") }
+            ?? Quarter.containing(today, fyStartMonth: fyStartMonth).firstDay(fyStartMonth: fyStartMonth)
+                .firstOfMonth(adding: -((Quarter.containing(today, fyStartMonth: fyStartMonth).number - 1) * 3))
+        let endDay = try end.map { try parseDay($0, option: "--end") } ?? startDay.firstOfMonth(adding: 36).adding(days: -1)
+        let planID = id ?? String(file.split(separator: "/").last ?? "plan").replacingOccurrences(of: ".json", with: "")
+        let plan = Plan(id: planID, title: title, partnership: partnership,
+                        period: Period(start: startDay, end: endDay), financialYearStartMonth: fyStartMonth)
+        let problems = plan.validate()
+        guard problems.isEmpty else {
+            throw Failure(problems.map { "\(file): \($0)" }.joined(separator: "\n") + "\n(nothing was written)")
+        }
+        do {
+            try PlanFile.create(plan, at: file)
+        } catch {
+            throw Failure(error.description)
+        }
+        print("created \(file): \(clean(title)), \(startDay) to \(endDay)")
+    }
+}

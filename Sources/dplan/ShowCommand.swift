@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import PlanModel
+
+/// `dplan show FILE ACTION-ID`: every field of one action with its due-date changes and reviews.
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show every field of one action and its review history.")
+
+    @Argument(help: "The plan file.")
+    var file: String
+
+    @Argument(help: "The action id, e.g. PRI-03.")
+    var actionID: String
+
+    func run() throws {
+        let plan = try loadPlan(file)
+        guard let index = plan.actionIndex(id: actionID) else {
+            throw Failure("\(file): no action with id \"\(actionID)\"")
+        }
+        let today = try currentTime().day
+        print(actionDetail(plan.actions[index], in: plan, today: today))
+    }
+}
+
+/// The full text description of an action, as `show` prints it.
+func actionDetail(_ action: Action, in plan: Plan, today: Day) -> String {
+    let quarter = plan.editingQuarter(on: today)
+    let group = action.preventionGroup.map { plan.name(of: $0) } ?? action.group
+    var flags: [String] = []
+    if action.isOverdue(on: today) { flags.append("overdue") }
+    if action.isStale(in: quarter) { flags.append("no update in \(quarter)") }
+    var fields: [(String, String)] = [
+        ("Group", clean(group)),
+        ("Status", statusCell(action.status) + (flags.isEmpty ? "" : "  (" + flags.joined(separator: ", ") + ")")),
+        ("Trend", "\(action.trend(in: quarter).symbol) \(action.trend(in: quarter).rawValue) against \(quarter.previous)"),
+        ("Owner", ownerName(action.owner, in: plan)),
+        ("Partners", action.partners.map { ownerName($0, in: plan) }.joined(separator: ", ")),
+        ("Workstreams", action.workstreams.map { id in clean(plan.workstreams.first { $0.id == id }?.name ?? id) }.joined(separator: ", ")),
+        ("Start", action.start?.description ?? "-"),
+        ("Due", action.due?.description ?? "-"),
+        ("Description", clean(action.description)),
+        ("Commentary", clean(action.commentary)),
+        ("Outcome measure", clean(action.outcomeMeasure)),
+    ]
+    if let funding = action.funding {
+        let amount = funding.amount.map { " £\($0)" } ?? ""
+        fields.append(("Funding", clean(funding.source) + amount))
+    }
+    fields.append(("Created", action.created?.description ?? "-"))
+    fields.append(("Updated", [action.updated?.description, action.updatedBy.map { "by " + clean($0) }]
+        .compactMap { $0 }.joined(separator: " ")))
+    var lines = ["\(clean(action.id))  \(clean(action.title))"]
+    lines += fields.map { name, value in name.padding(toLength: 16, withPad: " ", startingAt: 0) + (value.isEmpty ? "-" : value) }
+    if !action.dueDateChanges.isEmpty {
+        lines.append("")
+        lines.append("Due-date changes")
+        for change in action.dueDateChanges {
+            lines.append("  \(change.from?.description ?? "none") → \(change.to)  \(clean(change.reason))  (\(clean(change.by)), \(change.on.day))")
+        }
+    }
+    lines.append("")
+    lines.append("Review history")
+    if action.reviews.isEmpty { lines.append("  no reviews yet") }
+    for review in action.reviews.reversed() {
+        let commentary = review.commentary.isEmpty ? "(no commentary)" : clean(review.commentary)
+        lines.append("  \(review.quarter)  \(statusCell(review.status).padding(toLength: 13, withPad: " ", startingAt: 0))  \(commentary)  (\(clean(review.by)), \(review.on.day))")
+    }
+    return lines.joined(separator: "\n")
+}

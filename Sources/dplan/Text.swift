@@ -1,0 +1,29 @@
+import PlanModel
+import TerminalText
+
+/// Plan text made safe for the terminal (plan files are untrusted input).
+func clean(_ text: String) -> String { sanitizedForTerminal(text) }
+
+/// "R Red" — the letter first so it reads without colour.
+func statusCell(_ status: Status) -> String { "\(status.letter) \(status.label)" }
+
+/// The owner's name for display, or the raw id when the owner is unknown.
+func ownerName(_ id: String, in plan: Plan) -> String {
+    clean(plan.owner(id: id)?.name ?? id)
+}
+
+/// Formats rows as left-aligned columns separated by two spaces; the last column is not padded.
+/// `maxWidths` caps a column's width (its cells are truncated with an ellipsis).
+func table(_ rows: [[String]], maxWidths: [Int: Int] = [:]) -> String {
+    guard let columns = rows.map(\.count).max() else { return "" }
+    var widths = Array(repeating: 0, count: columns)
+    for row in rows {
+        for (i, cell) in row.enumerated() { widths[i] = max(widths[i], displayWidth(cell)) }
+    }
+    for (column, cap) in maxWidths where column < columns { widths[column] = min(widths[column], cap) }
+    return rows.map { row in
+        row.enumerated().map { i, cell in
+            i == row.count - 1 ? truncated(cell, toWidth: widths[i]) : fitted(cell, toWidth: widths[i])
+        }.joined(separator: "  ")
+    }.joined(separator: "\n")
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import PlanModel
+import PlanStore
+
+/// `dplan validate FILE…`: every problem in every file, exit 1 when there is any.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check plan files and list every problem with its JSON path.")
+
+    @Argument(help: "Plan files to check.")
+    var files: [String]
+
+    func run() throws {
+        var failed = false
+        for file in files {
+            do {
+                let plan = try PlanFile.load(file)
+                let problems = plan.validate()
+                if problems.isEmpty {
+                    print("\(file): ok (\(plan.actions.count) actions)")
+                } else {
+                    failed = true
+                    for problem in problems { printError("\(file): \(clean(problem.description))") }
+                    printError("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+                }
+            } catch {
+                failed = true
+                printError(clean(error.description))
+            }
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
