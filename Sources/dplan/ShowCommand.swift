@@ -43,14 +43,14 @@ func actionDetail(_ action: Action, in plan: Plan, today: Day) -> String {
         ("Outcome measure", clean(action.outcomeMeasure)),
     ]
     if let funding = action.funding {
-        let amount = funding.amount.map { " £\($0)" } ?? ""
+        let amount = funding.amount.map { " " + pounds($0) } ?? ""
         fields.append(("Funding", clean(funding.source) + amount))
     }
     fields.append(("Created", action.created?.description ?? "-"))
     fields.append(("Updated", [action.updated?.description, action.updatedBy.map { "by " + clean($0) }]
         .compactMap { $0 }.joined(separator: " ")))
     var lines = ["\(clean(action.id))  \(clean(action.title))"]
-    lines += fields.map { name, value in name.padding(toLength: 16, withPad: " ", startingAt: 0) + (value.isEmpty ? "-" : value) }
+    lines += fields.map { name, value in name.padding(toLength: 17, withPad: " ", startingAt: 0) + (value.isEmpty ? "-" : value) }
     if !action.dueDateChanges.isEmpty {
         lines.append("")
         lines.append("Due-date changes")
@@ -66,4 +66,23 @@ func actionDetail(_ action: Action, in plan: Plan, today: Day) -> String {
         lines.append("  \(review.quarter)  \(statusCell(review.status).padding(toLength: 13, withPad: " ", startingAt: 0))  \(commentary)  (\(clean(review.by)), \(review.on.day))")
     }
     return lines.joined(separator: "\n")
+}
+
+/// "£10,000" or "£83,506.30": pounds with thousands separators, pence only when present.
+func pounds(_ amount: Decimal) -> String {
+    let formatter = NumberFormatter()
+    formatter.numberStyle = .decimal
+    formatter.locale = Locale(identifier: "en_GB")
+    formatter.minimumFractionDigits = amount == amount.rounded(0) ? 0 : 2
+    formatter.maximumFractionDigits = 2
+    return "£" + (formatter.string(from: amount as NSDecimalNumber) ?? "\(amount)")
+}
+
+private extension Decimal {
+    func rounded(_ scale: Int) -> Decimal {
+        var value = self
+        var result = Decimal()
+        NSDecimalRound(&result, &value, scale, .plain)
+        return result
+    }
 }

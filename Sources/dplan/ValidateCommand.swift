@@ -17,7 +17,7 @@ struct Validate: ParsableCommand {
                 let plan = try PlanFile.load(file)
                 let problems = plan.validate()
                 if problems.isEmpty {
-                    print("\(file): ok (\(plan.actions.count) actions)")
+                    print("\(file): ok (\(plan.actions.count) action\(plan.actions.count == 1 ? "" : "s"))")
                 } else {
                     failed = true
                     for problem in problems { printError("\(file): \(clean(problem.description))") }
