@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
     ],
     targets: [
         // Pure domain: plans, actions, statuses, quarters, validation, derived facts. No I/O.
@@ -17,10 +18,14 @@ let package = Package(
         .target(name: "TerminalText"),
         // The JSON plan file: loading with precise errors, stable encoding, safe saving.
         .target(name: "PlanStore", dependencies: ["PlanModel"]),
+        // Wide-character ncurses, with C wrappers for what Swift 6 cannot import.
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // The interactive front end: state, keymap, update, pure render, and a thin ncurses backend.
+        .target(name: "PlanTUI", dependencies: ["PlanModel", "PlanStore", "TerminalText", "CNcurses"]),
         .executableTarget(
             name: "dplan",
             dependencies: [
-                "PlanModel", "PlanStore", "TerminalText",
+                "PlanModel", "PlanStore", "TerminalText", "PlanTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -28,5 +33,13 @@ let package = Package(
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "PlanModel"]),
         .testTarget(name: "DplanCLITests", dependencies: ["dplan", "PlanStore", "PlanModel"]),
+        .testTarget(
+            name: "PlanTUITests",
+            dependencies: [
+                "PlanTUI", "PlanModel", "PlanStore", "dplan",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
     ]
 )

@@ -1,16 +1,33 @@
 import ArgumentParser
+import Foundation
 import PlanModel
+import PlanTUI
 
-/// `dplan FILE`: opens the plan. Prints the summary until the interactive front end lands.
+/// `dplan FILE`: opens the plan in the interactive front end. When input or output is not a
+/// terminal (a pipe, a script) it prints the summary instead.
 struct Open: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Open a plan (the default when only a file is given).")
+    static let configuration = CommandConfiguration(
+        abstract: "Open a plan in the interactive front end (the default when only a file is given).",
+        discussion: "Press ? inside for every key. Without a terminal, prints the plan summary.")
 
     @Argument(help: "The plan file.")
     var file: String
 
+    @Option(help: "Who is making changes (default $DPLAN_USER, else $USER).")
+    var by: String?
+
     func run() throws {
-        let plan = try loadPlan(file)
-        print(summaryText(plan, today: try currentTime().day))
+        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+            let plan = try loadPlan(file)
+            print(summaryText(plan, today: try currentTime().day))
+            return
+        }
+        let plan = try loadPlanForEditing(file)
+        let user = resolveUser(by)
+        _ = try currentTime()  // a bad DPLAN_NOW is reported before the screen opens
+        MainActor.assumeIsolated {
+            runInteractive(plan: plan, path: file, user: user, clock: { (try? currentTime()) ?? Timestamp(secondsSinceEpoch: 0) })
+        }
     }
 }
 

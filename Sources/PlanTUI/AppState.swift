@@ -1,0 +1,231 @@
+import PlanModel
+
+/// The whole state of the interactive front end: a value, changed only by `handle(_:)`, drawn
+/// only by `render(_:)`.
+public struct AppState: Sendable {
+    public var plan: Plan
+    public var path: String
+    public var user: String
+    /// The clock, set by the run loop before each key (fixed in tests).
+    public var now: Timestamp
+    public var size: (width: Int, height: Int)
+
+    public var view: View = .overview
+    public var modal: Modal?
+    public var showHelp = false
+    public var helpScroll = 0
+    public var message: Message?
+
+    public var filter = Filter()
+    public var collapsed: Set<PreventionGroup> = []
+    public internal(set) var rows: [Row] = []
+    public var selection = 0
+    public var scroll = 0
+    public var detailScroll = 0
+    public var meeting: Meeting?
+
+    var undoStack: [Snapshot] = []
+    var redoStack: [Snapshot] = []
+    /// Bumped on every change to the plan; equal to `savedRevision` when there is nothing to save.
+    public internal(set) var revision = 0
+    var savedRevision = 0
+    private var revisionCounter = 0
+    var searchIndex = SearchIndex()
+
+    public init(plan: Plan, path: String, user: String, now: Timestamp, size: (width: Int, height: Int)) {
+        self.plan = plan
+        self.path = path
+        self.user = user
+        self.now = now
+        self.size = size
+        refreshRows()
+    }
+
+    public var isDirty: Bool { revision != savedRevision }
+    public var today: Day { now.day }
+    /// The quarter edits go to.
+    public var quarter: Quarter { plan.editingQuarter(on: today) }
+
+    /// Call after the plan was written to disk.
+    public mutating func markSaved() {
+        savedRevision = revision
+    }
+
+    mutating func nextRevision() -> Int {
+        revisionCounter += 1
+        return revisionCounter
+    }
+
+    /// The action under the cursor in the list, if the cursor is on an action.
+    public var selectedActionID: String? {
+        guard rows.indices.contains(selection), case .action(let index) = rows[selection] else { return nil }
+        return plan.actions[index].id
+    }
+
+    /// The action the current screen is about (the detail or meeting action, else the selection).
+    public var focusedActionID: String? {
+        switch view {
+        case .detail(let id): id
+        case .meeting: meeting.flatMap { $0.ids.indices.contains($0.position) ? $0.ids[$0.position] : nil }
+        default: selectedActionID
+        }
+    }
+
+    /// Rebuilds the visible rows from the plan, filter and folded groups, keeping the cursor on the
+    /// same action (or group) where it is still shown.
+    mutating func refreshRows() {
+        let keep = rows.indices.contains(selection) ? rows[selection] : nil
+        let keepID = selectedActionID
+        searchIndex.update(for: plan, revision: revision)
+        let quarter = self.quarter
+        let today = self.today
+        var buckets: [PreventionGroup: [Int]] = [:]
+        for (index, action) in plan.actions.enumerated() {
+            guard let group = action.preventionGroup,
+                  filter.matches(action, searchText: searchIndex.texts[index], today: today, quarter: quarter) else { continue }
+            buckets[group, default: []].append(index)
+        }
+        var newRows: [Row] = []
+        for group in PreventionGroup.allCases {
+            let indices = buckets[group] ?? []
+            var counts: [Status: Int] = [:]
+            for index in indices { counts[plan.actions[index].status, default: 0] += 1 }
+            newRows.append(.group(group, counts: counts))
+            if !collapsed.contains(group) { newRows += indices.map { .action($0) } }
+        }
+        rows = newRows
+        if let keepID, let index = rows.firstIndex(where: { if case .action(let i) = $0 { plan.actions[i].id == keepID } else { false } }) {
+            selection = index
+        } else if let keep, let index = rows.firstIndex(of: keep) {
+            selection = index
+        } else {
+            selection = min(selection, max(0, rows.count - 1))
+        }
+    }
+
+    /// Puts the cursor on the first action row, if any.
+    mutating func selectFirstAction() {
+        if let first = rows.firstIndex(where: { if case .action = $0 { true } else { false } }) { selection = first }
+    }
+
+    /// Ids of the actions the filter shows, in list order, whether or not their group is folded.
+    var filteredActionIDs: [String] {
+        let quarter = self.quarter
+        var ids: [String] = []
+        for group in PreventionGroup.allCases {
+            for (index, action) in plan.actions.enumerated() where action.preventionGroup == group
+                && filter.matches(action, searchText: searchIndex.texts[index], today: today, quarter: quarter) {
+                ids.append(action.id)
+            }
+        }
+        return ids
+    }
+}
+
+/// The screen being shown.
+public enum View: Equatable, Sendable {
+    case overview
+    case list
+    case detail(String)
+    case meeting
+    case meetingSummary
+
+    var mode: Mode {
+        switch self {
+        case .overview: .overview
+        case .list: .list
+        case .detail: .detail
+        case .meeting, .meetingSummary: .meeting
+        }
+    }
+}
+
+/// A line of the action list: a prevention-group header or an action (index into `plan.actions`).
+public enum Row: Equatable, Sendable {
+    /// A group header with the status counts of the actions the filter shows in it.
+    case group(PreventionGroup, counts: [Status: Int])
+    case action(Int)
+}
+
+/// A one-line message under the screen.
+public struct Message: Equatable, Sendable {
+    public var text: String
+    public var isError: Bool
+}
+
+/// A prompt on top of the screen that takes the keys until it closes.
+public enum Modal: Equatable, Sendable {
+    case editor(EditorPurpose, LineEditor)
+    case picker(PickerPurpose, Picker)
+    case confirm(ConfirmPurpose)
+}
+
+public enum EditorPurpose: Equatable, Sendable {
+    /// Commentary for this quarter, optionally with a status being set; `required` when worse.
+    case commentary(id: String, status: Status?, required: Bool)
+    case title(id: String)
+    case description(id: String)
+    case outcome(id: String)
+    case dueDate(id: String)
+    case dueReason(id: String, due: Day)
+    case search(previous: String)
+    case newActionTitle(group: PreventionGroup)
+
+    var prompt: String {
+        switch self {
+        case .commentary(let id, let status, let required):
+            "\(id)" + (status.map { " → \($0.letter)" } ?? "") + (required ? " why? (required)" : " commentary")
+        case .title(let id): "\(id) title"
+        case .description(let id): "\(id) description"
+        case .outcome(let id): "\(id) outcome measure"
+        case .dueDate(let id): "\(id) new due date (YYYY-MM-DD)"
+        case .dueReason(let id, let due): "\(id) reason for moving the due date to \(due)"
+        case .search: "Search"
+        case .newActionTitle(let group): "New \(group.idPrefix) action title"
+        }
+    }
+}
+
+public enum PickerPurpose: Equatable, Sendable {
+    case owner(id: String)
+    case partners(id: String)
+    case group(id: String)
+    case workstreams(id: String)
+    case filterKind
+    case filterGroup, filterOwner, filterStatus, filterWorkstream
+    case newActionGroup
+    case newActionOwner(group: PreventionGroup, title: String)
+}
+
+public enum ConfirmPurpose: Equatable, Sendable {
+    case delete(id: String)
+    case quitUnsaved
+
+    var question: String {
+        switch self {
+        case .delete(let id): "Delete \(id)? y deletes (u undoes), any other key keeps it"
+        case .quitUnsaved: "Unsaved changes. s save and quit · d discard and quit · Esc keep working"
+        }
+    }
+}
+
+/// Meeting mode: the actions being stepped through and the plan as it was when the meeting began.
+public struct Meeting: Equatable, Sendable {
+    public var ids: [String]
+    public var position: Int
+    public var startPlan: Plan
+}
+
+/// A plan state to return to with undo/redo.
+struct Snapshot: Sendable {
+    var plan: Plan
+    var revision: Int
+    var label: String
+}
+
+/// Work the run loop does for `handle(_:)`, which itself never touches files or the terminal.
+public enum Effect: Equatable, Sendable {
+    case save
+    case saveAndQuit
+    case quit
+}

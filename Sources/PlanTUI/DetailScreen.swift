@@ -1,0 +1,81 @@
+import PlanModel
+import TerminalText
+
+/// Every field of one action, its due-date changes and its review history as a timeline.
+func renderDetail(_ state: AppState, id: String, into frame: inout Frame) {
+    guard let index = state.plan.actionIndex(id: id) else { return }
+    let lines = detailLines(state.plan.actions[index], state: state, width: frame.width - 2)
+    let height = frame.height - 4
+    let first = min(state.detailScroll, max(0, lines.count - height))
+    for (offset, line) in lines[first..<min(lines.count, first + height)].enumerated() {
+        frame.put(line, x: 1, y: 1 + offset, maxWidth: frame.width - 2)
+    }
+    if lines.count > height {
+        frame.put(" \(first + 1)-\(min(lines.count, first + height)) of \(lines.count) lines ", x: frame.width - 24, y: frame.height - 3, tone: .dim)
+    }
+}
+
+func detailLines(_ action: Action, state: AppState, width: Int) -> [[Span]] {
+    let plan = state.plan
+    let quarter = state.quarter
+    let labelWidth = 14
+    let valueWidth = max(10, width - labelWidth)
+    var lines: [[Span]] = []
+    func field(_ label: String, _ value: String, tone: Tone = .normal) {
+        let wrappedValue = wrapped(sanitizedForTerminal(value.isEmpty ? "-" : value), toWidth: valueWidth)
+        for (i, part) in wrappedValue.enumerated() {
+            lines.append([Span(fitted(i == 0 ? label : "", toWidth: labelWidth), .dim), Span(part, tone)])
+        }
+    }
+    for (i, part) in wrapped(sanitizedForTerminal("\(action.id)  \(action.title)"), toWidth: width).enumerated() {
+        lines.append([Span(part, i == 0 ? .header : .header)])
+    }
+    let trend = action.trend(in: quarter)
+    var statusLine = [Span(fitted("Status", toWidth: labelWidth), .dim), statusBadge(action.status), Span(" \(action.status.label)"),
+                      Span("   \(trend.symbol) \(trend.rawValue) since \(quarter.previous)", trend == .worsened ? .warning : .normal)]
+    if action.isOverdue(on: state.today) { statusLine.append(Span("   overdue", .warning)) }
+    if action.isStale(in: quarter) { statusLine.append(Span("   no update in \(quarter)", .warning)) }
+    lines.append(statusLine)
+    field("Group", action.preventionGroup.map { plan.name(of: $0) } ?? action.group)
+    field("Owner", plan.owner(id: action.owner)?.name ?? action.owner)
+    field("Partners", action.partners.map { plan.owner(id: $0)?.name ?? $0 }.joined(separator: ", "))
+    field("Workstreams", action.workstreams.map { id in plan.workstreams.first { $0.id == id }?.name ?? id }.joined(separator: ", "))
+    field("Start", action.start?.description ?? "")
+    field("Due", (action.due?.description ?? "") + (action.dueDateChanges.isEmpty ? "" : "  (moved \(action.dueDateChanges.count)×)"),
+          tone: action.isOverdue(on: state.today) ? .warning : .normal)
+    field("Description", action.description)
+    field("Commentary", action.commentary)
+    field("Outcome", action.outcomeMeasure)
+    if let funding = action.funding {
+        field("Funding", funding.source + (funding.amount.map { " £\($0)" } ?? ""))
+    }
+    field("Updated", [action.updated.map { "\($0.day)" }, action.updatedBy.map { "by " + $0 }].compactMap { $0 }.joined(separator: " "))
+    if !action.dueDateChanges.isEmpty {
+        lines.append([])
+        lines.append([Span("Due-date changes", .header)])
+        for change in action.dueDateChanges.reversed() {
+            let head = "\(change.on.day)  \(change.from?.description ?? "none") → \(change.to)  "
+            let text = wrapped(sanitizedForTerminal("\(change.reason) — \(change.by)"), toWidth: max(10, width - displayWidth(head) - 2))
+            for (i, part) in text.enumerated() {
+                lines.append([Span("  " + (i == 0 ? head : String(repeating: " ", count: displayWidth(head))), .dim), Span(part)])
+            }
+        }
+    }
+    lines.append([])
+    lines.append([Span("Review history", .header), Span("  (newest first)", .dim)])
+    if action.reviews.isEmpty { lines.append([Span("  no reviews yet", .dim)]) }
+    for review in action.reviews.reversed() {
+        let head = "  \(review.quarter)  "
+        let commentary = review.commentary.isEmpty ? "(no commentary)" : review.commentary
+        let text = wrapped(sanitizedForTerminal("\(commentary) — \(review.by), \(review.on.day)"),
+                           toWidth: max(10, width - displayWidth(head) - 5))
+        for (i, part) in text.enumerated() {
+            if i == 0 {
+                lines.append([Span(head, .dim), statusBadge(review.status), Span("  " + part)])
+            } else {
+                lines.append([Span(String(repeating: " ", count: displayWidth(head) + 5)), Span(part)])
+            }
+        }
+    }
+    return lines
+}

@@ -1,0 +1,55 @@
+import PlanModel
+
+/// Which actions the list (and meeting mode) shows. All set parts must match.
+public struct Filter: Equatable, Sendable {
+    public var group: PreventionGroup?
+    public var owner: String?
+    public var status: Status?
+    public var workstream: String?
+    public var overdue = false
+    public var stale = false
+    /// Case-insensitive text searched in id, title, description and commentary.
+    public var search = ""
+
+    public init() {}
+
+    public var isActive: Bool { self != Filter() }
+
+    /// `search` must already be lower-cased text of the action (see `SearchIndex`).
+    func matches(_ action: Action, searchText: String, today: Day, quarter: Quarter) -> Bool {
+        if let group, action.preventionGroup != group { return false }
+        if let owner, action.owner != owner { return false }
+        if let status, action.status != status { return false }
+        if let workstream, !action.workstreams.contains(workstream) { return false }
+        if overdue, !action.isOverdue(on: today) { return false }
+        if stale, !action.isStale(in: quarter) { return false }
+        if !search.isEmpty, !searchText.contains(search.lowercased()) { return false }
+        return true
+    }
+
+    /// "owner Metropolitan Police · red · stale · “knife”".
+    func summary(in plan: Plan) -> String {
+        var parts: [String] = []
+        if let group { parts.append(plan.name(of: group)) }
+        if let owner { parts.append("owner " + (plan.owner(id: owner)?.name ?? owner)) }
+        if let status { parts.append("\(status.letter) \(status.label.lowercased())") }
+        if let workstream { parts.append(plan.workstreams.first { $0.id == workstream }?.name ?? workstream) }
+        if overdue { parts.append("overdue") }
+        if stale { parts.append("no update this quarter") }
+        if !search.isEmpty { parts.append("“\(search)”") }
+        return parts.joined(separator: " · ")
+    }
+}
+
+/// Lower-cased searchable text of each action, rebuilt only when the plan changes, so typing a
+/// search does not lower-case the whole plan on every key.
+struct SearchIndex: Equatable, Sendable {
+    private(set) var texts: [String] = []
+    private(set) var revision = -1
+
+    mutating func update(for plan: Plan, revision: Int) {
+        guard revision != self.revision else { return }
+        texts = plan.actions.map { [$0.id, $0.title, $0.description, $0.commentary].joined(separator: "\n").lowercased() }
+        self.revision = revision
+    }
+}

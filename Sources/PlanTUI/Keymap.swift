@@ -1,0 +1,179 @@
+import PlanModel
+
+/// Everything a key can ask the application to do.
+public enum Command: Hashable, Sendable {
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case open, back, toggleGroup, switchView
+    case setStatus(Status)
+    case editCommentary, editTitle, editDescription, editOutcome
+    case pickOwner, pickPartners, pickGroup, pickWorkstreams
+    case changeDue, addAction, deleteAction
+    case search, filter, clearFilter
+    case startMeeting, keepStatus, nextAction, previousAction, endMeeting
+    case undo, redo, save, quit, help
+}
+
+/// A key binding: the keys, what they do, the help text, and an optional short hint for the
+/// status bar. Help and hints are generated from these tables, so they cannot drift.
+public struct Binding<C: Hashable & Sendable>: Sendable {
+    public var keys: [Key]
+    public var command: C
+    public var help: String
+    public var hint: String?
+    /// How the status bar writes the keys when it is not simply the first key ("r/a/g").
+    public var hintKeys: String?
+
+    init(_ keys: [Key], _ command: C, _ help: String, hint: String? = nil, hintKeys: String? = nil) {
+        self.keys = keys
+        self.command = command
+        self.help = help
+        self.hint = hint
+        self.hintKeys = hintKeys
+    }
+}
+
+/// The screens that have their own keymap.
+public enum Mode: CaseIterable, Sendable {
+    case overview, list, detail, meeting
+
+    public var title: String {
+        switch self {
+        case .overview: "Overview"
+        case .list: "Action list"
+        case .detail: "Action detail"
+        case .meeting: "Meeting mode"
+        }
+    }
+}
+
+/// The key tables. `Keymap.command(for:in:)` is the only place keys become commands.
+public enum Keymap {
+    private static func ch(_ c: Character) -> Key { .character(c) }
+
+    /// Keys that work on every screen (after the screen's own table).
+    static let global: [Binding<Command>] = [
+        Binding([ch("?")], .help, "show or hide this help", hint: "help"),
+        Binding([ch("s"), .control("s")], .save, "save the plan", hint: "save"),
+        Binding([ch("u")], .undo, "undo the last change"),
+        Binding([.control("r")], .redo, "redo"),
+        Binding([ch("q"), .control("c")], .quit, "quit (asks when there are unsaved changes)", hint: "quit"),
+    ]
+
+    static let navigation: [Binding<Command>] = [
+        Binding([ch("k"), .up], .moveUp, "move up"),
+        Binding([ch("j"), .down], .moveDown, "move down"),
+        Binding([.pageUp, .control("b")], .pageUp, "page up"),
+        Binding([.pageDown, .control("f")], .pageDown, "page down"),
+        Binding([.home], .top, "first row"),
+        Binding([.end], .bottom, "last row"),
+    ]
+
+    static let editing: [Binding<Command>] = [
+        Binding([ch("n")], .setStatus(.notStarted), "status: N not started"),
+        Binding([ch("r")], .setStatus(.red), "status: R red (asks for commentary when worse)", hint: "status", hintKeys: "n/r/a/g/c"),
+        Binding([ch("a")], .setStatus(.amber), "status: A amber"),
+        Binding([ch("g")], .setStatus(.green), "status: G green"),
+        Binding([ch("c")], .setStatus(.complete), "status: C complete"),
+        Binding([ch("m")], .editCommentary, "write this quarter's commentary", hint: "comment"),
+        Binding([ch("t")], .editTitle, "edit the title"),
+        Binding([ch("e")], .editDescription, "edit the description"),
+        Binding([ch("O")], .editOutcome, "edit the outcome measure"),
+        Binding([ch("o")], .pickOwner, "choose the lead owner"),
+        Binding([ch("p")], .pickPartners, "choose supporting partners"),
+        Binding([ch("P")], .pickGroup, "move to another prevention group"),
+        Binding([ch("w")], .pickWorkstreams, "choose workstreams"),
+        Binding([ch("d")], .changeDue, "change the due date (a reason is required)"),
+        Binding([ch("x"), .delete], .deleteAction, "delete the action (asks first)"),
+    ]
+
+    static let filtering: [Binding<Command>] = [
+        Binding([ch("/")], .search, "search id, title, description and commentary", hint: "search"),
+        Binding([ch("f")], .filter, "filter by group, owner, status, workstream, overdue, stale", hint: "filter"),
+        Binding([ch("F")], .clearFilter, "clear the filter and search"),
+        Binding([ch("M")], .startMeeting, "meeting mode: step through the filtered actions", hint: "meeting"),
+        Binding([ch("+")], .addAction, "add an action"),
+    ]
+
+    /// The table for one screen, most specific first.
+    public static func bindings(for mode: Mode) -> [Binding<Command>] {
+        switch mode {
+        case .overview:
+            [Binding([.enter, .tab, ch("l"), .right], .open, "open the action list", hint: "list")]
+                + filtering + global
+        case .list:
+            [Binding([.enter, ch("l"), .right], .open, "open the action (or fold a group)", hint: "open"),
+             Binding([ch(" ")], .toggleGroup, "fold or unfold the group"),
+             Binding([.tab], .switchView, "overview"),
+             Binding([.escape, ch("h"), .left], .back, "back to the overview")]
+                + navigation + editing + filtering + global
+        case .detail:
+            [Binding([.escape, ch("h"), .left], .back, "back to the list", hint: "back"),
+             Binding([ch("k"), .up], .moveUp, "scroll up"),
+             Binding([ch("j"), .down], .moveDown, "scroll down"),
+             Binding([.pageUp], .pageUp, "page up"),
+             Binding([.pageDown], .pageDown, "page down"),
+             Binding([ch("]")], .nextAction, "next action"),
+             Binding([ch("[")], .previousAction, "previous action")]
+                + editing + global
+        case .meeting:
+            [Binding([.enter, ch(" ")], .keepStatus, "record the status as it is and go to the next action", hint: "keep"),
+             Binding([ch("n")], .setStatus(.notStarted), "status: N not started"),
+             Binding([ch("r")], .setStatus(.red), "status: R red (asks for commentary when worse)", hint: "status", hintKeys: "n/r/a/g/c"),
+             Binding([ch("a")], .setStatus(.amber), "status: A amber"),
+             Binding([ch("g")], .setStatus(.green), "status: G green"),
+             Binding([ch("c")], .setStatus(.complete), "status: C complete"),
+             Binding([ch("m")], .editCommentary, "write this quarter's commentary", hint: "comment"),
+             Binding([.right, ch("l"), ch("j"), .down], .nextAction, "next action without recording", hint: "next"),
+             Binding([.left, ch("h"), ch("k"), .up], .previousAction, "previous action"),
+             Binding([.escape], .endMeeting, "end the meeting and show what changed", hint: "end")]
+                + global
+        }
+    }
+
+    /// The command a key means on a screen, if any.
+    public static func command(for key: Key, in mode: Mode) -> Command? {
+        bindings(for: mode).first { $0.keys.contains(key) }?.command
+    }
+}
+
+/// What the line editor does with a key.
+public enum EditorCommand: Hashable, Sendable {
+    case left, right, home, end, backspace, delete, clear, confirm, cancel
+}
+
+/// What a list picker does with a key.
+public enum PickerCommand: Hashable, Sendable {
+    case up, down, top, bottom, toggle, confirm, cancel
+}
+
+extension Keymap {
+    public static let editor: [Binding<EditorCommand>] = [
+        Binding([.left], .left, "cursor left"),
+        Binding([.right], .right, "cursor right"),
+        Binding([.home, .control("a")], .home, "start of line"),
+        Binding([.end, .control("e")], .end, "end of line"),
+        Binding([.backspace], .backspace, "delete before the cursor"),
+        Binding([.delete, .control("d")], .delete, "delete under the cursor"),
+        Binding([.control("u")], .clear, "clear the line"),
+        Binding([.enter], .confirm, "confirm", hint: "confirm"),
+        Binding([.escape], .cancel, "cancel (nothing changes)", hint: "cancel"),
+    ]
+
+    public static let picker: [Binding<PickerCommand>] = [
+        Binding([.up, .character("k")], .up, "move up"),
+        Binding([.down, .character("j")], .down, "move down"),
+        Binding([.home, .pageUp], .top, "first item"),
+        Binding([.end, .pageDown], .bottom, "last item"),
+        Binding([.character(" ")], .toggle, "tick or untick (lists that allow several)", hint: "tick"),
+        Binding([.enter], .confirm, "choose", hint: "choose"),
+        Binding([.escape], .cancel, "cancel (nothing changes)", hint: "cancel"),
+    ]
+
+    static func editorCommand(for key: Key) -> EditorCommand? {
+        editor.first { $0.keys.contains(key) }?.command
+    }
+
+    static func pickerCommand(for key: Key) -> PickerCommand? {
+        picker.first { $0.keys.contains(key) }?.command
+    }
+}

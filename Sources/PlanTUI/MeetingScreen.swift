@@ -1,0 +1,73 @@
+import PlanModel
+import TerminalText
+
+/// One action per screen: last quarter beside this quarter, with progress.
+func renderMeeting(_ state: AppState, into frame: inout Frame) {
+    guard let meeting = state.meeting, let id = state.focusedActionID, let index = state.plan.actionIndex(id: id) else { return }
+    let plan = state.plan
+    let action = plan.actions[index]
+    let quarter = state.quarter
+    frame.put([Span(" Meeting ", .header), Span("  \(state.meetingUpdatedCount) of \(meeting.ids.count) updated in \(quarter)", .normal),
+               Span("  ·  action \(meeting.position + 1) of \(meeting.ids.count)", .dim)], x: 0, y: 1)
+    var y = 3
+    for part in wrapped(sanitizedForTerminal("\(action.id)  \(action.title)"), toWidth: frame.width - 2).prefix(2) {
+        frame.put(part, x: 1, y: y, tone: .header)
+        y += 1
+    }
+    let owner = plan.owner(id: action.owner)?.name ?? action.owner
+    var facts = [Span(" \(owner) · due \(action.due?.description ?? "-")", .dim)]
+    if action.isOverdue(on: state.today) { facts.append(Span("  overdue", .warning)) }
+    frame.put(facts, x: 0, y: y)
+    y += 2
+    let columnWidth = (frame.width - 3) / 2
+    let previous = action.review(for: quarter.previous)
+    let current = action.review(for: quarter)
+    func column(x: Int, title: String, status: Status?, commentary: String, note: String?) {
+        frame.put(fitted(" " + title, toWidth: columnWidth), x: x, y: y, tone: .header)
+        if let status {
+            frame.put([Span(" "), statusBadge(status), Span(" " + status.label)], x: x, y: y + 1)
+        } else {
+            frame.put(" " + (note ?? "no update"), x: x, y: y + 1, tone: .warning)
+        }
+        let text = commentary.isEmpty ? (status == nil ? "" : "(no commentary)") : commentary
+        for (i, part) in wrapped(sanitizedForTerminal(text), toWidth: columnWidth - 2).prefix(frame.height - y - 6).enumerated() {
+            frame.put(part, x: x + 1, y: y + 3 + i)
+        }
+    }
+    column(x: 1, title: "Last quarter \(quarter.previous)", status: previous?.status, commentary: previous?.commentary ?? "",
+           note: "no review recorded")
+    column(x: 2 + columnWidth, title: "This quarter \(quarter)", status: current?.status, commentary: current?.commentary ?? "",
+           note: "not updated yet (now \(action.status.letter) \(action.status.label))")
+}
+
+/// What changed during the meeting, action by action.
+func renderMeetingSummary(_ state: AppState, into frame: inout Frame) {
+    guard let meeting = state.meeting else { return }
+    frame.put([Span(" Meeting summary ", .header),
+               Span("  \(state.meetingUpdatedCount) of \(meeting.ids.count) actions updated in \(state.quarter)")], x: 0, y: 1)
+    var y = 3
+    var changed = 0
+    for id in meeting.ids {
+        guard let index = state.plan.actionIndex(id: id) else { continue }
+        let now = state.plan.actions[index]
+        let before = meeting.startPlan.actions.first { $0.id == id }
+        guard now != before else { continue }
+        changed += 1
+        guard y < frame.height - 3 else { continue }
+        var spans = [Span(" " + fitted(id, toWidth: 8))]
+        if let before, before.status != now.status {
+            spans += [statusBadge(before.status), Span(" → "), statusBadge(now.status)]
+        } else {
+            spans += [statusBadge(now.status), Span(" kept    ")]
+        }
+        let note = now.review(for: state.quarter)?.commentary ?? ""
+        spans.append(Span("  " + (note.isEmpty ? "(no commentary)" : note), note.isEmpty ? .dim : .normal))
+        frame.put(spans, x: 0, y: y, maxWidth: frame.width - 1)
+        y += 1
+    }
+    if changed == 0 { frame.put(" Nothing changed in this meeting.", x: 0, y: y, tone: .dim) }
+    if y >= frame.height - 3, changed > frame.height - 6 {
+        frame.put(" … and more; see the list", x: 0, y: frame.height - 3, tone: .dim)
+    }
+    frame.put(" Any key returns to the list · s saves · u undoes the last change", x: 0, y: frame.height - 2, tone: .dim)
+}

@@ -1,0 +1,115 @@
+import PlanModel
+import TerminalText
+
+/// Draws the state into a frame of the state's size. Pure: no terminal, no clock, no files.
+public func render(_ state: AppState) -> Frame {
+    var frame = Frame(width: state.size.width, height: state.size.height)
+    guard !state.isTooSmall else {
+        renderTooSmall(state, into: &frame)
+        return frame
+    }
+    renderTitleBar(state, into: &frame)
+    switch state.view {
+    case .overview: renderOverview(state, into: &frame)
+    case .list: renderList(state, into: &frame)
+    case .detail(let id): renderDetail(state, id: id, into: &frame)
+    case .meeting: renderMeeting(state, into: &frame)
+    case .meetingSummary: renderMeetingSummary(state, into: &frame)
+    }
+    if state.showHelp { renderHelp(state, into: &frame) }
+    renderBottom(state, into: &frame)
+    return frame
+}
+
+private func renderTooSmall(_ state: AppState, into frame: inout Frame) {
+    let lines = ["Terminal too small",
+                 "need \(AppState.minimumSize.width)×\(AppState.minimumSize.height), have \(state.size.width)×\(state.size.height)",
+                 "enlarge the window, or press q to quit"]
+    let top = max(0, (frame.height - lines.count) / 2)
+    for (i, line) in lines.enumerated() {
+        let x = max(0, (frame.width - displayWidth(line)) / 2)
+        frame.put(line, x: x, y: top + i, tone: i == 0 ? .warning : .normal)
+    }
+}
+
+private func renderTitleBar(_ state: AppState, into frame: inout Frame) {
+    frame.fill(row: 0, tone: .title)
+    let right = " \(state.quarter) · \(state.user) "
+    let rightWidth = min(displayWidth(sanitizedForTerminal(right)), frame.width / 3)
+    let marker = state.isDirty ? " [+] unsaved" : ""
+    let room = frame.width - rightWidth - 1 - displayWidth(" dplan │ ") - displayWidth(marker)
+    frame.put(" dplan │ " + truncated(sanitizedForTerminal(state.plan.title), toWidth: room) + marker, x: 0, y: 0, tone: .title)
+    frame.put(truncated(sanitizedForTerminal(right), toWidth: rightWidth), x: frame.width - rightWidth, y: 0, tone: .title)
+}
+
+private func renderBottom(_ state: AppState, into frame: inout Frame) {
+    let messageRow = frame.height - 2
+    let hintRow = frame.height - 1
+    switch state.modal {
+    case .editor(let purpose, let editor):
+        let prompt = "\(purpose.prompt): "
+        frame.fill(row: messageRow, tone: .input)
+        let promptWidth = frame.put(" " + prompt, x: 0, y: messageRow, tone: .input, maxWidth: frame.width * 3 / 5)
+        let visible = editor.visible(width: frame.width - promptWidth - 1)
+        frame.put(visible.text, x: promptWidth, y: messageRow, tone: .input)
+        frame.cursor = Position(x: promptWidth + visible.cursorX, y: messageRow)
+        frame.put(hintSpans(Keymap.editor), x: 1, y: hintRow)
+        if let message = state.message, message.isError, messageRow > 0 {
+            frame.fill(row: messageRow - 1, tone: .warning)
+            frame.put(" " + message.text, x: 0, y: messageRow - 1, tone: .warning)
+        }
+        return
+    case .picker(_, let picker):
+        renderPicker(picker, into: &frame)
+        frame.put(hintSpans(Keymap.picker), x: 1, y: hintRow)
+        return
+    case .confirm(let purpose):
+        frame.fill(row: messageRow, tone: .warning)
+        frame.put(" " + purpose.question, x: 0, y: messageRow, tone: .warning)
+        return
+    case nil:
+        break
+    }
+    if let message = state.message {
+        frame.put(" " + message.text, x: 0, y: messageRow, tone: message.isError ? .warning : .normal)
+    }
+    let bindings = state.showHelp ? [] : Keymap.bindings(for: state.view.mode)
+    frame.put(state.showHelp ? [Span("any key", .key), Span(" closes help  "), Span("j/k", .key), Span(" scroll")]
+              : hintSpans(bindings), x: 1, y: hintRow)
+}
+
+private func renderPicker(_ picker: Picker, into frame: inout Frame) {
+    let width = min(frame.width - 4, max(40, picker.options.map { displayWidth(sanitizedForTerminal($0.label)) }.max() ?? 0) + 8)
+    let visibleCount = min(picker.options.count, frame.height - 8)
+    let height = visibleCount + 2
+    let x = (frame.width - width) / 2
+    let y = max(2, (frame.height - height) / 2)
+    let first = min(max(0, picker.highlighted - visibleCount + 1), max(0, picker.options.count - visibleCount))
+    frame.fill(row: y, tone: .header)
+    frame.put(String(repeating: " ", count: x), x: 0, y: y)
+    frame.put(" " + picker.title, x: x, y: y, tone: .header, maxWidth: width)
+    frame.put(String(repeating: " ", count: max(0, frame.width - x - width)), x: x + width, y: y)
+    for row in 0..<visibleCount {
+        let index = first + row
+        let option = picker.options[index]
+        let tick = picker.ticked.map { $0.contains(option.id) ? "[x] " : "[ ] " } ?? ""
+        let tone: Tone = index == picker.highlighted ? .selected : .input
+        frame.put(String(repeating: " ", count: width), x: x, y: y + 1 + row, tone: tone)
+        frame.put("  " + tick + option.label, x: x, y: y + 1 + row, tone: tone, maxWidth: width)
+    }
+    frame.put(String(repeating: " ", count: width), x: x, y: y + height - 1, tone: .input)
+    let more = picker.options.count > visibleCount ? "  \(picker.highlighted + 1) of \(picker.options.count)" : ""
+    frame.put(more, x: x, y: y + height - 1, tone: .input, maxWidth: width)
+}
+
+/// The line under the title: what is shown and any active filter (always visible).
+func renderContextLine(_ state: AppState, into frame: inout Frame) {
+    let shown = state.rows.reduce(0) { total, row in if case .group(_, let counts) = row { total + counts.values.reduce(0, +) } else { total } }
+    if state.filter.isActive {
+        frame.put([Span(" Showing \(shown) of \(state.plan.actions.count) · ", .normal),
+                   Span("Filter: \(state.filter.summary(in: state.plan))", .warning),
+                   Span("  (F clears)", .dim)], x: 0, y: 1)
+    } else {
+        frame.put(" All \(state.plan.actions.count) actions · quarter \(state.quarter) · today \(state.today)", x: 0, y: 1, tone: .dim)
+    }
+}

@@ -1,0 +1,382 @@
+import PlanModel
+@testable import PlanTUI
+import Testing
+
+@Suite struct KeymapTests {
+    @Test func noKeyIsBoundTwiceOnOneScreen() {
+        for mode in Mode.allCases {
+            var seen: [Key: String] = [:]
+            for binding in Keymap.bindings(for: mode) {
+                for key in binding.keys {
+                    #expect(seen[key] == nil, "\(key) is bound to both \(seen[key] ?? "") and \(binding.help) in \(mode)")
+                    seen[key] = binding.help
+                }
+            }
+        }
+    }
+
+    @Test func helpListsEveryBinding() {
+        let help = helpLines().map { $0.map(\.text).joined() }.joined(separator: "\n")
+        for mode in Mode.allCases {
+            #expect(help.contains(mode.title))
+            for binding in Keymap.bindings(for: mode) { #expect(help.contains(binding.help), "\(binding.help)") }
+        }
+        for binding in Keymap.editor { #expect(help.contains(binding.help)) }
+        for binding in Keymap.picker { #expect(help.contains(binding.help)) }
+    }
+
+    @Test func decodesTerminalCodes() {
+        #expect(Key.fromCode(13) == .enter)
+        #expect(Key.fromCode(10) == .enter)
+        #expect(Key.fromCode(127) == .backspace)
+        #expect(Key.fromCode(8) == .backspace)
+        #expect(Key.fromCode(27) == .escape)
+        #expect(Key.fromCode(19) == .control("s"))
+        #expect(Key.fromCode(18) == .control("r"))
+        #expect(Key.fromCode(0xE9) == .character("é"))
+        #expect(Key.fromCode(0) == nil)
+    }
+}
+
+@Suite struct NavigationTests {
+    @Test func overviewListDetailAndBack() throws {
+        var state = try makeState()
+        #expect(state.view == .overview)
+        state.press(.enter)
+        #expect(state.view == .list)
+        #expect(state.rows.first == .group(.wholeSystem, counts: [.red: 1, .amber: 2, .green: 2, .complete: 3]))
+        state.press(.character("j"))
+        #expect(state.selectedActionID == "WSA-01")
+        state.press(.enter)
+        #expect(state.view == .detail("WSA-01"))
+        state.press(.character("]"))
+        #expect(state.view == .detail("WSA-02"))
+        state.press(.escape)
+        #expect(state.view == .list)
+        #expect(state.selectedActionID == "WSA-02")
+        state.press(.escape)
+        #expect(state.view == .overview)
+    }
+
+    @Test func scrollingKeepsTheCursorVisible() throws {
+        var state = try makeState()
+        state.press(.enter, .end)
+        #expect(state.selection == state.rows.count - 1)
+        #expect(state.scroll == state.rows.count - state.listHeight)
+        state.press(.home)
+        #expect(state.selection == 0 && state.scroll == 0)
+        state.press(.pageDown)
+        #expect(state.selection == state.listHeight)
+        state.press(.character("k"), .up)
+        #expect(state.selection == state.listHeight - 2)
+    }
+
+    @Test func groupsFoldAndUnfold() throws {
+        var state = try makeState()
+        state.press(.enter)
+        let before = state.rows.count
+        state.press(.character(" "))
+        #expect(state.collapsed == [.wholeSystem])
+        #expect(state.rows.count == before - 8)
+        #expect(state.rows[1] == .group(.primary, counts: [.red: 2, .green: 3, .complete: 1]))
+        state.press(.enter)  // Enter on a header unfolds too
+        #expect(state.rows.count == before)
+    }
+
+    @Test func clickSelectsAndWheelScrolls() throws {
+        var state = try makeState()
+        state.press(.enter)
+        state.press(.click(x: 10, y: 5))
+        #expect(state.selection == 2)
+        state.press(.click(x: 10, y: 5))
+        #expect(state.view == .detail(state.selectedActionID!))
+        state.press(.escape, .wheelDown)
+        #expect(state.selection == 5)
+    }
+
+    @Test func unknownKeySaysHowToGetHelp() throws {
+        var state = try makeState()
+        state.press(.character("z"))
+        #expect(state.message == Message(text: "z does nothing here; ? lists the keys", isError: true))
+        state.press(.character("?"))
+        #expect(state.showHelp)
+        state.press(.character("x"))
+        #expect(!state.showHelp)
+    }
+}
+
+@Suite struct EditingFlowTests {
+    @Test func improvingStatusRecordsAtOnceAndUndoRedo() throws {
+        var state = try makeState()
+        let original = state.plan
+        state.press(.enter)
+        state.select("SEC-03")
+        state.press(.character("g"))
+        #expect(state.action("SEC-03").status == .green)
+        #expect(state.action("SEC-03").reviews.last?.by == "Test Chair")
+        #expect(state.action("SEC-03").reviews.last?.on == fixedNow)
+        #expect(state.isDirty)
+        state.press(.character("u"))
+        #expect(state.plan == original)
+        #expect(!state.isDirty)
+        state.press(.control("r"))
+        #expect(state.action("SEC-03").status == .green)
+        #expect(state.message?.text == "Redone: SEC-03 set to Green for 2026/27 Q3")
+    }
+
+    @Test func worseStatusNeedsACommentary() throws {
+        var state = try makeState()
+        let original = state.plan
+        state.press(.enter)
+        state.select("SEC-06")
+        state.press(.character("a"))
+        guard case .editor(.commentary("SEC-06", .amber, true), _) = state.modal else {
+            Issue.record("expected a required commentary editor, got \(String(describing: state.modal))")
+            return
+        }
+        state.press(.enter)  // empty: refused, editor stays
+        #expect(state.message?.isError == true)
+        #expect(state.modal != nil)
+        #expect(state.plan == original)
+        state.type("IDVA post at risk")
+        state.press(.enter)
+        #expect(state.modal == nil)
+        #expect(state.action("SEC-06").status == .amber)
+        #expect(state.action("SEC-06").commentary == "IDVA post at risk")
+        // Esc cancels without a change.
+        state.press(.character("r"), .escape)
+        #expect(state.action("SEC-06").status == .amber)
+    }
+
+    @Test func dueDateNeedsAValidDateAndAReason() throws {
+        var state = try makeState()
+        state.press(.enter)
+        state.select("SEC-05")
+        state.press(.character("d"), .control("u"))
+        state.type("31/01/2027")
+        state.press(.enter)
+        #expect(state.message?.text.contains("is not a date") == true)
+        #expect(state.action("SEC-05").due == Day(iso: "2026-06-30"))
+        state.press(.character("d"), .control("u"))
+        state.type("2027-01-31")
+        state.press(.enter)
+        state.press(.enter)  // no reason: refused
+        #expect(state.message?.text == "A reason is required to move a due date (Esc cancels)")
+        state.type("Recruitment took two rounds")
+        state.press(.enter)
+        let action = state.action("SEC-05")
+        #expect(action.due == Day(iso: "2027-01-31"))
+        #expect(action.dueDateChanges.last == DueDateChange(from: Day(iso: "2026-06-30"), to: Day(iso: "2027-01-31")!,
+                                                             reason: "Recruitment took two rounds", by: "Test Chair", on: fixedNow))
+    }
+
+    @Test func fieldEditorsAndPickers() throws {
+        var state = try makeState()
+        state.press(.enter)
+        state.select("TER-04")
+        state.press(.character("t"), .control("u"))
+        state.type("Disrupt county lines and cuckooing")
+        state.press(.enter)
+        #expect(state.action("TER-04").title == "Disrupt county lines and cuckooing")
+        state.press(.character("o"), .down, .enter)  // owner after mps in the owners list
+        #expect(state.action("TER-04").owner == "yjs")
+        state.press(.character("p"), .home, .character(" "), .enter)  // tick the first owner
+        #expect(state.action("TER-04").partners == ["shp", "community-safety", "housing"])
+        state.press(.character("P"), .up, .enter)
+        #expect(state.action("TER-04").group == "secondary")
+        state.press(.character("w"), .character(" "), .enter)
+        #expect(state.action("TER-04").workstreams == [])
+    }
+
+    @Test func addAndDeleteActions() throws {
+        var state = try makeState()
+        state.press(.enter, .character("+"), .down, .enter)  // primary
+        state.type("Bystander campaign for the night-time economy")
+        state.press(.enter, .down, .enter)  // second owner
+        let added = state.action("PRI-07")
+        #expect(added.title == "Bystander campaign for the night-time economy")
+        #expect(added.owner == "community-safety")
+        #expect(added.created == fixedNow)
+        #expect(state.selectedActionID == "PRI-07")
+        state.press(.character("x"), .character("n"))
+        #expect(state.plan.actionIndex(id: "PRI-07") != nil)
+        state.press(.character("x"), .character("y"))
+        #expect(state.plan.actionIndex(id: "PRI-07") == nil)
+        state.press(.character("u"))
+        #expect(state.plan.actionIndex(id: "PRI-07") != nil)
+    }
+
+    @Test func quitAsksWhenThereAreUnsavedChanges() throws {
+        var state = try makeState()
+        #expect(state.press(.character("q")) == .quit)
+        state.press(.enter, .down, .character("c"))
+        #expect(state.press(.character("q")) == nil)
+        #expect(state.modal == .confirm(.quitUnsaved))
+        #expect(state.press(.escape) == nil)
+        #expect(state.modal == nil)
+        #expect(state.press(.control("c"), .character("d")) == .quit)
+        #expect(state.press(.character("q"), .character("s")) == .saveAndQuit)
+        #expect(state.press(.control("s")) == .save)
+        state.markSaved()
+        #expect(state.press(.character("q")) == .quit)
+    }
+}
+
+@Suite struct FilterAndSearchTests {
+    @Test func incrementalSearchAndCancel() throws {
+        var state = try makeState()
+        state.press(.character("/"))
+        #expect(state.view == .list)
+        state.type("kni")
+        let ids = state.filteredActionIDs
+        #expect(ids == ["PRI-02", "SEC-03", "SEC-04"])
+        #expect(state.selectedActionID == "PRI-02")
+        state.type("fe crime")
+        #expect(state.filteredActionIDs == ["SEC-03"])
+        state.press(.escape)
+        #expect(state.filter.search == "")
+        #expect(state.filteredActionIDs.count == 27)
+        state.press(.character("/"))
+        state.type("SEC-04")
+        state.press(.enter)
+        #expect(state.filter.search == "SEC-04")
+        #expect(state.selectedActionID == "SEC-04")
+        state.press(.character("F"))
+        #expect(!state.filter.isActive)
+    }
+
+    @Test func filterByOwnerStatusAndStale() throws {
+        var state = try makeState()
+        state.press(.character("f"), .down, .enter)  // Owner
+        for _ in 0..<8 { state.press(.down) }        // da-steering
+        state.press(.enter)
+        #expect(state.filter.owner == "da-steering")
+        #expect(state.filteredActionIDs == ["PRI-05", "PRI-06", "TER-05"])
+        state.press(.character("f"), .down, .down, .enter, .down, .enter)  // Status: red
+        #expect(state.filteredActionIDs == ["PRI-06", "TER-05"])
+        state.press(.character("f"), .end, .enter)  // "no update this quarter" toggle (last option)
+        #expect(state.filter.stale)
+        #expect(state.filteredActionIDs == ["PRI-06", "TER-05"])
+        state.size = (120, 40)
+        let frame = render(state)
+        #expect(frame.text(row: 1).contains("Filter: owner Domestic Abuse Steering Executive · R red · no update this quarter  (F clears)"))
+    }
+}
+
+@Suite struct MeetingTests {
+    @Test func stepThroughRedActionsOfOneOwner() throws {
+        var state = try makeState()
+        state.press(.character("f"), .down, .enter)
+        for _ in 0..<8 { state.press(.down) }
+        state.press(.enter, .character("M"))
+        #expect(state.view == .meeting)
+        #expect(state.meeting?.ids == ["PRI-05", "PRI-06", "TER-05"])
+        #expect(state.meetingUpdatedCount == 1)  // PRI-05 already has a Q3 update
+        state.press(.enter)                      // PRI-05 already updated: just moves on
+        #expect(state.focusedActionID == "PRI-06")
+        state.press(.enter)                      // red kept: commentary required
+        guard case .editor(.commentary("PRI-06", .red, true), _) = state.modal else {
+            Issue.record("expected a required commentary")
+            return
+        }
+        state.type("New lead officer appointed; plan to board in January")
+        state.press(.enter)
+        #expect(state.action("PRI-06").review(for: state.quarter)?.status == .red)
+        state.press(.enter)                      // PRI-06 now updated: next
+        #expect(state.focusedActionID == "TER-05")
+        state.press(.character("a"))             // improving: no commentary needed
+        #expect(state.action("TER-05").status == .amber)
+        state.press(.character("m"))
+        state.type("Bid resubmitted")
+        state.press(.enter)
+        #expect(state.action("TER-05").commentary == "Bid resubmitted")
+        #expect(state.meetingUpdatedCount == 3)
+        state.press(.character("u"))             // undo the commentary only
+        #expect(state.action("TER-05").status == .amber)
+        #expect(state.action("TER-05").review(for: state.quarter)?.commentary == "")
+        state.press(.right)
+        #expect(state.view == .meetingSummary)
+        let summary = render(state).plainText
+        #expect(summary.contains("3 of 3 actions updated in 2026/27 Q3"))
+        #expect(summary.contains("TER-05   R  →  A   (no commentary)"))
+        #expect(summary.contains("PRI-06   R  kept      New lead officer appointed"))
+        state.press(.enter)
+        #expect(state.view == .list)
+    }
+
+    @Test func emptyFilterRefusesAMeeting() throws {
+        var state = try makeState()
+        state.press(.character("/"))
+        state.type("no such thing")
+        state.press(.enter, .character("M"))
+        #expect(state.view == .list)
+        #expect(state.message?.text == "No actions match the filter: nothing to review")
+    }
+}
+
+@Suite struct RenderSafetyTests {
+    @Test func planTextNeverPutsEscapesOnScreen() throws {
+        var state = try makeState(width: 120, height: 40)
+        state.plan.actions[0].title = "Evil \u{1B}]0;owned\u{07}title\u{1B}[2J with 東京 text"
+        state.plan.actions[0].commentary = "red\u{1B}[31m alert\u{9B}2J"
+        state.refreshRows()
+        state.press(.enter)
+        for frame in [render(state), { var s = state; s.press(.down, .enter); return render(s) }()] {
+            for row in frame.rows { for cell in row { #expect(cell.character.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }) } }
+        }
+        #expect(render(state).plainText.contains("Evil title with 東京 text"))
+    }
+
+    @Test func tooSmallShowsAMessageAndQuitStillWorks() throws {
+        var state = try makeState(width: 59, height: 20)
+        let text = render(state).plainText
+        #expect(text.contains("Terminal too small"))
+        #expect(text.contains("need 60×16, have 59×20"))
+        #expect(state.press(.character("j")) == nil)
+        #expect(state.press(.character("q")) == .quit)
+        state.size = (60, 16)
+        #expect(!render(state).plainText.contains("too small"))
+    }
+
+    @Test func wideCharactersAreTruncatedByCells() throws {
+        var state = try makeState()
+        state.plan.actions[0].title = "東京東京東京東京東京東京東京東京東京東京東京東京"
+        state.refreshRows()
+        state.press(.enter)
+        let frame = render(state)
+        let row = frame.text(row: 4)
+        #expect(row.contains(" = 東京東京東京東京東京東京東… Hillingdon Coun…"))  // 27-cell title column
+        #expect(frame.rows[4].count == 80)
+        #expect(row.trimmingCharacters().hasSuffix("12 Nov"))
+    }
+}
+
+@Suite struct LineEditorTests {
+    @Test func editsUTF8Text() {
+        var editor = LineEditor("café")
+        #expect(editor.cursor == 4)
+        _ = editor.handle(.left)
+        _ = editor.handle(.backspace)
+        #expect(editor.text == "caé")
+        _ = editor.handle(.home)
+        _ = editor.handle(.character("东"))
+        _ = editor.handle(.delete)
+        #expect(editor.text == "东aé")
+        _ = editor.handle(.end)
+        _ = editor.handle(.character("!"))
+        #expect(editor.text == "东aé!")
+        _ = editor.handle(.control("u"))
+        #expect(editor.text == "" && editor.cursor == 0)
+        _ = editor.handle(.backspace)
+        #expect(editor.handle(.enter) == .confirmed)
+        #expect(editor.handle(.escape) == .cancelled)
+    }
+
+    @Test func visibleWindowFollowsTheCursor() {
+        var editor = LineEditor(String(repeating: "a", count: 30))
+        let shown = editor.visible(width: 10)
+        #expect(shown.text.count == 9 && shown.cursorX == 9)
+        _ = editor.handle(.home)
+        #expect(editor.visible(width: 10).cursorX == 0)
+    }
+}
