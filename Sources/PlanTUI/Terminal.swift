@@ -11,6 +11,13 @@ final class Terminal {
 
     init() {
         setlocale(LC_ALL, "")
+        // ncurses only handles resizes when SIGWINCH is at its default and not blocked; a parent
+        // (a test runner, a job control wrapper) may have changed either.
+        signal(SIGWINCH, SIG_DFL)
+        var winch = sigset_t()
+        sigemptyset(&winch)
+        sigaddset(&winch, SIGWINCH)
+        pthread_sigmask(SIG_UNBLOCK, &winch, nil)
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         unicode = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
         initscr()

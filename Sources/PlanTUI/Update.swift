@@ -27,7 +27,11 @@ extension AppState {
         }
         if let modal { return handleModal(modal, key) }
         if view == .meetingSummary {
-            if key == .control("c") || key == .character("q") { return requestQuit() }
+            // Save, undo, redo, help and quit work here; any other key returns to the list.
+            if let global = Keymap.global.first(where: { $0.keys.contains(key) }) {
+                message = nil
+                return perform(global.command)
+            }
             meeting = nil
             view = .list
             return nil

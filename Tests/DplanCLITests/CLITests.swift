@@ -135,7 +135,7 @@ import Testing
         #expect(result.stdout.contains("2026-03-31 → 2026-09-30"))
         let history = result.stdout.components(separatedBy: "Review history\n")[1].split(separator: "\n")
         #expect(history.count == 7)
-        #expect(history.first?.hasPrefix("  2026/27 Q3  A Amber") == true)
+        #expect(history.first?.hasPrefix("  2026/27 Q3  R Red") == true)
         #expect(history.last?.hasPrefix("  2025/26 Q1  A Amber") == true)
     }
 

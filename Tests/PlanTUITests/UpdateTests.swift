@@ -44,7 +44,7 @@ import Testing
         #expect(state.view == .overview)
         state.press(.enter)
         #expect(state.view == .list)
-        #expect(state.rows.first == .group(.wholeSystem, counts: [.red: 1, .amber: 2, .green: 2, .complete: 3]))
+        #expect(state.rows.first == .group(.wholeSystem, counts: [.red: 2, .amber: 1, .green: 2, .complete: 3]))
         state.press(.character("j"))
         #expect(state.selectedActionID == "WSA-01")
         state.press(.enter)
@@ -345,7 +345,7 @@ import Testing
         state.press(.enter)
         let frame = render(state)
         let row = frame.text(row: 4)
-        #expect(row.contains(" = 東京東京東京東京東京東京東… Hillingdon Coun…"))  // 27-cell title column
+        #expect(row.contains(" ▼ 東京東京東京東京東京東京東… Hillingdon Coun…"))  // 27-cell title column
         #expect(frame.rows[4].count == 80)
         #expect(row.trimmingCharacters().hasSuffix("12 Nov"))
     }

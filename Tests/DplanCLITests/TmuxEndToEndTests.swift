@@ -1,0 +1,127 @@
+import Foundation
+import PlanModel
+import PlanStore
+import Testing
+
+/// Drives the real binary in tmux. Serialized: each test owns a terminal and a plan copy.
+@Suite(.serialized) struct TmuxEndToEndTests {
+    @Test(arguments: [false, true])
+    func setAmberWithCommentarySaveAndQuit(noColor: Bool) throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let before = try String(contentsOfFile: path, encoding: .utf8)
+        let session = try TmuxSession(command: dplanPaneCommand(path, noColor: noColor), width: 80, height: 24)
+        try session.waitFor("Prevention group")
+        let styled = try session.screenWithEscapes()
+        let colourCode = #"\x1B\[[34][0-7]m"#  // a foreground or background colour
+        if noColor {
+            #expect(styled.range(of: colourCode, options: .regularExpression) == nil, "NO_COLOR must mean no colour")
+            #expect(styled.contains("\u{1B}[7mR"))  // statuses still stand out, in reverse video
+        } else {
+            #expect(styled.contains("\u{1B}[41mR"))  // red status cells on a red background
+        }
+        try session.keys("/")
+        try session.type("SEC-06")
+        try session.keys("Enter")
+        try session.waitFor("Search kept")
+        try session.keys("a")
+        try session.waitFor("SEC-06 → A why? (required)")
+        try session.type("IDVA funding ends in March")
+        try session.keys("Enter")
+        let edited = try session.waitFor("SEC-06 set to Amber")
+        #expect(edited.contains("[+] unsaved"))
+        try session.keys("s")
+        try session.waitFor("Saved")
+        try session.keys("q")
+        try session.waitFor("DPLAN-EXIT-0")
+
+        let after = try String(contentsOfFile: path, encoding: .utf8)
+        let old = try PlanFile.load(hillingdonPlan)
+        let new = try PlanFile.load(path)
+        let action = try #require(new.actions.first { $0.id == "SEC-06" })
+        #expect(action.status == .amber)
+        #expect(action.commentary == "IDVA funding ends in March")
+        #expect(action.reviews.last == Review(quarter: Quarter("2026/27 Q3")!, status: .amber,
+                                              commentary: "IDVA funding ends in March", by: "Test Officer",
+                                              on: Timestamp(iso: "2026-11-22T10:00:00Z")!))
+        // Nothing else changed: put the old SEC-06 back and the files are identical.
+        var reverted = new
+        reverted.actions[new.actionIndex(id: "SEC-06")!] = old.actions[old.actionIndex(id: "SEC-06")!]
+        #expect(PlanCoding.encode(reverted) == Data(before.utf8))
+        #expect(after != before)
+    }
+
+    @Test func resizeRedrawsAtOnce() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let session = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 80, height: 24)
+        try session.waitFor("Prevention group")
+        try session.keys("Enter")
+        try session.waitFor("▾ Whole system approach")
+        try session.resize(width: 120, height: 40)
+        let wide = try session.waitFor("a 120-column redraw") { screen in
+            screen.split(separator: "\n").contains { $0.hasSuffix("2026/27 Q3 · Test Officer") && $0.count > 100 }
+        }
+        #expect(wide.contains("Updated"), "\(wide)")
+        #expect(wide.contains("▾ Tertiary prevention"))
+        try session.resize(width: 50, height: 12)
+        try session.waitFor("Terminal too small")
+        try session.resize(width: 90, height: 30)
+        let back = try session.waitFor("▾ Whole system approach")
+        #expect(!back.contains("too small"))
+        try session.keys("q")
+        try session.waitFor("DPLAN-EXIT-0")
+    }
+
+    /// The issue's "done when": find every red action of one owner, update three in meeting mode,
+    /// undo one, save and quit — the file holds exactly those changes.
+    @Test func meetingOnOneOwnersRedActions() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let session = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 100, height: 30)
+        try session.waitFor("Prevention group")
+        try session.keys("?")
+        try session.waitFor("meeting mode: step through the filtered actions")
+        try session.keys("Escape")
+        try session.keys("f", "Down", "Enter", "Down", "Enter")  // Owner → Hillingdon Council Community Safety Team
+        try session.waitFor("owner Hillingdon Council Community Safety Team")
+        try session.keys("f", "Down", "Down", "Enter", "Down", "Enter")  // Status → red
+        try session.waitFor("Showing 3 of 27")
+        try session.keys("M")
+        try session.waitFor("action 1 of 3")
+        try session.keys("a")                       // WSA-01 red → amber (better: no commentary needed)
+        try session.waitFor("WSA-01 set to Amber")
+        try session.keys("m", "C-u")
+        try session.type("Police extract agreed at the October board")
+        try session.keys("Enter")
+        try session.waitFor("WSA-01 commentary")
+        try session.keys("Enter")                   // next
+        try session.waitFor("action 2 of 3")
+        try session.keys("g")                       // WSA-04 → green
+        try session.waitFor("WSA-04 set to Green")
+        try session.keys("Enter")
+        try session.waitFor("action 3 of 3")
+        try session.keys("Enter")                   // PRI-03 kept red: commentary required
+        try session.waitFor("PRI-03 → R why? (required)")
+        try session.type("Capital bid resubmitted")
+        try session.keys("Enter")
+        try session.waitFor("3 of 3 updated")
+        try session.keys("Enter")                   // on to the summary
+        try session.waitFor("Meeting summary")
+        try session.keys("u")
+        try session.waitFor("Undone: PRI-03")
+        try session.keys("s")
+        try session.waitFor("Saved")
+        try session.keys("q")
+        try session.waitFor("DPLAN-EXIT-0")
+
+        let old = try PlanFile.load(hillingdonPlan)
+        let new = try PlanFile.load(path)
+        let changed = Set(zip(old.actions, new.actions).filter { $0 != $1 }.map(\.0.id))
+        #expect(changed == ["WSA-01", "WSA-04"])
+        let wsa01 = try #require(new.actions.first { $0.id == "WSA-01" })
+        #expect(wsa01.status == .amber)
+        #expect(wsa01.commentary == "Police extract agreed at the October board")
+        #expect(new.actions.first { $0.id == "WSA-04" }?.status == .green)
+        var rest = new
+        rest.actions = old.actions
+        #expect(rest == old)
+    }
+}

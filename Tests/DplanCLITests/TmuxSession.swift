@@ -1,0 +1,116 @@
+import Foundation
+
+/// A real terminal for end-to-end tests: a detached tmux session on a private socket, driven
+/// with send-keys and read with capture-pane.
+final class TmuxSession {
+    let socket = "dplan-test-\(UUID().uuidString.prefix(8))"
+    let name = "t"
+
+    /// Starts `command` (run by the shell) in a fresh pane of the given size.
+    init(command: String, width: Int, height: Int) throws {
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
+    }
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+    }
+
+    /// Runs one tmux command and returns what it printed. Uses posix_spawn and waitpid with the
+    /// output in a temporary file: the tmux server forked by `new-session` outlives its client,
+    /// so a pipe (as Foundation's Process uses) would never reach end-of-file.
+    @discardableResult
+    func tmux(_ arguments: [String]) throws -> String {
+        let outputPath = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        defer { unlink(outputPath) }
+        var actions: posix_spawn_file_actions_t = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ["tmux", "-L", socket] + arguments
+        var cArguments = argv.map { strdup($0) } + [nil]
+        defer { for pointer in cArguments { free(pointer) } }
+        // Start tmux (and so the programs in its panes) with no blocked signals and default
+        // handlers, whatever the test runner set for itself.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        sigdelset(&defaults, SIGKILL)
+        sigdelset(&defaults, SIGSTOP)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, environ)
+        guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
+    }
+
+    /// Sends tmux key names ("Enter", "Escape", "a", "C-s").
+    func keys(_ names: String...) throws {
+        for key in names {
+            try tmux(["send-keys", "-t", name, key])
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+    }
+
+    /// Types text literally.
+    func type(_ text: String) throws {
+        try tmux(["send-keys", "-t", name, "-l", text])
+        Thread.sleep(forTimeInterval: 0.05)
+    }
+
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", name])
+    }
+
+    /// The screen with its SGR escape sequences (colours and attributes).
+    func screenWithEscapes() throws -> String {
+        try tmux(["capture-pane", "-p", "-e", "-t", name])
+    }
+
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
+    }
+
+    /// Polls the screen until `predicate` holds; throws with the last screen after `timeout`.
+    @discardableResult
+    func waitFor(_ what: String = "condition", timeout: TimeInterval = 10, _ predicate: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if predicate(last) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        throw TimedOut(waitingFor: what, screen: last)
+    }
+
+    /// Polls until the screen contains `text`.
+    @discardableResult
+    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+        try waitFor(text, timeout: timeout) { $0.contains(text) }
+    }
+}
+
+/// The screen never showed what a test waited for.
+struct TimedOut: Error, CustomStringConvertible {
+    var waitingFor: String
+    var screen: String
+    var description: String { "timed out waiting for \(waitingFor); the screen was:\n\(screen)" }
+}
+
+/// The shell command that runs dplan in a pane with a fixed terminal, clock and user, then prints
+/// its exit status so the test can see it end.
+func dplanPaneCommand(_ path: String, noColor: Bool) -> String {
+    let colour = noColor ? "NO_COLOR=1" : "-u NO_COLOR"
+    return "env \(colour) TERM=xterm-256color LANG=C.UTF-8 TZ=UTC DPLAN_NOW=2026-11-22T10:00:00Z DPLAN_USER='Test Officer' "
+        + "'\(dplanBinary().path)' '\(path)'; echo DPLAN-EXIT-$?; sleep 60"
+}
