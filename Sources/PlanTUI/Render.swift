@@ -73,7 +73,9 @@ private func renderBottom(_ state: AppState, into frame: inout Frame) {
     if let message = state.message {
         frame.put(" " + message.text, x: 0, y: messageRow, tone: message.isError ? .warning : .normal)
     }
-    let bindings = state.showHelp ? [] : Keymap.bindings(for: state.view.mode)
+    // "? help" first so it is always on screen, then save and quit, then the screen's own keys.
+    let own = Keymap.bindings(for: state.view.mode).filter { binding in !Keymap.global.contains { $0.command == binding.command } }
+    let bindings = Keymap.global + own
     frame.put(state.showHelp ? [Span("any key", .key), Span(" closes help  "), Span("j/k", .key), Span(" scroll")]
               : hintSpans(bindings), x: 1, y: hintRow)
 }

@@ -380,3 +380,14 @@ import Testing
         #expect(editor.visible(width: 10).cursorX == 0)
     }
 }
+
+@Suite struct DocumentationTests {
+    @Test func readmeListsEveryKey() throws {
+        let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        for mode in Mode.allCases {
+            for binding in Keymap.bindings(for: mode) { #expect(readme.contains("| \(binding.help) |"), "\(binding.help)") }
+        }
+        for binding in Keymap.editor { #expect(readme.contains("| \(binding.help) |")) }
+        for binding in Keymap.picker { #expect(readme.contains("| \(binding.help) |")) }
+    }
+}
