@@ -124,4 +124,30 @@ import Testing
         rest.actions = old.actions
         #expect(rest == old)
     }
+
+    /// SIGTERM and Ctrl-C both leave the terminal as it was: off the alternate screen, cursor shown.
+    @Test(arguments: ["SIGTERM", "Ctrl-C"])
+    func terminalIsRestored(how: String) throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let session = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 80, height: 24)
+        try session.waitFor("Prevention group")
+        #expect(try session.tmux(["display", "-p", "-t", session.name, "#{alternate_on}"]).hasPrefix("1"))
+        if how == "SIGTERM" {
+            let pid = try session.tmux(["display", "-p", "-t", session.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            kill(try #require(childProcess(of: pid_t(pid)!)), SIGTERM)
+            try session.waitFor("DPLAN-EXIT-143")
+        } else {
+            try session.keys("C-c")
+            try session.waitFor("DPLAN-EXIT-0")
+        }
+        #expect(try session.tmux(["display", "-p", "-t", session.name, "#{alternate_on}"]).hasPrefix("0"))
+        #expect(try session.tmux(["display", "-p", "-t", session.name, "#{cursor_flag}"]).hasPrefix("1"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(contentsOf: URL(fileURLWithPath: hillingdonPlan)))
+    }
+}
+
+/// The first child process of `parent` (the dplan started by the pane's shell).
+private func childProcess(of parent: pid_t) -> pid_t? {
+    let children = (try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)) ?? ""
+    return children.split(separator: " ").first.flatMap { pid_t($0) }
 }
