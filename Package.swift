@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         // Pure domain: plans, actions, statuses, quarters, validation, derived facts. No I/O.
@@ -18,6 +20,15 @@ let package = Package(
         .target(name: "TerminalText"),
         // The JSON plan file: loading with precise errors, stable encoding, safe saving.
         .target(name: "PlanStore", dependencies: ["PlanModel"]),
+        // Board reports: what changed, exceptions, exports (Markdown, HTML, CSV, JSON, Mustache).
+        .target(
+            name: "PlanReports",
+            dependencies: [
+                "PlanModel", "TerminalText",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
         // Wide-character ncurses, with C wrappers for what Swift 6 cannot import.
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         // The interactive front end: state, keymap, update, pure render, and a thin ncurses backend.
@@ -25,13 +36,14 @@ let package = Package(
         .executableTarget(
             name: "dplan",
             dependencies: [
-                "PlanModel", "PlanStore", "TerminalText", "PlanTUI",
+                "PlanModel", "PlanStore", "TerminalText", "PlanTUI", "PlanReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "PlanModel"]),
+        .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "PlanModel", "PlanStore"]),
         .testTarget(name: "DplanCLITests", dependencies: ["dplan", "PlanStore", "PlanModel"]),
         .testTarget(
             name: "PlanTUITests",

@@ -20,6 +20,8 @@ public struct Action: Codable, Equatable, Sendable, Identifiable {
     public var status: Status
     /// Latest commentary on progress.
     public var commentary: String
+    /// The owner marked the latest commentary as not for publication (`export --public` leaves it out).
+    public var commentaryRestricted: Bool?
     /// Outcome measure or success criteria.
     public var outcomeMeasure: String
     public var funding: Funding?
@@ -74,6 +76,7 @@ public struct Action: Codable, Equatable, Sendable, Identifiable {
         due = try c.decodeIfPresent(Day.self, forKey: .due)
         status = try c.decode(Status.self, forKey: .status)
         commentary = try c.decodeIfPresent(String.self, forKey: .commentary) ?? ""
+        commentaryRestricted = try c.decodeIfPresent(Bool.self, forKey: .commentaryRestricted)
         outcomeMeasure = try c.decodeIfPresent(String.self, forKey: .outcomeMeasure) ?? ""
         funding = try c.decodeIfPresent(Funding.self, forKey: .funding)
         created = try c.decodeIfPresent(Timestamp.self, forKey: .created)
@@ -121,11 +124,42 @@ public struct Review: Codable, Equatable, Sendable {
     public var commentary: String
     public var by: String
     public var on: Timestamp
+    /// The lead owner when this entry was recorded (so an owner change shows between quarters).
+    public var owner: String?
+    /// Recorded when the quarter closed without an update from the owner.
+    public var noUpdateProvided: Bool?
+    /// Commentary not for publication.
+    public var restricted: Bool?
 
-    public init(quarter: Quarter, status: Status, commentary: String, by: String, on: Timestamp) {
+    public init(quarter: Quarter, status: Status, commentary: String, by: String, on: Timestamp,
+                owner: String? = nil, noUpdateProvided: Bool? = nil, restricted: Bool? = nil) {
         self.quarter = quarter
         self.status = status
         self.commentary = commentary
+        self.by = by
+        self.on = on
+        self.owner = owner
+        self.noUpdateProvided = noUpdateProvided
+        self.restricted = restricted
+    }
+}
+
+/// An action that was deleted: kept so "what changed" can report it.
+public struct RemovedAction: Codable, Equatable, Sendable {
+    public var id: String
+    public var title: String
+    public var group: String
+    public var owner: String
+    public var status: Status
+    public var by: String
+    public var on: Timestamp
+
+    public init(of action: Action, by: String, on: Timestamp) {
+        id = action.id
+        title = action.title
+        group = action.group
+        owner = action.owner
+        status = action.status
         self.by = by
         self.on = on
     }

@@ -18,6 +18,10 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
     case reasonRequired
     case commentaryRequired(from: Status, to: Status)
     case dueBeforeStart(due: Day, start: Day)
+    case quarterOutsidePlan(Quarter)
+    case quarterNotOver(Quarter)
+    case quarterAlreadyClosed(Quarter)
+    case quarterNotClosed(Quarter)
 
     public var description: String {
         switch self {
@@ -29,6 +33,10 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
         case .commentaryRequired(let from, let to):
             "the status gets worse (\(from.label) to \(to.label)): a commentary explaining why is required"
         case .dueBeforeStart(let due, let start): "due date \(due) is before the start date \(start)"
+        case .quarterOutsidePlan(let q): "\(q) is outside the plan period"
+        case .quarterNotOver(let q): "\(q) has not started yet; only the current or an earlier quarter can be closed"
+        case .quarterAlreadyClosed(let q): "\(q) is already closed (reopen it first)"
+        case .quarterNotClosed(let q): "\(q) is not closed"
         }
     }
 }
@@ -56,9 +64,11 @@ extension Plan {
             if let commentary { action.reviews[r].commentary = commentary }
             action.reviews[r].by = context.by
             action.reviews[r].on = context.now
+            action.reviews[r].owner = action.owner
+            action.reviews[r].noUpdateProvided = nil
         } else {
             let review = Review(quarter: quarter, status: status, commentary: commentary ?? "",
-                                by: context.by, on: context.now)
+                                by: context.by, on: context.now, owner: action.owner)
             let position = action.reviews.firstIndex { $0.quarter > quarter } ?? action.reviews.endIndex
             action.reviews.insert(review, at: position)
         }
@@ -110,9 +120,10 @@ extension Plan {
         actions.insert(action, at: position)
     }
 
-    /// Removes an action.
-    public mutating func deleteAction(id: String) throws {
+    /// Removes an action, keeping a record of it for "what changed".
+    public mutating func deleteAction(id: String, context: EditContext) throws {
         guard let index = actionIndex(id: id) else { throw PlanEditError.unknownAction(id) }
+        removedActions.append(RemovedAction(of: actions[index], by: context.by, on: context.now))
         actions.remove(at: index)
     }
 

@@ -23,6 +23,8 @@ public struct Plan: Codable, Equatable, Sendable {
     public var actions: [Action]
     /// State of quarters that have been reviewed or closed; a quarter not listed is open.
     public var quarters: [QuarterRecord]
+    /// Actions deleted from the plan, for "what changed".
+    public var removedActions: [RemovedAction]
 
     public init(
         id: String, title: String, partnership: String, period: Period, description: String = "",
@@ -43,6 +45,7 @@ public struct Plan: Codable, Equatable, Sendable {
         self.workstreams = workstreams
         self.actions = actions
         self.quarters = quarters
+        self.removedActions = []
     }
 
     /// RAG definitions for a new plan: the "time behind plan" wording many district councils use,
@@ -70,6 +73,7 @@ public struct Plan: Codable, Equatable, Sendable {
         workstreams = try c.decodeIfPresent([Workstream].self, forKey: .workstreams) ?? []
         actions = try c.decodeIfPresent([Action].self, forKey: .actions) ?? []
         quarters = try c.decodeIfPresent([QuarterRecord].self, forKey: .quarters) ?? []
+        removedActions = try c.decodeIfPresent([RemovedAction].self, forKey: .removedActions) ?? []
     }
 
     /// The name this plan uses for a prevention group.
@@ -166,6 +170,8 @@ public struct QuarterRecord: Codable, Equatable, Sendable {
     public var closedBy: String?
     /// The board that reviewed the quarter, e.g. "Safer Hillingdon Partnership".
     public var board: String?
+    /// Every time the quarter was reopened after closing, oldest first.
+    public var reopenings: [QuarterReopening]?
 
     public init(quarter: Quarter, state: QuarterState, closedOn: Timestamp? = nil,
                 closedBy: String? = nil, board: String? = nil) {
@@ -174,5 +180,18 @@ public struct QuarterRecord: Codable, Equatable, Sendable {
         self.closedOn = closedOn
         self.closedBy = closedBy
         self.board = board
+    }
+}
+
+/// A closed quarter opened again: who, when and why.
+public struct QuarterReopening: Codable, Equatable, Sendable {
+    public var by: String
+    public var on: Timestamp
+    public var reason: String
+
+    public init(by: String, on: Timestamp, reason: String) {
+        self.by = by
+        self.on = on
+        self.reason = reason
     }
 }

@@ -52,7 +52,7 @@ extension AppState {
                 message = Message(text: "Kept \(id)", isError: false)
                 return nil
             }
-            commit("Deleted \(id)") { plan, _ in try plan.deleteAction(id: id) }
+            commit("Deleted \(id)") { plan, context in try plan.deleteAction(id: id, context: context) }
             if case .detail = view { view = .list }
             clampScroll()
             return nil

@@ -11,7 +11,8 @@ struct Dplan: ParsableCommand {
             Exit codes: 0 success, 1 invalid data or refused operation, 2 usage error.
             Who made a change comes from --by, else $DPLAN_USER, else $USER.
             """,
-        subcommands: [Open.self, Validate.self, List.self, Show.self, SetCommand.self, New.self, Add.self, Format.self],
+        subcommands: [Open.self, Validate.self, List.self, Show.self, SetCommand.self, New.self, Add.self, Format.self,
+                      Review.self, Changes.self, Chase.self, Export.self],
         defaultSubcommand: Open.self
     )
 

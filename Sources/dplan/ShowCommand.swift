@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanModel
+import PlanReports
 
 /// `dplan show FILE ACTION-ID`: every field of one action with its due-date changes and reviews.
 struct Show: ParsableCommand {
@@ -66,23 +67,4 @@ func actionDetail(_ action: Action, in plan: Plan, today: Day) -> String {
         lines.append("  \(review.quarter)  \(statusCell(review.status).padding(toLength: 13, withPad: " ", startingAt: 0))  \(commentary)  (\(clean(review.by)), \(review.on.day))")
     }
     return lines.joined(separator: "\n")
-}
-
-/// "£10,000" or "£83,506.30": pounds with thousands separators, pence only when present.
-func pounds(_ amount: Decimal) -> String {
-    let formatter = NumberFormatter()
-    formatter.numberStyle = .decimal
-    formatter.locale = Locale(identifier: "en_GB")
-    formatter.minimumFractionDigits = amount == amount.rounded(0) ? 0 : 2
-    formatter.maximumFractionDigits = 2
-    return "£" + (formatter.string(from: amount as NSDecimalNumber) ?? "\(amount)")
-}
-
-private extension Decimal {
-    func rounded(_ scale: Int) -> Decimal {
-        var value = self
-        var result = Decimal()
-        NSDecimalRound(&result, &value, scale, .plain)
-        return result
-    }
 }

@@ -72,7 +72,8 @@ import Testing
         #expect(throws: PlanEditError.unknownOwner("fire")) {
             try plan.addAction(Action(id: "X-1", group: .primary, title: "t", owner: "fire"), context: context)
         }
-        try plan.deleteAction(id: "PRI-02")
+        try plan.deleteAction(id: "PRI-02", context: context)
+        #expect(plan.removedActions.map(\.id) == ["PRI-02"])
         #expect(plan.actions.count == 4)
     }
 

@@ -1,0 +1,47 @@
+/// Closing and reopening quarters: the board's quarterly review cycle.
+extension Plan {
+    /// Freezes a quarter: every action gets a review entry for it (an action with no update that
+    /// quarter is recorded as "no update provided", not silently carried forward), and the
+    /// quarter is marked closed with who, when and which board. Later edits go to the next quarter.
+    public mutating func closeQuarter(_ quarter: Quarter, board: String?, context: EditContext) throws {
+        guard periodQuarters.contains(quarter) else { throw PlanEditError.quarterOutsidePlan(quarter) }
+        guard quarter <= self.quarter(containing: context.now.day) else { throw PlanEditError.quarterNotOver(quarter) }
+        let existing = quarters.firstIndex { $0.quarter == quarter }
+        if let existing, quarters[existing].state == .closed { throw PlanEditError.quarterAlreadyClosed(quarter) }
+        for index in actions.indices where actions[index].review(for: quarter) == nil {
+            let action = actions[index]
+            let owesUpdate = action.status != .complete
+            let review = Review(quarter: quarter, status: action.status, commentary: "", by: context.by, on: context.now,
+                                owner: action.owner, noUpdateProvided: owesUpdate ? true : nil)
+            let position = action.reviews.firstIndex { $0.quarter > quarter } ?? action.reviews.endIndex
+            actions[index].reviews.insert(review, at: position)
+        }
+        var record = existing.map { quarters[$0] } ?? QuarterRecord(quarter: quarter, state: .closed)
+        record.state = .closed
+        record.closedOn = context.now
+        record.closedBy = context.by
+        record.board = board
+        if let existing {
+            quarters[existing] = record
+        } else {
+            quarters.append(record)
+            quarters.sort { $0.quarter < $1.quarter }
+        }
+    }
+
+    /// Opens a closed quarter again for corrections; the reopening is recorded with its reason.
+    public mutating func reopenQuarter(_ quarter: Quarter, reason: String, context: EditContext) throws {
+        let reason = reason.trimmingSpaces()
+        guard !reason.isEmpty else { throw PlanEditError.reasonRequired }
+        guard let index = quarters.firstIndex(where: { $0.quarter == quarter && $0.state == .closed }) else {
+            throw PlanEditError.quarterNotClosed(quarter)
+        }
+        quarters[index].state = .open
+        quarters[index].reopenings = (quarters[index].reopenings ?? []) + [QuarterReopening(by: context.by, on: context.now, reason: reason)]
+    }
+
+    /// Quarters that have been closed, in order.
+    public var closedQuarters: [Quarter] {
+        quarters.filter { $0.state == .closed }.map(\.quarter).sorted()
+    }
+}

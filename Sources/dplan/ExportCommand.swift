@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import PlanModel
+import PlanReports
+import PlanStore
+
+/// `dplan export FILE --format … -o PATH`: board papers and data from one report model.
+struct Export: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Export a progress report: markdown, html, csv or json, or your own Mustache template.",
+        discussion: "The output is written atomically; the plan file is never touched.")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case markdown, html, csv, json
+    }
+
+    @Argument(help: "The plan file.") var file: String
+    @Option(help: "markdown, html, csv or json (not needed with --template).") var format: Format?
+    @Option(help: "Mustache template to render against the report model (docs/templates.md).") var template: String?
+    @Option(help: "Quarter to report on (default: the current quarter).") var quarter: String?
+    @Option(help: "Compare with this quarter (default: the quarter before).") var from: String?
+    @Option(help: "Only this prevention group.") var group: String?
+    @Option(help: "Only this owner (id or name).") var owner: String?
+    @Option(help: "Only this workstream (id or name).") var workstream: String?
+    @Flag(help: "Leave out commentary marked restricted, for publication.") var `public` = false
+    @Flag(help: "CSV: start with a UTF-8 byte-order mark so Excel reads accents and £ correctly.") var excel = false
+    @Flag(help: "CSV: the review history as a long table (action, quarter, status, commentary, by, on).") var history = false
+    @Option(name: .shortAndLong, help: "Where to write (\"-\" for standard output).") var output: String
+
+    func validate() throws {
+        if format == nil && template == nil { throw ValidationError("give --format or --template") }
+        if format != nil && template != nil { throw ValidationError("give --format or --template, not both") }
+        if (excel || history) && format != .csv { throw ValidationError("--excel and --history go with --format csv") }
+    }
+
+    func run() throws {
+        let plan = try loadPlan(file)
+        var options = ReportOptions(now: try currentTime())
+        options.quarter = try quarter.map(parseQuarter)
+        options.from = try from.map(parseQuarter)
+        options.isPublic = `public`
+        let filter = try ActionFilter(plan: plan, group: group, owner: owner, status: nil, workstream: workstream,
+                                      overdue: false, stale: false)
+        options.group = filter.group
+        options.owner = filter.owner
+        options.workstream = filter.workstream
+        let report = Report(plan: plan, options: options)
+        let data: Data
+        if let template {
+            let source: String
+            do { source = String(decoding: try PlanFile.read(template), as: UTF8.self) } catch { throw Failure(error.description) }
+            do { data = Data(try report.render(template: source, name: template).utf8) } catch { throw Failure("\(error)") }
+        } else {
+            switch format! {
+            case .markdown: data = Data(report.markdown().utf8)
+            case .html: data = Data(report.html().utf8)
+            case .json:
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                data = try encoder.encode(report) + Data("\n".utf8)
+            case .csv:
+                data = history
+                    ? try plan.historyCSV(excel: excel, isPublic: `public`, actionIDs: Set(report.groups.flatMap(\.actions).map(\.id)))
+                    : try report.csv(excel: excel)
+            }
+        }
+        if output == "-" {
+            FileHandle.standardOutput.write(data)
+            return
+        }
+        if sameFile(output, file) {
+            throw Failure("\(output): that is the plan file; choose another output path (nothing was written)")
+        }
+        do { try AtomicFile.write(data, to: output) } catch { throw Failure(error.description) }
+        print("wrote \(output) (\(data.count) bytes): \(report.quarter), \(report.overall.total) actions\(`public` ? ", public version" : "")")
+    }
+}
+
+/// Whether two paths name the same file (through links and different spellings).
+func sameFile(_ a: String, _ b: String) -> Bool {
+    var first = stat(), second = stat()
+    guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+    return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+}
