@@ -52,7 +52,7 @@ import Testing
         #expect(action.status == .amber)
         #expect(action.reviews.last == Review(quarter: Quarter("2026/27 Q3")!, status: .amber,
                                               commentary: "Two schools not yet signed up", by: "Test Officer",
-                                              on: Timestamp(iso: "2026-11-22T10:00:00Z")!))
+                                              on: Timestamp(iso: "2026-11-22T10:00:00Z")!, owner: "mps"))
         // Every changed line lies inside SEC-04's object in the old file.
         let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
         let idLine = try #require(lines.firstIndex { $0.contains("\"id\" : \"SEC-04\"") })

@@ -42,7 +42,7 @@ import Testing
         #expect(action.commentary == "IDVA funding ends in March")
         #expect(action.reviews.last == Review(quarter: Quarter("2026/27 Q3")!, status: .amber,
                                               commentary: "IDVA funding ends in March", by: "Test Officer",
-                                              on: Timestamp(iso: "2026-11-22T10:00:00Z")!))
+                                              on: Timestamp(iso: "2026-11-22T10:00:00Z")!, owner: "thh"))
         // Nothing else changed: put the old SEC-06 back and the files are identical.
         var reverted = new
         reverted.actions[new.actionIndex(id: "SEC-06")!] = old.actions[old.actionIndex(id: "SEC-06")!]

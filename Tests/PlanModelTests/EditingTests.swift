@@ -14,7 +14,7 @@ import Testing
         #expect(action.updatedBy == "Jo Officer")
         #expect(action.reviews.count == 2)
         #expect(action.reviews.last == Review(quarter: Quarter("2025/26 Q3")!, status: .complete,
-                                              commentary: "Published", by: "Jo Officer", on: context.now))
+                                              commentary: "Published", by: "Jo Officer", on: context.now, owner: "council"))
         // A second update in the same quarter revises that quarter's entry instead of adding one.
         try plan.recordUpdate(actionID: "WSA-01", status: nil, commentary: "Published and launched", context: context)
         #expect(plan.actions[0].reviews.count == 2)
