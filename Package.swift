@@ -32,7 +32,7 @@ let package = Package(
         // Wide-character ncurses, with C wrappers for what Swift 6 cannot import.
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         // The interactive front end: state, keymap, update, pure render, and a thin ncurses backend.
-        .target(name: "PlanTUI", dependencies: ["PlanModel", "PlanStore", "TerminalText", "CNcurses"]),
+        .target(name: "PlanTUI", dependencies: ["PlanModel", "PlanStore", "PlanReports", "TerminalText", "CNcurses"]),
         .executableTarget(
             name: "dplan",
             dependencies: [

@@ -58,7 +58,7 @@ public enum AtomicFile {
 
     /// The file a path finally names, following symlinks (relative links resolve against the
     /// link's folder). A path that does not exist yet is its own target.
-    static func resolvedTarget(_ path: String) -> String {
+    public static func resolvedTarget(_ path: String) -> String {
         var current = path
         for _ in 0..<40 {
             guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {

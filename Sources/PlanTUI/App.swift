@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import PlanReports
 import PlanStore
 
 /// Runs the interactive front end on a plan file until the user quits.
@@ -26,6 +27,8 @@ public func runInteractive(plan: Plan, path: String, user: String, clock: @escap
             if save(&state) { return }
         case .quit?:
             return
+        case .export(let format, let path)?:
+            export(state, format: format, to: path, message: &state.message)
         case nil:
             break
         }
@@ -45,5 +48,31 @@ private func save(_ state: inout AppState) -> Bool {
     } catch {
         state.message = Message(text: "\(error.description) — your changes are still here", isError: true)
         return false
+    }
+}
+
+/// Writes a report of the plan as it is in memory (saved or not); never over the plan file.
+@MainActor
+private func export(_ state: AppState, format: ExportFormat, to path: String, message: inout Message?) {
+    if AtomicFile.resolvedTarget(path) == AtomicFile.resolvedTarget(state.path) {
+        message = Message(text: "\(path) is the plan file; nothing exported", isError: true)
+        return
+    }
+    let report = Report(plan: state.plan, options: ReportOptions(now: state.now))
+    do {
+        let data: Data
+        switch format {
+        case .markdown: data = Data(report.markdown().utf8)
+        case .html: data = Data(report.html().utf8)
+        case .csv: data = try report.csv(excel: false)
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            data = try encoder.encode(report)
+        }
+        try AtomicFile.write(data, to: path)
+        message = Message(text: "Exported \(report.quarter) to \(path)", isError: false)
+    } catch {
+        message = Message(text: "Export failed: \(error)", isError: true)
     }
 }

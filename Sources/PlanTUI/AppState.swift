@@ -22,6 +22,8 @@ public struct AppState: Sendable {
     public var selection = 0
     public var scroll = 0
     public var detailScroll = 0
+    /// Where Esc returns from the changes screen.
+    var viewBeforeChanges: View = .overview
     public var meeting: Meeting?
 
     var undoStack: [Snapshot] = []
@@ -129,6 +131,8 @@ public enum View: Equatable, Sendable {
     case detail(String)
     case meeting
     case meetingSummary
+    /// What changed since last quarter; `from` is the screen to return to.
+    case changes
 
     var mode: Mode {
         switch self {
@@ -136,6 +140,7 @@ public enum View: Equatable, Sendable {
         case .list: .list
         case .detail: .detail
         case .meeting, .meetingSummary: .meeting
+        case .changes: .changes
         }
     }
 }
@@ -170,6 +175,8 @@ public enum EditorPurpose: Equatable, Sendable {
     case dueReason(id: String, due: Day)
     case search(previous: String)
     case newActionTitle(group: PreventionGroup)
+    case closeQuarter(Quarter)
+    case exportPath(ExportFormat)
 
     var prompt: String {
         switch self {
@@ -182,6 +189,8 @@ public enum EditorPurpose: Equatable, Sendable {
         case .dueReason(let id, let due): "\(id) reason for moving the due date to \(due)"
         case .search: "Search"
         case .newActionTitle(let group): "New \(group.idPrefix) action title"
+        case .closeQuarter(let q): "Close \(q): which board reviewed it?"
+        case .exportPath(let format): "Export \(format.rawValue) to"
         }
     }
 }
@@ -195,6 +204,14 @@ public enum PickerPurpose: Equatable, Sendable {
     case filterGroup, filterOwner, filterStatus, filterWorkstream
     case newActionGroup
     case newActionOwner(group: PreventionGroup, title: String)
+    case exportFormat
+}
+
+/// The report formats the front end can export.
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case markdown, html, csv, json
+
+    var fileExtension: String { self == .markdown ? "md" : rawValue }
 }
 
 public enum ConfirmPurpose: Equatable, Sendable {
@@ -228,4 +245,6 @@ public enum Effect: Equatable, Sendable {
     case save
     case saveAndQuit
     case quit
+    /// Write a report of the plan as it is now to a path.
+    case export(ExportFormat, path: String)
 }

@@ -10,6 +10,7 @@ public enum Command: Hashable, Sendable {
     case changeDue, addAction, deleteAction
     case search, filter, clearFilter
     case startMeeting, keepStatus, nextAction, previousAction, endMeeting
+    case showChanges, closeQuarter, export
     case undo, redo, save, quit, help
 }
 
@@ -34,7 +35,7 @@ public struct Binding<C: Hashable & Sendable>: Sendable {
 
 /// The screens that have their own keymap.
 public enum Mode: CaseIterable, Sendable {
-    case overview, list, detail, meeting
+    case overview, list, detail, meeting, changes
 
     public var title: String {
         switch self {
@@ -42,6 +43,7 @@ public enum Mode: CaseIterable, Sendable {
         case .list: "Action list"
         case .detail: "Action detail"
         case .meeting: "Meeting mode"
+        case .changes: "What changed"
         }
     }
 }
@@ -92,6 +94,9 @@ public enum Keymap {
         Binding([ch("F")], .clearFilter, "clear the filter and search"),
         Binding([ch("M")], .startMeeting, "meeting mode: step through the filtered actions", hint: "meeting"),
         Binding([ch("+")], .addAction, "add an action"),
+        Binding([ch("C")], .showChanges, "what changed since last quarter", hint: "changes"),
+        Binding([ch("Q")], .closeQuarter, "close the quarter after the board review"),
+        Binding([ch("E")], .export, "export a report (Markdown, HTML, CSV, JSON)"),
     ]
 
     /// The table for one screen, most specific first.
@@ -126,6 +131,13 @@ public enum Keymap {
              Binding([.right, ch("l"), ch("j"), .down], .nextAction, "next action without recording", hint: "next"),
              Binding([.left, ch("h"), ch("k"), .up], .previousAction, "previous action"),
              Binding([.escape], .endMeeting, "end the meeting and show what changed", hint: "end")]
+                + global
+        case .changes:
+            [Binding([.escape, ch("h"), .left], .back, "back", hint: "back"),
+             Binding([ch("k"), .up], .moveUp, "scroll up"),
+             Binding([ch("j"), .down], .moveDown, "scroll down"),
+             Binding([.pageUp], .pageUp, "page up"),
+             Binding([.pageDown], .pageDown, "page down")]
                 + global
         }
     }

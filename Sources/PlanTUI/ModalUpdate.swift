@@ -1,8 +1,26 @@
+import Foundation
 import PlanModel
 
 extension AppState {
     /// Keys while a prompt is open.
     mutating func handleModal(_ modal: Modal, _ key: Key) -> Effect? {
+        if case .editor(.exportPath(let format), var editor) = modal {
+            switch editor.handle(key) {
+            case .editing: self.modal = .editor(.exportPath(format), editor)
+            case .cancelled:
+                self.modal = nil
+                message = Message(text: "Cancelled: nothing exported", isError: false)
+            case .confirmed:
+                self.modal = nil
+                let path = editor.text.trimmingCharacters()
+                guard !path.isEmpty else {
+                    message = Message(text: "An export needs a file name; nothing exported", isError: true)
+                    return nil
+                }
+                return .export(format, path: path)
+            }
+            return nil
+        }
         switch modal {
         case .confirm(let purpose):
             return handleConfirm(purpose, key)
@@ -108,6 +126,12 @@ extension AppState {
         case .search:
             message = Message(text: rows.contains(where: { if case .action = $0 { true } else { false } })
                 ? "Search kept; F clears" : "No action matches “\(filter.search)”; F clears", isError: false)
+        case .closeQuarter(let q):
+            commit("Closed \(q)" + (trimmed.isEmpty ? "" : " for \(trimmed)") + "; edits now go to \(q.next)") { plan, context in
+                try plan.closeQuarter(q, board: trimmed.isEmpty ? nil : trimmed, context: context)
+            }
+        case .exportPath:
+            break  // handled in handleModal: it returns an effect
         case .newActionTitle(let group):
             guard !trimmed.isEmpty else {
                 message = Message(text: "A new action needs a title; nothing added", isError: true)
@@ -152,6 +176,11 @@ extension AppState {
             applyFilter()
         case .newActionGroup:
             modal = .editor(.newActionTitle(group: PreventionGroup(rawValue: chosen)!), LineEditor())
+        case .exportFormat:
+            let format = ExportFormat(rawValue: chosen)!
+            let folder = (path as NSString).deletingLastPathComponent
+            let name = "\(plan.id)-\(quarter.description.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-")).\(format.fileExtension)"
+            modal = .editor(.exportPath(format), LineEditor(folder.isEmpty ? name : folder + "/" + name))
         case .newActionOwner(let group, let title):
             let id = plan.nextActionID(in: group)
             commit("Added \(id)") { plan, context in

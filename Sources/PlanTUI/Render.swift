@@ -15,6 +15,7 @@ public func render(_ state: AppState) -> Frame {
     case .detail(let id): renderDetail(state, id: id, into: &frame)
     case .meeting: renderMeeting(state, into: &frame)
     case .meetingSummary: renderMeetingSummary(state, into: &frame)
+    case .changes: renderChanges(state, into: &frame)
     }
     if state.showHelp { renderHelp(state, into: &frame) }
     renderBottom(state, into: &frame)

@@ -67,7 +67,11 @@ extension AppState {
         case .bottom: moveSelection(by: rows.count)
         case .open: open()
         case .back:
-            if case .detail = view { view = .list } else { view = .overview }
+            switch view {
+            case .detail: view = .list
+            case .changes: view = viewBeforeChanges
+            default: view = .overview
+            }
         case .switchView: view = view == .overview ? .list : .overview
         case .toggleGroup: toggleGroup()
         case .setStatus(let status): setStatus(status)
@@ -101,6 +105,16 @@ extension AppState {
         case .nextAction: stepAction(by: 1)
         case .previousAction: stepAction(by: -1)
         case .endMeeting: view = .meetingSummary
+        case .showChanges:
+            viewBeforeChanges = view
+            view = .changes
+            detailScroll = 0
+        case .closeQuarter:
+            modal = .editor(.closeQuarter(quarter), LineEditor(plan.quarters.last?.board ?? plan.partnership))
+        case .export:
+            modal = .picker(.exportFormat, Picker(title: "Export a report of \(quarter)", options: ExportFormat.allCases.map {
+                Picker.Option(id: $0.rawValue, label: $0.rawValue)
+            }))
         }
         return nil
     }

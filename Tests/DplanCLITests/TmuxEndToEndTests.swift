@@ -109,6 +109,14 @@ import Testing
         try session.waitFor("Undone: PRI-03")
         try session.keys("s")
         try session.waitFor("Saved")
+        // Back to the list, then export the board paper from the front end too.
+        try session.keys("Escape")
+        try session.waitFor("Showing 1 of 27")  // WSA-01 improved to amber and WSA-04 to green: one red left
+        try session.keys("E", "Down", "Enter", "Enter")
+        let exported = path.replacingOccurrences(of: "hillingdon-serious-violence-2024-27.json",
+                                                 with: "hillingdon-serious-violence-2024-27-2026-27-Q3.html")
+        try session.waitFor("Exported 2026/27 Q3 to /")  // the long temporary path is cut at the screen edge
+        #expect(try String(contentsOfFile: exported, encoding: .utf8).contains("Police extract agreed at the October board"))
         try session.keys("q")
         try session.waitFor("DPLAN-EXIT-0")
 

@@ -24,6 +24,7 @@ import Testing
             state.press(.enter, .escape)
         }),
         ("help", { $0.press(.character("?")) }),
+        ("changes", { $0.press(.character("C")) }),
         ("too-small", { $0.size = (50, 12) }),
     ]
 

@@ -391,3 +391,48 @@ import Testing
         for binding in Keymap.picker { #expect(readme.contains("| \(binding.help) |")) }
     }
 }
+
+@Suite struct QuarterlyReviewTests {
+    @Test func closeQuarterFromTheFrontEnd() throws {
+        var state = try makeState()
+        state.press(.character("Q"))
+        guard case .editor(.closeQuarter(let q), let editor) = state.modal else {
+            Issue.record("expected the board prompt")
+            return
+        }
+        #expect(q == Quarter("2026/27 Q3"))
+        #expect(editor.text == "Safer Hillingdon Partnership")
+        state.press(.enter)
+        #expect(state.message?.text == "Closed 2026/27 Q3 for Safer Hillingdon Partnership; edits now go to 2026/27 Q4")
+        #expect(state.quarter == Quarter("2026/27 Q4"))
+        #expect(state.plan.actions.allSatisfy { $0.review(for: q) != nil })
+        state.press(.character("u"))
+        #expect(state.quarter == q)
+    }
+
+    @Test func changesScreenAndBack() throws {
+        var state = try makeState()
+        state.press(.enter, .character("C"))
+        #expect(state.view == .changes)
+        let text = render(state).plainText
+        #expect(text.contains("Red for two or more quarters (escalate) (5)"))
+        #expect(text.contains("WSA-01   A  →  R   Revisit the serious violence"))
+        state.press(.escape)
+        #expect(state.view == .list)
+    }
+
+    @Test func exportAsksForFormatAndPath() throws {
+        var state = try makeState()
+        state.press(.character("E"), .down)   // html
+        #expect(state.press(.enter) == nil)
+        guard case .editor(.exportPath(.html), let editor) = state.modal else {
+            Issue.record("expected the path prompt")
+            return
+        }
+        #expect(editor.text.hasSuffix("plans/hillingdon-serious-violence-2024-27-2026-27-Q3.html"))
+        #expect(state.press(.enter) == .export(.html, path: editor.text))
+        state.press(.character("E"), .enter, .control("u"))
+        #expect(state.press(.enter) == nil)
+        #expect(state.message?.text == "An export needs a file name; nothing exported")
+    }
+}
