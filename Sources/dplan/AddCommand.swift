@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlanModel
+import PlanReports
 
 /// `dplan add FILE --group primary --title … --owner …`: a new action with the next free id.
 struct Add: ParsableCommand {
@@ -79,14 +80,4 @@ struct Add: ParsableCommand {
         try savePlan(plan, to: file)
         print("added \(action.id) to \(clean(plan.name(of: groupValue))): \(clean(title))")
     }
-}
-
-/// A lower-case id from a name ("Youth Justice Service" → "youth-justice-service"), made unique.
-func ownerSlug(_ name: String, existing: Set<String>) -> String {
-    let words = name.lowercased().split { !($0.isLetter || $0.isNumber) }
-    let base = words.isEmpty ? "owner" : words.joined(separator: "-")
-    var candidate = base
-    var n = 2
-    while existing.contains(candidate) { candidate = "\(base)-\(n)"; n += 1 }
-    return candidate
 }
