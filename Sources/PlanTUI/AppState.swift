@@ -78,13 +78,14 @@ public struct AppState: Sendable {
     mutating func refreshRows() {
         let keep = rows.indices.contains(selection) ? rows[selection] : nil
         let keepID = selectedActionID
-        searchIndex.update(for: plan, revision: revision)
+        let needle = SearchIndex.needle(filter.search)
+        if !needle.isEmpty { searchIndex.update(for: plan, revision: revision) }
         let quarter = self.quarter
         let today = self.today
         var buckets: [PreventionGroup: [Int]] = [:]
         for (index, action) in plan.actions.enumerated() {
             guard let group = action.preventionGroup,
-                  filter.matches(action, searchText: searchIndex.texts[index], today: today, quarter: quarter) else { continue }
+                  filter.matches(action, needle: needle, haystack: searchIndex.texts[index], today: today, quarter: quarter) else { continue }
             buckets[group, default: []].append(index)
         }
         var newRows: [Row] = []
@@ -113,10 +114,11 @@ public struct AppState: Sendable {
     /// Ids of the actions the filter shows, in list order, whether or not their group is folded.
     var filteredActionIDs: [String] {
         let quarter = self.quarter
+        let needle = SearchIndex.needle(filter.search)
         var ids: [String] = []
         for group in PreventionGroup.allCases {
             for (index, action) in plan.actions.enumerated() where action.preventionGroup == group
-                && filter.matches(action, searchText: searchIndex.texts[index], today: today, quarter: quarter) {
+                && filter.matches(action, needle: needle, haystack: searchIndex.texts[index], today: today, quarter: quarter) {
                 ids.append(action.id)
             }
         }

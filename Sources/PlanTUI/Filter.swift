@@ -15,15 +15,16 @@ public struct Filter: Equatable, Sendable {
 
     public var isActive: Bool { self != Filter() }
 
-    /// `search` must already be lower-cased text of the action (see `SearchIndex`).
-    func matches(_ action: Action, searchText: String, today: Day, quarter: Quarter) -> Bool {
+    /// `needle` is `search` lower-cased (see `SearchIndex.needle`), `haystack` the action's
+    /// lower-cased searchable text; both are only consulted when a search is active.
+    func matches(_ action: Action, needle: [UInt8], haystack: @autoclosure () -> [UInt8], today: Day, quarter: Quarter) -> Bool {
         if let group, action.preventionGroup != group { return false }
         if let owner, action.owner != owner { return false }
         if let status, action.status != status { return false }
         if let workstream, !action.workstreams.contains(workstream) { return false }
         if overdue, !action.isOverdue(on: today) { return false }
         if stale, !action.isStale(in: quarter) { return false }
-        if !search.isEmpty, !searchText.contains(search.lowercased()) { return false }
+        if !needle.isEmpty, !SearchIndex.contains(haystack(), needle) { return false }
         return true
     }
 
@@ -41,15 +42,36 @@ public struct Filter: Equatable, Sendable {
     }
 }
 
-/// Lower-cased searchable text of each action, rebuilt only when the plan changes, so typing a
-/// search does not lower-case the whole plan on every key.
+/// Lower-cased searchable text (id, title, description, commentary) of each action as bytes,
+/// built only while a search is active and only when the plan changed, so typing a search does
+/// not lower-case the whole plan on every key and editing without a search costs nothing.
 struct SearchIndex: Equatable, Sendable {
-    private(set) var texts: [String] = []
+    private(set) var texts: [[UInt8]] = []
     private(set) var revision = -1
 
     mutating func update(for plan: Plan, revision: Int) {
         guard revision != self.revision else { return }
-        texts = plan.actions.map { [$0.id, $0.title, $0.description, $0.commentary].joined(separator: "\n").lowercased() }
+        texts = plan.actions.map { Array([$0.id, $0.title, $0.description, $0.commentary].joined(separator: "\n").lowercased().utf8) }
         self.revision = revision
+    }
+
+    /// A search term as lower-cased bytes.
+    static func needle(_ search: String) -> [UInt8] { Array(search.lowercased().utf8) }
+
+    /// Whether `needle` occurs in `haystack` (byte-wise; both already lower-cased).
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard needle.count <= haystack.count else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
     }
 }

@@ -204,7 +204,6 @@ extension AppState {
             message = Message(text: "\(error)", isError: true)
             return
         }
-        guard updated != plan else { return }
         undoStack.append(Snapshot(plan: plan, revision: revision, label: label))
         redoStack.removeAll()
         plan = updated

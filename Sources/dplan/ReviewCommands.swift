@@ -3,8 +3,9 @@ import PlanModel
 import PlanReports
 
 /// `dplan review close|reopen`: the board's quarterly review cycle.
-struct Review: ParsableCommand {
+struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "review",
         abstract: "Close a quarter after the board review, or reopen one.",
         subcommands: [Close.self, Reopen.self])
 

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import PlanModel
+import PlanStore
+import PlanTUI
+
+/// `dplan bench-tui FILE --keys …`: the real state → update → render path for a scripted key
+/// sequence at a fixed screen size, timed per key, with no terminal.
+struct BenchTUI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-tui",
+        abstract: "Measure per-keystroke update+render time of the front end without a terminal.",
+        discussion: "Keys: characters as typed; ⏎ Enter, ⎋ Esc, ↓ ↑ arrows, ⇟ ⇞ page down/up. Prints start-up time and median/p99 per key.")
+
+    @Argument(help: "The plan file.") var file: String
+    @Option(help: "The key script, e.g. \"⏎jjjj⇟⇟/knife⏎\".") var keys: String
+    @Option(name: .customLong("repeat"), help: "Repeat the script this many times (the state carries on).") var rounds: Int = 1
+    @Option(help: "Screen width.") var width: Int = 120
+    @Option(help: "Screen height.") var height: Int = 40
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let plan = try loadPlanForEditing(file)
+        let loaded = clock.now
+        var state = AppState(plan: plan, path: file, user: "bench", now: try currentTime(), size: (width, height))
+        var frame = render(state)
+        let firstFrame = clock.now
+        let script = keys.map(Self.key)
+        var samples: [Duration] = []
+        samples.reserveCapacity(script.count * rounds)
+        for _ in 0..<rounds {
+            for key in script {
+                let before = clock.now
+                _ = state.handle(key)
+                frame = render(state)
+                samples.append(clock.now - before)
+            }
+        }
+        samples.sort()
+        func ms(_ d: Duration) -> String { String(format: "%.3f", Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000) }
+        let p99 = samples[min(samples.count - 1, Int((Double(samples.count) * 0.99).rounded(.up)) - 1)]
+        print("load+validate_ms \(ms(loaded - started))")
+        print("first_frame_ms \(ms(firstFrame - started))")
+        print("keys \(samples.count)")
+        print("median_ms \(ms(samples[samples.count / 2]))")
+        print("p99_ms \(ms(p99))")
+        print("max_ms \(ms(samples.last!))")
+        print("screen_chars \(frame.plainText.count)")
+    }
+
+    static func key(_ character: Character) -> Key {
+        switch character {
+        case "⏎": .enter
+        case "⎋": .escape
+        case "↓": .down
+        case "↑": .up
+        case "⇟": .pageDown
+        case "⇞": .pageUp
+        default: .character(character)
+        }
+    }
+}
