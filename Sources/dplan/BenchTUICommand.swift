@@ -17,6 +17,7 @@ struct BenchTUI: ParsableCommand {
     @Option(name: .customLong("repeat"), help: "Repeat the script this many times (the state carries on).") var rounds: Int = 1
     @Option(help: "Screen width.") var width: Int = 120
     @Option(help: "Screen height.") var height: Int = 40
+    @Option(help: "Also time saving the plan (after the keys) to this path.") var saveTo: String?
 
     func run() throws {
         let clock = ContinuousClock()
@@ -47,6 +48,11 @@ struct BenchTUI: ParsableCommand {
         print("p99_ms \(ms(p99))")
         print("max_ms \(ms(samples.last!))")
         print("screen_chars \(frame.plainText.count)")
+        if let saveTo {
+            let before = clock.now
+            do { try PlanFile.save(state.plan, to: saveTo) } catch { throw Failure(error.description) }
+            print("save_ms \(ms(clock.now - before))")
+        }
     }
 
     static func key(_ character: Character) -> Key {
