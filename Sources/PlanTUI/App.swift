@@ -8,13 +8,27 @@ import PlanStore
 /// The loop is the only place with side effects: it reads keys, sets the clock, asks the pure
 /// `handle` and `render` what to do and draw, and performs saves.
 @MainActor
-public func runInteractive(plan: Plan, path: String, user: String, clock: @escaping () -> Timestamp) {
+public func runInteractive(document: PlanDocument, user: String, readOnly: String?, clock: @escaping () -> Timestamp) {
+    var document = document
     let terminal = Terminal()
     defer { terminal.restore() }
-    var state = AppState(plan: plan, path: path, user: user, now: clock(), size: terminal.size)
+    var state = AppState(plan: document.base, path: document.path, user: user, now: clock(), size: terminal.size)
+    if let readOnly {
+        state.readOnly = true
+        state.message = Message(text: readOnly, isError: true)
+    }
+    var noticedOutsideChange = false
     terminal.paint(render(state))
     while true {
-        guard let key = terminal.readKey() else { continue }
+        guard let key = terminal.readKey() else {
+            // Idle: notice a change made by someone else (checked every two seconds, cheaply).
+            if !noticedOutsideChange, document.changedOnDisk() {
+                noticedOutsideChange = true
+                state.message = Message(text: "The plan changed on disk; saving (s) merges their changes with yours", isError: true)
+                terminal.paint(render(state))
+            }
+            continue
+        }
         state.now = clock()
         if key == .resize {
             state.size = terminal.size
@@ -22,9 +36,9 @@ public func runInteractive(plan: Plan, path: String, user: String, clock: @escap
         }
         switch state.handle(key) {
         case .save?:
-            save(&state)
+            if save(&state, &document) { noticedOutsideChange = false }
         case .saveAndQuit?:
-            if save(&state) { return }
+            if save(&state, &document) { return }
         case .quit?:
             return
         case .export(let format, let path)?:
@@ -36,14 +50,24 @@ public func runInteractive(plan: Plan, path: String, user: String, clock: @escap
     }
 }
 
-/// Saves the plan; on failure the edits stay in memory and the message says why.
+/// Saves the plan through its document (backup, merge with outside changes); on failure the
+/// edits stay in memory and the message says why.
 @discardableResult
 @MainActor
-private func save(_ state: inout AppState) -> Bool {
+private func save(_ state: inout AppState, _ document: inout PlanDocument) -> Bool {
+    guard !state.readOnly else {
+        state.message = Message(text: "Read-only: nothing saved", isError: true)
+        return false
+    }
     do {
-        try PlanFile.save(state.plan, to: state.path)
-        state.markSaved()
-        state.message = Message(text: "Saved \(state.path)", isError: false)
+        switch try document.save(state.plan) {
+        case .saved:
+            state.markSaved()
+            state.message = Message(text: "Saved \(state.path)", isError: false)
+        case .merged(let merged):
+            state.replacePlanAfterMerge(merged)
+            state.message = Message(text: "Saved \(state.path), merged with changes made on disk by someone else", isError: false)
+        }
         return true
     } catch {
         state.message = Message(text: "\(error.description) — your changes are still here", isError: true)

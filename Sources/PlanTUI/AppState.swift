@@ -13,6 +13,8 @@ public struct AppState: Sendable {
     public var view: View = .overview
     public var modal: Modal?
     public var showHelp = false
+    /// Edits and saves are refused (the file is locked by someone else or not writable).
+    public var readOnly = false
     public var helpScroll = 0
     public var message: Message?
 
@@ -51,6 +53,18 @@ public struct AppState: Sendable {
     /// Call after the plan was written to disk.
     public mutating func markSaved() {
         savedRevision = revision
+    }
+
+    /// After a save merged someone else's changes: show the merged plan, saved. Undo history
+    /// starts again from it (earlier snapshots predate the other person's changes).
+    public mutating func replacePlanAfterMerge(_ merged: Plan) {
+        plan = merged
+        revision = nextRevision()
+        savedRevision = revision
+        undoStack.removeAll()
+        redoStack.removeAll()
+        refreshRows()
+        clampScroll()
     }
 
     mutating func nextRevision() -> Int {

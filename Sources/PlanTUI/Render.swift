@@ -37,7 +37,7 @@ private func renderTitleBar(_ state: AppState, into frame: inout Frame) {
     frame.fill(row: 0, tone: .title)
     let right = " \(state.quarter) · \(state.user) "
     let rightWidth = min(displayWidth(sanitizedForTerminal(right)), frame.width / 3)
-    let marker = state.isDirty ? " [+] unsaved" : ""
+    let marker = (state.isDirty ? " [+] unsaved" : "") + (state.readOnly ? " [read-only]" : "")
     let room = frame.width - rightWidth - 1 - displayWidth(" dplan │ ") - displayWidth(marker)
     frame.put(" dplan │ " + truncated(sanitizedForTerminal(state.plan.title), toWidth: room) + marker, x: 0, y: 0, tone: .title)
     frame.put(truncated(sanitizedForTerminal(right), toWidth: rightWidth), x: frame.width - rightWidth, y: 0, tone: .title)

@@ -197,6 +197,10 @@ extension AppState {
 
     /// Applies a plan change as one undoable step, stamping who and when; refusals become messages.
     mutating func commit(_ label: String, _ change: (inout Plan, EditContext) throws -> Void) {
+        guard !readOnly else {
+            message = Message(text: "Read-only: the plan cannot be changed here (see the message when it opened)", isError: true)
+            return
+        }
         var updated = plan
         do {
             try change(&updated, EditContext(by: user, now: now))

@@ -46,7 +46,7 @@ struct Add: ParsableCommand {
     var by: String?
 
     func run() throws {
-        var plan = try loadPlanForEditing(file)
+        var (document, plan) = try openForEditing(file)
         let context = EditContext(by: resolveUser(by), now: try currentTime())
         guard let groupValue = PreventionGroup(matching: group) else {
             throw Failure("--group: unknown prevention group \"\(group)\"; expected one of \(PreventionGroup.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -77,7 +77,7 @@ struct Add: ParsableCommand {
         } catch let error as PlanEditError {
             throw Failure("\(file): \(error) (nothing was written)")
         }
-        try savePlan(plan, to: file)
+        try save(plan, in: &document)
         print("added \(action.id) to \(clean(plan.name(of: groupValue))): \(clean(title))")
     }
 }

@@ -22,7 +22,7 @@ struct BenchTUI: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let started = clock.now
-        let plan = try loadPlanForEditing(file)
+        let plan = try openForEditing(file).1
         let loaded = clock.now
         var state = AppState(plan: plan, path: file, user: "bench", now: try currentTime(), size: (width, height))
         var frame = render(state)

@@ -32,21 +32,26 @@ func loadPlan(_ path: String) throws -> Plan {
     }
 }
 
-/// Loads a plan that is about to be changed: it must be valid, so a change never builds on
-/// (or hides) broken data.
-func loadPlanForEditing(_ path: String) throws -> Plan {
-    let plan = try loadPlan(path)
-    let problems = plan.validate()
+/// Opens a plan that is about to be changed: it must be valid, so a change never builds on
+/// (or hides) broken data. The document remembers what was read, so the save can merge a
+/// change someone else made meanwhile instead of overwriting it.
+func openForEditing(_ path: String) throws -> (PlanDocument, Plan) {
+    let document: PlanDocument
+    do { document = try PlanDocument.open(path) } catch { throw Failure(error.description) }
+    let problems = document.base.validate()
     guard problems.isEmpty else {
         throw Failure((["\(path): the plan has problems; fix them before changing it (nothing was written):"]
             + problems.map { "\(path): \($0)" }).joined(separator: "\n"))
     }
-    return plan
+    return (document, document.base)
 }
 
-func savePlan(_ plan: Plan, to path: String) throws {
+/// Saves an edited plan through its document (backups, merge with outside changes).
+func save(_ plan: Plan, in document: inout PlanDocument) throws {
     do {
-        try PlanFile.save(plan, to: path)
+        if case .merged = try document.save(plan) {
+            printError("\(document.path): the file had changed on disk; those changes were merged with yours")
+        }
     } catch {
         throw Failure(error.description)
     }

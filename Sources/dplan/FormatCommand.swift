@@ -12,13 +12,13 @@ struct Format: ParsableCommand {
 
     func run() throws {
         for file in files {
-            let plan = try loadPlanForEditing(file)
+            var (document, plan) = try openForEditing(file)
             let before = try? PlanFile.read(file)
             let after = PlanCoding.encode(plan)
             if before == after {
                 print("\(file): already canonical")
             } else {
-                try savePlan(plan, to: file)
+                try save(plan, in: &document)
                 print("\(file): rewritten")
             }
         }

@@ -24,7 +24,7 @@ struct ImportCSV: ParsableCommand {
     @Option(help: "Who is importing (default $DPLAN_USER, else $USER).") var by: String?
 
     func run() throws {
-        let plan = try loadPlanForEditing(into)
+        var (document, plan) = try openForEditing(into)
         let defaultGroup = try group.map { text in
             guard let g = PreventionGroup(matching: text) else { throw Failure("--group: unknown prevention group \"\(text)\"") }
             return g
@@ -43,7 +43,7 @@ struct ImportCSV: ParsableCommand {
             throw Failure("\(tracker): \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s"); nothing was written (fix them, or use --skip-invalid)")
         }
         guard !result.imported.isEmpty else { throw Failure("\(tracker): no actions to import; nothing was written") }
-        try savePlan(result.plan, to: into)
+        try save(result.plan, in: &document)
         print("imported \(result.imported.count) action\(result.imported.count == 1 ? "" : "s") into \(into): \(result.imported.joined(separator: ", "))")
         print("columns: " + result.mapping.map { "\(clean($0.header)) → \($0.field.rawValue)" }.joined(separator: ", "))
         if !result.createdOwners.isEmpty { print("new owners: \(result.createdOwners.joined(separator: ", "))") }

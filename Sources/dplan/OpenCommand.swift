@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanModel
+import PlanStore
 import PlanTUI
 
 /// `dplan FILE`: opens the plan in the interactive front end. When input or output is not a
@@ -16,17 +17,43 @@ struct Open: ParsableCommand {
     @Option(help: "Who is making changes (default $DPLAN_USER, else $USER).")
     var by: String?
 
+    @Flag(help: "Edit even though someone else has the plan open (their lock stays; saving merges).")
+    var ignoreLock = false
+
+    @Flag(help: "Remove a lock left behind (e.g. by a crashed dplan), then open normally.")
+    var breakLock = false
+
     func run() throws {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
             let plan = try loadPlan(file)
             print(summaryText(plan, today: try currentTime().day))
             return
         }
-        let plan = try loadPlanForEditing(file)
+        let (document, _) = try openForEditing(file)
         let user = resolveUser(by)
-        _ = try currentTime()  // a bad DPLAN_NOW is reported before the screen opens
+        let now = try currentTime()  // a bad DPLAN_NOW is reported before the screen opens
+        var readOnly: String?
+        if access(file, W_OK) != 0 {
+            readOnly = "read-only: you cannot write to \(file)"
+        }
+        if breakLock { PlanLock.breakLock(file) }
+        var locked = false
+        if readOnly == nil {
+            switch PlanLock.acquire(file, user: user, now: now) {
+            case .acquired:
+                locked = true
+            case .heldBy(let holder) where ignoreLock:
+                printError("\(file): \(holder.summary); editing anyway (--ignore-lock)")
+            case .heldBy(let holder):
+                readOnly = holder.isStale
+                    ? "read-only: a lock was left by process \(holder.pid), which has gone; reopen with --break-lock"
+                    : "read-only: \(holder.summary); reopen with --ignore-lock to edit anyway"
+            }
+        }
+        defer { if locked { PlanLock.release(file) } }
         MainActor.assumeIsolated {
-            runInteractive(plan: plan, path: file, user: user, clock: { (try? currentTime()) ?? Timestamp(secondsSinceEpoch: 0) })
+            runInteractive(document: document, user: user, readOnly: readOnly,
+                           clock: { (try? currentTime()) ?? Timestamp(secondsSinceEpoch: 0) })
         }
     }
 }

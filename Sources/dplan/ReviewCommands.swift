@@ -20,14 +20,14 @@ struct ReviewCommand: ParsableCommand {
         @Option(help: "Who is closing it (default $DPLAN_USER, else $USER).") var by: String?
 
         func run() throws {
-            var plan = try loadPlanForEditing(file)
+            var (document, plan) = try openForEditing(file)
             let q = try parseQuarter(quarter)
             let context = EditContext(by: resolveUser(by), now: try currentTime())
             let owed = plan.actions.filter { $0.isStale(in: q) }.count
             do { try plan.closeQuarter(q, board: board, context: context) } catch let error as PlanEditError {
                 throw Failure("\(file): \(error) (nothing was written)")
             }
-            try savePlan(plan, to: file)
+            try save(plan, in: &document)
             print("closed \(q)\(board.map { " for \(clean($0))" } ?? ""): \(plan.actions.count) actions recorded, \(owed) with no update provided")
         }
     }
@@ -41,14 +41,14 @@ struct ReviewCommand: ParsableCommand {
         @Option(help: "Who is reopening it (default $DPLAN_USER, else $USER).") var by: String?
 
         func run() throws {
-            var plan = try loadPlanForEditing(file)
+            var (document, plan) = try openForEditing(file)
             let q = try parseQuarter(quarter)
             do {
                 try plan.reopenQuarter(q, reason: reason, context: EditContext(by: resolveUser(by), now: try currentTime()))
             } catch let error as PlanEditError {
                 throw Failure("\(file): \(error) (nothing was written)")
             }
-            try savePlan(plan, to: file)
+            try save(plan, in: &document)
             print("reopened \(q)")
         }
     }

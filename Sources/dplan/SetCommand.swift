@@ -37,7 +37,7 @@ struct SetCommand: ParsableCommand {
     }
 
     func run() throws {
-        var plan = try loadPlanForEditing(file)
+        var (document, plan) = try openForEditing(file)
         let context = EditContext(by: resolveUser(by), now: try currentTime())
         let newStatus = try status.map { word in
             guard let s = Status(word: word) else {
@@ -56,7 +56,7 @@ struct SetCommand: ParsableCommand {
         } catch let error as PlanEditError {
             throw Failure("\(file): \(actionID): \(error) (nothing was written)")
         }
-        try savePlan(plan, to: file)
+        try save(plan, in: &document)
         let action = plan.actions[plan.actionIndex(id: actionID)!]
         print("\(clean(action.id)): \(statusCell(action.status)), due \(action.due?.description ?? "-"), recorded for \(plan.editingQuarter(on: context.now.day)) by \(clean(context.by))")
     }

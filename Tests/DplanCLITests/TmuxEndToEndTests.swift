@@ -154,6 +154,26 @@ import Testing
     }
 }
 
+/// A second person opening a plan that is already open gets it read-only, saying who has it.
+@Suite(.serialized) struct TmuxLockTests {
+    @Test func secondOpenIsReadOnly() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let first = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 100, height: 30)
+        try first.waitFor("Prevention group")
+        let second = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 100, height: 30)
+        let screen = try second.waitFor("read-only: being edited by Test Officer")
+        #expect(screen.contains("[read-only]"))
+        try second.keys("Enter", "j", "g")
+        try second.waitFor("Read-only: the plan cannot be changed here")
+        try second.keys("q")
+        try second.waitFor("DPLAN-EXIT-0")
+        try first.keys("q")
+        try first.waitFor("DPLAN-EXIT-0")
+        #expect(!FileManager.default.fileExists(atPath: path + ".lock"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(contentsOf: URL(fileURLWithPath: hillingdonPlan)))
+    }
+}
+
 /// The first child process of `parent` (the dplan started by the pane's shell).
 private func childProcess(of parent: pid_t) -> pid_t? {
     let children = (try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)) ?? ""

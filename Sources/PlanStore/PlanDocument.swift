@@ -1,0 +1,112 @@
+import Foundation
+import PlanModel
+
+/// A plan file opened for editing: remembers exactly what was loaded, so that a save never
+/// overwrites somebody else's change, and keeps rotating backups of what it replaces.
+public struct PlanDocument: Sendable {
+    public let path: String
+    /// The plan as last loaded or saved (the common ancestor for merges).
+    public private(set) var base: Plan
+    private var loadedBytes: Data
+    private var signature: FileSignature?
+    /// How many earlier versions to keep in `.dplan/` beside the file.
+    public var backups = 5
+
+    public static func open(_ path: String) throws(PlanFileError) -> PlanDocument {
+        let data = try PlanFile.read(path)
+        return PlanDocument(path: path, base: try PlanCoding.decode(data, file: path), loadedBytes: data,
+                            signature: FileSignature(path))
+    }
+
+    /// What a save did.
+    public enum SaveOutcome: Equatable, Sendable {
+        case saved
+        /// The file had changed on disk; the other changes were merged in. The merged plan is
+        /// what was written.
+        case merged(Plan)
+    }
+
+    /// Why a save did not happen. The file on disk is unchanged in every case.
+    public enum SaveError: Error, CustomStringConvertible, Sendable {
+        case file(PlanFileError)
+        /// Someone else changed the same fields; nothing was written.
+        case conflicts(path: String, [String])
+
+        public var description: String {
+            switch self {
+            case .file(let error): error.description
+            case .conflicts(let path, let fields):
+                "\(path): changed on disk by someone else in the same place (\(fields.prefix(5).joined(separator: ", "))\(fields.count > 5 ? ", …" : "")); nothing was written"
+            }
+        }
+    }
+
+    /// Whether the file on disk differs from what was loaded or last saved. Cheap when nothing
+    /// changed (size and modification time); reads the file only when they moved.
+    public func changedOnDisk() -> Bool {
+        guard FileSignature(path) != signature else { return false }
+        return (try? PlanFile.read(path)) != loadedBytes
+    }
+
+    /// Saves `plan`. When the file changed on disk since it was loaded, the other version is
+    /// merged field by field; if both changed the same field, nothing is written.
+    public mutating func save(_ plan: Plan) throws(SaveError) -> SaveOutcome {
+        let disk: Data
+        do { disk = try PlanFile.read(path) } catch { throw .file(error) }
+        var toWrite = plan
+        var outcome = SaveOutcome.saved
+        if disk != loadedBytes {
+            let theirs: Plan
+            do { theirs = try PlanCoding.decode(disk, file: path) } catch { throw .file(error) }
+            let merge = PlanMerge.merge(base: base, mine: plan, theirs: theirs)
+            guard merge.conflicts.isEmpty else { throw .conflicts(path: path, merge.conflicts) }
+            toWrite = merge.plan
+            outcome = .merged(merge.plan)
+        }
+        let bytes = PlanCoding.encode(toWrite)
+        do {
+            try keepBackup(of: disk)
+            try AtomicFile.write(bytes, to: path)
+        } catch {
+            throw .file(error)
+        }
+        base = toWrite
+        loadedBytes = bytes
+        signature = FileSignature(path)
+        return outcome
+    }
+
+    /// Rotates `.dplan/<name>.1.json … .N.json` beside the file and stores the current bytes as 1.
+    private func keepBackup(of data: Data) throws(PlanFileError) {
+        guard backups > 0 else { return }
+        let target = AtomicFile.resolvedTarget(path)
+        let folder = ((target as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".dplan")
+        let name = ((target as NSString).lastPathComponent as NSString).deletingPathExtension
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw PlanFileError(file: folder, message: "cannot create the backup folder: \(error.localizedDescription)")
+        }
+        func backup(_ n: Int) -> String { "\(folder)/\(name).\(n).json" }
+        try? FileManager.default.removeItem(atPath: backup(backups))
+        for n in stride(from: backups - 1, through: 1, by: -1) where FileManager.default.fileExists(atPath: backup(n)) {
+            rename(backup(n), backup(n + 1))
+        }
+        try AtomicFile.write(data, to: backup(1))
+    }
+}
+
+/// Size and modification time of a file, to notice outside changes without reading it.
+struct FileSignature: Equatable, Sendable {
+    var size: Int64
+    var seconds: Int
+    var nanoseconds: Int
+
+    init?(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        size = Int64(info.st_size)
+        seconds = Int(info.st_mtim.tv_sec)
+        nanoseconds = Int(info.st_mtim.tv_nsec)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import PlanModel
+
+/// Three-way merge of plans, field by field: what changed on only one side is taken; the same
+/// field changed differently on both sides is a conflict, reported by JSON path.
+///
+/// Works on the plans' JSON trees, so every field is covered without listing them. Lists of
+/// objects with an `id` (actions, owners, workstreams) or a `quarter` (reviews, quarter records)
+/// are merged item by item; other lists are merged as whole values.
+public enum PlanMerge {
+    public struct Result {
+        public var plan: Plan
+        /// JSON paths changed on both sides in different ways. Empty when the merge is clean.
+        public var conflicts: [String]
+    }
+
+    public static func merge(base: Plan, mine: Plan, theirs: Plan) -> Result {
+        func tree(_ plan: Plan) -> Any { (try? JSONSerialization.jsonObject(with: PlanCoding.encode(plan))) ?? [:] }
+        var conflicts: [String] = []
+        let merged = mergeValue(tree(base), tree(mine), tree(theirs), path: "", conflicts: &conflicts)
+        guard conflicts.isEmpty,
+              let data = try? JSONSerialization.data(withJSONObject: merged ?? [:]),
+              let plan = try? PlanCoding.decode(data, file: "merge") else {
+            return Result(plan: mine, conflicts: conflicts.isEmpty ? ["(the merged plan could not be read)"] : conflicts)
+        }
+        return Result(plan: plan, conflicts: [])
+    }
+
+    private static func same(_ a: Any?, _ b: Any?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return true
+        case (nil, _), (_, nil): return false
+        case let (x?, y?):
+            guard let dx = try? JSONSerialization.data(withJSONObject: [x], options: .sortedKeys),
+                  let dy = try? JSONSerialization.data(withJSONObject: [y], options: .sortedKeys) else { return false }
+            return dx == dy
+        }
+    }
+
+    private static func mergeValue(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, conflicts: inout [String]) -> Any? {
+        if same(mine, theirs) { return mine }
+        if same(base, mine) { return theirs }
+        if same(base, theirs) { return mine }
+        if let b = base as? [String: Any], let m = mine as? [String: Any], let t = theirs as? [String: Any] {
+            var result: [String: Any] = [:]
+            for key in Set(m.keys).union(t.keys).union(b.keys).sorted() {
+                let child = path.isEmpty ? key : "\(path).\(key)"
+                if let value = mergeValue(b[key], m[key], t[key], path: child, conflicts: &conflicts) { result[key] = value }
+            }
+            return result
+        }
+        if let b = base as? [Any], let m = mine as? [Any], let t = theirs as? [Any],
+           let key = identityKey(b + m + t) {
+            return mergeList(b, m, t, key: key, path: path, conflicts: &conflicts)
+        }
+        conflicts.append(path.isEmpty ? "(top level)" : path)
+        return mine
+    }
+
+    /// The field that identifies items of a list of objects, if every item has it.
+    private static func identityKey(_ items: [Any]) -> String? {
+        for key in ["id", "quarter"] where !items.isEmpty && items.allSatisfy({ ($0 as? [String: Any])?[key] is String }) {
+            return key
+        }
+        return nil
+    }
+
+    private static func mergeList(_ base: [Any], _ mine: [Any], _ theirs: [Any], key: String, path: String,
+                                  conflicts: inout [String]) -> [Any] {
+        func index(_ list: [Any]) -> [String: Any] {
+            Dictionary(list.map { (($0 as! [String: Any])[key] as! String, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let b = index(base), m = index(mine), t = index(theirs)
+        // Keep my order, then add items only they have, in their order.
+        var order = mine.map { ($0 as! [String: Any])[key] as! String }
+        for item in theirs {
+            let id = (item as! [String: Any])[key] as! String
+            if m[id] == nil, b[id] == nil { order.append(id) }
+        }
+        var result: [Any] = []
+        for id in order {
+            let label = "\(path)[\(key)=\(id)]"
+            if let value = mergeValue(b[id], m[id], t[id], path: label, conflicts: &conflicts) { result.append(value) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import PlanModel
+import PlanStore
+import Testing
+
+@Suite struct SharedFileTests {
+    let me = EditContext(by: "Me", now: Timestamp(iso: "2026-11-22T10:00:00Z")!)
+    let colleague = EditContext(by: "Colleague", now: Timestamp(iso: "2026-11-22T10:05:00Z")!)
+
+    func copyOfSample() throws -> String {
+        let folder = try temporaryFolder()
+        let path = folder.appendingPathComponent("plan.json").path
+        try FileManager.default.copyItem(atPath: try samplePlanPaths()[0], toPath: path)
+        return path
+    }
+
+    @Test func changesToDifferentActionsMerge() throws {
+        let path = try copyOfSample()
+        var document = try PlanDocument.open(path)
+        var mine = document.base
+        try mine.recordUpdate(actionID: "SEC-06", status: .amber, commentary: "IDVA funding ends", context: me)
+        // A colleague saves a change to another action meanwhile.
+        var theirs = try PlanFile.load(path)
+        try theirs.recordUpdate(actionID: "TER-04", status: .complete, commentary: "Closure orders done", context: colleague)
+        try theirs.addAction(Action(id: "PRI-07", group: .primary, title: "New campaign", owner: "shp"), context: colleague)
+        try PlanFile.save(theirs, to: path)
+        #expect(document.changedOnDisk())
+        let outcome = try document.save(mine)
+        guard case .merged(let merged) = outcome else { Issue.record("expected a merge"); return }
+        let onDisk = try PlanFile.load(path)
+        #expect(onDisk == merged)
+        #expect(onDisk.actions.first { $0.id == "SEC-06" }?.status == .amber)
+        #expect(onDisk.actions.first { $0.id == "TER-04" }?.status == .complete)
+        #expect(onDisk.actionIndex(id: "PRI-07") != nil)
+        #expect(onDisk.validate().isEmpty)
+        #expect(!document.changedOnDisk())
+    }
+
+    @Test func theSameFieldChangedOnBothSidesIsRefused() throws {
+        let path = try copyOfSample()
+        var document = try PlanDocument.open(path)
+        var mine = document.base
+        try mine.editAction(id: "SEC-06", context: me) { $0.title = "My title" }
+        var theirs = try PlanFile.load(path)
+        try theirs.editAction(id: "SEC-06", context: colleague) { $0.title = "Their title" }
+        try PlanFile.save(theirs, to: path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        do {
+            _ = try document.save(mine)
+            Issue.record("expected a conflict")
+        } catch {
+            guard case .conflicts(_, let fields) = error else { Issue.record("\(error)"); return }
+            #expect(fields.contains("actions[id=SEC-06].title"))
+            #expect(error.description.contains("nothing was written"))
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+
+    @Test func deletionsOnOneSideAreKeptAndBackupsRotate() throws {
+        let path = try copyOfSample()
+        var document = try PlanDocument.open(path)
+        document.backups = 3
+        var plan = document.base
+        for round in 1...5 {
+            try plan.editAction(id: "WSA-02", context: me) { $0.description = "Round \(round)" }
+            _ = try document.save(plan)
+        }
+        let folder = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".dplan")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["plan.1.json", "plan.2.json", "plan.3.json"])
+        #expect(try PlanFile.load("\(folder)/plan.1.json").actions.first { $0.id == "WSA-02" }?.description == "Round 4")
+        #expect(try PlanFile.load("\(folder)/plan.3.json").actions.first { $0.id == "WSA-02" }?.description == "Round 2")
+        // They delete an action I did not touch: the merge deletes it too.
+        var theirs = try PlanFile.load(path)
+        try theirs.deleteAction(id: "TER-06", context: colleague)
+        try PlanFile.save(theirs, to: path)
+        try plan.editAction(id: "WSA-02", context: me) { $0.description = "Round 6" }
+        _ = try document.save(plan)
+        let merged = try PlanFile.load(path)
+        #expect(merged.actionIndex(id: "TER-06") == nil)
+        #expect(merged.removedActions.map(\.id) == ["TER-06"])
+        #expect(merged.actions.first { $0.id == "WSA-02" }?.description == "Round 6")
+    }
+
+    @Test func lockSaysWhoHasThePlanOpen() throws {
+        let path = try copyOfSample()
+        let now = Timestamp(iso: "2026-11-22T10:42:00Z")!
+        #expect(PlanLock.acquire(path, user: "Jo", now: now) == .acquired)
+        guard case .heldBy(let holder) = PlanLock.acquire(path, user: "Sam", now: now) else { Issue.record("expected a lock"); return }
+        #expect(holder.user == "Jo")
+        #expect(holder.pid == getpid())
+        #expect(!holder.isStale)
+        #expect(holder.summary.hasPrefix("being edited by Jo on \(ProcessInfo.processInfo.hostName) since 2026-11-22 10:42 UTC"))
+        PlanLock.release(path)
+        #expect(!FileManager.default.fileExists(atPath: PlanLock.path(for: path)))
+        // A lock whose process has gone is stale.
+        let stale = PlanLock.Holder(user: "Old", host: ProcessInfo.processInfo.hostName, pid: 999_999, since: now)
+        try JSONEncoder().encode(stale).write(to: URL(fileURLWithPath: PlanLock.path(for: path)))
+        guard case .heldBy(let old) = PlanLock.acquire(path, user: "Sam", now: now) else { Issue.record("expected a lock"); return }
+        #expect(old.isStale)
+        PlanLock.release(path)  // not ours: stays
+        #expect(FileManager.default.fileExists(atPath: PlanLock.path(for: path)))
+        PlanLock.breakLock(path)
+        #expect(PlanLock.acquire(path, user: "Sam", now: now) == .acquired)
+    }
+}
