@@ -1,0 +1,69 @@
+import Foundation
+import PlanModel
+import PlanStore
+import Testing
+
+/// Bad and hostile files: each gets a clear error (or loads), never a crash.
+@Suite struct HostileInputTests {
+    /// Seeded mutations of the sample plans (byte flips, deletions, insertions of JSON
+    /// punctuation, truncations): decoding must return a plan or a PlanFileError. Runs
+    /// `DPLAN_FUZZ_ITERATIONS` rounds (300 by default; scripts/fuzz runs many more).
+    @Test func mutatedPlansNeverCrashTheLoader() throws {
+        let iterations = Int(ProcessInfo.processInfo.environment["DPLAN_FUZZ_ITERATIONS"] ?? "") ?? 300
+        let seeds = try samplePlanPaths().map { [UInt8](try Data(contentsOf: URL(fileURLWithPath: $0))) }
+        var state: UInt64 = 0xD1A9_2026
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(max(1, bound)))
+        }
+        let tokens: [[UInt8]] = ["{", "}", "[", "]", ",", ":", "\"", "\\", "null", "-", "1e999", "\u{1B}[2J", "\u{FEFF}", "\u{0}"].map { Array($0.utf8) }
+            + [[0xFF], [0xC3], [0xED, 0xA0, 0x80]]
+        var loaded = 0, refused = 0
+        for round in 0..<iterations {
+            var bytes = seeds[round % seeds.count]
+            for _ in 0..<(1 + next(8)) {
+                switch next(4) {
+                case 0: bytes[next(bytes.count)] = UInt8(next(256))
+                case 1:
+                    let start = next(bytes.count)
+                    bytes.removeSubrange(start..<min(bytes.count, start + 1 + next(64)))
+                case 2: bytes.insert(contentsOf: tokens[next(tokens.count)], at: next(bytes.count))
+                default: bytes = Array(bytes.prefix(next(bytes.count)))
+                }
+                if bytes.isEmpty { bytes = [UInt8(ascii: "{")] }
+            }
+            do {
+                _ = try PlanCoding.decode(Data(bytes), file: "fuzz.json").validate()
+                loaded += 1
+            } catch {
+                #expect(!error.description.isEmpty)
+                refused += 1
+            }
+        }
+        #expect(loaded + refused == iterations)
+        #expect(refused > 0)
+    }
+
+    @Test func deepNestingIsRefusedWithALocation() throws {
+        let text = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        #expect(throws: PlanFileError.self) { try PlanCoding.decode(Data(text.utf8), file: "deep.json") }
+        do { _ = try PlanCoding.decode(Data(text.utf8), file: "deep.json") } catch {
+            #expect(error.description.hasPrefix("deep.json:1:"))
+        }
+    }
+
+    @Test func hugeStringsAndHugePlansLoad() throws {
+        var plan = try PlanFile.load(try samplePlanPaths()[0])
+        plan.actions[0].commentary = String(repeating: "x", count: 50_000_000)
+        let decoded = try PlanCoding.decode(PlanCoding.encode(plan), file: "big.json")
+        #expect(decoded.actions[0].commentary.utf8.count == 50_000_000)
+
+        var many = Plan(id: "m", title: "Many", partnership: "CSP",
+                        period: Period(start: Day(iso: "2025-04-01")!, end: Day(iso: "2026-03-31")!), owners: [Owner(id: "o", name: "O")])
+        many.actions = (0..<100_000).map { Action(id: "A-\($0)", group: .primary, title: "Action \($0)", owner: "o") }
+        many.actions[99_999].id = "A-5"
+        let reloaded = try PlanCoding.decode(PlanCoding.encode(many), file: "many.json")
+        #expect(reloaded.actions.count == 100_000)
+        #expect(reloaded.validate().map(\.path) == ["actions[99999].id"])
+    }
+}
