@@ -43,7 +43,15 @@ let package = Package(
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "PlanModel"]),
-        .testTarget(name: "PlanReportsTests", dependencies: ["PlanReports", "PlanModel", "PlanStore"]),
+        .testTarget(
+            name: "PlanReportsTests",
+            dependencies: [
+                "PlanReports", "PlanModel", "PlanStore",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(name: "DplanCLITests", dependencies: ["dplan", "PlanStore", "PlanModel"]),
         .testTarget(
             name: "PlanTUITests",

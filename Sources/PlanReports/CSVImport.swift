@@ -51,6 +51,11 @@ public struct CSVImport {
 
     /// Status words from common RAG vocabularies.
     public static func status(from word: String) -> Status? {
+        // dplan's own exports write "A Amber": a letter, then the word.
+        let parts = word.split(separator: " ", maxSplits: 1)
+        if parts.count == 2, parts[0].count == 1, let status = status(from: String(parts[1])), status.letter == Character(parts[0].uppercased()) {
+            return status
+        }
         let key = word.lowercased().filter { $0.isLetter || $0.isNumber }
         switch key {
         case "red", "r", "offtrack", "significantissues", "behind": return .red

@@ -6,7 +6,7 @@ extension Report {
         <!DOCTYPE html>
         <html lang="en-GB">
         <head>
-        <meta charset="utf-8">
+        <meta charset="utf-8"/>
         <title>\(h(plan.title)): progress report \(h(quarter))</title>
         <style>
         body { font-family: system-ui, "Segoe UI", Arial, sans-serif; margin: 2rem auto; max-width: 60rem; color: #111; line-height: 1.4; }
