@@ -76,6 +76,19 @@ extension Plan {
         actions[index] = action
     }
 
+    /// Marks an action's latest commentary (and this quarter's review) as restricted, so public
+    /// reports leave it out, or clears the mark.
+    public mutating func setCommentaryRestricted(actionID: String, _ restricted: Bool, context: EditContext) throws {
+        guard let index = actionIndex(id: actionID) else { throw PlanEditError.unknownAction(actionID) }
+        var action = actions[index]
+        action.commentaryRestricted = restricted ? true : nil
+        let quarter = editingQuarter(on: context.now.day)
+        if let r = action.reviews.lastIndex(where: { $0.quarter == quarter }) { action.reviews[r].restricted = restricted ? true : nil }
+        guard action != actions[index] else { return }
+        stamp(&action, context)
+        actions[index] = action
+    }
+
     /// Moves an action's due date, recording the move with its reason.
     public mutating func moveDue(actionID: String, to due: Day, reason: String, context: EditContext) throws {
         guard let index = actionIndex(id: actionID) else { throw PlanEditError.unknownAction(actionID) }

@@ -44,7 +44,7 @@ func detailLines(_ action: Action, state: AppState, width: Int) -> [[Span]] {
     field("Due", (action.due?.description ?? "") + (action.dueDateChanges.isEmpty ? "" : "  (moved \(action.dueDateChanges.count)×)"),
           tone: action.isOverdue(on: state.today) ? .warning : .normal)
     field("Description", action.description)
-    field("Commentary", action.commentary)
+    field("Commentary", action.commentary + (action.commentaryRestricted == true ? "  [restricted: not for publication]" : ""))
     field("Outcome", action.outcomeMeasure)
     if let funding = action.funding {
         field("Funding", funding.source + (funding.amount.map { " £\($0)" } ?? ""))

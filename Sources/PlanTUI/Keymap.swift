@@ -7,7 +7,7 @@ public enum Command: Hashable, Sendable {
     case setStatus(Status)
     case editCommentary, editTitle, editDescription, editOutcome
     case pickOwner, pickPartners, pickGroup, pickWorkstreams
-    case changeDue, addAction, deleteAction
+    case changeDue, addAction, deleteAction, toggleRestricted
     case search, filter, clearFilter
     case startMeeting, keepStatus, nextAction, previousAction, endMeeting
     case showChanges, closeQuarter, export
@@ -85,6 +85,7 @@ public enum Keymap {
         Binding([ch("P")], .pickGroup, "move to another prevention group"),
         Binding([ch("w")], .pickWorkstreams, "choose workstreams"),
         Binding([ch("d")], .changeDue, "change the due date (a reason is required)"),
+        Binding([ch("!")], .toggleRestricted, "mark the commentary restricted (left out of public reports) or not"),
         Binding([ch("x"), .delete], .deleteAction, "delete the action (asks first)"),
     ]
 

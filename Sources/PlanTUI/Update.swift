@@ -86,6 +86,12 @@ extension AppState {
         case .pickOwner, .pickPartners, .pickGroup, .pickWorkstreams: openFieldPicker(command)
         case .addAction:
             modal = .picker(.newActionGroup, groupPicker(title: "New action: which prevention group?", selected: nil))
+        case .toggleRestricted:
+            guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
+            let restrict = plan.actions[index].commentaryRestricted != true
+            commit(restrict ? "\(id) commentary restricted: left out of public reports" : "\(id) commentary public again") { plan, context in
+                try plan.setCommentaryRestricted(actionID: id, restrict, context: context)
+            }
         case .deleteAction:
             guard let id = focusedActionID else { return nothingSelected() }
             modal = .confirm(.delete(id: id))

@@ -29,9 +29,12 @@ struct SetCommand: ParsableCommand {
     @Option(help: "Who is making the change (default $DPLAN_USER, else $USER).")
     var by: String?
 
+    @Flag(inversion: .prefixedNo, help: "Mark the commentary as restricted: `export --public` leaves it out.")
+    var restricted: Bool?
+
     func validate() throws {
-        if status == nil, comment == nil, due == nil {
-            throw ValidationError("nothing to change: give --status, --comment and/or --due")
+        if status == nil, comment == nil, due == nil, restricted == nil {
+            throw ValidationError("nothing to change: give --status, --comment, --due and/or --restricted")
         }
         if reason != nil, due == nil { throw ValidationError("--reason goes with --due") }
     }
@@ -53,11 +56,14 @@ struct SetCommand: ParsableCommand {
             if newStatus != nil || comment != nil {
                 try plan.recordUpdate(actionID: actionID, status: newStatus, commentary: comment, context: context)
             }
+            if let restricted {
+                try plan.setCommentaryRestricted(actionID: actionID, restricted, context: context)
+            }
         } catch let error as PlanEditError {
             throw Failure("\(file): \(actionID): \(error) (nothing was written)")
         }
         try save(plan, in: &document)
         let action = plan.actions[plan.actionIndex(id: actionID)!]
-        print("\(clean(action.id)): \(statusCell(action.status)), due \(action.due?.description ?? "-"), recorded for \(plan.editingQuarter(on: context.now.day)) by \(clean(context.by))")
+        print("\(clean(action.id)): \(statusCell(action.status)), due \(action.due?.description ?? "-"), recorded for \(plan.editingQuarter(on: context.now.day)) by \(clean(context.by))\(action.commentaryRestricted == true ? "; commentary restricted" : "")")
     }
 }

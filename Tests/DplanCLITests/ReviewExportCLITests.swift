@@ -94,3 +94,18 @@ import Testing
         #expect(plan.validate().isEmpty)
     }
 }
+
+@Suite struct RestrictedCommentaryTests {
+    @Test func publicExportsLeaveOutRestrictedCommentary() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let marked = try runDplan(["set", path, "SEC-07", "--restricted"])
+        #expect(marked.status == 0 && marked.stdout.hasSuffix("commentary restricted\n"))
+        let full = try runDplan(["export", path, "--format", "markdown", "-o", "-"])
+        #expect(full.stdout.contains("Project funding ends December"))
+        let published = try runDplan(["export", path, "--format", "html", "--public", "-o", "-"])
+        #expect(!published.stdout.contains("Project funding ends December"))
+        #expect(published.stdout.contains("public version (restricted commentary removed)"))
+        #expect(try runDplan(["set", path, "SEC-07", "--no-restricted"]).status == 0)
+        #expect(try runDplan(["export", path, "--format", "csv", "--public", "-o", "-"]).stdout.contains("Project funding ends December"))
+    }
+}

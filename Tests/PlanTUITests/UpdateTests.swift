@@ -436,3 +436,18 @@ import Testing
         #expect(state.message?.text == "An export needs a file name; nothing exported")
     }
 }
+
+@Suite struct RestrictedTests {
+    @Test func bangTogglesRestrictedCommentary() throws {
+        var state = try makeState()
+        state.press(.enter)
+        state.select("SEC-07")
+        state.press(.character("!"))
+        #expect(state.action("SEC-07").commentaryRestricted == true)
+        #expect(state.action("SEC-07").review(for: state.quarter)?.restricted == true)
+        state.press(.enter)
+        #expect(render(state).plainText.contains("[restricted: not for"))
+        state.press(.character("!"))
+        #expect(state.action("SEC-07").commentaryRestricted == nil)
+    }
+}
