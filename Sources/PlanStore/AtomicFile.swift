@@ -12,6 +12,7 @@ public enum AtomicFile {
         let target = resolvedTarget(path)
         let folder = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
         let temporary = "\(target).tmp-\(getpid())"
+        removeAbandonedTemporaries(of: target, in: folder)
 
         var mode: mode_t = 0o644
         var info = stat()
@@ -53,6 +54,16 @@ public enum AtomicFile {
         if folderFD >= 0 {
             fsync(folderFD)
             close(folderFD)
+        }
+    }
+
+    /// Deletes `<file>.tmp-<pid>` files left by saves that were killed (their process is gone).
+    static func removeAbandonedTemporaries(of target: String, in folder: String) {
+        let prefix = (target as NSString).lastPathComponent + ".tmp-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink((folder as NSString).appendingPathComponent(name))
         }
     }
 

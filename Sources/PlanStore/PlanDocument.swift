@@ -76,17 +76,28 @@ public struct PlanDocument: Sendable {
         return outcome
     }
 
-    /// Rotates `.dplan/<name>.1.json … .N.json` beside the file and stores the current bytes as 1.
-    private func keepBackup(of data: Data) throws(PlanFileError) {
-        guard backups > 0 else { return }
+    /// Keeps a dated copy of the saved plan in `.dplan/` (e.g. `plan.2026-27-Q3-closed.json`), as
+    /// done when a quarter is closed; rotation never removes it.
+    public func keepSnapshot(label: String) throws(PlanFileError) {
+        let (folder, name) = try backupFolder()
+        try AtomicFile.write(loadedBytes, to: "\(folder)/\(name).\(label).json")
+    }
+
+    private func backupFolder() throws(PlanFileError) -> (folder: String, name: String) {
         let target = AtomicFile.resolvedTarget(path)
         let folder = ((target as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".dplan")
-        let name = ((target as NSString).lastPathComponent as NSString).deletingPathExtension
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw PlanFileError(file: folder, message: "cannot create the backup folder: \(error.localizedDescription)")
         }
+        return (folder, ((target as NSString).lastPathComponent as NSString).deletingPathExtension)
+    }
+
+    /// Rotates `.dplan/<name>.1.json … .N.json` beside the file and stores the current bytes as 1.
+    private func keepBackup(of data: Data) throws(PlanFileError) {
+        guard backups > 0 else { return }
+        let (folder, name) = try backupFolder()
         func backup(_ n: Int) -> String { "\(folder)/\(name).\(n).json" }
         try? FileManager.default.removeItem(atPath: backup(backups))
         for n in stride(from: backups - 1, through: 1, by: -1) where FileManager.default.fileExists(atPath: backup(n)) {

@@ -13,6 +13,8 @@ import Testing
         #expect(plan.actions.allSatisfy { $0.review(for: Quarter("2026/27 Q3")!) != nil })
         #expect(plan.actions.first { $0.id == "PRI-03" }?.review(for: Quarter("2026/27 Q3")!)?.noUpdateProvided == true)
         #expect(plan.quarters.last?.board == "Safer Hillingdon Partnership")
+        let snapshot = (path as NSString).deletingLastPathComponent + "/.dplan/hillingdon-serious-violence-2024-27.2026-27-Q3-closed.json"
+        #expect(try PlanFile.load(snapshot) == plan)
         let again = try runDplan(["review", "close", path, "2026/27 Q3"])
         #expect(again.status == 1 && again.stderr.contains("already closed"))
         let future = try runDplan(["review", "close", path, "2026/27 Q4"])
