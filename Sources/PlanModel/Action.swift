@@ -32,6 +32,8 @@ public struct Action: Codable, Equatable, Sendable, Identifiable {
     public var dueDateChanges: [DueDateChange]
     /// At most one entry per quarter, oldest first.
     public var reviews: [Review]
+    /// Audit trail: every field change made through dplan, oldest first (absent when none).
+    public var changeLog: [FieldChange]?
 
     public init(
         id: String, group: PreventionGroup, title: String, owner: String, status: Status = .notStarted,
@@ -84,6 +86,7 @@ public struct Action: Codable, Equatable, Sendable, Identifiable {
         updatedBy = try c.decodeIfPresent(String.self, forKey: .updatedBy)
         dueDateChanges = try c.decodeIfPresent([DueDateChange].self, forKey: .dueDateChanges) ?? []
         reviews = try c.decodeIfPresent([Review].self, forKey: .reviews) ?? []
+        changeLog = try c.decodeIfPresent([FieldChange].self, forKey: .changeLog)
     }
 }
 
@@ -141,6 +144,23 @@ public struct Review: Codable, Equatable, Sendable {
         self.owner = owner
         self.noUpdateProvided = noUpdateProvided
         self.restricted = restricted
+    }
+}
+
+/// One field of an action changed: which, from what, to what, by whom, when.
+public struct FieldChange: Codable, Equatable, Sendable {
+    public var field: String
+    public var from: String
+    public var to: String
+    public var by: String
+    public var on: Timestamp
+
+    public init(field: String, from: String, to: String, by: String, on: Timestamp) {
+        self.field = field
+        self.from = from
+        self.to = to
+        self.by = by
+        self.on = on
     }
 }
 

@@ -72,7 +72,7 @@ extension Plan {
             let position = action.reviews.firstIndex { $0.quarter > quarter } ?? action.reviews.endIndex
             action.reviews.insert(review, at: position)
         }
-        stamp(&action, context)
+        stamp(&action, from: actions[index], context)
         actions[index] = action
     }
 
@@ -85,7 +85,7 @@ extension Plan {
         let quarter = editingQuarter(on: context.now.day)
         if let r = action.reviews.lastIndex(where: { $0.quarter == quarter }) { action.reviews[r].restricted = restricted ? true : nil }
         guard action != actions[index] else { return }
-        stamp(&action, context)
+        stamp(&action, from: actions[index], context)
         actions[index] = action
     }
 
@@ -100,7 +100,7 @@ extension Plan {
         action.dueDateChanges.append(DueDateChange(from: action.due, to: due, reason: reason,
                                                    by: context.by, on: context.now))
         action.due = due
-        stamp(&action, context)
+        stamp(&action, from: actions[index], context)
         actions[index] = action
     }
 
@@ -112,7 +112,7 @@ extension Plan {
         change(&action)
         guard !action.title.trimmingSpaces().isEmpty else { throw PlanEditError.emptyTitle }
         guard action != actions[index] else { return }
-        stamp(&action, context)
+        stamp(&action, from: actions[index], context)
         actions[index] = action
     }
 
@@ -126,7 +126,7 @@ extension Plan {
             throw PlanEditError.dueBeforeStart(due: due, start: start)
         }
         action.created = context.now
-        stamp(&action, context)
+        stamp(&action, from: nil, context)
         let order = action.preventionGroup?.order ?? Int.max
         let position = actions.lastIndex { ($0.preventionGroup?.order ?? Int.max) <= order }
             .map { $0 + 1 } ?? actions.startIndex
@@ -157,8 +157,33 @@ extension Plan {
         return owners.first { $0.id.lowercased() == key } ?? owners.first { $0.name.lowercased() == key }
     }
 
-    private func stamp(_ action: inout Action, _ context: EditContext) {
+    /// Stamps who and when, and appends every changed field to the action's audit trail.
+    private func stamp(_ action: inout Action, from old: Action?, _ context: EditContext) {
+        var log = action.changeLog ?? []
+        if let old {
+            for (field, before, after) in Self.auditedFields(old, action) where before != after {
+                log.append(FieldChange(field: field, from: before, to: after, by: context.by, on: context.now))
+            }
+        } else {
+            log.append(FieldChange(field: "created", from: "", to: action.title, by: context.by, on: context.now))
+        }
+        action.changeLog = log.isEmpty ? nil : log
         action.updated = context.now
         action.updatedBy = context.by
+    }
+
+    /// The fields the audit trail follows, as text before and after.
+    private static func auditedFields(_ old: Action, _ new: Action) -> [(String, String, String)] {
+        [("title", old.title, new.title), ("description", old.description, new.description),
+         ("group", old.group, new.group), ("owner", old.owner, new.owner),
+         ("partners", old.partners.joined(separator: ", "), new.partners.joined(separator: ", ")),
+         ("workstreams", old.workstreams.joined(separator: ", "), new.workstreams.joined(separator: ", ")),
+         ("start", old.start?.description ?? "", new.start?.description ?? ""),
+         ("due", old.due?.description ?? "", new.due?.description ?? ""),
+         ("status", old.status.rawValue, new.status.rawValue), ("commentary", old.commentary, new.commentary),
+         ("commentaryRestricted", old.commentaryRestricted == true ? "yes" : "no", new.commentaryRestricted == true ? "yes" : "no"),
+         ("outcomeMeasure", old.outcomeMeasure, new.outcomeMeasure),
+         ("funding", old.funding.map { "\($0.source) \($0.amount.map { "\($0)" } ?? "")" } ?? "",
+          new.funding.map { "\($0.source) \($0.amount.map { "\($0)" } ?? "")" } ?? "")]
     }
 }

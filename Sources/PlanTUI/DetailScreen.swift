@@ -77,5 +77,18 @@ func detailLines(_ action: Action, state: AppState, width: Int) -> [[Span]] {
             }
         }
     }
+    if let log = action.changeLog, !log.isEmpty {
+        lines.append([])
+        lines.append([Span("Change log", .header), Span("  (newest first)", .dim)])
+        for change in log.reversed() {
+            let head = "  \(change.on.day) \(change.field): "
+            let text = change.field == "created" ? "created — \(change.by)"
+                : "\(change.from.isEmpty ? "(empty)" : change.from) → \(change.to.isEmpty ? "(empty)" : change.to) — \(change.by)"
+            let parts = wrapped(sanitizedForTerminal(text), toWidth: max(10, width - displayWidth(head)))
+            for (i, part) in parts.enumerated() {
+                lines.append([Span(i == 0 ? head : String(repeating: " ", count: displayWidth(head)), .dim), Span(part)])
+            }
+        }
+    }
     return lines
 }

@@ -12,7 +12,7 @@ struct Dplan: ParsableCommand {
             Who made a change comes from --by, else $DPLAN_USER, else $USER.
             """,
         subcommands: [Open.self, Validate.self, List.self, Show.self, SetCommand.self, New.self, Add.self, Format.self,
-                      ReviewCommand.self, Changes.self, Chase.self, Export.self, ImportCSV.self, Generate.self, BenchTUI.self],
+                      ReviewCommand.self, Changes.self, Chase.self, Export.self, ImportCSV.self, Generate.self, BenchTUI.self, Log.self],
         defaultSubcommand: Open.self
     )
 

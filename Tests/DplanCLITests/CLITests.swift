@@ -84,6 +84,20 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
+    @Test func logShowsTheAuditTrail() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        #expect(try runDplan(["log", path]).stdout == "No changes recorded by dplan yet.\n")
+        _ = try runDplan(["set", path, "SEC-06", "--status", "amber", "--comment", "IDVA at risk"])
+        _ = try runDplan(["set", path, "PRI-05", "--status", "complete"])
+        let all = try runDplan(["log", path])
+        let lines = all.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[1].hasPrefix("2026-11-22 10:00  PRI-05  status      green"))
+        #expect(lines[2].contains("SEC-06  status      green") && lines[2].hasSuffix("Test Officer"))
+        #expect(try runDplan(["log", path, "SEC-06"]).stdout.split(separator: "\n").count == 3)
+        #expect(try runDplan(["log", path, "NOPE"]).status == 1)
+    }
+
     @Test func setMovesDueDateWithReasonAndUser() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
         let result = try runDplan(["set", path, "SEC-05", "--due", "2027-01-31", "--reason", "Recruitment took two rounds", "--by", "Chair"])

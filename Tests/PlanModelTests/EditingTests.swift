@@ -87,3 +87,23 @@ import Testing
         #expect(plan.findOwner("health")?.name == "Health")
     }
 }
+
+@Suite struct AuditTrailTests {
+    @Test func everyChangeIsLoggedWithOldAndNewValues() throws {
+        var plan = samplePlan()
+        let first = EditContext(by: "Jo", now: Timestamp(iso: "2025-11-03T09:30:00Z")!)
+        let second = EditContext(by: "Sam", now: Timestamp(iso: "2025-11-04T10:00:00Z")!)
+        try plan.recordUpdate(actionID: "TER-01", status: .red, commentary: "Housing gap", context: first)
+        try plan.editAction(id: "TER-01", context: second) { $0.owner = "council"; $0.partners = ["police", "health"] }
+        try plan.moveDue(actionID: "TER-01", to: Day(iso: "2026-06-30")!, reason: "Waiting for funding", context: second)
+        let log = try #require(plan.actions[3].changeLog)
+        #expect(log.map(\.field) == ["status", "commentary", "owner", "partners", "due"])
+        #expect(log[0] == FieldChange(field: "status", from: "amber", to: "red", by: "Jo", on: first.now))
+        #expect(log[2] == FieldChange(field: "owner", from: "police", to: "council", by: "Sam", on: second.now))
+        #expect(log[3].to == "police, health")
+        #expect(log[4].from == "" && log[4].to == "2026-06-30")
+        try plan.addAction(Action(id: "PRI-09", group: .primary, title: "New", owner: "health"), context: first)
+        #expect(plan.actions[2].changeLog == [FieldChange(field: "created", from: "", to: "New", by: "Jo", on: first.now)])
+        #expect(samplePlan().actions.allSatisfy { $0.changeLog == nil })  // nothing logged until something changes
+    }
+}
