@@ -39,9 +39,4 @@ extension Plan {
         quarters[index].state = .open
         quarters[index].reopenings = (quarters[index].reopenings ?? []) + [QuarterReopening(by: context.by, on: context.now, reason: reason)]
     }
-
-    /// Quarters that have been closed, in order.
-    public var closedQuarters: [Quarter] {
-        quarters.filter { $0.state == .closed }.map(\.quarter).sorted()
-    }
 }

@@ -27,8 +27,8 @@ func detailLines(_ action: Action, state: AppState, width: Int) -> [[Span]] {
             lines.append([Span(fitted(i == 0 ? label : "", toWidth: labelWidth), .dim), Span(part, tone)])
         }
     }
-    for (i, part) in wrapped(sanitizedForTerminal("\(action.id)  \(action.title)"), toWidth: width).enumerated() {
-        lines.append([Span(part, i == 0 ? .header : .header)])
+    for part in wrapped(sanitizedForTerminal("\(action.id)  \(action.title)"), toWidth: width) {
+        lines.append([Span(part, .header)])
     }
     let trend = action.trend(in: quarter)
     var statusLine = [Span(fitted("Status", toWidth: labelWidth), .dim), statusBadge(action.status), Span(" \(action.status.label)"),

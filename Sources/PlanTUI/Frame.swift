@@ -62,12 +62,6 @@ public struct Frame: Equatable, Sendable {
         return column - x
     }
 
-    /// Sets the tone of `count` cells from (x, y) without changing their characters.
-    public mutating func paint(_ tone: Tone, x: Int, y: Int, count: Int) {
-        guard y >= 0, y < height else { return }
-        for column in max(0, x)..<min(width, x + count) { rows[y][column].tone = tone }
-    }
-
     /// Fills a row with spaces of one tone.
     public mutating func fill(row y: Int, tone: Tone) {
         guard y >= 0, y < height else { return }

@@ -176,3 +176,16 @@ private func decodeError(bytes: [UInt8]) -> PlanFileError? {
         #expect(throws: PlanFileError.self) { try PlanFile.create(plan, at: path) }
     }
 }
+
+@Suite struct DocumentationExampleTests {
+    /// The full example in docs/plan-format.md is a valid plan in canonical form.
+    @Test func planFormatExampleIsValidAndCanonical() throws {
+        let doc = try String(contentsOf: plansFolder.deletingLastPathComponent().appendingPathComponent("docs/plan-format.md"), encoding: .utf8)
+        let start = try #require(doc.range(of: "```json\n"))
+        let end = try #require(doc.range(of: "```\n", range: start.upperBound..<doc.endIndex))
+        let example = Data(doc[start.upperBound..<end.lowerBound].utf8)
+        let plan = try PlanCoding.decode(example, file: "docs/plan-format.md")
+        #expect(plan.validate().isEmpty)
+        #expect(PlanCoding.encode(plan) == example)
+    }
+}
