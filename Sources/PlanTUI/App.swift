@@ -77,23 +77,14 @@ private func save(_ state: inout AppState, _ document: inout PlanDocument) -> Bo
 
 /// Writes a report of the plan as it is in memory (saved or not); never over the plan file.
 @MainActor
-private func export(_ state: AppState, format: ExportFormat, to path: String, message: inout Message?) {
+private func export(_ state: AppState, format: ReportFormat, to path: String, message: inout Message?) {
     if AtomicFile.resolvedTarget(path) == AtomicFile.resolvedTarget(state.path) {
         message = Message(text: "\(path) is the plan file; nothing exported", isError: true)
         return
     }
     let report = Report(plan: state.plan, options: ReportOptions(now: state.now))
     do {
-        let data: Data
-        switch format {
-        case .markdown: data = Data(report.markdown().utf8)
-        case .html: data = Data(report.html().utf8)
-        case .csv: data = try report.csv(excel: false)
-        case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            data = try encoder.encode(report)
-        }
+        let data = try report.rendered(as: format)
         try AtomicFile.write(data, to: path)
         message = Message(text: "Exported \(report.quarter) to \(path)", isError: false)
     } catch {

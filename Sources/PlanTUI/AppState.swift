@@ -1,4 +1,5 @@
 import PlanModel
+import PlanReports
 
 /// The whole state of the interactive front end: a value, changed only by `handle(_:)`, drawn
 /// only by `render(_:)`.
@@ -192,7 +193,7 @@ public enum EditorPurpose: Equatable, Sendable {
     case search(previous: String)
     case newActionTitle(group: PreventionGroup)
     case closeQuarter(Quarter)
-    case exportPath(ExportFormat)
+    case exportPath(ReportFormat)
 
     var prompt: String {
         switch self {
@@ -223,12 +224,6 @@ public enum PickerPurpose: Equatable, Sendable {
     case exportFormat
 }
 
-/// The report formats the front end can export.
-public enum ExportFormat: String, CaseIterable, Sendable {
-    case markdown, html, csv, json
-
-    var fileExtension: String { self == .markdown ? "md" : rawValue }
-}
 
 public enum ConfirmPurpose: Equatable, Sendable {
     case delete(id: String)
@@ -262,5 +257,5 @@ public enum Effect: Equatable, Sendable {
     case saveAndQuit
     case quit
     /// Write a report of the plan as it is now to a path.
-    case export(ExportFormat, path: String)
+    case export(ReportFormat, path: String)
 }

@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import PlanReports
 
 extension AppState {
     /// Keys while a prompt is open.
@@ -177,7 +178,7 @@ extension AppState {
         case .newActionGroup:
             modal = .editor(.newActionTitle(group: PreventionGroup(rawValue: chosen)!), LineEditor())
         case .exportFormat:
-            let format = ExportFormat(rawValue: chosen)!
+            let format = ReportFormat(rawValue: chosen)!
             let folder = (path as NSString).deletingLastPathComponent
             let name = "\(plan.id)-\(quarter.description.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-")).\(format.fileExtension)"
             modal = .editor(.exportPath(format), LineEditor(folder.isEmpty ? name : folder + "/" + name))

@@ -1,4 +1,5 @@
 import PlanModel
+import PlanReports
 
 extension AppState {
     /// Minimum terminal size for the layout; smaller shows a message instead.
@@ -118,7 +119,7 @@ extension AppState {
         case .closeQuarter:
             modal = .editor(.closeQuarter(quarter), LineEditor(plan.quarters.last?.board ?? plan.partnership))
         case .export:
-            modal = .picker(.exportFormat, Picker(title: "Export a report of \(quarter)", options: ExportFormat.allCases.map {
+            modal = .picker(.exportFormat, Picker(title: "Export a report of \(quarter)", options: ReportFormat.allCases.map {
                 Picker.Option(id: $0.rawValue, label: $0.rawValue)
             }))
         }

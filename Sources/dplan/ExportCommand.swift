@@ -10,12 +10,8 @@ struct Export: ParsableCommand {
         abstract: "Export a progress report: markdown, html, csv or json, or your own Mustache template.",
         discussion: "The output is written atomically; the plan file is never touched.")
 
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case markdown, html, csv, json
-    }
-
     @Argument(help: "The plan file.") var file: String
-    @Option(help: "markdown, html, csv or json (not needed with --template).") var format: Format?
+    @Option(help: "markdown, html, csv or json (not needed with --template).") var format: ReportFormat?
     @Option(help: "Mustache template to render against the report model (docs/templates.md).") var template: String?
     @Option(help: "Quarter to report on (default: the current quarter).") var quarter: String?
     @Option(help: "Compare with this quarter (default: the quarter before).") var from: String?
@@ -51,18 +47,9 @@ struct Export: ParsableCommand {
             do { source = String(decoding: try PlanFile.read(template), as: UTF8.self) } catch { throw Failure(error.description) }
             do { data = Data(try report.render(template: source, name: template).utf8) } catch { throw Failure("\(error)") }
         } else {
-            switch format! {
-            case .markdown: data = Data(report.markdown().utf8)
-            case .html: data = Data(report.html().utf8)
-            case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                data = try encoder.encode(report) + Data("\n".utf8)
-            case .csv:
-                data = history
-                    ? try plan.historyCSV(excel: excel, isPublic: `public`, actionIDs: Set(report.groups.flatMap(\.actions).map(\.id)))
-                    : try report.csv(excel: excel)
-            }
+            data = history
+                ? try plan.historyCSV(excel: excel, isPublic: `public`, actionIDs: Set(report.groups.flatMap(\.actions).map(\.id)))
+                : try report.rendered(as: format!, excel: excel)
         }
         if output == "-" {
             FileHandle.standardOutput.write(data)
@@ -82,3 +69,5 @@ func sameFile(_ a: String, _ b: String) -> Bool {
     guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
     return first.st_dev == second.st_dev && first.st_ino == second.st_ino
 }
+
+extension ReportFormat: ExpressibleByArgument {}

@@ -24,12 +24,10 @@ private func samplePlans() throws -> [(String, Plan)] {
     @Test func everyFormatOfEverySamplePlan() throws {
         for (name, plan) in try samplePlans() {
             let report = Report(plan: plan, options: ReportOptions(now: now))
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            assertSnapshot(of: report.markdown(), as: .lines, named: "\(name).md")
-            assertSnapshot(of: report.html(), as: .lines, named: "\(name).html")
-            assertSnapshot(of: String(decoding: try report.csv(excel: false), as: UTF8.self), as: .lines, named: "\(name).csv")
-            assertSnapshot(of: String(decoding: try encoder.encode(report), as: UTF8.self), as: .lines, named: "\(name).json")
+            for format in ReportFormat.allCases {
+                assertSnapshot(of: String(decoding: try report.rendered(as: format), as: UTF8.self), as: .lines,
+                               named: "\(name).\(format.fileExtension)")
+            }
         }
     }
 
