@@ -18,6 +18,15 @@ public func runInteractive(document: PlanDocument, user: String, readOnly: Strin
         state.message = Message(text: readOnly, isError: true)
     }
     var noticedOutsideChange = false
+    // A read-only session never touches the swap file: it may belong to the person editing.
+    let journal: SwapJournal? = state.readOnly ? nil : SwapJournal(planPath: document.path)
+    if let contents = journal?.read(), !contents.entries.isEmpty || !contents.damagedLines.isEmpty {
+        let labels = contents.entries.map { "\($0.on.day) \($0.on.description.dropFirst(11).prefix(5))  \($0.label) (\($0.by))" }
+        let last = contents.entries.last.map { "\($0.on.description.prefix(16).replacingOccurrences(of: "T", with: " ")) by \($0.by)" } ?? "unknown"
+        state.modal = .confirm(.recoverSwap(RecoveryOffer(plan: SwapJournal.replay(contents.entries, onto: document.base),
+                                                         labels: labels, last: last, damaged: contents.damagedLines.count)))
+    }
+    var journalled = (plan: state.plan, revision: state.revision)
     terminal.paint(render(state))
     while true {
         guard let key = terminal.readKey() else {
@@ -36,15 +45,38 @@ public func runInteractive(document: PlanDocument, user: String, readOnly: Strin
         }
         switch state.handle(key) {
         case .save?:
-            if save(&state, &document) { noticedOutsideChange = false }
+            if save(&state, &document) {
+                noticedOutsideChange = false
+                journal?.remove()
+                journalled = (state.plan, state.revision)
+            }
         case .saveAndQuit?:
-            if save(&state, &document) { return }
+            if save(&state, &document) {
+                journal?.remove()
+                return
+            }
         case .quit?:
+            journal?.remove()  // a clean exit: saved, or the user chose to discard
             return
+        case .dropSwap?:
+            journal?.remove()
         case .export(let format, let path)?:
             export(state, format: format, to: path, message: &state.message)
         case nil:
             break
+        }
+        // Journal every change not yet on disk, so a crash loses nothing.
+        if state.revision != journalled.revision {
+            if state.isDirty {
+                do {
+                    try journal?.append(from: journalled.plan, to: state.plan, label: state.message?.text ?? "change", by: user, on: state.now)
+                } catch {
+                    state.message = Message(text: "\(error) — edits are not protected against a crash until saved", isError: true)
+                }
+            } else {
+                journal?.remove()  // undone back to what is on disk: nothing to recover
+            }
+            journalled = (state.plan, state.revision)
         }
         terminal.paint(render(state))
     }

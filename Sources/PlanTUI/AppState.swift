@@ -14,6 +14,8 @@ public struct AppState: Sendable {
     public var view: View = .overview
     public var modal: Modal?
     public var showHelp = false
+    /// The recovery prompt's "compare" list is showing.
+    public var showRecoveryList = false
     /// Edits and saves are refused (the file is locked by someone else or not writable).
     public var readOnly = false
     public var helpScroll = 0
@@ -228,12 +230,34 @@ public enum PickerPurpose: Equatable, Sendable {
 public enum ConfirmPurpose: Equatable, Sendable {
     case delete(id: String)
     case quitUnsaved
+    /// A swap file holds edits from a session that ended without saving.
+    case recoverSwap(RecoveryOffer)
 
     var question: String {
         switch self {
         case .delete(let id): "Delete \(id)? y deletes (u undoes), any other key keeps it"
         case .quitUnsaved: "Unsaved changes. s save and quit · d discard and quit · Esc keep working"
+        case .recoverSwap(let offer):
+            "Unsaved edits from an earlier session (\(offer.labels.count) changes, last \(offer.last))"
+                + (offer.damaged > 0 ? ", \(offer.damaged) damaged and skipped" : "") + ". r recover · d discard · c compare"
         }
+    }
+}
+
+/// What a swap file found on opening would bring back.
+public struct RecoveryOffer: Equatable, Sendable {
+    /// The plan with the journalled edits applied.
+    public var plan: Plan
+    /// What each journalled change did, oldest first, with who and when.
+    public var labels: [String]
+    public var last: String
+    public var damaged: Int
+
+    public init(plan: Plan, labels: [String], last: String, damaged: Int) {
+        self.plan = plan
+        self.labels = labels
+        self.last = last
+        self.damaged = damaged
     }
 }
 
@@ -258,4 +282,6 @@ public enum Effect: Equatable, Sendable {
     case quit
     /// Write a report of the plan as it is now to a path.
     case export(ReportFormat, path: String)
+    /// Delete the swap file (its edits were recovered into the plan, or discarded).
+    case dropSwap
 }

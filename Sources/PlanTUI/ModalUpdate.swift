@@ -66,6 +66,23 @@ extension AppState {
     private mutating func handleConfirm(_ purpose: ConfirmPurpose, _ key: Key) -> Effect? {
         modal = nil
         switch purpose {
+        case .recoverSwap(let offer):
+            switch key {
+            case .character("r"):
+                showRecoveryList = false
+                commit("Recovered \(offer.labels.count) unsaved changes; s saves them") { plan, _ in plan = offer.plan }
+                return .dropSwap
+            case .character("d"):
+                showRecoveryList = false
+                message = Message(text: "Discarded the unsaved edits of the earlier session", isError: false)
+                return .dropSwap
+            case .character("c"):
+                showRecoveryList = true
+                modal = .confirm(purpose)
+            default:
+                modal = .confirm(purpose)
+            }
+            return nil
         case .delete(let id):
             guard key == .character("y") else {
                 message = Message(text: "Kept \(id)", isError: false)

@@ -18,6 +18,13 @@ public func render(_ state: AppState) -> Frame {
     case .changes: renderChanges(state, into: &frame)
     }
     if state.showHelp { renderHelp(state, into: &frame) }
+    if state.showRecoveryList, case .confirm(.recoverSwap(let offer)) = state.modal {
+        for y in 1..<(frame.height - 2) { frame.fill(row: y, tone: .normal) }
+        frame.put(" Unsaved edits found in the swap file, oldest first:", x: 0, y: 1, tone: .header)
+        for (offset, label) in offer.labels.suffix(frame.height - 5).enumerated() {
+            frame.put("  " + label, x: 0, y: 3 + offset)
+        }
+    }
     renderBottom(state, into: &frame)
     return frame
 }

@@ -174,6 +174,41 @@ import Testing
     }
 }
 
+/// A front end killed with unsaved edits: the next open offers them back from the swap file.
+@Suite(.serialized) struct TmuxRecoveryTests {
+    @Test func killedSessionIsRecovered() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let first = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 100, height: 30)
+        try first.waitFor("Prevention group")
+        try first.keys("/")
+        try first.type("SEC-06")
+        try first.keys("Enter", "c")
+        try first.waitFor("SEC-06 set to Complete")
+        let pid = try first.tmux(["display", "-p", "-t", first.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        kill(try #require(childProcess(of: pid_t(pid)!)), SIGKILL)
+        try first.waitFor("DPLAN-EXIT-137")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(contentsOf: URL(fileURLWithPath: hillingdonPlan)))
+        // The killed process left its lock: a plain open is read-only and says how to break it.
+        let blocked = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 100, height: 30)
+        try blocked.waitFor("which has gone; reopen with --break-lock")
+        try blocked.keys("q")
+        try blocked.waitFor("DPLAN-EXIT-0")
+        let second = try TmuxSession(command: dplanPaneCommand(path, noColor: false, options: "--break-lock"), width: 100, height: 30)
+        try second.waitFor("Unsaved edits from an earlier session (1 changes")
+        try second.keys("c")
+        try second.waitFor("SEC-06 set to Complete for 2026/27 Q3 (Test Officer)")
+        try second.keys("r")
+        try second.waitFor("Recovered 1 unsaved changes")
+        try second.keys("s")
+        try second.waitFor("Saved")
+        try second.keys("q")
+        try second.waitFor("DPLAN-EXIT-0")
+        #expect(try PlanFile.load(path).actions.first { $0.id == "SEC-06" }?.status == .complete)
+        let swap = (path as NSString).deletingLastPathComponent + "/.hillingdon-serious-violence-2024-27.json.dplan-swap"
+        #expect(!FileManager.default.fileExists(atPath: swap))
+    }
+}
+
 /// The first child process of `parent` (the dplan started by the pane's shell).
 private func childProcess(of parent: pid_t) -> pid_t? {
     let children = (try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)) ?? ""

@@ -109,8 +109,8 @@ struct TimedOut: Error, CustomStringConvertible {
 
 /// The shell command that runs dplan in a pane with a fixed terminal, clock and user, then prints
 /// its exit status so the test can see it end.
-func dplanPaneCommand(_ path: String, noColor: Bool) -> String {
+func dplanPaneCommand(_ path: String, noColor: Bool, options: String = "") -> String {
     let colour = noColor ? "NO_COLOR=1" : "-u NO_COLOR"
     return "env \(colour) TERM=xterm-256color LANG=C.UTF-8 TZ=UTC DPLAN_NOW=2026-11-22T10:00:00Z DPLAN_USER='Test Officer' "
-        + "'\(dplanBinary().path)' '\(path)'; echo DPLAN-EXIT-$?; sleep 60"
+        + "'\(dplanBinary().path)' \(options) '\(path)'; echo DPLAN-EXIT-$?; sleep 60"
 }
