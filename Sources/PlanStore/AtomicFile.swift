@@ -8,7 +8,17 @@ import Foundation
 /// rename itself is durable. A symlinked file is written through the link: the link stays and its
 /// target is replaced. On any failure the temporary file is removed and the original is untouched.
 public enum AtomicFile {
+    /// The steps of a save, for fault-injection tests.
+    enum Step: CaseIterable {
+        case create, write, permissions, flush, close, rename
+    }
+
     public static func write(_ data: Data, to path: String) throws(PlanFileError) {
+        try write(data, to: path, failingAt: nil)
+    }
+
+    /// `failingAt` makes one step fail as if the system call had (tests only).
+    static func write(_ data: Data, to path: String, failingAt fault: Step?) throws(PlanFileError) {
         let target = resolvedTarget(path)
         let folder = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
         let temporary = "\(target).tmp-\(getpid())"
@@ -18,7 +28,11 @@ public enum AtomicFile {
         var info = stat()
         if stat(target, &info) == 0 { mode = info.st_mode & 0o7777 }
 
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        func injected(_ step: Step) -> Bool {
+            if fault == step { errno = step == .write ? ENOSPC : EIO; return true }
+            return false
+        }
+        let fd = injected(.create) ? -1 : open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw PlanFileError(file: path, message: "cannot save: cannot create \(temporary): \(String(cString: strerror(errno)))")
         }
@@ -37,15 +51,16 @@ public enum AtomicFile {
             }
             return true
         }
-        guard written else { throw fail("writing") }
-        guard fchmod(fd, mode) == 0 else { throw fail("setting permissions") }
-        guard fsync(fd) == 0 else { throw fail("flushing to disk") }
-        guard close(fd) == 0 else {
+        guard written, !injected(.write) else { throw fail("writing") }
+        guard !injected(.permissions), fchmod(fd, mode) == 0 else { throw fail("setting permissions") }
+        guard !injected(.flush), fsync(fd) == 0 else { throw fail("flushing to disk") }
+        let closed = close(fd) == 0
+        guard closed, !injected(.close) else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw PlanFileError(file: path, message: "cannot save (closing: \(reason)); the file on disk was not changed")
         }
-        guard rename(temporary, target) == 0 else {
+        guard !injected(.rename), rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw PlanFileError(file: path, message: "cannot save (replacing the file: \(reason)); the file on disk was not changed")

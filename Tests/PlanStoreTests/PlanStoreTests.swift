@@ -1,6 +1,6 @@
 import Foundation
 import PlanModel
-import PlanStore
+@testable import PlanStore
 import Testing
 
 /// The repository's `plans/` folder.
@@ -187,5 +187,26 @@ private func decodeError(bytes: [UInt8]) -> PlanFileError? {
         let plan = try PlanCoding.decode(example, file: "docs/plan-format.md")
         #expect(plan.validate().isEmpty)
         #expect(PlanCoding.encode(plan) == example)
+    }
+}
+
+@Suite struct FaultInjectionTests {
+    /// A save that fails at any step leaves the original byte-identical and no temporary file.
+    @Test func everyFailingStepLeavesTheOriginal() throws {
+        let folder = try temporaryFolder()
+        let path = folder.appendingPathComponent("plan.json").path
+        var plan = try PlanFile.load(try samplePlanPaths()[0])
+        try PlanFile.save(plan, to: path)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        plan.title = "Changed"
+        for step in AtomicFile.Step.allCases {
+            #expect(throws: PlanFileError.self, "\(step)") {
+                try AtomicFile.write(PlanCoding.encode(plan), to: path, failingAt: step)
+            }
+            #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before, "\(step)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["plan.json"], "\(step)")
+        }
+        try AtomicFile.write(PlanCoding.encode(plan), to: path, failingAt: nil)
+        #expect(try PlanFile.load(path).title == "Changed")
     }
 }
