@@ -30,13 +30,13 @@ public struct PlanDocument: Sendable {
     public enum SaveError: Error, CustomStringConvertible, Sendable {
         case file(PlanFileError)
         /// Someone else changed the same fields; nothing was written.
-        case conflicts(path: String, [String])
+        case conflicts(path: String, [PlanMerge.Conflict])
 
         public var description: String {
             switch self {
             case .file(let error): error.description
             case .conflicts(let path, let fields):
-                "\(path): changed on disk by someone else in the same place (\(fields.prefix(5).joined(separator: ", "))\(fields.count > 5 ? ", …" : "")); nothing was written"
+                "\(path): changed on disk by someone else in the same place (\(fields.prefix(5).map(\.path).joined(separator: ", "))\(fields.count > 5 ? ", …" : "")); nothing was written"
             }
         }
     }
@@ -50,7 +50,7 @@ public struct PlanDocument: Sendable {
 
     /// Saves `plan`. When the file changed on disk since it was loaded, the other version is
     /// merged field by field; if both changed the same field, nothing is written.
-    public mutating func save(_ plan: Plan) throws(SaveError) -> SaveOutcome {
+    public mutating func save(_ plan: Plan, resolving resolutions: [String: PlanMerge.Side] = [:]) throws(SaveError) -> SaveOutcome {
         let disk: Data
         do { disk = try PlanFile.read(path) } catch { throw .file(error) }
         var toWrite = plan
@@ -58,7 +58,7 @@ public struct PlanDocument: Sendable {
         if disk != loadedBytes {
             let theirs: Plan
             do { theirs = try PlanCoding.decode(disk, file: path) } catch { throw .file(error) }
-            let merge = PlanMerge.merge(base: base, mine: plan, theirs: theirs)
+            let merge = PlanMerge.merge(base: base, mine: plan, theirs: theirs, resolutions: resolutions)
             guard merge.conflicts.isEmpty else { throw .conflicts(path: path, merge.conflicts) }
             toWrite = merge.plan
             outcome = .merged(merge.plan)
@@ -74,6 +74,25 @@ public struct PlanDocument: Sendable {
         loadedBytes = bytes
         signature = FileSignature(path)
         return outcome
+    }
+
+    /// Brings in what someone else saved, keeping my unsaved edits: merges the file on disk into
+    /// `mine` and makes it the new base. Conflicts are refused (saving resolves them).
+    public mutating func reload(keeping mine: Plan) throws(SaveError) -> Plan {
+        let disk: Data
+        let theirs: Plan
+        do {
+            disk = try PlanFile.read(path)
+            theirs = try PlanCoding.decode(disk, file: path)
+        } catch {
+            throw .file(error)
+        }
+        let merge = PlanMerge.merge(base: base, mine: mine, theirs: theirs)
+        guard merge.conflicts.isEmpty else { throw .conflicts(path: path, merge.conflicts) }
+        base = theirs
+        loadedBytes = disk
+        signature = FileSignature(path)
+        return merge.plan
     }
 
     /// Keeps a dated copy of the saved plan in `.dplan/` (e.g. `plan.2026-27-Q3-closed.json`), as

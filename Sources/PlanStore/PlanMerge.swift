@@ -8,22 +8,54 @@ import PlanModel
 /// objects with an `id` (actions, owners, workstreams) or a `quarter` (reviews, quarter records)
 /// are merged item by item; other lists are merged as whole values.
 public enum PlanMerge {
-    public struct Result {
-        public var plan: Plan
-        /// JSON paths changed on both sides in different ways. Empty when the merge is clean.
-        public var conflicts: [String]
+    /// Which version wins a conflict the user resolved.
+    public enum Side: Hashable, Sendable {
+        case mine, theirs
     }
 
-    public static func merge(base: Plan, mine: Plan, theirs: Plan) -> Result {
+    /// One field changed differently on both sides: where, and both values as compact JSON.
+    public struct Conflict: Equatable, Sendable {
+        public var path: String
+        public var mine: String
+        public var theirs: String
+
+        public init(path: String, mine: String, theirs: String) {
+            self.path = path
+            self.mine = mine
+            self.theirs = theirs
+        }
+    }
+
+    public struct Result {
+        public var plan: Plan
+        /// Fields changed on both sides in different ways and not resolved. Empty when clean.
+        public var conflicts: [Conflict]
+    }
+
+    /// Merges; `resolutions` (by conflict path) settles conflicts the user has decided.
+    public static func merge(base: Plan, mine: Plan, theirs: Plan, resolutions: [String: Side] = [:]) -> Result {
         func tree(_ plan: Plan) -> Any { (try? JSONSerialization.jsonObject(with: PlanCoding.encode(plan))) ?? [:] }
-        var conflicts: [String] = []
-        let merged = mergeValue(tree(base), tree(mine), tree(theirs), path: "", conflicts: &conflicts)
-        guard conflicts.isEmpty,
+        var context = Context(resolutions: resolutions)
+        let merged = mergeValue(tree(base), tree(mine), tree(theirs), path: "", context: &context)
+        guard context.conflicts.isEmpty,
               let data = try? JSONSerialization.data(withJSONObject: merged ?? [:]),
               let plan = try? PlanCoding.decode(data, file: "merge") else {
-            return Result(plan: mine, conflicts: conflicts.isEmpty ? ["(the merged plan could not be read)"] : conflicts)
+            return Result(plan: mine, conflicts: context.conflicts.isEmpty
+                          ? [Conflict(path: "(the merged plan could not be read)", mine: "", theirs: "")] : context.conflicts)
         }
         return Result(plan: plan, conflicts: [])
+    }
+
+    private struct Context {
+        var resolutions: [String: Side]
+        var conflicts: [Conflict] = []
+    }
+
+    private static func compact(_ value: Any?) -> String {
+        guard let value, let data = try? JSONSerialization.data(withJSONObject: [value], options: [.sortedKeys, .withoutEscapingSlashes]) else {
+            return "(absent)"
+        }
+        return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
     }
 
     private static func same(_ a: Any?, _ b: Any?) -> Bool {
@@ -37,7 +69,7 @@ public enum PlanMerge {
         }
     }
 
-    private static func mergeValue(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, conflicts: inout [String]) -> Any? {
+    private static func mergeValue(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, context: inout Context) -> Any? {
         if same(mine, theirs) { return mine }
         if same(base, mine) { return theirs }
         if same(base, theirs) { return mine }
@@ -45,16 +77,22 @@ public enum PlanMerge {
             var result: [String: Any] = [:]
             for key in Set(m.keys).union(t.keys).union(b.keys).sorted() {
                 let child = path.isEmpty ? key : "\(path).\(key)"
-                if let value = mergeValue(b[key], m[key], t[key], path: child, conflicts: &conflicts) { result[key] = value }
+                if let value = mergeValue(b[key], m[key], t[key], path: child, context: &context) { result[key] = value }
             }
             return result
         }
         if let b = base as? [Any], let m = mine as? [Any], let t = theirs as? [Any],
            let key = identityKey(b + m + t) {
-            return mergeList(b, m, t, key: key, path: path, conflicts: &conflicts)
+            return mergeList(b, m, t, key: key, path: path, context: &context)
         }
-        conflicts.append(path.isEmpty ? "(top level)" : path)
-        return mine
+        let label = path.isEmpty ? "(top level)" : path
+        switch context.resolutions[label] {
+        case .mine?: return mine
+        case .theirs?: return theirs
+        case nil:
+            context.conflicts.append(Conflict(path: label, mine: compact(mine), theirs: compact(theirs)))
+            return mine
+        }
     }
 
     /// The field that identifies items of a list of objects, if every item has it.
@@ -66,7 +104,7 @@ public enum PlanMerge {
     }
 
     private static func mergeList(_ base: [Any], _ mine: [Any], _ theirs: [Any], key: String, path: String,
-                                  conflicts: inout [String]) -> [Any] {
+                                  context: inout Context) -> [Any] {
         func index(_ list: [Any]) -> [String: Any] {
             Dictionary(list.map { (($0 as! [String: Any])[key] as! String, $0) }, uniquingKeysWith: { first, _ in first })
         }
@@ -80,7 +118,7 @@ public enum PlanMerge {
         var result: [Any] = []
         for id in order {
             let label = "\(path)[\(key)=\(id)]"
-            if let value = mergeValue(b[id], m[id], t[id], path: label, conflicts: &conflicts) { result.append(value) }
+            if let value = mergeValue(b[id], m[id], t[id], path: label, context: &context) { result.append(value) }
         }
         return result
     }

@@ -33,7 +33,7 @@ public func runInteractive(document: PlanDocument, user: String, readOnly: Strin
             // Idle: notice a change made by someone else (checked every two seconds, cheaply).
             if !noticedOutsideChange, document.changedOnDisk() {
                 noticedOutsideChange = true
-                state.message = Message(text: "The plan changed on disk; saving (s) merges their changes with yours", isError: true)
+                state.message = Message(text: "The plan changed on disk: R brings their changes in, s merges them when saving", isError: true)
                 terminal.paint(render(state))
             }
             continue
@@ -43,9 +43,12 @@ public func runInteractive(document: PlanDocument, user: String, readOnly: Strin
             state.size = terminal.size
             terminal.invalidate()
         }
-        switch state.handle(key) {
-        case .save?:
-            if save(&state, &document) {
+        let effect = state.handle(key)
+        switch effect {
+        case .save?, .saveResolving?:
+            var resolutions: [String: PlanMerge.Side] = [:]
+            if case .saveResolving(let decided)? = effect { resolutions = decided }
+            if save(&state, &document, resolving: resolutions) {
                 noticedOutsideChange = false
                 journal?.remove()
                 journalled = (state.plan, state.revision)
@@ -60,6 +63,15 @@ public func runInteractive(document: PlanDocument, user: String, readOnly: Strin
             return
         case .dropSwap?:
             journal?.remove()
+        case .reload?:
+            do {
+                let merged = try document.reload(keeping: state.plan)
+                state.replacePlanAfterReload(merged, base: document.base)
+                state.message = Message(text: "Brought in the changes saved on disk; yours are kept" + (state.isDirty ? " (not saved yet)" : ""), isError: false)
+                noticedOutsideChange = false
+            } catch {
+                state.message = Message(text: "\(error.description); save (s) to decide each clash", isError: true)
+            }
         case .export(let format, let path)?:
             export(state, format: format, to: path, message: &state.message)
         case nil:
@@ -86,13 +98,13 @@ public func runInteractive(document: PlanDocument, user: String, readOnly: Strin
 /// edits stay in memory and the message says why.
 @discardableResult
 @MainActor
-private func save(_ state: inout AppState, _ document: inout PlanDocument) -> Bool {
+private func save(_ state: inout AppState, _ document: inout PlanDocument, resolving resolutions: [String: PlanMerge.Side] = [:]) -> Bool {
     guard !state.readOnly else {
         state.message = Message(text: "Read-only: nothing saved", isError: true)
         return false
     }
     do {
-        switch try document.save(state.plan) {
+        switch try document.save(state.plan, resolving: resolutions) {
         case .saved:
             state.markSaved()
             state.message = Message(text: "Saved \(state.path)", isError: false)
@@ -102,7 +114,12 @@ private func save(_ state: inout AppState, _ document: inout PlanDocument) -> Bo
         }
         return true
     } catch {
-        state.message = Message(text: "\(error.description) — your changes are still here", isError: true)
+        if case .conflicts(_, let conflicts) = error {
+            state.modal = .confirm(.resolveConflicts(conflicts, decided: [:]))
+            state.message = Message(text: "Someone else saved changes to the same fields: choose mine or theirs for each", isError: true)
+        } else {
+            state.message = Message(text: "\(error.description) — your changes are still here", isError: true)
+        }
         return false
     }
 }

@@ -1,4 +1,5 @@
 import PlanModel
+import PlanStore
 import PlanReports
 
 /// The whole state of the interactive front end: a value, changed only by `handle(_:)`, drawn
@@ -56,6 +57,18 @@ public struct AppState: Sendable {
     /// Call after the plan was written to disk.
     public mutating func markSaved() {
         savedRevision = revision
+    }
+
+    /// After a reload merged someone else's saved changes into mine: still unsaved if I had edits.
+    public mutating func replacePlanAfterReload(_ merged: Plan, base: Plan) {
+        let hadEdits = isDirty
+        plan = merged
+        revision = nextRevision()
+        if !hadEdits || merged == base { savedRevision = revision }
+        undoStack.removeAll()
+        redoStack.removeAll()
+        refreshRows()
+        clampScroll()
     }
 
     /// After a save merged someone else's changes: show the merged plan, saved. Undo history
@@ -232,6 +245,8 @@ public enum ConfirmPurpose: Equatable, Sendable {
     case quitUnsaved
     /// A swap file holds edits from a session that ended without saving.
     case recoverSwap(RecoveryOffer)
+    /// Saving found fields changed both here and on disk: decide each, then save.
+    case resolveConflicts([PlanMerge.Conflict], decided: [String: PlanMerge.Side])
 
     var question: String {
         switch self {
@@ -240,6 +255,8 @@ public enum ConfirmPurpose: Equatable, Sendable {
         case .recoverSwap(let offer):
             "Unsaved edits from an earlier session (\(offer.labels.count) changes, last \(offer.last))"
                 + (offer.damaged > 0 ? ", \(offer.damaged) damaged and skipped" : "") + ". r recover · d discard · c compare"
+        case .resolveConflicts(let conflicts, let decided):
+            "\(decided.count + 1)/\(conflicts.count) both changed \(conflicts[decided.count].path): m mine \(conflicts[decided.count].mine) · t theirs \(conflicts[decided.count].theirs) · Esc cancel"
         }
     }
 }
@@ -284,4 +301,8 @@ public enum Effect: Equatable, Sendable {
     case export(ReportFormat, path: String)
     /// Delete the swap file (its edits were recovered into the plan, or discarded).
     case dropSwap
+    /// Save, settling conflicting fields as decided.
+    case saveResolving([String: PlanMerge.Side])
+    /// Merge what someone else saved into the plan, keeping unsaved edits.
+    case reload
 }

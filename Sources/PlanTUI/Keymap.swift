@@ -11,7 +11,7 @@ public enum Command: Hashable, Sendable {
     case search, filter, clearFilter
     case startMeeting, keepStatus, nextAction, previousAction, endMeeting
     case showChanges, closeQuarter, export
-    case undo, redo, save, quit, help
+    case undo, redo, save, quit, help, reload
 }
 
 /// A key binding: the keys, what they do, the help text, and an optional short hint for the
@@ -58,6 +58,7 @@ public enum Keymap {
         Binding([ch("s"), .control("s")], .save, "save the plan", hint: "save"),
         Binding([ch("u")], .undo, "undo the last change"),
         Binding([.control("r")], .redo, "redo"),
+        Binding([ch("R")], .reload, "bring in changes someone else saved (keeps yours)"),
         Binding([ch("q"), .control("c")], .quit, "quit (asks when there are unsaved changes)", hint: "quit"),
     ]
 

@@ -66,6 +66,18 @@ extension AppState {
     private mutating func handleConfirm(_ purpose: ConfirmPurpose, _ key: Key) -> Effect? {
         modal = nil
         switch purpose {
+        case .resolveConflicts(let conflicts, var decided):
+            switch key {
+            case .character("m"), .character("t"):
+                decided[conflicts[decided.count].path] = key == .character("m") ? .mine : .theirs
+                if decided.count == conflicts.count { return .saveResolving(decided) }
+                modal = .confirm(.resolveConflicts(conflicts, decided: decided))
+            case .escape:
+                message = Message(text: "Not saved; your edits are still here (s tries again)", isError: true)
+            default:
+                modal = .confirm(purpose)
+            }
+            return nil
         case .recoverSwap(let offer):
             switch key {
             case .character("r"):

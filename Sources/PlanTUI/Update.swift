@@ -57,6 +57,7 @@ extension AppState {
             showHelp = true
             helpScroll = 0
         case .save: return .save
+        case .reload: return .reload
         case .quit: return requestQuit()
         case .undo: undo()
         case .redo: redo()

@@ -209,6 +209,45 @@ import Testing
     }
 }
 
+/// Someone saves while the front end is open: R brings their change in, and a clash on the same
+/// field is decided field by field when saving.
+@Suite(.serialized) struct TmuxSharedEditingTests {
+    @Test func reloadAndResolveConflicts() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let session = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 120, height: 30)
+        try session.waitFor("Prevention group")
+        try session.keys("/")
+        try session.type("SEC-06")
+        try session.keys("Enter", "m", "C-u")
+        try session.type("Mine: IDVA post at risk")
+        try session.keys("Enter")
+        try session.waitFor("SEC-06 commentary")
+        // A colleague saves a change to another action: noticed while idle, R brings it in.
+        #expect(try runDplan(["set", path, "TER-03", "--status", "green", "--by", "Colleague"]).status == 0)
+        try session.waitFor("The plan changed on disk: R brings their changes in")
+        try session.keys("R")
+        try session.waitFor("Brought in the changes saved on disk; yours are kept (not saved yet)")
+        // Now they change the same commentary: saving asks, field by field.
+        #expect(try runDplan(["set", path, "SEC-06", "--comment", "Theirs: funded to 2028", "--by", "Colleague"]).status == 0)
+        try session.keys("s")
+        let prompt = try session.waitFor("both changed actions[id=SEC-06].")
+        // The prompt counts the clashes ("1/5 both changed …"): keep mine for each.
+        let count = try #require(prompt.range(of: #"1/(\d+) both changed"#, options: .regularExpression)
+            .flatMap { Int(prompt[$0].dropFirst(2).prefix { $0.isNumber }) })
+        for index in 1...count {
+            try session.waitFor("\(index)/\(count) both changed")
+            try session.keys("m")
+        }
+        try session.waitFor("Saved ")
+        try session.keys("q")
+        try session.waitFor("DPLAN-EXIT-0")
+        let plan = try PlanFile.load(path)
+        #expect(plan.actions.first { $0.id == "SEC-06" }?.commentary == "Mine: IDVA post at risk")
+        #expect(plan.actions.first { $0.id == "TER-03" }?.status == .green)
+        #expect(plan.validate().isEmpty)
+    }
+}
+
 /// The first child process of `parent` (the dplan started by the pane's shell).
 private func childProcess(of parent: pid_t) -> pid_t? {
     let children = (try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)) ?? ""

@@ -1,6 +1,6 @@
 import Foundation
 import PlanModel
-import PlanStore
+@testable import PlanStore
 import Testing
 
 @Suite struct SharedFileTests {
@@ -50,10 +50,32 @@ import Testing
             Issue.record("expected a conflict")
         } catch {
             guard case .conflicts(_, let fields) = error else { Issue.record("\(error)"); return }
-            #expect(fields.contains("actions[id=SEC-06].title"))
+            #expect(fields.map(\.path).contains("actions[id=SEC-06].title"))
+            #expect(fields.first { $0.path == "actions[id=SEC-06].title" } == PlanMerge.Conflict(path: "actions[id=SEC-06].title", mine: "\"My title\"", theirs: "\"Their title\""))
             #expect(error.description.contains("nothing was written"))
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        // Resolving every conflict (here: theirs for the title, mine elsewhere) lets the save go ahead.
+        let conflicts = PlanMerge.merge(base: document.base, mine: mine, theirs: theirs).conflicts.map(\.path)
+        var resolutions = Dictionary(uniqueKeysWithValues: conflicts.map { ($0, PlanMerge.Side.mine) })
+        resolutions["actions[id=SEC-06].title"] = .theirs
+        _ = try document.save(mine, resolving: resolutions)
+        #expect(try PlanFile.load(path).actions.first { $0.id == "SEC-06" }?.title == "Their title")
+    }
+
+    @Test func reloadBringsInTheirChangesAndKeepsMine() throws {
+        let path = try copyOfSample()
+        var document = try PlanDocument.open(path)
+        var mine = document.base
+        try mine.editAction(id: "WSA-02", context: me) { $0.description = "Mine" }
+        var theirs = try PlanFile.load(path)
+        try theirs.editAction(id: "WSA-03", context: colleague) { $0.description = "Theirs" }
+        try PlanFile.save(theirs, to: path)
+        let merged = try document.reload(keeping: mine)
+        #expect(merged.actions.first { $0.id == "WSA-02" }?.description == "Mine")
+        #expect(merged.actions.first { $0.id == "WSA-03" }?.description == "Theirs")
+        #expect(document.base == theirs)
+        #expect(!document.changedOnDisk())
     }
 
     @Test func deletionsOnOneSideAreKeptAndBackupsRotate() throws {

@@ -1,5 +1,6 @@
 import PlanModel
 @testable import PlanTUI
+import PlanStore
 import Testing
 
 @Suite struct KeymapTests {
@@ -449,5 +450,24 @@ import Testing
         #expect(render(state).plainText.contains("[restricted: not for"))
         state.press(.character("!"))
         #expect(state.action("SEC-07").commentaryRestricted == nil)
+    }
+}
+
+@Suite struct ConflictResolutionTests {
+    @Test func eachConflictIsDecidedThenSaved() throws {
+        var state = try makeState()
+        let conflicts = [PlanMerge.Conflict(path: "actions[id=SEC-06].title", mine: "\"A\"", theirs: "\"B\""),
+                         PlanMerge.Conflict(path: "actions[id=SEC-06].due", mine: "\"2027-01-31\"", theirs: "\"2027-03-31\"")]
+        state.modal = .confirm(.resolveConflicts(conflicts, decided: [:]))
+        #expect(render(state).plainText.contains("1/2 both changed actions[id=SEC-06].title: m mine \"A\" · t theirs \"B\""))
+        #expect(state.press(.character("x")) == nil)  // other keys keep asking
+        #expect(state.press(.character("m")) == nil)
+        #expect(render(state).plainText.contains("2/2 both changed actions[id=SEC-06].due"))
+        #expect(state.press(.character("t")) == .saveResolving(["actions[id=SEC-06].title": .mine, "actions[id=SEC-06].due": .theirs]))
+        state.modal = .confirm(.resolveConflicts(conflicts, decided: [:]))
+        #expect(state.press(.escape) == nil)
+        #expect(state.modal == nil)
+        #expect(state.message?.text == "Not saved; your edits are still here (s tries again)")
+        #expect(state.press(.character("R")) == .reload)
     }
 }
