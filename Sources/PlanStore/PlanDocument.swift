@@ -95,9 +95,13 @@ public struct PlanDocument: Sendable {
         return merge.plan
     }
 
-    /// Keeps a dated copy of the saved plan in `.dplan/` (e.g. `plan.2026-27-Q3-closed.json`), as
-    /// done when a quarter is closed; rotation never removes it.
-    public func keepSnapshot(label: String) throws(PlanFileError) {
+    /// Keeps a copy of the saved plan in `.dplan/` named for a closed quarter
+    /// (`plan.2026-27-Q3-closed.json`); rotation never removes it.
+    public func keepClosedQuarterSnapshot(_ quarter: Quarter) throws(PlanFileError) {
+        try keepSnapshot(label: quarter.description.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-") + "-closed")
+    }
+
+    private func keepSnapshot(label: String) throws(PlanFileError) {
         let (folder, name) = try backupFolder()
         try AtomicFile.write(loadedBytes, to: "\(folder)/\(name).\(label).json")
     }

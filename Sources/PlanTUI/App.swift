@@ -104,6 +104,7 @@ private func save(_ state: inout AppState, _ document: inout PlanDocument, resol
         return false
     }
     do {
+        let closedBefore = Set(document.base.quarters.filter { $0.state == .closed }.map(\.quarter))
         switch try document.save(state.plan, resolving: resolutions) {
         case .saved:
             state.markSaved()
@@ -111,6 +112,10 @@ private func save(_ state: inout AppState, _ document: inout PlanDocument, resol
         case .merged(let merged):
             state.replacePlanAfterMerge(merged)
             state.message = Message(text: "Saved \(state.path), merged with changes made on disk by someone else", isError: false)
+        }
+        // A quarter closed in this save gets its dated copy, as `dplan review close` keeps.
+        for record in document.base.quarters where record.state == .closed && !closedBefore.contains(record.quarter) {
+            try? document.keepClosedQuarterSnapshot(record.quarter)
         }
         return true
     } catch {

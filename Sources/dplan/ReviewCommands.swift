@@ -28,8 +28,7 @@ struct ReviewCommand: ParsableCommand {
                 throw Failure("\(file): \(error) (nothing was written)")
             }
             try save(plan, in: &document)
-            let label = "\(q.description.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-"))-closed"
-            do { try document.keepSnapshot(label: label) } catch { printError("\(error.description) (the quarter is closed; no snapshot kept)") }
+            do { try document.keepClosedQuarterSnapshot(q) } catch { printError("\(error.description) (the quarter is closed; no snapshot kept)") }
             print("closed \(q)\(board.map { " for \(clean($0))" } ?? ""): \(plan.actions.count) actions recorded, \(owed) with no update provided")
         }
     }

@@ -248,6 +248,26 @@ import Testing
     }
 }
 
+/// Closing the quarter in the front end and saving keeps the dated copy too.
+@Suite(.serialized) struct TmuxCloseQuarterTests {
+    @Test func closeSaveKeepsADatedCopy() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let session = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 100, height: 30)
+        try session.waitFor("Prevention group")
+        try session.keys("Q")
+        try session.waitFor("Close 2026/27 Q3: which board reviewed it?")
+        try session.keys("Enter")
+        try session.waitFor("Closed 2026/27 Q3 for Safer Hillingdon Partnership")
+        try session.keys("s")
+        try session.waitFor("Saved")
+        try session.keys("q")
+        try session.waitFor("DPLAN-EXIT-0")
+        let copy = (path as NSString).deletingLastPathComponent + "/.dplan/hillingdon-serious-violence-2024-27.2026-27-Q3-closed.json"
+        #expect(try PlanFile.load(copy) == PlanFile.load(path))
+        #expect(try PlanFile.load(path).quarters.last?.state == .closed)
+    }
+}
+
 /// The first child process of `parent` (the dplan started by the pane's shell).
 private func childProcess(of parent: pid_t) -> pid_t? {
     let children = (try? String(contentsOfFile: "/proc/\(parent)/task/\(parent)/children", encoding: .utf8)) ?? ""
