@@ -225,27 +225,25 @@ extension AppState {
     }
 
     private mutating func undo() {
-        guard let snapshot = undoStack.popLast() else {
-            message = Message(text: "Nothing to undo", isError: true)
-            return
-        }
-        redoStack.append(Snapshot(plan: plan, revision: revision, label: snapshot.label))
-        plan = snapshot.plan
-        revision = snapshot.revision
-        afterHistoryJump()
-        message = Message(text: "Undone: \(snapshot.label)", isError: false)
+        historyJump(from: \.undoStack, to: \.redoStack, nothing: "Nothing to undo", done: "Undone")
     }
 
     private mutating func redo() {
-        guard let snapshot = redoStack.popLast() else {
-            message = Message(text: "Nothing to redo", isError: true)
+        historyJump(from: \.redoStack, to: \.undoStack, nothing: "Nothing to redo", done: "Redone")
+    }
+
+    /// Moves to the newest snapshot of one history stack, pushing the current plan onto the other.
+    private mutating func historyJump(from source: WritableKeyPath<AppState, [Snapshot]>,
+                                      to target: WritableKeyPath<AppState, [Snapshot]>, nothing: String, done: String) {
+        guard let snapshot = self[keyPath: source].popLast() else {
+            message = Message(text: nothing, isError: true)
             return
         }
-        undoStack.append(Snapshot(plan: plan, revision: revision, label: snapshot.label))
+        self[keyPath: target].append(Snapshot(plan: plan, revision: revision, label: snapshot.label))
         plan = snapshot.plan
         revision = snapshot.revision
         afterHistoryJump()
-        message = Message(text: "Redone: \(snapshot.label)", isError: false)
+        message = Message(text: "\(done): \(snapshot.label)", isError: false)
     }
 
     private mutating func afterHistoryJump() {
