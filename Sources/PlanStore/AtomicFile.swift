@@ -82,9 +82,16 @@ public enum AtomicFile {
         }
     }
 
+    /// Whether two paths name the same existing file (through links and different spellings).
+    public static func sameFile(_ a: String, _ b: String) -> Bool {
+        var first = stat(), second = stat()
+        guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
+        return first.st_dev == second.st_dev && first.st_ino == second.st_ino
+    }
+
     /// The file a path finally names, following symlinks (relative links resolve against the
     /// link's folder). A path that does not exist yet is its own target.
-    public static func resolvedTarget(_ path: String) -> String {
+    static func resolvedTarget(_ path: String) -> String {
         var current = path
         for _ in 0..<40 {
             guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current) else {

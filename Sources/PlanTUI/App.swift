@@ -132,7 +132,7 @@ private func save(_ state: inout AppState, _ document: inout PlanDocument, resol
 /// Writes a report of the plan as it is in memory (saved or not); never over the plan file.
 @MainActor
 private func export(_ state: AppState, format: ReportFormat, to path: String, message: inout Message?) {
-    if AtomicFile.resolvedTarget(path) == AtomicFile.resolvedTarget(state.path) {
+    if AtomicFile.sameFile(path, state.path) {
         message = Message(text: "\(path) is the plan file; nothing exported", isError: true)
         return
     }

@@ -25,6 +25,8 @@ public struct AppState: Sendable {
     public var filter = Filter()
     public var collapsed: Set<PreventionGroup> = []
     public internal(set) var rows: [Row] = []
+    /// Indices (into `plan.actions`) of the actions the filter shows, in list order; set with `rows`.
+    private var matching: [Int] = []
     public var selection = 0
     public var scroll = 0
     public var detailScroll = 0
@@ -118,6 +120,7 @@ public struct AppState: Sendable {
                   filter.matches(action, needle: needle, haystack: searchIndex.texts[index], today: today, quarter: quarter) else { continue }
             buckets[group, default: []].append(index)
         }
+        matching = PreventionGroup.allCases.flatMap { buckets[$0] ?? [] }
         var newRows: [Row] = []
         for group in PreventionGroup.allCases {
             let indices = buckets[group] ?? []
@@ -142,18 +145,7 @@ public struct AppState: Sendable {
     }
 
     /// Ids of the actions the filter shows, in list order, whether or not their group is folded.
-    var filteredActionIDs: [String] {
-        let quarter = self.quarter
-        let needle = SearchIndex.needle(filter.search)
-        var ids: [String] = []
-        for group in PreventionGroup.allCases {
-            for (index, action) in plan.actions.enumerated() where action.preventionGroup == group
-                && filter.matches(action, needle: needle, haystack: searchIndex.texts[index], today: today, quarter: quarter) {
-                ids.append(action.id)
-            }
-        }
-        return ids
-    }
+    var filteredActionIDs: [String] { matching.map { plan.actions[$0].id } }
 }
 
 /// The screen being shown.

@@ -55,19 +55,12 @@ struct Export: ParsableCommand {
             FileHandle.standardOutput.write(data)
             return
         }
-        if sameFile(output, file) {
+        if AtomicFile.sameFile(output, file) {
             throw Failure("\(output): that is the plan file; choose another output path (nothing was written)")
         }
         do { try AtomicFile.write(data, to: output) } catch { throw Failure(error.description) }
         print("wrote \(output) (\(data.count) bytes): \(report.quarter), \(report.overall.total) actions\(`public` ? ", public version" : "")")
     }
-}
-
-/// Whether two paths name the same file (through links and different spellings).
-func sameFile(_ a: String, _ b: String) -> Bool {
-    var first = stat(), second = stat()
-    guard stat(a, &first) == 0, stat(b, &second) == 0 else { return false }
-    return first.st_dev == second.st_dev && first.st_ino == second.st_ino
 }
 
 extension ReportFormat: ExpressibleByArgument {}
