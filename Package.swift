@@ -42,7 +42,7 @@ let package = Package(
         ),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
-        .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "PlanModel"]),
+        .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "PlanModel"], exclude: ["Fixtures"]),
         .testTarget(
             name: "PlanReportsTests",
             dependencies: [

@@ -174,13 +174,18 @@ public struct RemovedAction: Codable, Equatable, Sendable {
     public var by: String
     public var on: Timestamp
 
-    public init(of action: Action, by: String, on: Timestamp) {
-        id = action.id
-        title = action.title
-        group = action.group
-        owner = action.owner
-        status = action.status
+    public init(id: String, title: String, group: String, owner: String, status: Status, by: String, on: Timestamp) {
+        self.id = id
+        self.title = title
+        self.group = group
+        self.owner = owner
+        self.status = status
         self.by = by
         self.on = on
+    }
+
+    /// The record of deleting `action`.
+    public init(of action: Action, by: String, on: Timestamp) {
+        self.init(id: action.id, title: action.title, group: action.group, owner: action.owner, status: action.status, by: by, on: on)
     }
 }

@@ -16,9 +16,18 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.day = day
     }
 
+    /// What a day looks like in a plan file, for error messages.
+    public static let expectedFormat = "a date as YYYY-MM-DD"
+
     /// Parses `YYYY-MM-DD` exactly; anything else returns nil.
     public init?(iso text: String) {
-        let bytes = Array(text.utf8)
+        var text = text
+        guard let day = text.withUTF8({ Day(isoUTF8: $0) }) else { return nil }
+        self = day
+    }
+
+    /// Parses the UTF-8 bytes of `YYYY-MM-DD` exactly; anything else returns nil.
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               let y = Day.number(bytes[0..<4]), let m = Day.number(bytes[5..<7]),
               let d = Day.number(bytes[8..<10]) else { return nil }
@@ -80,7 +89,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+    static func number<Digits: Collection<UInt8>>(_ digits: Digits) -> Int? {
         var value = 0
         for byte in digits {
             guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
@@ -102,7 +111,7 @@ extension Day: Codable {
         let text = try container.decode(String.self)
         guard let day = Day(iso: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a date as YYYY-MM-DD, found \"\(text)\"")
+                in: container, debugDescription: "expected \(Day.expectedFormat), found \"\(text)\"")
         }
         self = day
     }

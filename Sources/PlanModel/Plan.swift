@@ -1,5 +1,5 @@
 /// A partnership's Serious Violence Duty delivery plan: the whole content of one plan file.
-public struct Plan: Codable, Equatable, Sendable {
+public struct Plan: Equatable, Sendable {
     /// The plan-file format version this build reads and writes.
     public static let currentSchemaVersion = 1
 
@@ -58,24 +58,6 @@ public struct Plan: Codable, Equatable, Sendable {
         Status.notStarted.rawValue: "Not yet due to start.",
     ]
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        schemaVersion = try c.decode(Int.self, forKey: .schemaVersion)
-        id = try c.decode(String.self, forKey: .id)
-        title = try c.decode(String.self, forKey: .title)
-        partnership = try c.decode(String.self, forKey: .partnership)
-        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
-        period = try c.decode(Period.self, forKey: .period)
-        financialYearStartMonth = try c.decodeIfPresent(Int.self, forKey: .financialYearStartMonth) ?? 4
-        ragDefinitions = try c.decodeIfPresent([String: String].self, forKey: .ragDefinitions) ?? [:]
-        groups = try c.decodeIfPresent([String: GroupInfo].self, forKey: .groups) ?? [:]
-        owners = try c.decodeIfPresent([Owner].self, forKey: .owners) ?? []
-        workstreams = try c.decodeIfPresent([Workstream].self, forKey: .workstreams) ?? []
-        actions = try c.decodeIfPresent([Action].self, forKey: .actions) ?? []
-        quarters = try c.decodeIfPresent([QuarterRecord].self, forKey: .quarters) ?? []
-        removedActions = try c.decodeIfPresent([RemovedAction].self, forKey: .removedActions) ?? []
-    }
-
     /// The name this plan uses for a prevention group.
     public func name(of group: PreventionGroup) -> String {
         groups[group.rawValue]?.name ?? group.defaultName
@@ -108,7 +90,7 @@ public struct Plan: Codable, Equatable, Sendable {
 }
 
 /// The dates a plan runs between, inclusive.
-public struct Period: Codable, Equatable, Sendable {
+public struct Period: Equatable, Sendable {
     public var start: Day
     public var end: Day
 
@@ -135,7 +117,7 @@ public struct Owner: Codable, Equatable, Sendable, Identifiable {
 }
 
 /// A plan-defined cross-cutting theme, e.g. a London VVRAP theme or a crime type.
-public struct Workstream: Codable, Equatable, Sendable, Identifiable {
+public struct Workstream: Equatable, Sendable, Identifiable {
     public var id: String
     public var name: String
     public var description: String?

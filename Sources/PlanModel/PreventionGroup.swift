@@ -59,7 +59,7 @@ public enum PreventionGroup: String, CaseIterable, Codable, Sendable, Comparable
 }
 
 /// A plan's own name and aim for one prevention group.
-public struct GroupInfo: Codable, Equatable, Sendable {
+public struct GroupInfo: Equatable, Sendable {
     public var name: String
     public var aim: String
 

@@ -16,6 +16,9 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.number = number
     }
 
+    /// What a quarter looks like in a plan file, for error messages.
+    public static let expectedFormat = "a quarter such as \"2025/26 Q2\""
+
     /// Parses `2025/26 Q2` (the `Q` may be lower case; spacing around it is flexible).
     /// The second year must follow the first (`2025/27` is rejected).
     public init?(_ text: String) {
@@ -30,6 +33,18 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
               let y = Int(first), let y2 = Int(second), let n = Int(numberText),
               (y + 1) % 100 == y2 else { return nil }
         self.init(year: y, number: n)
+    }
+
+    /// Parses the UTF-8 bytes of a quarter, reading the canonical `2025/26 Q2` without making
+    /// a String; other spellings go through `init?(_:)`.
+    public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        if bytes.count == 10, bytes[4] == UInt8(ascii: "/"), bytes[7] == UInt8(ascii: " "), bytes[8] == UInt8(ascii: "Q"),
+           let y = Day.number(bytes[0..<4]), let y2 = Day.number(bytes[5..<7]), let n = Day.number(bytes[9..<10]),
+           (y + 1) % 100 == y2 {
+            self.init(year: y, number: n)
+        } else {
+            self.init(String(decoding: bytes, as: UTF8.self))
+        }
     }
 
     public var description: String {
@@ -87,7 +102,7 @@ extension Quarter: Codable {
         let text = try container.decode(String.self)
         guard let quarter = Quarter(text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a quarter such as \"2025/26 Q2\", found \"\(text)\"")
+                in: container, debugDescription: "expected \(Quarter.expectedFormat), found \"\(text)\"")
         }
         self = quarter
     }

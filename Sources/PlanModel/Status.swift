@@ -56,12 +56,15 @@ public enum Status: String, CaseIterable, Codable, Sendable, Comparable {
 
     public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rank < rhs.rank }
 
+    /// What a status looks like in a plan file, for error messages.
+    public static let expectedFormat = "one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))"
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let status = Status(rawValue: text) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription:
-                "expected one of \(Status.allCases.map(\.rawValue).joined(separator: ", ")), found \"\(text)\"")
+                "expected \(Status.expectedFormat), found \"\(text)\"")
         }
         self = status
     }

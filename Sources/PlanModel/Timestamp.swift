@@ -14,12 +14,21 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         self.secondsSinceEpoch = day.daysSinceEpoch * 86_400 + hour * 3600 + minute * 60 + second
     }
 
+    /// What a timestamp looks like in a plan file, for error messages.
+    public static let expectedFormat = "a UTC time as YYYY-MM-DDTHH:MM:SSZ"
+
     /// Parses `YYYY-MM-DDTHH:MM:SSZ`; anything else returns nil.
     public init?(iso text: String) {
-        let bytes = Array(text.utf8)
+        var text = text
+        guard let value = text.withUTF8({ Timestamp(isoUTF8: $0) }) else { return nil }
+        self = value
+    }
+
+    /// Parses the UTF-8 bytes of `YYYY-MM-DDTHH:MM:SSZ`; anything else returns nil.
+    public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
               bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z"),
-              let day = Day(iso: String(decoding: bytes[0..<10], as: UTF8.self)),
+              let day = Day(isoUTF8: UnsafeBufferPointer(rebasing: bytes[0..<10])),
               let h = Day.number(bytes[11..<13]), let m = Day.number(bytes[14..<16]),
               let s = Day.number(bytes[17..<19]), h < 24, m < 60, s < 60 else { return nil }
         self.init(day: day, hour: h, minute: m, second: s)
@@ -46,7 +55,7 @@ extension Timestamp: Codable {
         let text = try container.decode(String.self)
         guard let value = Timestamp(iso: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a UTC time as YYYY-MM-DDTHH:MM:SSZ, found \"\(text)\"")
+                in: container, debugDescription: "expected \(Timestamp.expectedFormat), found \"\(text)\"")
         }
         self = value
     }

@@ -1,0 +1,447 @@
+/// A forward-only JSON reader over bytes, for decoding plan files in one pass without building
+/// an intermediate tree or going through `Codable`.
+///
+/// Callers pull exactly the shape they expect (`beginObject` then `nextKey` until nil, `string`,
+/// `integer`, …); anything else throws a `JSONReadFailure` with the byte offset of the value, which
+/// `PlanCoding` turns into a line, column and JSON path. Strict JSON (RFC 8259): no comments,
+/// trailing commas or raw control characters inside strings; an optional UTF-8 byte-order mark.
+struct JSONReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private(set) var offset = 0
+    /// Open objects and lists; deeper input is refused rather than risking the stack.
+    private var depth = 0
+    static let maxDepth = 512
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { offset = 3 }
+    }
+
+    /// The kind of value at the cursor, for "expected …, found …" messages.
+    enum Kind {
+        case object, list, string, number, bool, null, invalid
+
+        var described: String {
+            switch self {
+            case .object: "an object"
+            case .list: "a list"
+            case .string: "text"
+            case .number: "a number"
+            case .bool: "true or false"
+            case .null: "null"
+            case .invalid: "invalid JSON"
+            }
+        }
+    }
+
+    /// Progress through one object or list: whether a comma is due before the next item.
+    struct Container {
+        fileprivate var started = false
+        /// Byte offset of the opening brace or bracket.
+        let offset: Int
+    }
+
+    /// A field name: a range of the input, or the decoded text when it held escapes.
+    struct Key {
+        fileprivate let start: Int
+        fileprivate let count: Int
+        fileprivate let unescaped: String?
+
+        /// The name as text (for maps keyed by user data, such as `ragDefinitions`).
+        func text(in reader: JSONReader) -> String {
+            unescaped ?? String(decoding: UnsafeBufferPointer(rebasing: reader.bytes[start..<start + count]), as: UTF8.self)
+        }
+    }
+
+    // MARK: - Structure
+
+    /// Skips whitespace and reports what the next value is, without consuming it.
+    mutating func peek() -> Kind {
+        skipSpace()
+        guard offset < bytes.count else { return .invalid }
+        switch bytes[offset] {
+        case UInt8(ascii: "{"): return .object
+        case UInt8(ascii: "["): return .list
+        case UInt8(ascii: "\""): return .string
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): return .bool
+        case UInt8(ascii: "n"): return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number
+        default: return .invalid
+        }
+    }
+
+    /// Consumes a `null` if one is next; true when it did.
+    mutating func skipNull() throws(JSONReadFailure) -> Bool {
+        guard peek() == .null else { return false }
+        try literal("null")
+        return true
+    }
+
+    mutating func beginObject(_ expected: String = "an object") throws(JSONReadFailure) -> Container {
+        guard peek() == .object else { throw mismatch(expected) }
+        return try open()
+    }
+
+    /// The next field name of the object (the cursor is then at its value), or nil at its end.
+    mutating func nextKey(_ object: inout Container) throws(JSONReadFailure) -> Key? {
+        guard try advance(&object, closing: UInt8(ascii: "}")) else { return nil }
+        guard peek() == .string else { throw syntax("a field name in double quotes") }
+        let key = try rawString()
+        skipSpace()
+        guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { throw syntax("':' after the field name") }
+        offset += 1
+        return key
+    }
+
+    mutating func beginList(_ expected: String = "a list") throws(JSONReadFailure) -> Container {
+        guard peek() == .list else { throw mismatch(expected) }
+        return try open()
+    }
+
+    /// True when the list has another item (the cursor is then at it), false at its end.
+    mutating func nextItem(_ list: inout Container) throws(JSONReadFailure) -> Bool {
+        try advance(&list, closing: UInt8(ascii: "]"))
+    }
+
+    /// Requires that only whitespace follows the top-level value.
+    mutating func end() throws(JSONReadFailure) {
+        skipSpace()
+        guard offset == bytes.count else { throw syntax("end of file after the top-level value") }
+    }
+
+    private mutating func open() throws(JSONReadFailure) -> Container {
+        depth += 1
+        guard depth <= Self.maxDepth else { throw syntax("at most \(Self.maxDepth) levels of nesting") }
+        let container = Container(offset: offset)
+        offset += 1
+        return container
+    }
+
+    /// Moves past the comma before the next item, or past the closing byte; false when closed.
+    private mutating func advance(_ container: inout Container, closing: UInt8) throws(JSONReadFailure) -> Bool {
+        skipSpace()
+        guard offset < bytes.count else { throw syntax(closing == UInt8(ascii: "}") ? "',' or '}'" : "',' or ']'") }
+        if bytes[offset] == closing {
+            offset += 1
+            depth -= 1
+            return false
+        }
+        if container.started {
+            guard bytes[offset] == UInt8(ascii: ",") else { throw syntax(closing == UInt8(ascii: "}") ? "',' or '}'" : "',' or ']'") }
+            offset += 1
+            skipSpace()
+        }
+        container.started = true
+        return true
+    }
+
+    @inline(__always)
+    private mutating func skipSpace() {
+        while offset < bytes.count {
+            switch bytes[offset] {
+            case 0x20, 0x0A, 0x09, 0x0D: offset += 1
+            default: return
+            }
+        }
+    }
+
+    // MARK: - Values
+
+    /// A string value; `expected` names it in the message when something else is there.
+    mutating func string(_ expected: String = "text (a string)") throws(JSONReadFailure) -> String {
+        guard peek() == .string else { throw mismatch(expected) }
+        let key = try rawString()
+        return key.text(in: self)
+    }
+
+    /// The string's raw UTF-8 bytes (escapes decoded) passed to `body`, without making a String.
+    mutating func withStringBytes<T>(_ expected: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) throws(JSONReadFailure) -> T {
+        guard peek() == .string else { throw mismatch(expected) }
+        let key = try rawString()
+        if let text = key.unescaped {
+            var text = text
+            return text.withUTF8(body)
+        }
+        return body(UnsafeBufferPointer(rebasing: bytes[key.start..<key.start + key.count]))
+    }
+
+    mutating func bool() throws(JSONReadFailure) -> Bool {
+        guard peek() == .bool else { throw mismatch("true or false") }
+        if bytes[offset] == UInt8(ascii: "t") {
+            try literal("true")
+            return true
+        }
+        try literal("false")
+        return false
+    }
+
+    /// A whole number (`4`, `4.0` and `4e0` are all 4).
+    mutating func integer() throws(JSONReadFailure) -> Int {
+        let start = offset
+        let text = try numberText("a whole number")
+        if let value = Int(text) { return value }
+        guard let value = Double(text), value.rounded() == value, abs(value) < 1e15 else {
+            throw JSONReadFailure(offset: start, message: "expected a whole number, found \(text)")
+        }
+        return Int(value)
+    }
+
+    /// The text of a number, checked against the JSON grammar.
+    mutating func numberText(_ expected: String = "a number") throws(JSONReadFailure) -> String {
+        guard peek() == .number else { throw mismatch(expected) }
+        let start = offset
+        if bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+        guard digits() else { throw syntax("a digit") }
+        if offset < bytes.count, bytes[offset] == UInt8(ascii: ".") {
+            offset += 1
+            guard digits() else { throw syntax("a digit after the decimal point") }
+        }
+        if offset < bytes.count, bytes[offset] | 0x20 == UInt8(ascii: "e") {
+            offset += 1
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+            guard digits() else { throw syntax("a digit in the exponent") }
+        }
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+    }
+
+    /// Skips one value of any kind, checking its syntax.
+    mutating func skipValue() throws(JSONReadFailure) {
+        switch peek() {
+        case .object:
+            var object = try open()
+            while try nextKey(&object) != nil { try skipValue() }
+        case .list:
+            var list = try open()
+            while try nextItem(&list) { try skipValue() }
+        case .string: _ = try rawString()
+        case .number: _ = try numberText()
+        case .bool: _ = try bool()
+        case .null: try literal("null")
+        case .invalid: throw syntax("a value (object, list, string, number, true, false or null)")
+        }
+    }
+
+    /// The failure for a value of the wrong kind at the cursor.
+    mutating func mismatch(_ expected: String) -> JSONReadFailure {
+        let kind = peek()
+        if kind == .invalid { return syntax("a value (object, list, string, number, true, false or null)") }
+        return JSONReadFailure(offset: offset, message: "expected \(expected), found \(kind.described)")
+    }
+
+    /// A failure about the value starting at the cursor (for values that parse but mean nothing).
+    func failure(at start: Int, _ message: String) -> JSONReadFailure {
+        JSONReadFailure(offset: start, message: message)
+    }
+
+    private func syntax(_ expected: String) -> JSONReadFailure {
+        JSONReadFailure(offset: offset, message: "invalid JSON: expected \(expected)", isSyntax: true)
+    }
+
+    private mutating func literal(_ word: StaticString) throws(JSONReadFailure) {
+        let count = word.utf8CodeUnitCount
+        guard offset + count <= bytes.count else { throw syntax("\(word)") }
+        let base = word.utf8Start
+        for index in 0..<count where bytes[offset + index] != base[index] { throw syntax("\(word)") }
+        offset += count
+    }
+
+    private mutating func digits() -> Bool {
+        let start = offset
+        while offset < bytes.count, bytes[offset] &- UInt8(ascii: "0") < 10 { offset += 1 }
+        return offset > start
+    }
+
+    /// Reads a string at the cursor (which is at its opening quote). Plain strings are returned
+    /// as a range of the input; strings with escapes are decoded.
+    private mutating func rawString() throws(JSONReadFailure) -> Key {
+        offset += 1
+        let start = offset
+        var plainASCII = true
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                let key = Key(start: start, count: offset - start, unescaped: nil)
+                if !plainASCII { try checkUTF8(from: start, to: offset) }
+                offset += 1
+                return key
+            }
+            if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
+            if byte < 0x20 { throw syntax("no control characters inside a string (write \\n, \\t or \\u00XX)") }
+            if byte >= 0x80 { plainASCII = false }
+            offset += 1
+        }
+        throw syntax("a closing '\"' before the end of the file")
+    }
+
+    private mutating func checkUTF8(from start: Int, to end: Int) throws(JSONReadFailure) {
+        let slice = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard String(validating: slice, as: UTF8.self) == nil else { return }
+        // Point at the first bad byte.
+        var index = start
+        var iterator = slice.makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) { index += UTF8.width(scalar) }
+        offset = index
+        throw syntax("valid UTF-8 text")
+    }
+
+    /// Finishes a string that contains escapes, from its first byte after the opening quote.
+    private mutating func escapedString(from start: Int) throws(JSONReadFailure) -> Key {
+        var out = [UInt8](UnsafeBufferPointer(rebasing: bytes[start..<offset]))
+        var runStart = offset
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+                guard let text = String(validating: out, as: UTF8.self) else {
+                    try checkUTF8(from: start, to: offset)
+                    throw syntax("valid UTF-8 text")
+                }
+                offset += 1
+                return Key(start: start, count: 0, unescaped: text)
+            }
+            if byte < 0x20 { throw syntax("no control characters inside a string (write \\n, \\t or \\u00XX)") }
+            guard byte == UInt8(ascii: "\\") else {
+                offset += 1
+                continue
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<offset]))
+            offset += 1
+            guard offset < bytes.count else { throw syntax("an escape character after '\\'") }
+            switch bytes[offset] {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(bytes[offset])
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                var scalar = try hex4()
+                if (0xD800..<0xDC00).contains(scalar) {
+                    guard offset + 2 < bytes.count, bytes[offset + 1] == UInt8(ascii: "\\"), bytes[offset + 2] == UInt8(ascii: "u") else {
+                        throw syntax("a low surrogate (\\uDC00–\\uDFFF) after a high surrogate")
+                    }
+                    offset += 2
+                    let low = try hex4()
+                    guard (0xDC00..<0xE000).contains(low) else { throw syntax("a low surrogate (\\uDC00–\\uDFFF) after a high surrogate") }
+                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                } else if (0xDC00..<0xE000).contains(scalar) {
+                    throw syntax("a high surrogate before a low surrogate")
+                }
+                out.append(contentsOf: UTF8.encode(Unicode.Scalar(scalar)!)!)
+            default:
+                throw syntax("a valid escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)")
+            }
+            offset += 1
+            runStart = offset
+        }
+        throw syntax("a closing '\"' before the end of the file")
+    }
+
+    /// Reads the four hex digits after `\u` (cursor on the `u`; left on the last digit).
+    private mutating func hex4() throws(JSONReadFailure) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            offset += 1
+            guard offset < bytes.count else { throw syntax("four hex digits after \\u") }
+            let byte = bytes[offset]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw syntax("four hex digits after \\u")
+            }
+            value = value << 4 | UInt32(digit)
+        }
+        return value
+    }
+
+    // MARK: - Field names
+
+    /// Whether `key` is exactly `name`.
+    func key(_ key: Key, is name: StaticString) -> Bool {
+        let count = name.utf8CodeUnitCount
+        if let text = key.unescaped { return text == "\(name)" }
+        guard key.count == count else { return false }
+        let base = name.utf8Start
+        for index in 0..<count where bytes[key.start + index] != base[index] { return false }
+        return true
+    }
+}
+
+/// Why a plan file could not be read: the byte offset of the offending value and a message.
+/// `missingField` names a required field absent from the object at `offset`.
+struct JSONReadFailure: Error {
+    var offset: Int
+    var message: String
+    var isSyntax = false
+    var missingField: String? = nil
+}
+
+extension UTF8 {
+    /// Number of UTF-8 bytes of a scalar.
+    static func width(_ scalar: Unicode.Scalar) -> Int {
+        switch scalar.value {
+        case ..<0x80: 1
+        case ..<0x800: 2
+        case ..<0x10000: 3
+        default: 4
+        }
+    }
+}
+
+extension JSONReader {
+    /// The JSON path (`actions[3].reviews[0]`) of the value starting at byte `target`, for
+    /// messages; "" for the top-level value, nil when no value starts there. Reads from the
+    /// cursor, which must be at the start of valid JSON.
+    mutating func path(to target: Int) -> String? {
+        (try? locate(target)).flatMap { $0 }.map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 }
+    }
+
+    /// Consumes the value at the cursor; returns the path below it to `target` if it holds it.
+    private mutating func locate(_ target: Int) throws(JSONReadFailure) -> String? {
+        let kind = peek()
+        if offset == target { return "" }
+        switch kind {
+        case .object:
+            var object = try beginObject()
+            while let key = try nextKey(&object) {
+                let name = key.text(in: self)
+                if let below = try locate(target) { return "." + name + below }
+            }
+        case .list:
+            var list = try beginList()
+            var index = 0
+            while try nextItem(&list) {
+                if let below = try locate(target) { return "[\(index)]" + below }
+                index += 1
+            }
+        default:
+            try skipValue()
+        }
+        return nil
+    }
+}
+
+extension JSONReader {
+    /// For a top-level object: `.some(value)` of its integer field `name`, `.some(nil)` when the
+    /// field is absent. Nil when the input is not an object or the field is not an integer.
+    mutating func topLevelInteger(_ name: StaticString) -> Int?? {
+        do {
+            var object = try beginObject()
+            var value: Int?
+            while let key = try nextKey(&object) {
+                guard self.key(key, is: name) else {
+                    try skipValue()
+                    continue
+                }
+                guard peek() == .number else { return nil }
+                value = try integer()
+            }
+            return .some(value)
+        } catch {
+            return nil
+        }
+    }
+}

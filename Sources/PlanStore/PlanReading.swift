@@ -1,0 +1,417 @@
+import Foundation  // Decimal
+import PlanModel
+
+/// The plan-file fields, read straight from bytes (see `JSONReader`). Field rules match
+/// docs/plan-format.md: required fields must be present and not null; optional fields may be
+/// absent or null; lists and maps default to empty; unknown fields are skipped.
+extension JSONReader {
+    mutating func plan() throws(JSONReadFailure) -> Plan {
+        var object = try beginObject("the plan (an object)")
+        var schemaVersion: Int?, id: String?, title: String?, partnership: String?, period: Period?
+        var plan = Plan(id: "", title: "", partnership: "", period: Period(start: Day(daysSinceEpoch: 0), end: Day(daysSinceEpoch: 0)),
+                        ragDefinitions: [:])
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "actions") {
+                plan.actions = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.action() }
+            } else if self.key(key, is: "schemaVersion") {
+                schemaVersion = try integer()
+            } else if self.key(key, is: "id") {
+                id = try string()
+            } else if self.key(key, is: "title") {
+                title = try string()
+            } else if self.key(key, is: "partnership") {
+                partnership = try string()
+            } else if self.key(key, is: "description") {
+                plan.description = try optionalString() ?? ""
+            } else if self.key(key, is: "period") {
+                period = try self.period()
+            } else if self.key(key, is: "financialYearStartMonth") {
+                plan.financialYearStartMonth = try skipNull() ? 4 : integer()
+            } else if self.key(key, is: "ragDefinitions") {
+                plan.ragDefinitions = try map { (r: inout JSONReader) throws(JSONReadFailure) in try r.string() }
+            } else if self.key(key, is: "groups") {
+                plan.groups = try map { (r: inout JSONReader) throws(JSONReadFailure) in try r.groupInfo() }
+            } else if self.key(key, is: "owners") {
+                plan.owners = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.owner() }
+            } else if self.key(key, is: "workstreams") {
+                plan.workstreams = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.workstream() }
+            } else if self.key(key, is: "quarters") {
+                plan.quarters = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.quarterRecord() }
+            } else if self.key(key, is: "removedActions") {
+                plan.removedActions = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.removedAction() }
+            } else {
+                try skipValue()
+            }
+        }
+        plan.schemaVersion = try required(schemaVersion, "schemaVersion", object)
+        plan.id = try required(id, "id", object)
+        plan.title = try required(title, "title", object)
+        plan.partnership = try required(partnership, "partnership", object)
+        plan.period = try required(period, "period", object)
+        return plan
+    }
+
+    mutating func action() throws(JSONReadFailure) -> Action {
+        var object = try beginObject()
+        var id: String?, group: String?, title: String?, owner: String?, status: Status?
+        var action = Action(id: "", group: .primary, title: "", owner: "")
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "reviews") {
+                action.reviews = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.review() }
+            } else if self.key(key, is: "id") {
+                id = try string()
+            } else if self.key(key, is: "group") {
+                group = try string()
+            } else if self.key(key, is: "title") {
+                title = try string()
+            } else if self.key(key, is: "owner") {
+                owner = try string()
+            } else if self.key(key, is: "status") {
+                status = try self.status()
+            } else if self.key(key, is: "commentary") {
+                action.commentary = try optionalString() ?? ""
+            } else if self.key(key, is: "description") {
+                action.description = try optionalString() ?? ""
+            } else if self.key(key, is: "outcomeMeasure") {
+                action.outcomeMeasure = try optionalString() ?? ""
+            } else if self.key(key, is: "workstreams") {
+                action.workstreams = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.string() }
+            } else if self.key(key, is: "partners") {
+                action.partners = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.string() }
+            } else if self.key(key, is: "start") {
+                action.start = try skipNull() ? nil : day()
+            } else if self.key(key, is: "due") {
+                action.due = try skipNull() ? nil : day()
+            } else if self.key(key, is: "created") {
+                action.created = try skipNull() ? nil : timestamp()
+            } else if self.key(key, is: "updated") {
+                action.updated = try skipNull() ? nil : timestamp()
+            } else if self.key(key, is: "updatedBy") {
+                action.updatedBy = try optionalString()
+            } else if self.key(key, is: "commentaryRestricted") {
+                action.commentaryRestricted = try skipNull() ? nil : bool()
+            } else if self.key(key, is: "funding") {
+                action.funding = try skipNull() ? nil : funding()
+            } else if self.key(key, is: "dueDateChanges") {
+                action.dueDateChanges = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.dueDateChange() }
+            } else if self.key(key, is: "changeLog") {
+                action.changeLog = try skipNull() ? nil : list { (r: inout JSONReader) throws(JSONReadFailure) in try r.fieldChange() }
+            } else {
+                try skipValue()
+            }
+        }
+        action.id = try required(id, "id", object)
+        action.group = try required(group, "group", object)
+        action.title = try required(title, "title", object)
+        action.owner = try required(owner, "owner", object)
+        action.status = try required(status, "status", object)
+        return action
+    }
+
+    mutating func review() throws(JSONReadFailure) -> Review {
+        var object = try beginObject()
+        var quarter: Quarter?, status: Status?, commentary: String?, by: String?, on: Timestamp?
+        var owner: String?, noUpdateProvided: Bool?, restricted: Bool?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "quarter") {
+                quarter = try self.quarter()
+            } else if self.key(key, is: "status") {
+                status = try self.status()
+            } else if self.key(key, is: "commentary") {
+                commentary = try string()
+            } else if self.key(key, is: "by") {
+                by = try string()
+            } else if self.key(key, is: "on") {
+                on = try timestamp()
+            } else if self.key(key, is: "owner") {
+                owner = try optionalString()
+            } else if self.key(key, is: "noUpdateProvided") {
+                noUpdateProvided = try skipNull() ? nil : bool()
+            } else if self.key(key, is: "restricted") {
+                restricted = try skipNull() ? nil : bool()
+            } else {
+                try skipValue()
+            }
+        }
+        return Review(quarter: try required(quarter, "quarter", object), status: try required(status, "status", object),
+                      commentary: try required(commentary, "commentary", object), by: try required(by, "by", object),
+                      on: try required(on, "on", object), owner: owner, noUpdateProvided: noUpdateProvided, restricted: restricted)
+    }
+
+    mutating func period() throws(JSONReadFailure) -> Period {
+        var object = try beginObject()
+        var start: Day?, end: Day?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "start") {
+                start = try day()
+            } else if self.key(key, is: "end") {
+                end = try day()
+            } else {
+                try skipValue()
+            }
+        }
+        return Period(start: try required(start, "start", object), end: try required(end, "end", object))
+    }
+
+    mutating func owner() throws(JSONReadFailure) -> Owner {
+        var object = try beginObject()
+        var id: String?, name: String?, role: String?, contact: String?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "id") {
+                id = try string()
+            } else if self.key(key, is: "name") {
+                name = try string()
+            } else if self.key(key, is: "role") {
+                role = try optionalString()
+            } else if self.key(key, is: "contact") {
+                contact = try optionalString()
+            } else {
+                try skipValue()
+            }
+        }
+        return Owner(id: try required(id, "id", object), name: try required(name, "name", object), role: role, contact: contact)
+    }
+
+    mutating func workstream() throws(JSONReadFailure) -> Workstream {
+        var object = try beginObject()
+        var id: String?, name: String?, description: String?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "id") {
+                id = try string()
+            } else if self.key(key, is: "name") {
+                name = try string()
+            } else if self.key(key, is: "description") {
+                description = try optionalString()
+            } else {
+                try skipValue()
+            }
+        }
+        return Workstream(id: try required(id, "id", object), name: try required(name, "name", object), description: description)
+    }
+
+    mutating func groupInfo() throws(JSONReadFailure) -> GroupInfo {
+        var object = try beginObject()
+        var name: String?, aim: String?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "name") {
+                name = try string()
+            } else if self.key(key, is: "aim") {
+                aim = try string()
+            } else {
+                try skipValue()
+            }
+        }
+        return GroupInfo(name: try required(name, "name", object), aim: try required(aim, "aim", object))
+    }
+
+    mutating func quarterRecord() throws(JSONReadFailure) -> QuarterRecord {
+        var object = try beginObject()
+        var quarter: Quarter?, state: QuarterState?, closedOn: Timestamp?, closedBy: String?, board: String?
+        var reopenings: [QuarterReopening]?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "quarter") {
+                quarter = try self.quarter()
+            } else if self.key(key, is: "state") {
+                state = try quarterState()
+            } else if self.key(key, is: "closedOn") {
+                closedOn = try skipNull() ? nil : timestamp()
+            } else if self.key(key, is: "closedBy") {
+                closedBy = try optionalString()
+            } else if self.key(key, is: "board") {
+                board = try optionalString()
+            } else if self.key(key, is: "reopenings") {
+                reopenings = try skipNull() ? nil : list { (r: inout JSONReader) throws(JSONReadFailure) in try r.reopening() }
+            } else {
+                try skipValue()
+            }
+        }
+        var record = QuarterRecord(quarter: try required(quarter, "quarter", object), state: try required(state, "state", object),
+                                   closedOn: closedOn, closedBy: closedBy, board: board)
+        record.reopenings = reopenings
+        return record
+    }
+
+    mutating func reopening() throws(JSONReadFailure) -> QuarterReopening {
+        var object = try beginObject()
+        var by: String?, on: Timestamp?, reason: String?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "by") {
+                by = try string()
+            } else if self.key(key, is: "on") {
+                on = try timestamp()
+            } else if self.key(key, is: "reason") {
+                reason = try string()
+            } else {
+                try skipValue()
+            }
+        }
+        return QuarterReopening(by: try required(by, "by", object), on: try required(on, "on", object),
+                                reason: try required(reason, "reason", object))
+    }
+
+    mutating func funding() throws(JSONReadFailure) -> Funding {
+        var object = try beginObject()
+        var source: String?, amount: Decimal?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "source") {
+                source = try string()
+            } else if self.key(key, is: "amount") {
+                amount = try skipNull() ? nil : decimal()
+            } else {
+                try skipValue()
+            }
+        }
+        return Funding(source: try required(source, "source", object), amount: amount)
+    }
+
+    mutating func dueDateChange() throws(JSONReadFailure) -> DueDateChange {
+        var object = try beginObject()
+        var from: Day?, to: Day?, reason: String?, by: String?, on: Timestamp?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "from") {
+                from = try skipNull() ? nil : day()
+            } else if self.key(key, is: "to") {
+                to = try day()
+            } else if self.key(key, is: "reason") {
+                reason = try string()
+            } else if self.key(key, is: "by") {
+                by = try string()
+            } else if self.key(key, is: "on") {
+                on = try timestamp()
+            } else {
+                try skipValue()
+            }
+        }
+        return DueDateChange(from: from, to: try required(to, "to", object), reason: try required(reason, "reason", object),
+                             by: try required(by, "by", object), on: try required(on, "on", object))
+    }
+
+    mutating func fieldChange() throws(JSONReadFailure) -> FieldChange {
+        var object = try beginObject()
+        var field: String?, from: String?, to: String?, by: String?, on: Timestamp?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "field") {
+                field = try string()
+            } else if self.key(key, is: "from") {
+                from = try string()
+            } else if self.key(key, is: "to") {
+                to = try string()
+            } else if self.key(key, is: "by") {
+                by = try string()
+            } else if self.key(key, is: "on") {
+                on = try timestamp()
+            } else {
+                try skipValue()
+            }
+        }
+        return FieldChange(field: try required(field, "field", object), from: try required(from, "from", object),
+                           to: try required(to, "to", object), by: try required(by, "by", object), on: try required(on, "on", object))
+    }
+
+    mutating func removedAction() throws(JSONReadFailure) -> RemovedAction {
+        var object = try beginObject()
+        var id: String?, title: String?, group: String?, owner: String?, status: Status?, by: String?, on: Timestamp?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "id") {
+                id = try string()
+            } else if self.key(key, is: "title") {
+                title = try string()
+            } else if self.key(key, is: "group") {
+                group = try string()
+            } else if self.key(key, is: "owner") {
+                owner = try string()
+            } else if self.key(key, is: "status") {
+                status = try self.status()
+            } else if self.key(key, is: "by") {
+                by = try string()
+            } else if self.key(key, is: "on") {
+                on = try timestamp()
+            } else {
+                try skipValue()
+            }
+        }
+        return RemovedAction(id: try required(id, "id", object), title: try required(title, "title", object),
+                             group: try required(group, "group", object), owner: try required(owner, "owner", object),
+                             status: try required(status, "status", object), by: try required(by, "by", object),
+                             on: try required(on, "on", object))
+    }
+
+    // MARK: - Values with a format
+
+    mutating func day() throws(JSONReadFailure) -> Day {
+        try formatted(Day.expectedFormat) { Day(isoUTF8: $0) }
+    }
+
+    mutating func timestamp() throws(JSONReadFailure) -> Timestamp {
+        try formatted(Timestamp.expectedFormat) { Timestamp(isoUTF8: $0) }
+    }
+
+    mutating func quarter() throws(JSONReadFailure) -> Quarter {
+        try formatted(Quarter.expectedFormat) { Quarter(utf8: $0) }
+    }
+
+    mutating func status() throws(JSONReadFailure) -> Status {
+        try formatted(Status.expectedFormat) { Status(rawValue: String(decoding: $0, as: UTF8.self)) }
+    }
+
+    mutating func quarterState() throws(JSONReadFailure) -> QuarterState {
+        try formatted("\"open\" or \"closed\"") { QuarterState(rawValue: String(decoding: $0, as: UTF8.self)) }
+    }
+
+    mutating func decimal() throws(JSONReadFailure) -> Decimal {
+        _ = peek()
+        let start = offset
+        let text = try numberText()
+        guard let value = Decimal(string: text), !value.isNaN else {
+            throw failure(at: start, "expected an amount in pounds, found \(text)")
+        }
+        return value
+    }
+
+    // MARK: - Helpers
+
+    /// A string, or nil for null.
+    private mutating func optionalString() throws(JSONReadFailure) -> String? {
+        try skipNull() ? nil : string()
+    }
+
+    /// A string that must parse as `expected`; the message quotes what was found.
+    private mutating func formatted<T>(_ expected: String, _ parse: (UnsafeBufferPointer<UInt8>) -> T?) throws(JSONReadFailure) -> T {
+        _ = peek()
+        let start = offset
+        var found = ""
+        let parsed: T? = try withStringBytes(expected) { bytes in
+            let value = parse(bytes)
+            if value == nil { found = String(decoding: bytes, as: UTF8.self) }
+            return value
+        }
+        guard let parsed else { throw failure(at: start, "expected \(expected), found \"\(found)\"") }
+        return parsed
+    }
+
+    private mutating func list<T>(_ item: (inout JSONReader) throws(JSONReadFailure) -> T) throws(JSONReadFailure) -> [T] {
+        if try skipNull() { return [] }
+        var list = try beginList()
+        var items: [T] = []
+        while try nextItem(&list) { items.append(try item(&self)) }
+        return items
+    }
+
+    private mutating func map<T>(_ value: (inout JSONReader) throws(JSONReadFailure) -> T) throws(JSONReadFailure) -> [String: T] {
+        if try skipNull() { return [:] }
+        var object = try beginObject()
+        var result: [String: T] = [:]
+        while let key = try nextKey(&object) {
+            let name = key.text(in: self)
+            result[name] = try value(&self)
+        }
+        return result
+    }
+
+    private func required<T>(_ value: T?, _ field: String, _ object: Container) throws(JSONReadFailure) -> T {
+        guard let value else {
+            throw JSONReadFailure(offset: object.offset, message: "missing required field", missingField: field)
+        }
+        return value
+    }
+}

@@ -1,0 +1,216 @@
+import PlanModel
+
+/// The plan-file fields, written with `JSONWriter` in sorted key order. Optional fields that are
+/// nil are left out; lists and text are always written, empty or not.
+extension JSONWriter {
+    mutating func plan(_ plan: Plan) {
+        var o = beginObject()
+        key("actions", in: &o); list(plan.actions) { $0.action($1) }
+        key("description", in: &o); string(plan.description)
+        key("financialYearStartMonth", in: &o); number(String(plan.financialYearStartMonth))
+        key("groups", in: &o); map(plan.groups) { $0.groupInfo($1) }
+        key("id", in: &o); string(plan.id)
+        key("owners", in: &o); list(plan.owners) { $0.owner($1) }
+        key("partnership", in: &o); string(plan.partnership)
+        key("period", in: &o); period(plan.period)
+        key("quarters", in: &o); list(plan.quarters) { $0.quarterRecord($1) }
+        key("ragDefinitions", in: &o); map(plan.ragDefinitions) { $0.string($1) }
+        key("removedActions", in: &o); list(plan.removedActions) { $0.removedAction($1) }
+        key("schemaVersion", in: &o); number(String(plan.schemaVersion))
+        key("title", in: &o); string(plan.title)
+        key("workstreams", in: &o); list(plan.workstreams) { $0.workstream($1) }
+        endObject(o)
+    }
+
+    mutating func action(_ action: Action) {
+        var o = beginObject()
+        if let changeLog = action.changeLog { key("changeLog", in: &o); list(changeLog) { $0.fieldChange($1) } }
+        key("commentary", in: &o); string(action.commentary)
+        if let restricted = action.commentaryRestricted { key("commentaryRestricted", in: &o); bool(restricted) }
+        if let created = action.created { key("created", in: &o); timestamp(created) }
+        key("description", in: &o); string(action.description)
+        if let due = action.due { key("due", in: &o); day(due) }
+        key("dueDateChanges", in: &o); list(action.dueDateChanges) { $0.dueDateChange($1) }
+        if let funding = action.funding { key("funding", in: &o); self.funding(funding) }
+        key("group", in: &o); string(action.group)
+        key("id", in: &o); string(action.id)
+        key("outcomeMeasure", in: &o); string(action.outcomeMeasure)
+        key("owner", in: &o); string(action.owner)
+        key("partners", in: &o); list(action.partners) { $0.string($1) }
+        key("reviews", in: &o); list(action.reviews) { $0.review($1) }
+        if let start = action.start { key("start", in: &o); day(start) }
+        key("status", in: &o); string(action.status.rawValue)
+        key("title", in: &o); string(action.title)
+        if let updated = action.updated { key("updated", in: &o); timestamp(updated) }
+        if let updatedBy = action.updatedBy { key("updatedBy", in: &o); string(updatedBy) }
+        key("workstreams", in: &o); list(action.workstreams) { $0.string($1) }
+        endObject(o)
+    }
+
+    mutating func review(_ review: Review) {
+        var o = beginObject()
+        key("by", in: &o); string(review.by)
+        key("commentary", in: &o); string(review.commentary)
+        if let none = review.noUpdateProvided { key("noUpdateProvided", in: &o); bool(none) }
+        key("on", in: &o); timestamp(review.on)
+        if let owner = review.owner { key("owner", in: &o); string(owner) }
+        key("quarter", in: &o); quarter(review.quarter)
+        if let restricted = review.restricted { key("restricted", in: &o); bool(restricted) }
+        key("status", in: &o); string(review.status.rawValue)
+        endObject(o)
+    }
+
+    mutating func period(_ period: Period) {
+        var o = beginObject()
+        key("end", in: &o); day(period.end)
+        key("start", in: &o); day(period.start)
+        endObject(o)
+    }
+
+    mutating func owner(_ owner: Owner) {
+        var o = beginObject()
+        if let contact = owner.contact { key("contact", in: &o); string(contact) }
+        key("id", in: &o); string(owner.id)
+        key("name", in: &o); string(owner.name)
+        if let role = owner.role { key("role", in: &o); string(role) }
+        endObject(o)
+    }
+
+    mutating func workstream(_ workstream: Workstream) {
+        var o = beginObject()
+        if let description = workstream.description { key("description", in: &o); string(description) }
+        key("id", in: &o); string(workstream.id)
+        key("name", in: &o); string(workstream.name)
+        endObject(o)
+    }
+
+    mutating func groupInfo(_ info: GroupInfo) {
+        var o = beginObject()
+        key("aim", in: &o); string(info.aim)
+        key("name", in: &o); string(info.name)
+        endObject(o)
+    }
+
+    mutating func quarterRecord(_ record: QuarterRecord) {
+        var o = beginObject()
+        if let board = record.board { key("board", in: &o); string(board) }
+        if let closedBy = record.closedBy { key("closedBy", in: &o); string(closedBy) }
+        if let closedOn = record.closedOn { key("closedOn", in: &o); timestamp(closedOn) }
+        key("quarter", in: &o); quarter(record.quarter)
+        if let reopenings = record.reopenings { key("reopenings", in: &o); list(reopenings) { $0.reopening($1) } }
+        key("state", in: &o); string(record.state.rawValue)
+        endObject(o)
+    }
+
+    mutating func reopening(_ reopening: QuarterReopening) {
+        var o = beginObject()
+        key("by", in: &o); string(reopening.by)
+        key("on", in: &o); timestamp(reopening.on)
+        key("reason", in: &o); string(reopening.reason)
+        endObject(o)
+    }
+
+    mutating func funding(_ funding: Funding) {
+        var o = beginObject()
+        if let amount = funding.amount { key("amount", in: &o); number("\(amount)") }
+        key("source", in: &o); string(funding.source)
+        endObject(o)
+    }
+
+    mutating func dueDateChange(_ change: DueDateChange) {
+        var o = beginObject()
+        key("by", in: &o); string(change.by)
+        if let from = change.from { key("from", in: &o); day(from) }
+        key("on", in: &o); timestamp(change.on)
+        key("reason", in: &o); string(change.reason)
+        key("to", in: &o); day(change.to)
+        endObject(o)
+    }
+
+    mutating func fieldChange(_ change: FieldChange) {
+        var o = beginObject()
+        key("by", in: &o); string(change.by)
+        key("field", in: &o); string(change.field)
+        key("from", in: &o); string(change.from)
+        key("on", in: &o); timestamp(change.on)
+        key("to", in: &o); string(change.to)
+        endObject(o)
+    }
+
+    mutating func removedAction(_ removed: RemovedAction) {
+        var o = beginObject()
+        key("by", in: &o); string(removed.by)
+        key("group", in: &o); string(removed.group)
+        key("id", in: &o); string(removed.id)
+        key("on", in: &o); timestamp(removed.on)
+        key("owner", in: &o); string(removed.owner)
+        key("status", in: &o); string(removed.status.rawValue)
+        key("title", in: &o); string(removed.title)
+        endObject(o)
+    }
+
+    // MARK: - Values with a format
+
+    /// `YYYY-MM-DD`, as `Day.description` writes it.
+    mutating func day(_ day: Day) {
+        asciiString { $0.appendDay(day) }
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SSZ`, as `Timestamp.description` writes it.
+    mutating func timestamp(_ timestamp: Timestamp) {
+        asciiString { bytes in
+            let day = timestamp.day
+            let seconds = timestamp.secondsSinceEpoch - day.daysSinceEpoch * 86_400
+            bytes.appendDay(day)
+            bytes.append(UInt8(ascii: "T"))
+            bytes.appendDigits(seconds / 3600, width: 2)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.appendDigits(seconds / 60 % 60, width: 2)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.appendDigits(seconds % 60, width: 2)
+            bytes.append(UInt8(ascii: "Z"))
+        }
+    }
+
+    /// `2025/26 Q2`, as `Quarter.description` writes it.
+    mutating func quarter(_ quarter: Quarter) {
+        asciiString { bytes in
+            bytes.appendDigits(quarter.year, width: 4)
+            bytes.append(UInt8(ascii: "/"))
+            bytes.appendDigits((quarter.year + 1) % 100, width: 2)
+            bytes.append(contentsOf: [0x20, UInt8(ascii: "Q")])
+            bytes.appendDigits(quarter.number, width: 1)
+        }
+    }
+
+    // MARK: - Containers
+
+    private mutating func list<T>(_ items: [T], _ write: (inout JSONWriter, T) -> Void) {
+        var l = beginList()
+        for item in items {
+            self.item(in: &l)
+            write(&self, item)
+        }
+        endList(l)
+    }
+
+    /// A map with its keys in byte order, as sorted-key JSON encoders write them.
+    private mutating func map<T>(_ map: [String: T], _ write: (inout JSONWriter, T) -> Void) {
+        var o = beginObject()
+        for (name, value) in map.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            key(text: name, in: &o)
+            write(&self, value)
+        }
+        endObject(o)
+    }
+}
+
+extension Array where Element == UInt8 {
+    mutating func appendDay(_ day: Day) {
+        appendDigits(day.year, width: 4)
+        append(UInt8(ascii: "-"))
+        appendDigits(day.month, width: 2)
+        append(UInt8(ascii: "-"))
+        appendDigits(day.day, width: 2)
+    }
+}
