@@ -29,8 +29,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Parses the UTF-8 bytes of `YYYY-MM-DD` exactly; anything else returns nil.
     public init?(isoUTF8 bytes: UnsafeBufferPointer<UInt8>) {
         guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-              let y = Day.number(bytes[0..<4]), let m = Day.number(bytes[5..<7]),
-              let d = Day.number(bytes[8..<10]) else { return nil }
+              let y = Day.number(bytes, 0..<4), let m = Day.number(bytes, 5..<7),
+              let d = Day.number(bytes, 8..<10) else { return nil }
         self.init(year: y, month: m, day: d)
     }
 
@@ -89,11 +89,13 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
-    static func number<Digits: Collection<UInt8>>(_ digits: Digits) -> Int? {
+    /// The decimal number written by the ASCII digits `bytes[range]`, or nil.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
         var value = 0
-        for byte in digits {
-            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        for index in range {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
         }
         return value
     }

@@ -39,7 +39,7 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// a String; other spellings go through `init?(_:)`.
     public init?(utf8 bytes: UnsafeBufferPointer<UInt8>) {
         if bytes.count == 10, bytes[4] == UInt8(ascii: "/"), bytes[7] == UInt8(ascii: " "), bytes[8] == UInt8(ascii: "Q"),
-           let y = Day.number(bytes[0..<4]), let y2 = Day.number(bytes[5..<7]), let n = Day.number(bytes[9..<10]),
+           let y = Day.number(bytes, 0..<4), let y2 = Day.number(bytes, 5..<7), let n = Day.number(bytes, 9..<10),
            (y + 1) % 100 == y2 {
             self.init(year: y, number: n)
         } else {

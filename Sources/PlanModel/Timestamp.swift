@@ -29,8 +29,8 @@ public struct Timestamp: Hashable, Comparable, Sendable, CustomStringConvertible
         guard bytes.count == 20, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
               bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z"),
               let day = Day(isoUTF8: UnsafeBufferPointer(rebasing: bytes[0..<10])),
-              let h = Day.number(bytes[11..<13]), let m = Day.number(bytes[14..<16]),
-              let s = Day.number(bytes[17..<19]), h < 24, m < 60, s < 60 else { return nil }
+              let h = Day.number(bytes, 11..<13), let m = Day.number(bytes, 14..<16),
+              let s = Day.number(bytes, 17..<19), h < 24, m < 60, s < 60 else { return nil }
         self.init(day: day, hour: h, minute: m, second: s)
     }
 

@@ -139,10 +139,27 @@ struct JSONReader {
     private mutating func skipSpace() {
         while offset < bytes.count {
             switch bytes[offset] {
-            case 0x20, 0x0A, 0x09, 0x0D: offset += 1
+            case 0x20:
+                // Indentation comes in runs of spaces: skip eight at a time while they last.
+                while offset + 8 <= bytes.count {
+                    let spaces = word(at: offset) ^ 0x2020_2020_2020_2020
+                    guard spaces == 0 else {
+                        offset += spaces.trailingZeroBitCount >> 3
+                        break
+                    }
+                    offset += 8
+                }
+                if offset < bytes.count, bytes[offset] == 0x20 { offset += 1 }
+            case 0x0A, 0x09, 0x0D: offset += 1
             default: return
             }
         }
+    }
+
+    /// Eight input bytes from `index` as a little-endian word (the caller checks the bounds).
+    @inline(__always)
+    private func word(at index: Int) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self))
     }
 
     // MARK: - Values
@@ -256,21 +273,45 @@ struct JSONReader {
     private mutating func rawString() throws(JSONReadFailure) -> Key {
         offset += 1
         let start = offset
-        var plainASCII = true
+        var highBits: UInt64 = 0
         while offset < bytes.count {
+            // Eight bytes at a time while none is a quote, a backslash or a control character.
+            while offset + 8 <= bytes.count {
+                let chunk = word(at: offset)
+                highBits |= chunk
+                let special = Self.specialBytes(chunk)
+                if special != 0 {
+                    offset += special.trailingZeroBitCount >> 3
+                    break
+                }
+                offset += 8
+            }
+            guard offset < bytes.count else { break }
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
                 let key = Key(start: start, count: offset - start, unescaped: nil)
-                if !plainASCII { try checkUTF8(from: start, to: offset) }
+                if highBits & 0x8080_8080_8080_8080 != 0 { try checkUTF8(from: start, to: offset) }
                 offset += 1
                 return key
             }
             if byte == UInt8(ascii: "\\") { return try escapedString(from: start) }
             if byte < 0x20 { throw syntax("no control characters inside a string (write \\n, \\t or \\u00XX)") }
-            if byte >= 0x80 { plainASCII = false }
+            highBits |= UInt64(byte)
             offset += 1
         }
         throw syntax("a closing '\"' before the end of the file")
+    }
+
+    /// Marks the bytes of `chunk` that are `"`, `\` or below 0x20 (classic SWAR zero-byte
+    /// tests): zero when there are none; otherwise the lowest set bit is in the first such byte.
+    @inline(__always)
+    private static func specialBytes(_ chunk: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = chunk ^ (ones &* 0x22), backslash = chunk ^ (ones &* 0x5C)
+        let zeroInQuote = (quote &- ones) & ~quote
+        let zeroInBackslash = (backslash &- ones) & ~backslash
+        let control = (chunk &- ones &* 0x20) & ~chunk
+        return (zeroInQuote | zeroInBackslash | control) & highs
     }
 
     private mutating func checkUTF8(from start: Int, to end: Int) throws(JSONReadFailure) {

@@ -351,8 +351,11 @@ extension JSONReader {
     }
 
     mutating func status() throws(JSONReadFailure) -> Status {
-        try formatted(Status.expectedFormat) { Status(rawValue: String(decoding: $0, as: UTF8.self)) }
+        try formatted(Status.expectedFormat) { bytes in Self.statuses.first { $0.utf8.elementsEqual(bytes) }?.status }
     }
+
+    /// Each status with its file spelling as bytes, to match without making a String.
+    private static let statuses = Status.allCases.map { (status: $0, utf8: Array($0.rawValue.utf8)) }
 
     mutating func quarterState() throws(JSONReadFailure) -> QuarterState {
         try formatted("\"open\" or \"closed\"") { QuarterState(rawValue: String(decoding: $0, as: UTF8.self)) }
