@@ -108,16 +108,23 @@ private func badge(_ letter: String) -> String { "<span class=\"s s-\(h(letter))
 
 /// HTML-escaped plan text (control characters removed first).
 private func h(_ text: String) -> String {
-    var out = ""
-    for character in clean(text) {
-        switch character {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(character)
+    let cleaned = clean(text)
+    func special(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+            || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
+    }
+    guard cleaned.utf8.contains(where: special) else { return cleaned }
+    var out: [UInt8] = []
+    out.reserveCapacity(cleaned.utf8.count + 16)
+    for byte in cleaned.utf8 {
+        switch byte {
+        case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+        case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+        case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+        case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+        case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+        default: out.append(byte)
         }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
 }

@@ -114,7 +114,8 @@ extension Report {
             if options.isPublic && review.restricted == true { return "" }
             return review.noUpdateProvided == true ? "No update provided." : review.commentary
         }
-        func ownerName(_ id: String) -> String { plan.owner(id: id)?.name ?? id }
+        let ownerNames = Dictionary(plan.owners.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        func ownerName(_ id: String) -> String { ownerNames[id] ?? id }
         func row(_ action: Action) -> ActionRow {
             let status = statusAt(action)
             let funding = action.funding.map { funding in

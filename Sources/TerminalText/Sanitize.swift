@@ -5,6 +5,8 @@
 /// override and isolate characters that can make text display in a misleading order.
 /// Tabs, newlines and carriage returns become single spaces so one field stays on one line.
 public func sanitizedForTerminal(_ text: String) -> String {
+    // Printable ASCII (most text) needs no work and no scalar decoding.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
     var scalars = text.unicodeScalars[...]
     var result = String.UnicodeScalarView()
     var needsWork = false
