@@ -44,7 +44,14 @@ public enum PreventionGroup: String, CaseIterable, Codable, Sendable, Comparable
     }
 
     /// Position in the fixed display order.
-    public var order: Int { PreventionGroup.allCases.firstIndex(of: self)! }
+    public var order: Int {
+        switch self {
+        case .wholeSystem: 0
+        case .primary: 1
+        case .secondary: 2
+        case .tertiary: 3
+        }
+    }
 
     /// Finds a group by its id ("primary"), its id prefix ("PRI") or its default name, ignoring case.
     public init?(matching text: String) {

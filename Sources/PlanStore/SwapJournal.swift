@@ -42,15 +42,26 @@ public struct SwapJournal: Sendable {
 
     /// Appends the change from `old` to `new` and flushes it to disk.
     public func append(from old: Plan, to new: Plan, label: String, by: String, on: Timestamp) throws {
+        try append(from: old, to: new, alsoChanged: [], label: label, by: by, on: on)
+    }
+
+    /// Appends a change and flushes it to disk: the difference from `old` to `new` when the
+    /// whole plan may have changed (`old` given), plus the actions `alsoChanged` that were edited
+    /// one at a time (so a single edit in a large plan is journalled without comparing it all).
+    public func append(from old: Plan?, to new: Plan, alsoChanged ids: Set<String>, label: String, by: String, on: Timestamp) throws {
         var entry = Entry(label: label, by: by, on: on, actions: [], deleted: [], order: nil)
-        let before = Dictionary(old.actions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let after = Set(new.actions.map(\.id))
-        entry.actions = new.actions.filter { before[$0.id] != $0 }
-        entry.deleted = old.actions.map(\.id).filter { !after.contains($0) }
-        if old.actions.map(\.id) != new.actions.map(\.id) { entry.order = new.actions.map(\.id) }
-        if old.quarters != new.quarters { entry.quarters = new.quarters }
-        if old.owners != new.owners { entry.owners = new.owners }
-        if old.removedActions != new.removedActions { entry.removedActions = new.removedActions }
+        if let old {
+            let before = Dictionary(old.actions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            let after = Set(new.actions.map(\.id))
+            entry.actions = new.actions.filter { before[$0.id] != $0 }
+            entry.deleted = old.actions.map(\.id).filter { !after.contains($0) }
+            if old.actions.map(\.id) != new.actions.map(\.id) { entry.order = new.actions.map(\.id) }
+            if old.quarters != new.quarters { entry.quarters = new.quarters }
+            if old.owners != new.owners { entry.owners = new.owners }
+            if old.removedActions != new.removedActions { entry.removedActions = new.removedActions }
+        }
+        let listed = Set(entry.actions.map(\.id))
+        entry.actions += new.actions.filter { ids.contains($0.id) && !listed.contains($0.id) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let json = try encoder.encode(entry)

@@ -26,8 +26,8 @@ public func runInteractive(document: PlanDocument, user: String, readOnly: Strin
         state.modal = .confirm(.recoverSwap(RecoveryOffer(plan: SwapJournal.replay(contents.entries, onto: document.base),
                                                          labels: labels, last: last, damaged: contents.damagedLines.count)))
     }
-    var journalled = (plan: state.plan, revision: state.revision)
     terminal.paint(render(state))
+    state.prepareSearch()
     while true {
         guard let key = terminal.readKey() else {
             // Idle: notice a change made by someone else (checked every two seconds, cheaply).
@@ -51,7 +51,6 @@ public func runInteractive(document: PlanDocument, user: String, readOnly: Strin
             if save(&state, &document, resolving: resolutions) {
                 noticedOutsideChange = false
                 journal?.remove()
-                journalled = (state.plan, state.revision)
             }
         case .saveAndQuit?:
             if save(&state, &document) {
@@ -78,19 +77,20 @@ public func runInteractive(document: PlanDocument, user: String, readOnly: Strin
             break
         }
         // Journal every change not yet on disk, so a crash loses nothing.
-        if state.revision != journalled.revision {
+        if let changes = state.takeJournalChanges() {
             if state.isDirty {
                 do {
-                    try journal?.append(from: journalled.plan, to: state.plan, label: state.message?.text ?? "change", by: user, on: state.now)
+                    try journal?.append(from: changes.planBefore, to: state.plan, alsoChanged: changes.actionIDs,
+                                        label: state.message?.text ?? "change", by: user, on: state.now)
                 } catch {
                     state.message = Message(text: "\(error) — edits are not protected against a crash until saved", isError: true)
                 }
             } else {
                 journal?.remove()  // undone back to what is on disk: nothing to recover
             }
-            journalled = (state.plan, state.revision)
         }
         terminal.paint(render(state))
+        state.prepareSearch()  // after painting: a no-op unless the plan changed as a whole
     }
 }
 

@@ -27,6 +27,8 @@ public struct AppState: Sendable {
     public internal(set) var rows: [Row] = []
     /// Indices (into `plan.actions`) of the actions the filter shows, in list order; set with `rows`.
     private var matching: [Int] = []
+    /// What `matching` was worked out for.
+    private var rowsKey: RowsKey?
     public var selection = 0
     public var scroll = 0
     public var detailScroll = 0
@@ -41,6 +43,7 @@ public struct AppState: Sendable {
     var savedRevision = 0
     private var revisionCounter = 0
     var searchIndex = SearchIndex()
+    var journalPending = JournalChanges()
 
     public init(plan: Plan, path: String, user: String, now: Timestamp, size: (width: Int, height: Int)) {
         self.plan = plan
@@ -64,6 +67,7 @@ public struct AppState: Sendable {
     /// After a reload merged someone else's saved changes into mine: still unsaved if I had edits.
     public mutating func replacePlanAfterReload(_ merged: Plan, base: Plan) {
         let hadEdits = isDirty
+        noteJournalChange(before: plan)
         plan = merged
         revision = nextRevision()
         if !hadEdits || merged == base { savedRevision = revision }
@@ -76,6 +80,7 @@ public struct AppState: Sendable {
     /// After a save merged someone else's changes: show the merged plan, saved. Undo history
     /// starts again from it (earlier snapshots predate the other person's changes).
     public mutating func replacePlanAfterMerge(_ merged: Plan) {
+        noteJournalChange(before: plan)
         plan = merged
         revision = nextRevision()
         savedRevision = revision
@@ -83,6 +88,25 @@ public struct AppState: Sendable {
         redoStack.removeAll()
         refreshRows()
         clampScroll()
+    }
+
+    /// Builds the search index if the plan changed as a whole since it was built. The run loop
+    /// calls this after painting, so the first search key in a large plan does not wait for it.
+    public mutating func prepareSearch() {
+        searchIndex.update(for: plan, revision: revision)
+    }
+
+    /// Hands over what changed since the last call, for the run loop to journal; nil when
+    /// nothing did.
+    public mutating func takeJournalChanges() -> JournalChanges? {
+        guard !journalPending.isEmpty else { return nil }
+        defer { journalPending = JournalChanges() }
+        return journalPending
+    }
+
+    /// Records that the whole plan is about to change (not just one action), from `before`.
+    mutating func noteJournalChange(before: Plan) {
+        if journalPending.planBefore == nil { journalPending.planBefore = before }
     }
 
     mutating func nextRevision() -> Int {
@@ -106,7 +130,8 @@ public struct AppState: Sendable {
     }
 
     /// Rebuilds the visible rows from the plan, filter and folded groups, keeping the cursor on the
-    /// same action (or group) where it is still shown.
+    /// same action (or group) where it is still shown. When only the search text grew (typing),
+    /// just the actions that matched before are searched again.
     mutating func refreshRows() {
         let keep = rows.indices.contains(selection) ? rows[selection] : nil
         let keepID = selectedActionID
@@ -114,23 +139,38 @@ public struct AppState: Sendable {
         if !needle.isEmpty { searchIndex.update(for: plan, revision: revision) }
         let quarter = self.quarter
         let today = self.today
-        var buckets: [PreventionGroup: [Int]] = [:]
-        for (index, action) in plan.actions.enumerated() {
-            guard let group = action.preventionGroup,
-                  filter.matches(action, needle: needle, haystack: searchIndex.texts[index], today: today, quarter: quarter) else { continue }
-            buckets[group, default: []].append(index)
+        var unsearched = filter
+        unsearched.search = ""
+        let key = RowsKey(revision: revision, today: today, filter: unsearched, needle: needle)
+        let narrowing = rowsKey.map { $0.revision == key.revision && $0.today == key.today && $0.filter == key.filter
+            && SearchIndex.contains(needle, $0.needle) } ?? false
+        rowsKey = key
+        var buckets = [[Int]](repeating: [], count: PreventionGroup.allCases.count)
+        let candidates = narrowing ? matching : Array(plan.actions.indices)
+        let filtering = unsearched != Filter()
+        plan.actions.withUnsafeBufferPointer { actions in  // borrows each action instead of copying it
+            for index in candidates {
+                guard let group = actions[index].preventionGroup,
+                      !filtering || unsearched.matchesIgnoringSearch(actions[index], today: today, quarter: quarter),
+                      needle.isEmpty || searchIndex.action(index, contains: needle) else { continue }
+                buckets[group.order].append(index)
+            }
         }
-        matching = PreventionGroup.allCases.flatMap { buckets[$0] ?? [] }
+        matching = buckets.flatMap { $0 }
         var newRows: [Row] = []
         for group in PreventionGroup.allCases {
-            let indices = buckets[group] ?? []
-            var counts: [Status: Int] = [:]
-            for index in indices { counts[plan.actions[index].status, default: 0] += 1 }
+            let indices = buckets[group.order]
+            var tally = [Int](repeating: 0, count: Status.allCases.count)
+            for index in indices { tally[plan.actions[index].status.rank] += 1 }
+            let counts = Dictionary(uniqueKeysWithValues: Status.allCases.filter { tally[$0.rank] > 0 }.map { ($0, tally[$0.rank]) })
             newRows.append(.group(group, counts: counts))
             if !collapsed.contains(group) { newRows += indices.map { .action($0) } }
         }
         rows = newRows
-        if let keepID, let index = rows.firstIndex(where: { if case .action(let i) = $0 { plan.actions[i].id == keepID } else { false } }) {
+        if let keepID, case .action(let old)? = keep, plan.actions.indices.contains(old), plan.actions[old].id == keepID,
+           let index = rows.firstIndex(of: .action(old)) {
+            selection = index  // the usual case: the same action at the same place in the plan
+        } else if let keepID, let index = rows.firstIndex(where: { if case .action(let i) = $0 { plan.actions[i].id == keepID } else { false } }) {
             selection = index
         } else if let keep, let index = rows.firstIndex(of: keep) {
             selection = index
@@ -277,11 +317,32 @@ public struct Meeting: Equatable, Sendable {
     public var startPlan: Plan
 }
 
-/// A plan state to return to with undo/redo.
+/// A plan state to return to with undo/redo. For a one-action step, `plan` has no actions and
+/// `action` holds that action's value to put back into the current action list.
 struct Snapshot: Sendable {
     var plan: Plan
     var revision: Int
     var label: String
+    var action: (index: Int, action: Action)? = nil
+}
+
+/// The inputs the list rows were built from, to tell when a new search only narrows the last.
+struct RowsKey: Equatable, Sendable {
+    var revision: Int
+    var today: Day
+    /// The filter without its search text.
+    var filter: Filter
+    var needle: [UInt8]
+}
+
+/// What changed since the crash journal last caught up (see `takeJournalChanges`).
+public struct JournalChanges: Equatable, Sendable {
+    /// The whole plan before the first change that was more than an action edit, if any.
+    public var planBefore: Plan?
+    /// Actions edited one at a time.
+    public var actionIDs: Set<String> = []
+
+    var isEmpty: Bool { planBefore == nil && actionIDs.isEmpty }
 }
 
 /// Work the run loop does for `handle(_:)`, which itself never touches files or the terminal.

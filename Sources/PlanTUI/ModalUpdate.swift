@@ -125,15 +125,15 @@ extension AppState {
                 return
             }
             let label = status.map { "\(id) set to \($0.label) with commentary for \(quarter)" } ?? "\(id) commentary for \(quarter)"
-            commit(label) { plan, context in
+            commitAction(id, label) { plan, context in
                 try plan.recordUpdate(actionID: id, status: status, commentary: trimmed, context: context)
             }
         case .title(let id):
-            commit("\(id) title changed") { plan, context in try plan.editAction(id: id, context: context) { $0.title = trimmed } }
+            commitAction(id, "\(id) title changed") { plan, context in try plan.editAction(id: id, context: context) { $0.title = trimmed } }
         case .description(let id):
-            commit("\(id) description changed") { plan, context in try plan.editAction(id: id, context: context) { $0.description = trimmed } }
+            commitAction(id, "\(id) description changed") { plan, context in try plan.editAction(id: id, context: context) { $0.description = trimmed } }
         case .outcome(let id):
-            commit("\(id) outcome measure changed") { plan, context in try plan.editAction(id: id, context: context) { $0.outcomeMeasure = trimmed } }
+            commitAction(id, "\(id) outcome measure changed") { plan, context in try plan.editAction(id: id, context: context) { $0.outcomeMeasure = trimmed } }
         case .dueDate(let id):
             guard let day = Day(iso: trimmed) else {
                 message = Message(text: "\"\(trimmed)\" is not a date: expected YYYY-MM-DD; nothing changed", isError: true)
@@ -150,7 +150,7 @@ extension AppState {
                 message = Message(text: "A reason is required to move a due date (Esc cancels)", isError: true)
                 return
             }
-            commit("\(id) due date moved to \(due)") { plan, context in
+            commitAction(id, "\(id) due date moved to \(due)") { plan, context in
                 try plan.moveDue(actionID: id, to: due, reason: trimmed, context: context)
             }
         case .search:
@@ -177,17 +177,17 @@ extension AppState {
         let ticked = picker.ticked ?? []
         switch purpose {
         case .owner(let id):
-            commit("\(id) lead owner changed") { plan, context in try plan.editAction(id: id, context: context) { $0.owner = chosen } }
+            commitAction(id, "\(id) lead owner changed") { plan, context in try plan.editAction(id: id, context: context) { $0.owner = chosen } }
         case .partners(let id):
             let partners = plan.owners.map(\.id).filter { ticked.contains($0) }
-            commit("\(id) partners changed") { plan, context in try plan.editAction(id: id, context: context) { $0.partners = partners } }
+            commitAction(id, "\(id) partners changed") { plan, context in try plan.editAction(id: id, context: context) { $0.partners = partners } }
         case .group(let id):
-            commit("\(id) moved to \(plan.name(of: PreventionGroup(rawValue: chosen)!))") { plan, context in
+            commitAction(id, "\(id) moved to \(plan.name(of: PreventionGroup(rawValue: chosen)!))") { plan, context in
                 try plan.editAction(id: id, context: context) { $0.group = chosen }
             }
         case .workstreams(let id):
             let workstreams = plan.workstreams.map(\.id).filter { ticked.contains($0) }
-            commit("\(id) workstreams changed") { plan, context in
+            commitAction(id, "\(id) workstreams changed") { plan, context in
                 try plan.editAction(id: id, context: context) { $0.workstreams = workstreams }
             }
         case .filterKind:

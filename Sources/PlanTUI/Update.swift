@@ -91,7 +91,7 @@ extension AppState {
         case .toggleRestricted:
             guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
             let restrict = plan.actions[index].commentaryRestricted != true
-            commit(restrict ? "\(id) commentary restricted: left out of public reports" : "\(id) commentary public again") { plan, context in
+            commitAction(id, restrict ? "\(id) commentary restricted: left out of public reports" : "\(id) commentary public again") { plan, context in
                 try plan.setCommentaryRestricted(actionID: id, restrict, context: context)
             }
         case .deleteAction:
@@ -205,10 +205,7 @@ extension AppState {
 
     /// Applies a plan change as one undoable step, stamping who and when; refusals become messages.
     mutating func commit(_ label: String, _ change: (inout Plan, EditContext) throws -> Void) {
-        guard !readOnly else {
-            message = Message(text: "Read-only: the plan cannot be changed here (see the message when it opened)", isError: true)
-            return
-        }
+        guard !readOnly else { return refuseReadOnly() }
         var updated = plan
         do {
             try change(&updated, EditContext(by: user, now: now))
@@ -216,12 +213,54 @@ extension AppState {
             message = Message(text: "\(error)", isError: true)
             return
         }
+        noteJournalChange(before: plan)
         undoStack.append(Snapshot(plan: plan, revision: revision, label: label))
         redoStack.removeAll()
         plan = updated
+        finishCommit(label)
+    }
+
+    /// Like `commit`, for a change that touches only the action `id` (the `Plan` editing methods
+    /// for one action). The undo step keeps just that action's old value, and the plan's action
+    /// list is changed in place rather than copied, so an edit costs the same in a 10,000-action
+    /// plan as in a small one.
+    mutating func commitAction(_ id: String, _ label: String, _ change: (inout Plan, EditContext) throws -> Void) {
+        guard !readOnly else { return refuseReadOnly() }
+        guard let index = plan.actionIndex(id: id) else { return commit(label, change) }
+        let before = plan.actions[index]
+        var shell = plan
+        shell.actions = []  // so the plan holds its action list alone and changes it in place
+        #if DEBUG
+        let others = plan.actions  // debug builds (the tests) check that no other action changed
+        #endif
+        do {
+            // The Plan editing methods check everything before they change anything.
+            try change(&plan, EditContext(by: user, now: now))
+        } catch {
+            message = Message(text: "\(error)", isError: true)
+            return
+        }
+        #if DEBUG
+        assert({ var rest = plan; rest.actions = []; return rest == shell }(), "commitAction changed more than action \(id)")
+        assert(others.count == plan.actions.count && others.indices.allSatisfy { $0 == index || others[$0] == plan.actions[$0] },
+               "commitAction changed more than action \(id)")
+        #endif
+        journalPending.actionIDs.insert(id)
+        undoStack.append(Snapshot(plan: shell, revision: revision, label: label, action: (index, before)))
+        redoStack.removeAll()
+        finishCommit(label, changedAction: index)
+    }
+
+    private mutating func finishCommit(_ label: String, changedAction: Int? = nil) {
+        let old = revision
         revision = nextRevision()
+        if let changedAction { searchIndex.update(action: changedAction, of: plan, from: old, to: revision) }
         refreshRows()
         message = Message(text: label, isError: false)
+    }
+
+    private mutating func refuseReadOnly() {
+        message = Message(text: "Read-only: the plan cannot be changed here (see the message when it opened)", isError: true)
     }
 
     private mutating func undo() {
@@ -239,8 +278,22 @@ extension AppState {
             message = Message(text: nothing, isError: true)
             return
         }
-        self[keyPath: target].append(Snapshot(plan: plan, revision: revision, label: snapshot.label))
-        plan = snapshot.plan
+        if let (index, action) = snapshot.action {
+            // The stacks are one line of history, so the action list is as this step left it.
+            var restored = snapshot.plan
+            restored.actions = plan.actions
+            plan.actions = []
+            let current = restored.actions[index]
+            restored.actions[index] = action
+            self[keyPath: target].append(Snapshot(plan: plan, revision: revision, label: snapshot.label, action: (index, current)))
+            plan = restored
+            journalPending.actionIDs.insert(action.id)
+            searchIndex.update(action: index, of: plan, from: revision, to: snapshot.revision)
+        } else {
+            noteJournalChange(before: plan)
+            self[keyPath: target].append(Snapshot(plan: plan, revision: revision, label: snapshot.label))
+            plan = snapshot.plan
+        }
         revision = snapshot.revision
         afterHistoryJump()
         message = Message(text: "\(done): \(snapshot.label)", isError: false)
@@ -264,7 +317,7 @@ extension AppState {
             message = Message(text: "\(plan.actions[index].status.label) to \(status.label) is worse: say why (Esc cancels)", isError: false)
             return
         }
-        commit("\(id) set to \(status.label) for \(quarter)") { plan, context in
+        commitAction(id, "\(id) set to \(status.label) for \(quarter)") { plan, context in
             try plan.recordUpdate(actionID: id, status: status, commentary: nil, context: context)
         }
     }
@@ -337,7 +390,7 @@ extension AppState {
                 message = Message(text: "Still red: say what is being done (Esc cancels)", isError: false)
                 return
             }
-            commit("\(id) kept at \(action.status.label) for \(quarter)") { plan, context in
+            commitAction(id, "\(id) kept at \(action.status.label) for \(quarter)") { plan, context in
                 try plan.recordUpdate(actionID: id, status: action.status, commentary: nil, context: context)
             }
         }

@@ -1,0 +1,109 @@
+import Foundation
+import PlanModel
+import PlanStore
+@testable import PlanTUI
+import Testing
+
+/// The cheap paths that keep a 10,000-action plan instant: one-action undo steps, the crash
+/// journal's change list, and searches that narrow the previous matches. Each is checked
+/// against the plain answer (a whole-plan comparison or a fresh state).
+@Suite struct LargePlanEditingTests {
+    @Test func oneActionStepsUndoAndRedoAmongWholePlanSteps() throws {
+        var state = try makeState()
+        let original = state.plan
+        state.press(.enter)
+        state.select("SEC-03")
+        state.press(.character("g"))  // one action
+        let afterGreen = state.plan
+        state.select("PRI-02")
+        state.press(.character("x"), .character("y"))  // delete: the whole plan
+        #expect(state.plan.actionIndex(id: "PRI-02") == nil)
+        state.select("SEC-05")
+        state.press(.character("g"))  // one action again, in the shorter list
+        let afterAll = state.plan
+        #expect(state.undoStack.map { $0.action != nil } == [true, false, true])
+
+        state.press(.character("u"))
+        #expect(state.action("SEC-05") == original.actions[original.actionIndex(id: "SEC-05")!])
+        state.press(.character("u"))
+        #expect(state.plan == afterGreen)
+        state.press(.character("u"))
+        #expect(state.plan == original)
+        #expect(!state.isDirty)
+        state.press(.control("r"), .control("r"), .control("r"))
+        #expect(state.plan == afterAll)
+    }
+
+    @Test func journalChangesListEditedActionsOrThePlanBefore() throws {
+        var state = try makeState()
+        let original = state.plan
+        #expect(state.takeJournalChanges() == nil)
+        state.press(.enter)
+        state.select("SEC-03")
+        state.press(.character("g"))
+        let singleChanges = state.takeJournalChanges()
+        let single = try #require(singleChanges)
+        #expect(single.actionIDs == ["SEC-03"] && single.planBefore == nil)
+        #expect(state.takeJournalChanges() == nil)
+        let beforeDelete = state.plan
+        state.select("PRI-02")
+        state.press(.character("x"), .character("y"))
+        state.press(.character("u"))
+        let wholeChanges = state.takeJournalChanges()
+        let whole = try #require(wholeChanges)
+        #expect(whole.planBefore == beforeDelete)
+
+        // Replaying the journalled entries onto the file's plan gives the plan in memory.
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-journal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let journal = SwapJournal(planPath: folder.appendingPathComponent("plan.json").path)
+        try journal.append(from: nil, to: beforeDelete, alsoChanged: single.actionIDs, label: "green", by: "t", on: fixedNow)
+        state.select("SEC-05")
+        state.press(.character("g"))
+        let nextChanges = state.takeJournalChanges()
+        let next = try #require(nextChanges)
+        try journal.append(from: next.planBefore, to: state.plan, alsoChanged: next.actionIDs, label: "green", by: "t", on: fixedNow)
+        let entries = try #require(journal.read()).entries
+        #expect(entries.map { $0.actions.map(\.id) } == [["SEC-03"], ["SEC-05"]])
+        #expect(SwapJournal.replay(entries, onto: original) == state.plan)
+    }
+
+    @Test func narrowingSearchMatchesAFreshSearch() throws {
+        var state = try makeState()
+        state.press(.character("/"))
+        for term in ["s", "se", "ser", "serv", "servi", "servic", "service", "services"] {
+            state.type(String(term.last!))
+            var fresh = try makeState()
+            fresh.press(.character("/"))
+            fresh.type(term)
+            #expect(state.filteredActionIDs == fresh.filteredActionIDs, "after typing \(term)")
+        }
+        state.press(.backspace, .backspace, .backspace)  // shorter: a new search, not a narrowing
+        var fresh = try makeState()
+        fresh.press(.character("/"))
+        fresh.type("servi")
+        #expect(state.filteredActionIDs == fresh.filteredActionIDs)
+        #expect(state.filteredActionIDs.count > 1)
+    }
+
+    @Test func editingAnActionKeepsTheSearchIndexCurrent() throws {
+        var state = try makeState()
+        state.press(.character("/"))
+        state.type("zebra")
+        #expect(state.filteredActionIDs.isEmpty)
+        state.press(.escape)
+        state.select("TER-01")
+        state.press(.character("t"))  // edit the title
+        state.press(.control("u"))
+        state.type("Zebra crossings near schools")
+        state.press(.enter)
+        #expect(state.action("TER-01").title == "Zebra crossings near schools")
+        state.press(.character("/"))
+        state.type("zebra")
+        #expect(state.filteredActionIDs == ["TER-01"])
+        state.press(.escape, .character("u"))  // undo the title: the index follows
+        state.press(.character("/"))
+        state.type("zebra")
+        #expect(state.filteredActionIDs.isEmpty)
+    }
+}
