@@ -65,6 +65,11 @@ public enum AtomicFile {
             unlink(temporary)
             throw PlanFileError(file: path, message: "cannot save (replacing the file: \(reason)); the file on disk was not changed")
         }
+        flushFolder(folder)
+    }
+
+    /// Flushes a folder so that renames and links in it survive a power cut.
+    static func flushFolder(_ folder: String) {
         let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         if folderFD >= 0 {
             fsync(folderFD)

@@ -33,10 +33,21 @@ public enum PlanCoding {
 
     /// The canonical bytes of a plan.
     public static func encode(_ plan: Plan) -> Data {
-        // About 1 KB per action with a few quarters of history; the buffer grows if needed.
-        var writer = JSONWriter(capacity: 4096 + plan.actions.count * 2048)
+        var writer = JSONWriter(capacity: estimatedSize(of: plan))
         writer.plan(plan)
-        return Data(writer.bytes + [0x0A])
+        return writer.finish()
+    }
+
+    /// A generous guess at the encoded size, so the output buffer is allocated once (growing a
+    /// 50 MB buffer means copying it and touching fresh pages each time).
+    private static func estimatedSize(of plan: Plan) -> Int {
+        var size = 16_384 + plan.description.utf8.count
+        for action in plan.actions {
+            size += 2048 + action.title.utf8.count + action.description.utf8.count + action.commentary.utf8.count
+                + action.outcomeMeasure.utf8.count + (action.changeLog?.count ?? 0) * 256 + action.dueDateChanges.count * 512
+            for review in action.reviews { size += 320 + review.commentary.utf8.count }
+        }
+        return size + size / 8
     }
 
     private static func checkSchemaVersion(_ version: Int, file: String) throws(PlanFileError) {

@@ -117,7 +117,10 @@ public struct PlanDocument: Sendable {
         return (folder, ((target as NSString).lastPathComponent as NSString).deletingPathExtension)
     }
 
-    /// Rotates `.dplan/<name>.1.json … .N.json` beside the file and stores the current bytes as 1.
+    /// Rotates `.dplan/<name>.1.json … .N.json` beside the file and keeps the current version
+    /// as 1. That is a hard link to the file about to be replaced when the file system allows
+    /// (saves replace the file by renaming a new one over it, so the old one is never written
+    /// again), which costs nothing however large the plan; otherwise a copy of `data`.
     private func keepBackup(of data: Data) throws(PlanFileError) {
         guard backups > 0 else { return }
         let (folder, name) = try backupFolder()
@@ -126,6 +129,13 @@ public struct PlanDocument: Sendable {
         for n in stride(from: backups - 1, through: 1, by: -1) where FileManager.default.fileExists(atPath: backup(n)) {
             rename(backup(n), backup(n + 1))
         }
+        unlink(backup(1))
+        var linked = stat()
+        if link(AtomicFile.resolvedTarget(path), backup(1)) == 0, stat(backup(1), &linked) == 0, Int(linked.st_size) == data.count {
+            AtomicFile.flushFolder(folder)
+            return
+        }
+        unlink(backup(1))
         try AtomicFile.write(data, to: backup(1))
     }
 }

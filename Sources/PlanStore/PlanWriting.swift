@@ -153,34 +153,43 @@ extension JSONWriter {
 
     /// `YYYY-MM-DD`, as `Day.description` writes it.
     mutating func day(_ day: Day) {
-        asciiString { $0.appendDay(day) }
+        asciiString { $0.dayDigits(day) }
     }
 
     /// `YYYY-MM-DDTHH:MM:SSZ`, as `Timestamp.description` writes it.
     mutating func timestamp(_ timestamp: Timestamp) {
-        asciiString { bytes in
+        asciiString { w in
             let day = timestamp.day
             let seconds = timestamp.secondsSinceEpoch - day.daysSinceEpoch * 86_400
-            bytes.appendDay(day)
-            bytes.append(UInt8(ascii: "T"))
-            bytes.appendDigits(seconds / 3600, width: 2)
-            bytes.append(UInt8(ascii: ":"))
-            bytes.appendDigits(seconds / 60 % 60, width: 2)
-            bytes.append(UInt8(ascii: ":"))
-            bytes.appendDigits(seconds % 60, width: 2)
-            bytes.append(UInt8(ascii: "Z"))
+            w.dayDigits(day)
+            w.character(UInt8(ascii: "T"))
+            w.digits(seconds / 3600, width: 2)
+            w.character(UInt8(ascii: ":"))
+            w.digits(seconds / 60 % 60, width: 2)
+            w.character(UInt8(ascii: ":"))
+            w.digits(seconds % 60, width: 2)
+            w.character(UInt8(ascii: "Z"))
         }
     }
 
     /// `2025/26 Q2`, as `Quarter.description` writes it.
     mutating func quarter(_ quarter: Quarter) {
-        asciiString { bytes in
-            bytes.appendDigits(quarter.year, width: 4)
-            bytes.append(UInt8(ascii: "/"))
-            bytes.appendDigits((quarter.year + 1) % 100, width: 2)
-            bytes.append(contentsOf: [0x20, UInt8(ascii: "Q")])
-            bytes.appendDigits(quarter.number, width: 1)
+        asciiString { w in
+            w.digits(quarter.year, width: 4)
+            w.character(UInt8(ascii: "/"))
+            w.digits((quarter.year + 1) % 100, width: 2)
+            w.character(0x20)
+            w.character(UInt8(ascii: "Q"))
+            w.digits(quarter.number, width: 1)
         }
+    }
+
+    private mutating func dayDigits(_ day: Day) {
+        digits(day.year, width: 4)
+        character(UInt8(ascii: "-"))
+        digits(day.month, width: 2)
+        character(UInt8(ascii: "-"))
+        digits(day.day, width: 2)
     }
 
     // MARK: - Containers
@@ -202,15 +211,5 @@ extension JSONWriter {
             write(&self, value)
         }
         endObject(o)
-    }
-}
-
-extension Array where Element == UInt8 {
-    mutating func appendDay(_ day: Day) {
-        appendDigits(day.year, width: 4)
-        append(UInt8(ascii: "-"))
-        appendDigits(day.month, width: 2)
-        append(UInt8(ascii: "-"))
-        appendDigits(day.day, width: 2)
     }
 }

@@ -56,9 +56,17 @@ struct BenchTUI: ParsableCommand {
         print("after_paint_max_ms \(ms(afterPaint.max()!))")
         print("screen_chars \(frame.plainText.count)")
         if let saveTo {
-            let before = clock.now
-            do { try PlanFile.save(state.plan, to: saveTo) } catch { throw Failure(error.description) }
-            print("save_ms \(ms(clock.now - before))")
+            // Saved as the front end saves: through a document opened on a copy of the file
+            // (check for outside changes, rotate a backup, write atomically with fsync).
+            do {
+                try AtomicFile.write(try PlanFile.read(file), to: saveTo)
+                var document = try PlanDocument.open(saveTo)
+                let before = clock.now
+                _ = try document.save(state.plan)
+                print("save_ms \(ms(clock.now - before))")
+            } catch {
+                throw Failure("\(error)")
+            }
         }
     }
 

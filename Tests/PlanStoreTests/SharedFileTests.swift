@@ -78,6 +78,23 @@ import Testing
         #expect(!document.changedOnDisk())
     }
 
+    @Test func backupIsTheReplacedFileItselfWhereLinksWork() throws {
+        let path = try copyOfSample()
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        var replaced = stat()
+        #expect(stat(path, &replaced) == 0)
+        var document = try PlanDocument.open(path)
+        var plan = document.base
+        try plan.editAction(id: "WSA-02", context: me) { $0.description = "Changed" }
+        _ = try document.save(plan)
+        let backup = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".dplan/plan.1.json")
+        var kept = stat(), current = stat()
+        #expect(stat(backup, &kept) == 0 && stat(path, &current) == 0)
+        #expect(kept.st_ino == replaced.st_ino, "the backup is a link to the replaced file, not a copy")
+        #expect(current.st_ino != replaced.st_ino)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: backup)) == before)
+    }
+
     @Test func deletionsOnOneSideAreKeptAndBackupsRotate() throws {
         let path = try copyOfSample()
         var document = try PlanDocument.open(path)
