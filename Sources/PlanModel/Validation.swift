@@ -20,9 +20,9 @@ extension Plan {
         if schemaVersion != Plan.currentSchemaVersion {
             report("schemaVersion", "expected \(Plan.currentSchemaVersion), found \(schemaVersion)")
         }
-        if id.trimmingSpaces().isEmpty { report("id", "must not be empty") }
-        if title.trimmingSpaces().isEmpty { report("title", "must not be empty") }
-        if partnership.trimmingSpaces().isEmpty { report("partnership", "must not be empty") }
+        if id.isBlank { report("id", "must not be empty") }
+        if title.isBlank { report("title", "must not be empty") }
+        if partnership.isBlank { report("partnership", "must not be empty") }
         if period.end < period.start {
             report("period.end", "end \(period.end) is before start \(period.start)")
         }
@@ -39,44 +39,44 @@ extension Plan {
         }
 
         let ownerIDs = checkIDs(owners.map(\.id), list: "owners", report: report)
-        for (i, owner) in owners.enumerated() where owner.name.trimmingSpaces().isEmpty {
+        for (i, owner) in owners.enumerated() where owner.name.isBlank {
             report("owners[\(i)].name", "must not be empty")
         }
         let workstreamIDs = checkIDs(workstreams.map(\.id), list: "workstreams", report: report)
         _ = checkIDs(actions.map(\.id), list: "actions", report: report)
 
-        let planQuarters = Set(periodQuarters)
+        // Paths are only spelled out for problems: a valid 10,000-action plan builds none.
+        let first = quarter(containing: period.start), last = quarter(containing: period.end)
+        func inPeriod(_ quarter: Quarter) -> Bool { period.start <= period.end && first <= quarter && quarter <= last }
         for (i, action) in actions.enumerated() {
-            let path = "actions[\(i)]"
-            if action.title.trimmingSpaces().isEmpty { report("\(path).title", "must not be empty") }
+            func path(_ field: String) -> String { "actions[\(i)].\(field)" }
+            if action.title.isBlank { report(path("title"), "must not be empty") }
             if action.preventionGroup == nil {
-                report("\(path).group", "unknown prevention group \"\(action.group)\"; expected one of \(groupKeys.joined(separator: ", "))")
+                report(path("group"), "unknown prevention group \"\(action.group)\"; expected one of \(groupKeys.joined(separator: ", "))")
             }
             if !ownerIDs.contains(action.owner) {
-                report("\(path).owner", "unknown owner \"\(action.owner)\"")
+                report(path("owner"), "unknown owner \"\(action.owner)\"")
             }
             for (j, partner) in action.partners.enumerated() where !ownerIDs.contains(partner) {
-                report("\(path).partners[\(j)]", "unknown owner \"\(partner)\"")
+                report(path("partners[\(j)]"), "unknown owner \"\(partner)\"")
             }
             for (j, workstream) in action.workstreams.enumerated() where !workstreamIDs.contains(workstream) {
-                report("\(path).workstreams[\(j)]", "unknown workstream \"\(workstream)\"")
+                report(path("workstreams[\(j)]"), "unknown workstream \"\(workstream)\"")
             }
             if let start = action.start, let due = action.due, due < start {
-                report("\(path).due", "due \(due) is before start \(start)")
+                report(path("due"), "due \(due) is before start \(start)")
             }
-            for (j, change) in action.dueDateChanges.enumerated() where change.reason.trimmingSpaces().isEmpty {
-                report("\(path).dueDateChanges[\(j)].reason", "a due-date change needs a reason")
+            for (j, change) in action.dueDateChanges.enumerated() where change.reason.isBlank {
+                report(path("dueDateChanges[\(j)].reason"), "a due-date change needs a reason")
             }
-            var reviewed: [Quarter: Int] = [:]
-            for (j, review) in action.reviews.enumerated() {
-                let reviewPath = "\(path).reviews[\(j)].quarter"
-                if let first = reviewed[review.quarter] {
-                    report(reviewPath, "second review for \(review.quarter) (first is reviews[\(first)])")
-                } else {
-                    reviewed[review.quarter] = j
+            let reviews = action.reviews
+            for j in reviews.indices {
+                let quarter = reviews[j].quarter
+                if let earlier = reviews[..<j].firstIndex(where: { $0.quarter == quarter }) {
+                    report(path("reviews[\(j)].quarter"), "second review for \(quarter) (first is reviews[\(earlier)])")
                 }
-                if !planQuarters.contains(review.quarter) {
-                    report(reviewPath, "\(review.quarter) is outside the plan period \(period.start) to \(period.end)")
+                if !inPeriod(quarter) {
+                    report(path("reviews[\(j)].quarter"), "\(quarter) is outside the plan period \(period.start) to \(period.end)")
                 }
             }
         }
@@ -88,7 +88,7 @@ extension Plan {
             } else {
                 recorded[record.quarter] = i
             }
-            if !planQuarters.contains(record.quarter) {
+            if !inPeriod(record.quarter) {
                 report("quarters[\(i)].quarter", "\(record.quarter) is outside the plan period \(period.start) to \(period.end)")
             }
         }
@@ -100,7 +100,7 @@ extension Plan {
 private func checkIDs(_ ids: [String], list: String, report: (String, String) -> Void) -> Set<String> {
     var firstIndex: [String: Int] = [:]
     for (i, id) in ids.enumerated() {
-        if id.trimmingSpaces().isEmpty {
+        if id.isBlank {
             report("\(list)[\(i)].id", "must not be empty")
         } else if let first = firstIndex[id] {
             report("\(list)[\(i)].id", "duplicate id \"\(id)\" (first used at \(list)[\(first)])")
@@ -109,4 +109,11 @@ private func checkIDs(_ ids: [String], list: String, report: (String, String) ->
         }
     }
     return Set(firstIndex.keys)
+}
+
+extension String {
+    /// Empty, or only spaces, tabs and line breaks.
+    var isBlank: Bool {
+        utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+    }
 }

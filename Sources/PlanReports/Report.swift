@@ -97,7 +97,8 @@ extension Report {
         let live = plan.editingQuarter(on: today)
         let quarter = options.quarter ?? live
         let previous = options.from ?? quarter.previous
-        let included = plan.actions.filter { action in
+        let scoped = options.group != nil || options.owner != nil || options.workstream != nil
+        let included = !scoped ? plan.actions : plan.actions.filter { action in  // whole plan: shared, not copied
             (options.group.map { action.preventionGroup == $0 } ?? true)
                 && (options.owner.map { action.owner == $0 } ?? true)
                 && (options.workstream.map { action.workstreams.contains($0) } ?? true)
@@ -132,10 +133,10 @@ extension Report {
                     DueChange(from: $0.from?.description ?? "", to: $0.to.description, reason: $0.reason, by: $0.by, on: $0.on.day.description)
                 })
         }
-        func headline(_ name: String, _ actions: [Action]) -> Headline {
+        func headline(_ name: String, _ statuses: [Status]) -> Headline {
             var counts: [Status: Int] = [:]
-            for action in actions { counts[statusAt(action), default: 0] += 1 }
-            let total = actions.count
+            for status in statuses { counts[status, default: 0] += 1 }
+            let total = statuses.count
             return Headline(name: name, total: total, statuses: [Status.red, .amber, .green, .complete, .notStarted].map { status in
                 let n = counts[status, default: 0]
                 return StatusCount(status: status.rawValue, letter: String(status.letter), label: status.label, count: n,
@@ -159,9 +160,10 @@ extension Report {
         self.ragDefinitions = [Status.red, .amber, .green, .complete, .notStarted].map {
             StatusDefinition(status: $0.rawValue, letter: String($0.letter), label: $0.label, meaning: plan.ragDefinitions[$0.rawValue] ?? "")
         }
-        self.overall = headline("All actions", included)
+        let statuses = included.map(statusAt)
+        self.overall = headline("All actions", statuses)
         self.groupHeadlines = PreventionGroup.allCases.map { group in
-            headline(plan.name(of: group), included.filter { $0.preventionGroup == group })
+            headline(plan.name(of: group), included.indices.filter { included[$0].preventionGroup == group }.map { statuses[$0] })
         }
         self.overdue = rows.filter(\.overdue).count
         self.stale = rows.filter(\.stale).count

@@ -1,3 +1,5 @@
+import Foundation  // memcmp
+
 /// A forward-only JSON reader over bytes, for decoding plan files in one pass without building
 /// an intermediate tree or going through `Codable`.
 ///
@@ -10,6 +12,8 @@ struct JSONReader {
     private(set) var offset = 0
     /// Open objects and lists; deeper input is refused rather than risking the stack.
     private var depth = 0
+    /// Recently read short strings (names, ids), so each repeat shares one copy.
+    private var interned: [(bytes: [UInt8], text: String)] = []
     static let maxDepth = 512
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
@@ -169,6 +173,25 @@ struct JSONReader {
         guard peek() == .string else { throw mismatch(expected) }
         let key = try rawString()
         return key.text(in: self)
+    }
+
+    /// A string that is likely to repeat across the file (who made a review, an owner id): a
+    /// repeat of one of the last few such strings shares that String instead of allocating.
+    mutating func repeatedString(_ expected: String = "text (a string)") throws(JSONReadFailure) -> String {
+        guard peek() == .string else { throw mismatch(expected) }
+        let key = try rawString()
+        // Up to 15 bytes, Swift stores a String inline: nothing to share.
+        guard key.unescaped == nil, key.count > 15, key.count <= 64 else { return key.text(in: self) }
+        let bytes = UnsafeBufferPointer(rebasing: self.bytes[key.start..<key.start + key.count])
+        for entry in interned where entry.bytes.count == bytes.count {
+            if entry.bytes.withUnsafeBufferPointer({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+                return entry.text
+            }
+        }
+        let text = key.text(in: self)
+        if interned.count == 32 { interned.removeFirst() }
+        interned.append((Array(bytes), text))
+        return text
     }
 
     /// The string's raw UTF-8 bytes (escapes decoded) passed to `body`, without making a String.

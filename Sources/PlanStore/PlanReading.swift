@@ -61,11 +61,11 @@ extension JSONReader {
             } else if self.key(key, is: "id") {
                 id = try string()
             } else if self.key(key, is: "group") {
-                group = try string()
+                group = try repeatedString()
             } else if self.key(key, is: "title") {
                 title = try string()
             } else if self.key(key, is: "owner") {
-                owner = try string()
+                owner = try repeatedString()
             } else if self.key(key, is: "status") {
                 status = try self.status()
             } else if self.key(key, is: "commentary") {
@@ -75,9 +75,9 @@ extension JSONReader {
             } else if self.key(key, is: "outcomeMeasure") {
                 action.outcomeMeasure = try optionalString() ?? ""
             } else if self.key(key, is: "workstreams") {
-                action.workstreams = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.string() }
+                action.workstreams = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.repeatedString() }
             } else if self.key(key, is: "partners") {
-                action.partners = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.string() }
+                action.partners = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.repeatedString() }
             } else if self.key(key, is: "start") {
                 action.start = try skipNull() ? nil : day()
             } else if self.key(key, is: "due") {
@@ -87,7 +87,7 @@ extension JSONReader {
             } else if self.key(key, is: "updated") {
                 action.updated = try skipNull() ? nil : timestamp()
             } else if self.key(key, is: "updatedBy") {
-                action.updatedBy = try optionalString()
+                action.updatedBy = try skipNull() ? nil : repeatedString()
             } else if self.key(key, is: "commentaryRestricted") {
                 action.commentaryRestricted = try skipNull() ? nil : bool()
             } else if self.key(key, is: "funding") {
@@ -120,11 +120,11 @@ extension JSONReader {
             } else if self.key(key, is: "commentary") {
                 commentary = try string()
             } else if self.key(key, is: "by") {
-                by = try string()
+                by = try repeatedString()
             } else if self.key(key, is: "on") {
                 on = try timestamp()
             } else if self.key(key, is: "owner") {
-                owner = try optionalString()
+                owner = try skipNull() ? nil : repeatedString()
             } else if self.key(key, is: "noUpdateProvided") {
                 noUpdateProvided = try skipNull() ? nil : bool()
             } else if self.key(key, is: "restricted") {

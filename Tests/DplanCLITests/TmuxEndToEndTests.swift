@@ -57,8 +57,10 @@ import Testing
         try session.keys("Enter")
         try session.waitFor("▾ Whole system approach")
         try session.resize(width: 120, height: 40)
+        // Waits for the whole redraw: a capture can land while the terminal is still painting.
         let wide = try session.waitFor("a 120-column redraw") { screen in
             screen.split(separator: "\n").contains { $0.hasSuffix("2026/27 Q3 · Test Officer") && $0.count > 100 }
+                && screen.contains("Updated") && screen.contains("▾ Tertiary prevention")
         }
         #expect(wide.contains("Updated"), "\(wide)")
         #expect(wide.contains("▾ Tertiary prevention"))
