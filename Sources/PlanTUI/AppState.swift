@@ -28,7 +28,7 @@ public struct AppState: Sendable {
     /// Indices (into `plan.actions`) of the actions the filter shows, in list order; set with `rows`.
     private var matching: [Int] = []
     /// What `matching` was worked out for.
-    private var rowsKey: RowsKey?
+    var rowsKey: RowsKey?
     public var selection = 0
     public var scroll = 0
     public var detailScroll = 0
@@ -177,6 +177,33 @@ public struct AppState: Sendable {
         } else {
             selection = min(selection, max(0, rows.count - 1))
         }
+    }
+
+    /// After one action changed (from `old`, at plan revision `oldRevision`): when it stays in
+    /// its group and stays shown (or hidden), only its group's status counts change, so the rows
+    /// are patched; otherwise they are rebuilt. An edit in a 10,000-action plan stays instant.
+    mutating func refreshRows(afterEditOf index: Int, was old: Action, from oldRevision: Int) {
+        let needle = SearchIndex.needle(filter.search)
+        guard let key = rowsKey, key.revision == oldRevision, key.today == today,
+              needle.isEmpty || searchIndex.revision == revision,
+              plan.actions[index].group == old.group, let group = plan.actions[index].preventionGroup else {
+            return refreshRows()
+        }
+        var unsearched = filter
+        unsearched.search = ""
+        let wasShown = matching.contains(index)
+        let shown = unsearched.matchesIgnoringSearch(plan.actions[index], today: today, quarter: quarter)
+            && (needle.isEmpty || searchIndex.action(index, contains: needle))
+        guard shown == wasShown else { return refreshRows() }
+        rowsKey?.revision = revision
+        let status = plan.actions[index].status
+        guard shown, status != old.status,
+              let header = rows.firstIndex(where: { if case .group(group, _) = $0 { true } else { false } }),
+              case .group(_, var counts) = rows[header] else { return }
+        counts[old.status, default: 1] -= 1
+        if counts[old.status] == 0 { counts[old.status] = nil }
+        counts[status, default: 0] += 1
+        rows[header] = .group(group, counts: counts)
     }
 
     /// Puts the cursor on the first action row, if any.

@@ -248,14 +248,18 @@ extension AppState {
         journalPending.actionIDs.insert(id)
         undoStack.append(Snapshot(plan: shell, revision: revision, label: label, action: (index, before)))
         redoStack.removeAll()
-        finishCommit(label, changedAction: index)
+        finishCommit(label, changed: (index, before))
     }
 
-    private mutating func finishCommit(_ label: String, changedAction: Int? = nil) {
+    private mutating func finishCommit(_ label: String, changed: (index: Int, before: Action)? = nil) {
         let old = revision
         revision = nextRevision()
-        if let changedAction { searchIndex.update(action: changedAction, of: plan, from: old, to: revision) }
-        refreshRows()
+        if let (index, before) = changed {
+            searchIndex.update(action: index, of: plan, from: old, to: revision)
+            refreshRows(afterEditOf: index, was: before, from: old)
+        } else {
+            refreshRows()
+        }
         message = Message(text: label, isError: false)
     }
 
@@ -288,22 +292,21 @@ extension AppState {
             self[keyPath: target].append(Snapshot(plan: plan, revision: revision, label: snapshot.label, action: (index, current)))
             plan = restored
             journalPending.actionIDs.insert(action.id)
-            searchIndex.update(action: index, of: plan, from: revision, to: snapshot.revision)
+            let old = revision
+            revision = snapshot.revision
+            searchIndex.update(action: index, of: plan, from: old, to: revision)
+            refreshRows(afterEditOf: index, was: current, from: old)
         } else {
             noteJournalChange(before: plan)
             self[keyPath: target].append(Snapshot(plan: plan, revision: revision, label: snapshot.label))
             plan = snapshot.plan
+            revision = snapshot.revision
+            if case .detail(let id) = view, plan.actionIndex(id: id) == nil { view = .list }
+            if let meeting { self.meeting?.ids = meeting.ids.filter { plan.actionIndex(id: $0) != nil } }
+            refreshRows()
         }
-        revision = snapshot.revision
-        afterHistoryJump()
-        message = Message(text: "\(done): \(snapshot.label)", isError: false)
-    }
-
-    private mutating func afterHistoryJump() {
-        if case .detail(let id) = view, plan.actionIndex(id: id) == nil { view = .list }
-        if let meeting { self.meeting?.ids = meeting.ids.filter { plan.actionIndex(id: $0) != nil } }
-        refreshRows()
         clampScroll()
+        message = Message(text: "\(done): \(snapshot.label)", isError: false)
     }
 
     private mutating func setStatus(_ status: Status) {

@@ -107,3 +107,42 @@ import Testing
         #expect(state.filteredActionIDs.isEmpty)
     }
 }
+
+/// Rows patched after one-action edits are the rows a full rebuild gives.
+@Suite struct PatchedRowsTests {
+    func expectRowsAsIfRebuilt(_ state: AppState, _ note: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        var fresh = state
+        fresh.rowsKey = nil  // forget the previous rows: no patching, no narrowing
+        fresh.refreshRows()
+        #expect(fresh.rows == state.rows, "\(note)", sourceLocation: sourceLocation)
+        #expect(fresh.filteredActionIDs == state.filteredActionIDs, "\(note)", sourceLocation: sourceLocation)
+    }
+
+    @Test func statusEditsUnderEachKindOfFilter() throws {
+        for setUp in ["none", "owner", "red", "search"] {
+            var state = try makeState(width: 120, height: 40)
+            state.press(.enter)
+            switch setUp {
+            case "owner": state.filter.owner = "community-safety"
+            case "red": state.filter.status = .red
+            case "search":
+                state.press(.character("/"))
+                state.type("data")
+                state.press(.enter)
+            default: break
+            }
+            state.refreshRows()
+            let ids = state.filteredActionIDs
+            #expect(!ids.isEmpty, "\(setUp)")
+            for id in ids.prefix(3) {
+                state.select(id)
+                state.press(.character("g"))  // better than red or amber: recorded at once
+                expectRowsAsIfRebuilt(state, "\(setUp): \(id) green")
+                state.press(.character("u"))
+                expectRowsAsIfRebuilt(state, "\(setUp): \(id) undone")
+                state.press(.control("r"))
+                expectRowsAsIfRebuilt(state, "\(setUp): \(id) redone")
+            }
+        }
+    }
+}
