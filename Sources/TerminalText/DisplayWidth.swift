@@ -1,6 +1,17 @@
 /// Terminal display width of text, measured in cells as a terminal draws it: most characters take
 /// one cell, East Asian wide and fullwidth characters and emoji take two, combining marks none.
 public func displayWidth(_ text: some StringProtocol) -> Int {
+    // ASCII (most text) by bytes: one cell each, none for control characters.
+    var asciiWidth = 0
+    var ascii = true
+    for byte in text.utf8 {
+        if byte >= 0x80 {
+            ascii = false
+            break
+        }
+        if byte >= 0x20 && byte != 0x7F { asciiWidth += 1 }
+    }
+    if ascii { return asciiWidth }
     var width = 0
     for character in text { width += displayWidth(character) }
     return width
