@@ -274,7 +274,7 @@ struct JSONReader {
     }
 
     private func syntax(_ expected: String) -> JSONReadFailure {
-        JSONReadFailure(offset: offset, message: "invalid JSON: expected \(expected)", isSyntax: true)
+        JSONReadFailure(offset: offset, message: "invalid JSON: expected \(expected)")
     }
 
     private mutating func literal(_ word: StaticString) throws(JSONReadFailure) {
@@ -439,7 +439,6 @@ struct JSONReader {
 struct JSONReadFailure: Error {
     var offset: Int
     var message: String
-    var isSyntax = false
     var missingField: String? = nil
 }
 

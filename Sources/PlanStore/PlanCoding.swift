@@ -65,16 +65,18 @@ public enum PlanCoding {
     /// anywhere in the file is reported first, then a schema version this dplan cannot read,
     /// then the failure itself.
     private static func explain(_ failure: JSONReadFailure, data bytes: [UInt8], file: String) -> PlanFileError {
-        if let syntax = JSONSyntaxChecker.firstError(in: bytes) {
-            let (line, column) = lineAndColumn(of: syntax.offset, in: bytes)
-            let found = syntax.offset < bytes.count ? "" : " (the file ends here; is it truncated?)"
-            return PlanFileError(file: file, line: line, column: column, message: "invalid JSON: expected \(syntax.expected)\(found)")
-        }
-        let (line, column) = lineAndColumn(of: failure.offset, in: bytes)
-        if failure.isSyntax {
-            return PlanFileError(file: file, line: line, column: column, message: failure.message)
-        }
-        return bytes.withUnsafeBufferPointer { buffer in
+        bytes.withUnsafeBufferPointer { buffer in
+            // A syntax error anywhere comes first: reading the whole text without a plan in mind.
+            var syntax = JSONReader(buffer)
+            do throws(JSONReadFailure) {
+                try syntax.skipValue()
+                try syntax.end()
+            } catch {
+                let (line, column) = lineAndColumn(of: error.offset, in: bytes)
+                let found = error.offset < bytes.count ? "" : " (the file ends here; is it truncated?)"
+                return PlanFileError(file: file, line: line, column: column, message: error.message + found)
+            }
+            let (line, column) = lineAndColumn(of: failure.offset, in: bytes)
             // Valid JSON that is not a plan: a newer format explains itself before any field error.
             var header = JSONReader(buffer)
             if let version = header.topLevelInteger("schemaVersion") {
@@ -88,5 +90,17 @@ public enum PlanCoding {
             if let field = failure.missingField { path += path.isEmpty ? field : ".\(field)" }
             return PlanFileError(file: file, line: line, column: column, path: path.isEmpty ? "(top level)" : path, message: failure.message)
         }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    private static func lineAndColumn(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        let prefix = String(decoding: bytes[lineStart..<min(offset, bytes.count)], as: UTF8.self)
+        return (line, prefix.count + 1)
     }
 }

@@ -6,7 +6,8 @@ import Testing
 /// Bad and hostile files: each gets a clear error (or loads), never a crash.
 @Suite struct HostileInputTests {
     /// Seeded mutations of the sample plans (byte flips, deletions, insertions of JSON
-    /// punctuation, truncations): decoding must return a plan or a PlanFileError. Runs
+    /// punctuation, truncations): decoding must return a plan or a PlanFileError, and a plan
+    /// that loads must be written back and read back unchanged. Runs
     /// `DPLAN_FUZZ_ITERATIONS` rounds (300 by default; scripts/fuzz runs many more).
     @Test func mutatedPlansNeverCrashTheLoader() throws {
         let iterations = Int(ProcessInfo.processInfo.environment["DPLAN_FUZZ_ITERATIONS"] ?? "") ?? 300
@@ -33,7 +34,12 @@ import Testing
                 if bytes.isEmpty { bytes = [UInt8(ascii: "{")] }
             }
             do {
-                _ = try PlanCoding.decode(Data(bytes), file: "fuzz.json").validate()
+                let plan = try PlanCoding.decode(Data(bytes), file: "fuzz.json")
+                _ = plan.validate()
+                // Whatever loads is written back in canonical form and reads back the same.
+                let canonical = PlanCoding.encode(plan)
+                #expect(try PlanCoding.decode(canonical, file: "canonical.json") == plan)
+                #expect(PlanCoding.encode(try PlanCoding.decode(canonical, file: "canonical.json")) == canonical)
                 loaded += 1
             } catch {
                 #expect(!error.description.isEmpty)
