@@ -12,7 +12,7 @@ struct JSONReader {
     private(set) var offset = 0
     /// Open objects and lists; deeper input is refused rather than risking the stack.
     private var depth = 0
-    /// Recently read short strings (names, ids), so each repeat shares one copy.
+    /// Recently read names (16 to 64 bytes) that tend to repeat, so each repeat shares one copy.
     private var interned: [(bytes: [UInt8], text: String)] = []
     static let maxDepth = 512
 
