@@ -139,19 +139,18 @@ public struct AppState: Sendable {
         if !needle.isEmpty { searchIndex.update(for: plan, revision: revision) }
         let quarter = self.quarter
         let today = self.today
-        var unsearched = filter
-        unsearched.search = ""
-        let key = RowsKey(revision: revision, today: today, filter: unsearched, needle: needle)
-        let narrowing = rowsKey.map { $0.revision == key.revision && $0.today == key.today && $0.filter == key.filter
+        let criteria = filter.criteria
+        let key = RowsKey(revision: revision, today: today, criteria: criteria, needle: needle)
+        let narrowing = rowsKey.map { $0.revision == key.revision && $0.today == key.today && $0.criteria == key.criteria
             && SearchIndex.contains(needle, $0.needle) } ?? false
         rowsKey = key
         var buckets = [[Int]](repeating: [], count: PreventionGroup.allCases.count)
         let candidates = narrowing ? matching : Array(plan.actions.indices)
-        let filtering = unsearched != Filter()
+        let filtering = !criteria.isEmpty
         plan.actions.withUnsafeBufferPointer { actions in  // borrows each action instead of copying it
             for index in candidates {
                 guard let group = actions[index].preventionGroup,
-                      !filtering || unsearched.matchesIgnoringSearch(actions[index], today: today, quarter: quarter),
+                      !filtering || criteria.matches(actions[index], today: today, quarter: quarter),
                       needle.isEmpty || searchIndex.action(index, contains: needle) else { continue }
                 buckets[group.order].append(index)
             }
@@ -189,10 +188,8 @@ public struct AppState: Sendable {
               plan.actions[index].group == old.group, let group = plan.actions[index].preventionGroup else {
             return refreshRows()
         }
-        var unsearched = filter
-        unsearched.search = ""
         let wasShown = matching.contains(index)
-        let shown = unsearched.matchesIgnoringSearch(plan.actions[index], today: today, quarter: quarter)
+        let shown = filter.criteria.matches(plan.actions[index], today: today, quarter: quarter)
             && (needle.isEmpty || searchIndex.action(index, contains: needle))
         guard shown == wasShown else { return refreshRows() }
         rowsKey?.revision = revision
@@ -358,7 +355,7 @@ struct RowsKey: Equatable, Sendable {
     var revision: Int
     var today: Day
     /// The filter without its search text.
-    var filter: Filter
+    var criteria: ActionCriteria
     var needle: [UInt8]
 }
 

@@ -16,14 +16,9 @@ public struct Filter: Equatable, Sendable {
     public var isActive: Bool { self != Filter() }
 
     /// Every part of the filter but the search text (which `SearchIndex` answers).
-    func matchesIgnoringSearch(_ action: borrowing Action, today: Day, quarter: Quarter) -> Bool {
-        if let group, action.preventionGroup != group { return false }
-        if let owner, action.owner != owner { return false }
-        if let status, action.status != status { return false }
-        if let workstream, !action.workstreams.contains(workstream) { return false }
-        if overdue, !action.isOverdue(on: today) { return false }
-        if stale, !action.isStale(in: quarter) { return false }
-        return true
+    var criteria: ActionCriteria {
+        ActionCriteria(group: group, owner: owner, statuses: status.map { [$0] }, workstream: workstream,
+                       overdue: overdue, stale: stale)
     }
 
     /// "owner Metropolitan Police · red · stale · “knife”".

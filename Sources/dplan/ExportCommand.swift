@@ -35,8 +35,8 @@ struct Export: ParsableCommand {
         options.quarter = try quarter.map(parseQuarter)
         options.from = try from.map(parseQuarter)
         options.isPublic = `public`
-        let filter = try ActionFilter(plan: plan, group: group, owner: owner, status: nil, workstream: workstream,
-                                      overdue: false, stale: false)
+        let filter = try actionCriteria(plan: plan, group: group, owner: owner, status: nil, workstream: workstream,
+                                        overdue: false, stale: false)
         options.group = filter.group
         options.owner = filter.owner
         options.workstream = filter.workstream

@@ -30,11 +30,11 @@ struct List: ParsableCommand {
     func run() throws {
         let plan = try loadPlan(file)
         let today = try currentTime().day
-        let filter = try ActionFilter(plan: plan, group: group, owner: owner, status: status,
-                                      workstream: workstream, overdue: overdue, stale: stale)
+        let filter = try actionCriteria(plan: plan, group: group, owner: owner, status: status,
+                                        workstream: workstream, overdue: overdue, stale: stale)
         let quarter = plan.editingQuarter(on: today)
         var rows = [["ID", "STATUS", "TREND", "DUE", "FLAGS", "OWNER", "TITLE"]]
-        for action in plan.actions where filter.matches(action, today: today) {
+        for action in plan.actions where filter.matches(action, today: today, quarter: quarter) {
             var flags: [String] = []
             if action.isOverdue(on: today) { flags.append("overdue") }
             if action.isStale(in: quarter) { flags.append("stale") }
@@ -48,57 +48,39 @@ struct List: ParsableCommand {
     }
 }
 
-/// The filters shared by `list` (and later other commands): all given filters must match.
-struct ActionFilter {
-    var group: PreventionGroup?
-    var owner: String?
-    var statuses: Set<Status>?
-    var workstream: String?
-    var overdue = false
-    var stale: Quarter?
-
-    init(plan: Plan, group: String?, owner: String?, status: String?, workstream: String?,
-         overdue: Bool, stale: Bool) throws {
-        if let group {
-            guard let match = PreventionGroup(matching: group) ?? PreventionGroup.allCases.first(where: {
-                plan.name(of: $0).lowercased() == group.lowercased()
-            }) else {
-                throw Failure("--group: unknown prevention group \"\(group)\"; expected one of \(PreventionGroup.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            self.group = match
+/// Reads the filter options of `list` and `export` into `ActionCriteria`, with a clear message
+/// for a group, owner, status or workstream the plan does not have.
+func actionCriteria(plan: Plan, group: String?, owner: String?, status: String?, workstream: String?,
+                    overdue: Bool, stale: Bool) throws -> ActionCriteria {
+    var criteria = ActionCriteria(overdue: overdue, stale: stale)
+    if let group {
+        guard let match = PreventionGroup(matching: group) ?? PreventionGroup.allCases.first(where: {
+            plan.name(of: $0).lowercased() == group.lowercased()
+        }) else {
+            throw Failure("--group: unknown prevention group \"\(group)\"; expected one of \(PreventionGroup.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        if let owner {
-            guard let match = plan.findOwner(owner) else {
-                throw Failure("--owner: no owner with id or name \"\(owner)\"; owners are: \(plan.owners.map(\.id).joined(separator: ", "))")
-            }
-            self.owner = match.id
-        }
-        if let status {
-            statuses = try Set(status.split(separator: ",").map { word in
-                guard let s = Status(word: String(word)) else {
-                    throw Failure("--status: unknown status \"\(word)\"; expected one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                return s
-            })
-        }
-        if let workstream {
-            let key = workstream.lowercased()
-            guard let match = plan.workstreams.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key }) else {
-                throw Failure("--workstream: no workstream \"\(workstream)\"; workstreams are: \(plan.workstreams.map(\.id).joined(separator: ", "))")
-            }
-            self.workstream = match.id
-        }
-        self.overdue = overdue
-        if stale { self.stale = plan.editingQuarter(on: try currentTime().day) }
+        criteria.group = match
     }
-
-    func matches(_ action: Action, today: Day) -> Bool {
-        if let group, action.preventionGroup != group { return false }
-        if let owner, action.owner != owner { return false }
-        if let statuses, !statuses.contains(action.status) { return false }
-        if let workstream, !action.workstreams.contains(workstream) { return false }
-        if overdue, !action.isOverdue(on: today) { return false }
-        if let stale, !action.isStale(in: stale) { return false }
-        return true
+    if let owner {
+        guard let match = plan.findOwner(owner) else {
+            throw Failure("--owner: no owner with id or name \"\(owner)\"; owners are: \(plan.owners.map(\.id).joined(separator: ", "))")
+        }
+        criteria.owner = match.id
     }
+    if let status {
+        criteria.statuses = try Set(status.split(separator: ",").map { word in
+            guard let s = Status(word: String(word)) else {
+                throw Failure("--status: unknown status \"\(word)\"; expected one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            return s
+        })
+    }
+    if let workstream {
+        let key = workstream.lowercased()
+        guard let match = plan.workstreams.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key }) else {
+            throw Failure("--workstream: no workstream \"\(workstream)\"; workstreams are: \(plan.workstreams.map(\.id).joined(separator: ", "))")
+        }
+        criteria.workstream = match.id
+    }
+    return criteria
 }

@@ -53,3 +53,25 @@ import Testing
         #expect(plan.editingQuarter(on: Day(iso: "2025-08-01")!) == Quarter("2025/26 Q2"))
     }
 }
+
+@Suite struct ActionCriteriaTests {
+    let today = Day(iso: "2025-11-01")!
+    let quarter = Quarter("2025/26 Q3")!
+
+    func ids(_ criteria: ActionCriteria) -> [String] {
+        samplePlan().actions.filter { criteria.matches($0, today: today, quarter: quarter) }.map(\.id)
+    }
+
+    @Test func eachPartNarrowsAndAllMustMatch() {
+        #expect(ActionCriteria().isEmpty)
+        #expect(ids(ActionCriteria()) == ["WSA-01", "PRI-01", "SEC-01", "TER-01"])
+        #expect(ids(ActionCriteria(group: .primary)) == ["PRI-01"])
+        #expect(ids(ActionCriteria(owner: "council")) == ["WSA-01", "PRI-01"])
+        #expect(ids(ActionCriteria(statuses: [.red, .amber])) == ["PRI-01", "TER-01"])
+        #expect(ids(ActionCriteria(workstream: "knife")) == ["PRI-01", "TER-01"])
+        #expect(ids(ActionCriteria(overdue: true)) == ["PRI-01"])
+        #expect(ids(ActionCriteria(stale: true)) == ["WSA-01", "PRI-01", "TER-01"])
+        #expect(ids(ActionCriteria(owner: "council", statuses: [.green])) == ["WSA-01"])
+        #expect(ids(ActionCriteria(owner: "police", workstream: "da", overdue: true)).isEmpty)
+    }
+}
