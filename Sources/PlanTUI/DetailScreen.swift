@@ -1,4 +1,5 @@
 import PlanModel
+import PlanReports
 import TerminalText
 
 /// Every field of one action, its due-date changes and its review history as a timeline.
@@ -47,7 +48,7 @@ func detailLines(_ action: Action, state: AppState, width: Int) -> [[Span]] {
     field("Commentary", action.commentary + (action.commentaryRestricted == true ? "  [restricted: not for publication]" : ""))
     field("Outcome", action.outcomeMeasure)
     if let funding = action.funding {
-        field("Funding", funding.source + (funding.amount.map { " £\($0)" } ?? ""))
+        field("Funding", funding.source + (funding.amount.map { " " + pounds($0) } ?? ""))
     }
     field("Updated", [action.updated.map { "\($0.day)" }, action.updatedBy.map { "by " + $0 }].compactMap { $0 }.joined(separator: " "))
     if !action.dueDateChanges.isEmpty {

@@ -1,3 +1,4 @@
+import Foundation
 import PlanModel
 @testable import PlanTUI
 import PlanStore
@@ -469,5 +470,16 @@ import Testing
         #expect(state.modal == nil)
         #expect(state.message?.text == "Not saved; your edits are still here (s tries again)")
         #expect(state.press(.character("R")) == .reload)
+    }
+}
+
+@Suite struct DetailScreenTests {
+    @Test func fundingIsShownInPoundsAsInReports() throws {
+        var state = try makeState(width: 120, height: 40)
+        let index = state.plan.actionIndex(id: "SEC-03")!
+        state.plan.actions[index].funding = Funding(source: "Home Office SVD grant", amount: Decimal(15000))
+        let text = detailLines(state.plan.actions[index], state: state, width: 118)
+            .map { $0.map(\.text).joined() }.joined(separator: "\n")
+        #expect(text.contains("Home Office SVD grant £15,000"), "\(text)")
     }
 }
