@@ -73,7 +73,8 @@ public enum PlanMerge {
         if same(mine, theirs) { return mine }
         if same(base, mine) { return theirs }
         if same(base, theirs) { return mine }
-        if let b = base as? [String: Any], let m = mine as? [String: Any], let t = theirs as? [String: Any] {
+        if let b = base as? [String: Any], var m = mine as? [String: Any], var t = theirs as? [String: Any] {
+            if path.hasPrefix("actions[") { settleBookkeeping(base: b, mine: &m, theirs: &t) }
             var result: [String: Any] = [:]
             for key in Set(m.keys).union(t.keys).union(b.keys).sorted() {
                 let child = path.isEmpty ? key : "\(path).\(key)"
@@ -93,6 +94,30 @@ public enum PlanMerge {
             context.conflicts.append(Conflict(path: label, mine: compact(mine), theirs: compact(theirs)))
             return mine
         }
+    }
+
+    /// An action edited on both sides has a new `updated`, `updatedBy` and `changeLog` on both:
+    /// bookkeeping, not a clash to ask about. The later `updated` (with its `updatedBy`) wins and
+    /// the audit trail keeps both sides' new entries in time order. Real fields still clash.
+    private static func settleBookkeeping(base: [String: Any], mine: inout [String: Any], theirs: inout [String: Any]) {
+        let myTime = mine["updated"] as? String ?? "", theirTime = theirs["updated"] as? String ?? ""
+        if !same(mine["updated"], theirs["updated"]) {
+            let later = myTime >= theirTime ? mine : theirs
+            for key in ["updated", "updatedBy"] {
+                mine[key] = later[key]
+                theirs[key] = later[key]
+            }
+        }
+        let logBase = base["changeLog"] as? [Any] ?? [], myLog = mine["changeLog"] as? [Any] ?? [], theirLog = theirs["changeLog"] as? [Any] ?? []
+        guard !same(myLog, theirLog), myLog.count >= logBase.count, theirLog.count >= logBase.count,
+              zip(logBase, myLog).allSatisfy({ same($0, $1) }), zip(logBase, theirLog).allSatisfy({ same($0, $1) }) else { return }
+        // Both only appended: base entries, then everyone's new ones by time (ISO times sort as text).
+        let added = (myLog.dropFirst(logBase.count) + theirLog.dropFirst(logBase.count)).enumerated()
+            .sorted { (($0.element as? [String: Any])?["on"] as? String ?? "", $0.offset) < (($1.element as? [String: Any])?["on"] as? String ?? "", $1.offset) }
+            .map(\.element)
+        let log = logBase + added
+        mine["changeLog"] = log
+        theirs["changeLog"] = log
     }
 
     /// The field that identifies items of a list of objects, if every item has it.

@@ -36,6 +36,25 @@ import Testing
         #expect(!document.changedOnDisk())
     }
 
+    @Test func differentFieldsOfOneActionMergeWithTheirBookkeeping() throws {
+        let path = try copyOfSample()
+        var document = try PlanDocument.open(path)
+        var mine = document.base
+        try mine.editAction(id: "SEC-06", context: me) { $0.title = "My title" }
+        var theirs = try PlanFile.load(path)
+        try theirs.moveDue(actionID: "SEC-06", to: Day(iso: "2027-02-26")!, reason: "Funding moved", context: colleague)
+        try PlanFile.save(theirs, to: path)
+        let merge = PlanMerge.merge(base: document.base, mine: mine, theirs: theirs)
+        #expect(merge.conflicts.isEmpty, "\(merge.conflicts.map(\.path))")
+        _ = try document.save(mine)
+        let action = try #require(try PlanFile.load(path).actions.first { $0.id == "SEC-06" })
+        #expect(action.title == "My title")
+        #expect(action.due == Day(iso: "2027-02-26"))
+        #expect(action.updated == colleague.now && action.updatedBy == "Colleague")  // the later edit
+        #expect(action.changeLog?.map(\.field) == ["title", "due"])  // both, in time order
+        #expect(action.changeLog?.map(\.by) == ["Me", "Colleague"])
+    }
+
     @Test func theSameFieldChangedOnBothSidesIsRefused() throws {
         let path = try copyOfSample()
         var document = try PlanDocument.open(path)
