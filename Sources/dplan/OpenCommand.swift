@@ -23,6 +23,15 @@ struct Open: ParsableCommand {
     @Flag(help: "Remove a lock left behind (e.g. by a crashed dplan), then open normally.")
     var breakLock = false
 
+    /// Asks on the terminal, before the screen opens, whether to take over a lock whose process
+    /// has gone. Only a typed "y" takes it over.
+    private func askToTakeOver(_ holder: PlanLock.Holder) -> Bool {
+        printError("\(file): a lock was left by \(clean(holder.user))'s dplan (process \(holder.pid) on this computer), which has gone; "
+                   + "it probably crashed. Unsaved edits it made are offered back next.")
+        FileHandle.standardError.write(Data("Take the lock over and edit? [y/N] ".utf8))
+        return readLine()?.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") == true
+    }
+
     func run() throws {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
             let plan = try loadPlan(file)
@@ -44,6 +53,11 @@ struct Open: ParsableCommand {
                 locked = true
             case .heldBy(let holder) where ignoreLock:
                 printError("\(file): \(holder.summary); editing anyway (--ignore-lock)")
+            case .heldBy(let holder) where holder.isStale && askToTakeOver(holder):
+                // The process that held it is gone (a crash): this session takes the lock over.
+                PlanLock.breakLock(file)
+                locked = PlanLock.acquire(file, user: user, now: now) == .acquired
+                if !locked { readOnly = "read-only: someone else took the lock first" }
             case .heldBy(let holder):
                 readOnly = holder.isStale
                     ? "read-only: a lock was left by process \(holder.pid), which has gone; reopen with --break-lock"

@@ -190,12 +190,17 @@ import Testing
         kill(try #require(childProcess(of: pid_t(pid)!)), SIGKILL)
         try first.waitFor("DPLAN-EXIT-137")
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(contentsOf: URL(fileURLWithPath: hillingdonPlan)))
-        // The killed process left its lock: a plain open is read-only and says how to break it.
+        // The killed process left its lock: the next open asks before taking it over; declining
+        // opens read-only and says how to break it later.
         let blocked = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 100, height: 30)
+        try blocked.waitFor("Take the lock over and edit? [y/N]")
+        try blocked.keys("n", "Enter")
         try blocked.waitFor("which has gone; reopen with --break-lock")
         try blocked.keys("q")
         try blocked.waitFor("DPLAN-EXIT-0")
-        let second = try TmuxSession(command: dplanPaneCommand(path, noColor: false, options: "--break-lock"), width: 100, height: 30)
+        let second = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 100, height: 30)
+        try second.waitFor("Take the lock over and edit? [y/N]")
+        try second.keys("y", "Enter")
         try second.waitFor("Unsaved edits from an earlier session (1 changes")
         try second.keys("c")
         try second.waitFor("SEC-06 set to Complete for 2026/27 Q3 (Test Officer)")
@@ -208,6 +213,19 @@ import Testing
         #expect(try PlanFile.load(path).actions.first { $0.id == "SEC-06" }?.status == .complete)
         let swap = (path as NSString).deletingLastPathComponent + "/.hillingdon-serious-violence-2024-27.json.dplan-swap"
         #expect(!FileManager.default.fileExists(atPath: swap))
+    }
+
+    @Test func breakLockOpensWithoutAsking() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let gone = PlanLock.Holder(user: "Old", host: ProcessInfo.processInfo.hostName, pid: 999_999,
+                                   since: Timestamp(iso: "2026-11-22T09:00:00Z")!)
+        try JSONEncoder().encode(gone).write(to: URL(fileURLWithPath: PlanLock.path(for: path)))
+        let session = try TmuxSession(command: dplanPaneCommand(path, noColor: false, options: "--break-lock"), width: 100, height: 30)
+        let screen = try session.waitFor("Prevention group")
+        #expect(!screen.contains("Take the lock over") && !screen.contains("read-only"))
+        try session.keys("q")
+        try session.waitFor("DPLAN-EXIT-0")
+        #expect(!FileManager.default.fileExists(atPath: PlanLock.path(for: path)))
     }
 }
 
