@@ -19,7 +19,7 @@ func renderDetail(_ state: AppState, id: String, into frame: inout Frame) {
 func detailLines(_ action: Action, state: AppState, width: Int) -> [[Span]] {
     let plan = state.plan
     let quarter = state.quarter
-    let labelWidth = 14
+    let labelWidth = 17
     let valueWidth = max(10, width - labelWidth)
     var lines: [[Span]] = []
     func field(_ label: String, _ value: String, tone: Tone = .normal) {
@@ -37,20 +37,10 @@ func detailLines(_ action: Action, state: AppState, width: Int) -> [[Span]] {
     if action.isOverdue(on: state.today) { statusLine.append(Span("   overdue", .warning)) }
     if action.isStale(in: quarter) { statusLine.append(Span("   no update in \(quarter)", .warning)) }
     lines.append(statusLine)
-    field("Group", action.preventionGroup.map { plan.name(of: $0) } ?? action.group)
-    field("Owner", plan.owner(id: action.owner)?.name ?? action.owner)
-    field("Partners", action.partners.map { plan.owner(id: $0)?.name ?? $0 }.joined(separator: ", "))
-    field("Workstreams", action.workstreams.map { id in plan.workstreams.first { $0.id == id }?.name ?? id }.joined(separator: ", "))
-    field("Start", action.start?.description ?? "")
-    field("Due", (action.due?.description ?? "") + (action.dueDateChanges.isEmpty ? "" : "  (moved \(action.dueDateChanges.count)×)"),
-          tone: action.isOverdue(on: state.today) ? .warning : .normal)
-    field("Description", action.description)
-    field("Commentary", action.commentary + (action.commentaryRestricted == true ? "  [restricted: not for publication]" : ""))
-    field("Outcome", action.outcomeMeasure)
-    if let funding = action.funding {
-        field("Funding", funding.source + (funding.amount.map { " " + pounds($0) } ?? ""))
+    for item in plan.fields(of: action) {
+        let overdue = item.label == "Due" && action.isOverdue(on: state.today)
+        field(item.label, item.value, tone: overdue ? .warning : .normal)
     }
-    field("Updated", [action.updated.map { "\($0.day)" }, action.updatedBy.map { "by " + $0 }].compactMap { $0 }.joined(separator: " "))
     if !action.dueDateChanges.isEmpty {
         lines.append([])
         lines.append([Span("Due-date changes", .header)])

@@ -26,32 +26,14 @@ struct Show: ParsableCommand {
 /// The full text description of an action, as `show` prints it.
 func actionDetail(_ action: Action, in plan: Plan, today: Day) -> String {
     let quarter = plan.editingQuarter(on: today)
-    let group = action.preventionGroup.map { plan.name(of: $0) } ?? action.group
     var flags: [String] = []
     if action.isOverdue(on: today) { flags.append("overdue") }
     if action.isStale(in: quarter) { flags.append("no update in \(quarter)") }
-    var fields: [(String, String)] = [
-        ("Group", clean(group)),
-        ("Status", statusCell(action.status) + (flags.isEmpty ? "" : "  (" + flags.joined(separator: ", ") + ")")),
-        ("Trend", "\(action.trend(in: quarter).symbol) \(action.trend(in: quarter).rawValue) against \(quarter.previous)"),
-        ("Owner", ownerName(action.owner, in: plan)),
-        ("Partners", action.partners.map { ownerName($0, in: plan) }.joined(separator: ", ")),
-        ("Workstreams", action.workstreams.map { id in clean(plan.workstreams.first { $0.id == id }?.name ?? id) }.joined(separator: ", ")),
-        ("Start", action.start?.description ?? "-"),
-        ("Due", action.due?.description ?? "-"),
-        ("Description", clean(action.description)),
-        ("Commentary", clean(action.commentary)),
-        ("Outcome measure", clean(action.outcomeMeasure)),
-    ]
-    if let funding = action.funding {
-        let amount = funding.amount.map { " " + pounds($0) } ?? ""
-        fields.append(("Funding", clean(funding.source) + amount))
-    }
-    fields.append(("Created", action.created?.description ?? "-"))
-    fields.append(("Updated", [action.updated?.description, action.updatedBy.map { "by " + clean($0) }]
-        .compactMap { $0 }.joined(separator: " ")))
+    let status = ActionField(label: "Status", value: statusCell(action.status) + (flags.isEmpty ? "" : "  (" + flags.joined(separator: ", ") + ")"))
+    let trend = ActionField(label: "Trend", value: "\(action.trend(in: quarter).symbol) \(action.trend(in: quarter).rawValue) against \(quarter.previous)")
+    let fields = [status, trend] + plan.fields(of: action)
     var lines = ["\(clean(action.id))  \(clean(action.title))"]
-    lines += fields.map { name, value in name.padding(toLength: 17, withPad: " ", startingAt: 0) + (value.isEmpty ? "-" : value) }
+    lines += fields.map { $0.label.padding(toLength: 17, withPad: " ", startingAt: 0) + ($0.value.isEmpty ? "-" : clean($0.value)) }
     if !action.dueDateChanges.isEmpty {
         lines.append("")
         lines.append("Due-date changes")

@@ -220,3 +220,21 @@ private func changesPlan() -> Plan {
         #expect(rendered.contains("Children's Services"))
     }
 }
+
+@Suite struct ActionFieldsTests {
+    @Test func namesDatesAndMarkersAsPeopleReadThem() throws {
+        let plan = try ReportTests().hillingdon()
+        var action = plan.actions[plan.actionIndex(id: "WSA-01")!]
+        action.commentaryRestricted = true
+        action.funding = Funding(source: "Home Office SVD grant", amount: Decimal(string: "83506.3"))
+        let fields = Dictionary(uniqueKeysWithValues: plan.fields(of: action).map { ($0.label, $0.value) })
+        #expect(fields["Owner"] == "Hillingdon Council Community Safety Team")
+        #expect(fields["Group"] == "Whole system approach")
+        #expect(fields["Due"] == "2027-01-31  (moved 2×)")
+        #expect(fields["Commentary"]?.hasSuffix("[restricted: not for publication]") == true)
+        #expect(fields["Funding"] == "Home Office SVD grant £83,506.30")
+        #expect(fields["Updated"] == "2026-11-12 14:30 UTC by Hillingdon Community Safety Team")
+        #expect(plan.fields(of: action).map(\.label) == ["Group", "Owner", "Partners", "Workstreams", "Start", "Due", "Description",
+                                                         "Commentary", "Outcome measure", "Funding", "Created", "Updated"])
+    }
+}
