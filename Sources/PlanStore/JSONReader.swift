@@ -12,6 +12,8 @@ struct JSONReader {
     private(set) var offset = 0
     /// Open objects and lists; deeper input is refused rather than risking the stack.
     private var depth = 0
+    /// Fields a caller did not expect, with the offset of each value: reported, not kept.
+    private(set) var unknownFields: [(offset: Int, name: String)] = []
     /// Recently read names (16 to 64 bytes) that tend to repeat, so each repeat shares one copy.
     private var interned: [(bytes: [UInt8], text: String)] = []
     static let maxDepth = 512
@@ -242,6 +244,13 @@ struct JSONReader {
             guard digits() else { throw syntax("a digit in the exponent") }
         }
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+    }
+
+    /// Skips the value of a field the caller does not know, noting where it was.
+    mutating func skipUnknownField(_ key: Key) throws(JSONReadFailure) {
+        _ = peek()
+        unknownFields.append((offset, key.text(in: self)))
+        try skipValue()
     }
 
     /// Skips one value of any kind, checking its syntax.

@@ -9,25 +9,44 @@ import PlanModel
 public enum PlanCoding {
     /// Decodes a plan, or explains precisely why not. `file` names the source in messages.
     public static func decode(_ data: Data, file: String) throws(PlanFileError) -> Plan {
+        var ignored: [PlanFileError] = []
+        return try decode(data, file: file, unknownFields: &ignored)
+    }
+
+    /// Decodes a plan and lists the fields it does not know (skipped, and so not kept when the
+    /// plan is saved), each with its line, column and JSON path.
+    public static func decode(_ data: Data, file: String, unknownFields: inout [PlanFileError]) throws(PlanFileError) -> Plan {
         guard !data.isEmpty else {
             throw PlanFileError(file: file, message: "the file is empty; expected a JSON plan (see docs/plan-format.md)")
         }
-        let result = data.withUnsafeBytes { raw -> Result<Plan, JSONReadFailure> in
+        let result = data.withUnsafeBytes { raw -> Result<(Plan, [(offset: Int, name: String)]), JSONReadFailure> in
             var reader = JSONReader(raw.bindMemory(to: UInt8.self))
             do throws(JSONReadFailure) {
                 let plan = try reader.plan()
                 try reader.end()
-                return .success(plan)
+                return .success((plan, reader.unknownFields))
             } catch {
                 return .failure(error)
             }
         }
         switch result {
-        case .success(let plan):
+        case .success(let (plan, unknown)):
             try checkSchemaVersion(plan.schemaVersion, file: file)
+            if !unknown.isEmpty { unknownFields = describe(unknown, in: [UInt8](data), file: file) }
             return plan
         case .failure(let failure):
             throw explain(failure, data: [UInt8](data), file: file)
+        }
+    }
+
+    private static func describe(_ unknown: [(offset: Int, name: String)], in bytes: [UInt8], file: String) -> [PlanFileError] {
+        bytes.withUnsafeBufferPointer { buffer in
+            unknown.map { field in
+                var locator = JSONReader(buffer)
+                let (line, column) = lineAndColumn(of: field.offset, in: bytes)
+                return PlanFileError(file: file, line: line, column: column, path: locator.path(to: field.offset) ?? field.name,
+                                     message: "unknown field; dplan does not keep it when it saves the plan")
+            }
         }
     }
 

@@ -11,11 +11,14 @@ public struct PlanDocument: Sendable {
     private var signature: FileSignature?
     /// How many earlier versions to keep in `.dplan/` beside the file.
     public var backups = 5
+    /// Fields of the file as opened that dplan does not know: a save would not keep them.
+    public let unknownFields: [PlanFileError]
 
     public static func open(_ path: String) throws(PlanFileError) -> PlanDocument {
         let data = try PlanFile.read(path)
-        return PlanDocument(path: path, base: try PlanCoding.decode(data, file: path), loadedBytes: data,
-                            signature: FileSignature(path))
+        var unknown: [PlanFileError] = []
+        let plan = try PlanCoding.decode(data, file: path, unknownFields: &unknown)
+        return PlanDocument(path: path, base: plan, loadedBytes: data, signature: FileSignature(path), unknownFields: unknown)
     }
 
     /// What a save did.

@@ -8,6 +8,11 @@ public enum PlanFile {
         try PlanCoding.decode(try read(path), file: path)
     }
 
+    /// Loads a plan and lists the fields it does not know (see `PlanCoding.decode`).
+    public static func load(_ path: String, unknownFields: inout [PlanFileError]) throws(PlanFileError) -> Plan {
+        try PlanCoding.decode(try read(path), file: path, unknownFields: &unknownFields)
+    }
+
     /// Reads a file's bytes with a clear message for a missing file, a folder, or no permission.
     public static func read(_ path: String) throws(PlanFileError) -> Data {
         var info = stat()

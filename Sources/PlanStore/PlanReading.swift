@@ -40,7 +40,7 @@ extension JSONReader {
             } else if self.key(key, is: "removedActions") {
                 plan.removedActions = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.removedAction() }
             } else {
-                try skipValue()
+                try skipUnknownField(key)
             }
         }
         plan.schemaVersion = try required(schemaVersion, "schemaVersion", object)
@@ -97,7 +97,7 @@ extension JSONReader {
             } else if self.key(key, is: "changeLog") {
                 action.changeLog = try skipNull() ? nil : list { (r: inout JSONReader) throws(JSONReadFailure) in try r.fieldChange() }
             } else {
-                try skipValue()
+                try skipUnknownField(key)
             }
         }
         action.id = try required(id, "id", object)
@@ -130,7 +130,7 @@ extension JSONReader {
             } else if self.key(key, is: "restricted") {
                 restricted = try skipNull() ? nil : bool()
             } else {
-                try skipValue()
+                try skipUnknownField(key)
             }
         }
         return Review(quarter: try required(quarter, "quarter", object), status: try required(status, "status", object),
@@ -147,7 +147,7 @@ extension JSONReader {
             } else if self.key(key, is: "end") {
                 end = try day()
             } else {
-                try skipValue()
+                try skipUnknownField(key)
             }
         }
         return Period(start: try required(start, "start", object), end: try required(end, "end", object))
@@ -166,7 +166,7 @@ extension JSONReader {
             } else if self.key(key, is: "contact") {
                 contact = try optionalString()
             } else {
-                try skipValue()
+                try skipUnknownField(key)
             }
         }
         return Owner(id: try required(id, "id", object), name: try required(name, "name", object), role: role, contact: contact)
@@ -183,7 +183,7 @@ extension JSONReader {
             } else if self.key(key, is: "description") {
                 description = try optionalString()
             } else {
-                try skipValue()
+                try skipUnknownField(key)
             }
         }
         return Workstream(id: try required(id, "id", object), name: try required(name, "name", object), description: description)
@@ -198,7 +198,7 @@ extension JSONReader {
             } else if self.key(key, is: "aim") {
                 aim = try string()
             } else {
-                try skipValue()
+                try skipUnknownField(key)
             }
         }
         return GroupInfo(name: try required(name, "name", object), aim: try required(aim, "aim", object))
@@ -222,7 +222,7 @@ extension JSONReader {
             } else if self.key(key, is: "reopenings") {
                 reopenings = try skipNull() ? nil : list { (r: inout JSONReader) throws(JSONReadFailure) in try r.reopening() }
             } else {
-                try skipValue()
+                try skipUnknownField(key)
             }
         }
         var record = QuarterRecord(quarter: try required(quarter, "quarter", object), state: try required(state, "state", object),
@@ -242,7 +242,7 @@ extension JSONReader {
             } else if self.key(key, is: "reason") {
                 reason = try string()
             } else {
-                try skipValue()
+                try skipUnknownField(key)
             }
         }
         return QuarterReopening(by: try required(by, "by", object), on: try required(on, "on", object),
@@ -258,7 +258,7 @@ extension JSONReader {
             } else if self.key(key, is: "amount") {
                 amount = try skipNull() ? nil : decimal()
             } else {
-                try skipValue()
+                try skipUnknownField(key)
             }
         }
         return Funding(source: try required(source, "source", object), amount: amount)
@@ -279,7 +279,7 @@ extension JSONReader {
             } else if self.key(key, is: "on") {
                 on = try timestamp()
             } else {
-                try skipValue()
+                try skipUnknownField(key)
             }
         }
         return DueDateChange(from: from, to: try required(to, "to", object), reason: try required(reason, "reason", object),
@@ -301,7 +301,7 @@ extension JSONReader {
             } else if self.key(key, is: "on") {
                 on = try timestamp()
             } else {
-                try skipValue()
+                try skipUnknownField(key)
             }
         }
         return FieldChange(field: try required(field, "field", object), from: try required(from, "from", object),
@@ -327,7 +327,7 @@ extension JSONReader {
             } else if self.key(key, is: "on") {
                 on = try timestamp()
             } else {
-                try skipValue()
+                try skipUnknownField(key)
             }
         }
         return RemovedAction(id: try required(id, "id", object), title: try required(title, "title", object),

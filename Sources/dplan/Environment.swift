@@ -35,13 +35,22 @@ func loadPlan(_ path: String) throws -> Plan {
 /// Opens a plan that is about to be changed: it must be valid, so a change never builds on
 /// (or hides) broken data. The document remembers what was read, so the save can merge a
 /// change someone else made meanwhile instead of overwriting it.
-func openForEditing(_ path: String) throws -> (PlanDocument, Plan) {
+///
+/// Fields dplan does not know would be lost by saving, so a plan with any is refused unless
+/// `dropUnknown` (`dplan format --drop-unknown`) says to drop them.
+func openForEditing(_ path: String, dropUnknown: Bool = false) throws -> (PlanDocument, Plan) {
     let document: PlanDocument
     do { document = try PlanDocument.open(path) } catch { throw Failure(error.description) }
     let problems = document.base.validate()
     guard problems.isEmpty else {
         throw Failure((["\(path): the plan has problems; fix them before changing it (nothing was written):"]
             + problems.map { "\(path): \($0)" }).joined(separator: "\n"))
+    }
+    guard document.unknownFields.isEmpty || dropUnknown else {
+        throw Failure((["\(path): the plan has fields dplan does not know, and saving would drop them (nothing was written):"]
+            + document.unknownFields.map { clean($0.description) }
+            + ["Move what they hold into a description or commentary, or drop them with: dplan format --drop-unknown \(path)"])
+            .joined(separator: "\n"))
     }
     return (document, document.base)
 }

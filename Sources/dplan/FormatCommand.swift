@@ -10,9 +10,13 @@ struct Format: ParsableCommand {
     @Argument(help: "Plan files to rewrite.")
     var files: [String]
 
+    @Flag(help: "Drop fields dplan does not know (listed first) instead of refusing.")
+    var dropUnknown = false
+
     func run() throws {
         for file in files {
-            var (document, plan) = try openForEditing(file)
+            var (document, plan) = try openForEditing(file, dropUnknown: dropUnknown)
+            for field in document.unknownFields { printError("dropping \(clean(field.description))") }
             let before = try? PlanFile.read(file)
             let after = PlanCoding.encode(plan)
             if before == after {

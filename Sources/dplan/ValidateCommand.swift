@@ -14,10 +14,14 @@ struct Validate: ParsableCommand {
         var failed = false
         for file in files {
             do {
-                let plan = try PlanFile.load(file)
+                var unknown: [PlanFileError] = []
+                let plan = try PlanFile.load(file, unknownFields: &unknown)
+                // Unknown fields are warnings: the plan is usable, but saving it would drop them.
+                for field in unknown { printError("warning: \(clean(field.description))") }
                 let problems = plan.validate()
                 if problems.isEmpty {
-                    print("\(file): ok (\(plan.actions.count) action\(plan.actions.count == 1 ? "" : "s"))")
+                    let note = unknown.isEmpty ? "" : "; \(unknown.count) unknown field\(unknown.count == 1 ? "" : "s"), see the warnings"
+                    print("\(file): ok (\(plan.actions.count) action\(plan.actions.count == 1 ? "" : "s")\(note))")
                 } else {
                     failed = true
                     for problem in problems { printError("\(file): \(clean(problem.description))") }

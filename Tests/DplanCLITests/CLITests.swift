@@ -26,6 +26,31 @@ import Testing
         #expect(result.stderr.contains("\(path): period.end: end 2023-03-31 is before start 2024-04-01"))
     }
 
+    @Test func unknownFieldsAreReportedAndNeverDroppedSilently() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        let withNotes = original.replacingOccurrences(of: "{\n  \"actions\" : [\n    {\n", with: "{\n  \"actions\" : [\n    {\n      \"notes\" : \"ask Jo\",\n")
+        #expect(withNotes != original)
+        try withNotes.write(toFile: path, atomically: true, encoding: .utf8)
+        let validate = try runDplan(["validate", path])
+        #expect(validate.status == 0)
+        #expect(validate.stdout.contains("ok (27 actions; 1 unknown field, see the warnings)"))
+        #expect(validate.stderr.contains("warning: \(path):4:17: actions[0].notes: unknown field; dplan does not keep it when it saves the plan"))
+        // Changing the plan would drop the field: refused, file untouched.
+        for command in [["set", path, "WSA-02", "--status", "amber", "--comment", "Slipping"], ["format", path]] {
+            let refused = try runDplan(command)
+            #expect(refused.status == 1, "\(command)")
+            #expect(refused.stderr.contains("saving would drop them (nothing was written)"))
+            #expect(refused.stderr.contains("dplan format --drop-unknown \(path)"))
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == withNotes)
+        }
+        // Unless asked to drop them.
+        let dropped = try runDplan(["format", "--drop-unknown", path])
+        #expect(dropped.status == 0)
+        #expect(dropped.stderr.contains("dropping \(path):4:17: actions[0].notes"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == original)
+    }
+
     @Test func truncatedFileReportsLineAndColumnAndIsLeftUnchanged() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
         let full = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -127,3 +127,23 @@ import Testing
         #expect(trailing.message == "invalid JSON: expected end of file after the top-level value")
     }
 }
+
+@Suite struct UnknownFieldTests {
+    @Test func unknownFieldsAreListedWithLineColumnAndPath() throws {
+        let text = """
+        {"schemaVersion": 1, "id": "p", "title": "T", "partnership": "CSP", "x-colour": "teal",
+         "period": {"start": "2025-04-01", "end": "2026-03-31", "note": null}, "owners": [{"id": "o", "name": "O"}],
+         "actions": [{"id": "A-1", "group": "primary", "title": "t", "owner": "o", "status": "red",
+                      "reviews": [{"quarter": "2025/26 Q1", "status": "red", "commentary": "", "by": "b", "on": "2025-06-30T00:00:00Z", "mood": 3}]}]}
+        """
+        var unknown: [PlanFileError] = []
+        let plan = try PlanCoding.decode(Data(text.utf8), file: "p.json", unknownFields: &unknown)
+        #expect(plan.actions.count == 1)
+        #expect(unknown.map(\.path) == ["x-colour", "period.note", "actions[0].reviews[0].mood"])
+        #expect(unknown.map(\.line) == [1, 2, 4])
+        #expect(unknown[0].description == "p.json:1:81: x-colour: unknown field; dplan does not keep it when it saves the plan")
+        var none: [PlanFileError] = []
+        _ = try PlanCoding.decode(PlanCoding.encode(plan), file: "p.json", unknownFields: &none)
+        #expect(none.isEmpty)
+    }
+}
