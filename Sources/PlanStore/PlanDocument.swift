@@ -60,7 +60,7 @@ public struct PlanDocument: Sendable {
         var outcome = SaveOutcome.saved
         if disk != loadedBytes {
             let theirs: Plan
-            do { theirs = try PlanCoding.decode(disk, file: path) } catch { throw .file(error) }
+            do { theirs = try Self.decodeKeepingEveryField(disk, file: path) } catch { throw .file(error) }
             let merge = PlanMerge.merge(base: base, mine: plan, theirs: theirs, resolutions: resolutions)
             guard merge.conflicts.isEmpty else { throw .conflicts(path: path, merge.conflicts) }
             toWrite = merge.plan
@@ -86,7 +86,7 @@ public struct PlanDocument: Sendable {
         let theirs: Plan
         do {
             disk = try PlanFile.read(path)
-            theirs = try PlanCoding.decode(disk, file: path)
+            theirs = try Self.decodeKeepingEveryField(disk, file: path)
         } catch {
             throw .file(error)
         }
@@ -96,6 +96,19 @@ public struct PlanDocument: Sendable {
         loadedBytes = disk
         signature = FileSignature(path)
         return merge.plan
+    }
+
+    /// Decodes what someone else saved, refusing a version with fields dplan does not know: a
+    /// merge could not keep them.
+    private static func decodeKeepingEveryField(_ data: Data, file: String) throws(PlanFileError) -> Plan {
+        var unknown: [PlanFileError] = []
+        let plan = try PlanCoding.decode(data, file: file, unknownFields: &unknown)
+        if let first = unknown.first {
+            throw PlanFileError(file: file, line: first.line, column: first.column, path: first.path,
+                                message: "changed on disk by someone else, with fields dplan does not know (\(unknown.count)); "
+                                    + "merging would drop them, so nothing was written")
+        }
+        return plan
     }
 
     /// Keeps a copy of the saved plan in `.dplan/` named for a closed quarter

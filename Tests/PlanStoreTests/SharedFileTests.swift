@@ -55,6 +55,22 @@ import Testing
         #expect(action.changeLog?.map(\.by) == ["Me", "Colleague"])
     }
 
+    @Test func aSaveNeverMergesAwayFieldsItDoesNotKnow() throws {
+        let path = try copyOfSample()
+        var document = try PlanDocument.open(path)
+        var mine = document.base
+        try mine.editAction(id: "SEC-06", context: me) { $0.title = "My title" }
+        // Someone adds a field of their own by hand meanwhile.
+        let edited = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "{\n  \"actions\" : [\n    {\n", with: "{\n  \"actions\" : [\n    {\n      \"notes\" : \"ask Jo\",\n")
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(throws: PlanDocument.SaveError.self) { _ = try document.save(mine) }
+        do { _ = try document.save(mine) } catch {
+            #expect(error.description.contains("actions[0].notes: changed on disk by someone else, with fields dplan does not know (1)"))
+        }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == edited)
+    }
+
     @Test func theSameFieldChangedOnBothSidesIsRefused() throws {
         let path = try copyOfSample()
         var document = try PlanDocument.open(path)
