@@ -464,35 +464,56 @@ extension UTF8 {
 }
 
 extension JSONReader {
-    /// The JSON path (`actions[3].reviews[0]`) of the value starting at byte `target`, for
-    /// messages; "" for the top-level value, nil when no value starts there. Reads from the
-    /// cursor, which must be at the start of valid JSON.
-    mutating func path(to target: Int) -> String? {
-        (try? locate(target)).flatMap { $0 }.map { $0.hasPrefix(".") ? String($0.dropFirst()) : $0 }
+    /// The JSON paths (`actions[3].reviews[0]`) of the values starting at the byte offsets
+    /// `targets`, found in one walk; "" for the top-level value, no entry for an offset where no
+    /// value starts. Reads from the cursor, which must be at the start of valid JSON.
+    mutating func paths(to targets: Set<Int>) -> [Int: String] {
+        var steps: [PathStep] = []
+        var found: [Int: String] = [:]
+        _ = try? collectPaths(to: targets, steps: &steps, found: &found)
+        return found
     }
 
-    /// Consumes the value at the cursor; returns the path below it to `target` if it holds it.
-    private mutating func locate(_ target: Int) throws(JSONReadFailure) -> String? {
+    /// One step of a path: a field name or a list position.
+    private enum PathStep {
+        case field(Key)
+        case index(Int)
+    }
+
+    /// Consumes the value at the cursor, noting the paths of targets at or below it; true once
+    /// every target is found (the walk stops there).
+    private mutating func collectPaths(to targets: Set<Int>, steps: inout [PathStep], found: inout [Int: String]) throws(JSONReadFailure) -> Bool {
         let kind = peek()
-        if offset == target { return "" }
+        if targets.contains(offset) {
+            found[offset] = steps.reduce(into: "") { path, step in
+                switch step {
+                case .field(let key): path += path.isEmpty ? key.text(in: self) : "." + key.text(in: self)
+                case .index(let index): path += "[\(index)]"
+                }
+            }
+            if found.count == targets.count { return true }
+        }
         switch kind {
         case .object:
             var object = try beginObject()
             while let key = try nextKey(&object) {
-                let name = key.text(in: self)
-                if let below = try locate(target) { return "." + name + below }
+                steps.append(.field(key))
+                defer { steps.removeLast() }
+                if try collectPaths(to: targets, steps: &steps, found: &found) { return true }
             }
         case .list:
             var list = try beginList()
             var index = 0
             while try nextItem(&list) {
-                if let below = try locate(target) { return "[\(index)]" + below }
+                steps.append(.index(index))
+                defer { steps.removeLast() }
+                if try collectPaths(to: targets, steps: &steps, found: &found) { return true }
                 index += 1
             }
         default:
             try skipValue()
         }
-        return nil
+        return false
     }
 }
 

@@ -147,3 +147,24 @@ import Testing
         #expect(none.isEmpty)
     }
 }
+
+extension UnknownFieldTests {
+    @Test func everyUnknownFieldIsLocatedInOneFile() throws {
+        var plan = try PlanCoding.decode(Data(planWithOneAction.utf8), file: "p.json")
+        plan.actions = (0..<500).map { Action(id: "A-\($0)", group: .primary, title: "Action \($0)", owner: "o") }
+        let text = String(decoding: PlanCoding.encode(plan), as: UTF8.self)
+            .replacingOccurrences(of: "      \"commentary\" : ", with: "      \"notes\" : \"x\",\n      \"commentary\" : ")
+        var unknown: [PlanFileError] = []
+        _ = try PlanCoding.decode(Data(text.utf8), file: "p.json", unknownFields: &unknown)
+        #expect(unknown.map(\.path) == (0..<500).map { "actions[\($0)].notes" })
+        #expect(unknown.compactMap(\.line) == unknown.compactMap(\.line).sorted() && Set(unknown.compactMap(\.line)).count == 500)
+        #expect(unknown.allSatisfy { $0.column == 17 })  // the value after `      "notes" : `
+    }
+
+    var planWithOneAction: String {
+        """
+        {"schemaVersion": 1, "id": "p", "title": "T", "partnership": "CSP",
+         "period": {"start": "2025-04-01", "end": "2026-03-31"}, "owners": [{"id": "o", "name": "O"}], "actions": []}
+        """
+    }
+}
