@@ -219,7 +219,7 @@ struct JSONReader {
 
     /// A whole number (`4`, `4.0` and `4e0` are all 4).
     mutating func integer() throws(JSONReadFailure) -> Int {
-        let start = offset
+        let start = valueStart()
         let text = try numberText("a whole number")
         if let value = Int(text) { return value }
         guard let value = Double(text), value.rounded() == value, abs(value) < 1e15 else {
@@ -248,8 +248,7 @@ struct JSONReader {
 
     /// Skips the value of a field the caller does not know, noting where it was.
     mutating func skipUnknownField(_ key: Key) throws(JSONReadFailure) {
-        _ = peek()
-        unknownFields.append((offset, key.text(in: self)))
+        unknownFields.append((valueStart(), key.text(in: self)))
         try skipValue()
     }
 
@@ -277,9 +276,10 @@ struct JSONReader {
         return JSONReadFailure(offset: offset, message: "expected \(expected), found \(kind.described)")
     }
 
-    /// A failure about the value starting at the cursor (for values that parse but mean nothing).
-    func failure(at start: Int, _ message: String) -> JSONReadFailure {
-        JSONReadFailure(offset: start, message: message)
+    /// Skips whitespace and returns where the next value starts, for a message about it.
+    mutating func valueStart() -> Int {
+        _ = peek()
+        return offset
     }
 
     private func syntax(_ expected: String) -> JSONReadFailure {

@@ -362,11 +362,10 @@ extension JSONReader {
     }
 
     mutating func decimal() throws(JSONReadFailure) -> Decimal {
-        _ = peek()
-        let start = offset
+        let start = valueStart()
         let text = try numberText()
         guard let value = Decimal(string: text), !value.isNaN else {
-            throw failure(at: start, "expected an amount in pounds, found \(text)")
+            throw JSONReadFailure(offset: start, message: "expected an amount in pounds, found \(text)")
         }
         return value
     }
@@ -380,15 +379,14 @@ extension JSONReader {
 
     /// A string that must parse as `expected`; the message quotes what was found.
     private mutating func formatted<T>(_ expected: String, _ parse: (UnsafeBufferPointer<UInt8>) -> T?) throws(JSONReadFailure) -> T {
-        _ = peek()
-        let start = offset
+        let start = valueStart()
         var found = ""
         let parsed: T? = try withStringBytes(expected) { bytes in
             let value = parse(bytes)
             if value == nil { found = String(decoding: bytes, as: UTF8.self) }
             return value
         }
-        guard let parsed else { throw failure(at: start, "expected \(expected), found \"\(found)\"") }
+        guard let parsed else { throw JSONReadFailure(offset: start, message: "expected \(expected), found \"\(found)\"") }
         return parsed
     }
 

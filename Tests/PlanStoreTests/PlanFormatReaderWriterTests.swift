@@ -107,6 +107,8 @@ import Testing
         let fraction = try #require(throws: PlanFileError.self) { try decode(planText(extra: #""financialYearStartMonth": 4.5, "#)) }
         #expect(fraction.path == "financialYearStartMonth")
         #expect(fraction.message == "expected a whole number, found 4.5")
+        let version = try #require(throws: PlanFileError.self) { try decode(planText().replacingOccurrences(of: #""schemaVersion": 1"#, with: #""schemaVersion": 1.5"#)) }
+        #expect(version.description == "p.json:1:19: schemaVersion: expected a whole number, found 1.5")
         let notAPlan = try #require(throws: PlanFileError.self) { try decode("[1, 2]") }
         #expect(notAPlan.path == "(top level)")
         #expect(notAPlan.message == "expected the plan (an object), found a list")
