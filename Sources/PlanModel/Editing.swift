@@ -110,7 +110,7 @@ extension Plan {
         guard let index = actionIndex(id: id) else { throw PlanEditError.unknownAction(id) }
         var action = actions[index]
         change(&action)
-        guard !action.title.trimmingSpaces().isEmpty else { throw PlanEditError.emptyTitle }
+        guard !action.title.isBlank else { throw PlanEditError.emptyTitle }
         guard action != actions[index] else { return }
         stamp(&action, from: actions[index], context)
         actions[index] = action
@@ -120,7 +120,7 @@ extension Plan {
     public mutating func addAction(_ newAction: Action, context: EditContext) throws {
         var action = newAction
         guard actionIndex(id: action.id) == nil else { throw PlanEditError.duplicateActionID(action.id) }
-        guard !action.title.trimmingSpaces().isEmpty else { throw PlanEditError.emptyTitle }
+        guard !action.title.isBlank else { throw PlanEditError.emptyTitle }
         guard owner(id: action.owner) != nil else { throw PlanEditError.unknownOwner(action.owner) }
         if let start = action.start, let due = action.due, due < start {
             throw PlanEditError.dueBeforeStart(due: due, start: start)

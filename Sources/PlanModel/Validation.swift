@@ -110,10 +110,3 @@ private func checkIDs(_ ids: [String], list: String, report: (String, String) ->
     }
     return Set(firstIndex.keys)
 }
-
-extension String {
-    /// Empty, or only spaces, tabs and line breaks.
-    var isBlank: Bool {
-        utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-    }
-}

@@ -107,3 +107,20 @@ import Testing
         #expect(samplePlan().actions.allSatisfy { $0.changeLog == nil })  // nothing logged until something changes
     }
 }
+
+@Suite struct BlankTextTests {
+    @Test func editingAndValidationAgreeOnBlankTitles() throws {
+        for blank in ["", " ", "\t", "\r\n", " \r\n\t "] {
+            var plan = samplePlan()
+            #expect(throws: PlanEditError.emptyTitle) {
+                try plan.editAction(id: "WSA-01", context: EditContext(by: "me", now: Timestamp(secondsSinceEpoch: 0))) { $0.title = blank }
+            }
+            plan.actions[0].title = blank
+            #expect(plan.validate().map(\.path) == ["actions[0].title"], "\(blank.debugDescription)")
+        }
+        var plan = samplePlan()
+        try plan.recordUpdate(actionID: "WSA-01", status: nil, commentary: " \r\nGoing well\r\n ",
+                              context: EditContext(by: "me", now: Timestamp(day: Day(iso: "2025-11-01")!)))
+        #expect(plan.actions[0].commentary == "Going well")
+    }
+}
