@@ -71,13 +71,17 @@ public enum Keymap {
         Binding([.end], .bottom, "last row"),
     ]
 
-    static let editing: [Binding<Command>] = [
+    /// The quarterly update keys, the same in the list, the detail screen and meeting mode.
+    static let statusUpdate: [Binding<Command>] = [
         Binding([ch("n")], .setStatus(.notStarted), "status: N not started"),
         Binding([ch("r")], .setStatus(.red), "status: R red (asks for commentary when worse)", hint: "status", hintKeys: "n/r/a/g/c"),
         Binding([ch("a")], .setStatus(.amber), "status: A amber"),
         Binding([ch("g")], .setStatus(.green), "status: G green"),
         Binding([ch("c")], .setStatus(.complete), "status: C complete"),
         Binding([ch("m")], .editCommentary, "write this quarter's commentary", hint: "comment"),
+    ]
+
+    static let editing: [Binding<Command>] = statusUpdate + [
         Binding([ch("t")], .editTitle, "edit the title"),
         Binding([ch("e")], .editDescription, "edit the description"),
         Binding([ch("O")], .editOutcome, "edit the outcome measure"),
@@ -123,16 +127,11 @@ public enum Keymap {
              Binding([ch("[")], .previousAction, "previous action")]
                 + editing + global
         case .meeting:
-            [Binding([.enter, ch(" ")], .keepStatus, "record the status as it is and go to the next action", hint: "keep"),
-             Binding([ch("n")], .setStatus(.notStarted), "status: N not started"),
-             Binding([ch("r")], .setStatus(.red), "status: R red (asks for commentary when worse)", hint: "status", hintKeys: "n/r/a/g/c"),
-             Binding([ch("a")], .setStatus(.amber), "status: A amber"),
-             Binding([ch("g")], .setStatus(.green), "status: G green"),
-             Binding([ch("c")], .setStatus(.complete), "status: C complete"),
-             Binding([ch("m")], .editCommentary, "write this quarter's commentary", hint: "comment"),
-             Binding([.right, ch("l"), ch("j"), .down], .nextAction, "next action without recording", hint: "next"),
-             Binding([.left, ch("h"), ch("k"), .up], .previousAction, "previous action"),
-             Binding([.escape], .endMeeting, "end the meeting and show what changed", hint: "end")]
+            [Binding([.enter, ch(" ")], .keepStatus, "record the status as it is and go to the next action", hint: "keep")]
+                + statusUpdate
+                + [Binding([.right, ch("l"), ch("j"), .down], .nextAction, "next action without recording", hint: "next"),
+                   Binding([.left, ch("h"), ch("k"), .up], .previousAction, "previous action"),
+                   Binding([.escape], .endMeeting, "end the meeting and show what changed", hint: "end")]
                 + global
         case .changes:
             [Binding([.escape, ch("h"), .left], .back, "back", hint: "back"),
