@@ -97,12 +97,9 @@ extension Report {
         let live = plan.editingQuarter(on: today)
         let quarter = options.quarter ?? live
         let previous = options.from ?? quarter.previous
-        let scoped = options.group != nil || options.owner != nil || options.workstream != nil
-        let included = !scoped ? plan.actions : plan.actions.filter { action in  // whole plan: shared, not copied
-            (options.group.map { action.preventionGroup == $0 } ?? true)
-                && (options.owner.map { action.owner == $0 } ?? true)
-                && (options.workstream.map { action.workstreams.contains($0) } ?? true)
-        }
+        let criteria = ActionCriteria(group: options.group, owner: options.owner, workstream: options.workstream)
+        let included = criteria.isEmpty ? plan.actions  // the whole plan: shared, not copied
+            : plan.actions.filter { criteria.matches($0, today: today, quarter: live) }
         let includedIDs = Set(included.map(\.id))
         func statusAt(_ action: Action) -> Status { plan.status(of: action, in: quarter, live: live) ?? action.status }
         /// The commentary for the reported quarter: the latest one for the live quarter, else that
