@@ -40,15 +40,10 @@ public struct SwapJournal: Sendable {
 
     public var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
-    /// Appends the change from `old` to `new` and flushes it to disk.
-    public func append(from old: Plan, to new: Plan, label: String, by: String, on: Timestamp) throws {
-        try append(from: old, to: new, alsoChanged: [], label: label, by: by, on: on)
-    }
-
     /// Appends a change and flushes it to disk: the difference from `old` to `new` when the
     /// whole plan may have changed (`old` given), plus the actions `alsoChanged` that were edited
     /// one at a time (so a single edit in a large plan is journalled without comparing it all).
-    public func append(from old: Plan?, to new: Plan, alsoChanged ids: Set<String>, label: String, by: String, on: Timestamp) throws {
+    public func append(from old: Plan?, to new: Plan, alsoChanged ids: Set<String> = [], label: String, by: String, on: Timestamp) throws {
         var entry = Entry(label: label, by: by, on: on, actions: [], deleted: [], order: nil)
         if let old {
             let before = Dictionary(old.actions.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
