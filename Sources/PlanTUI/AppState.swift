@@ -178,10 +178,14 @@ public struct AppState: Sendable {
         }
     }
 
-    /// After one action changed (from `old`, at plan revision `oldRevision`): when it stays in
-    /// its group and stays shown (or hidden), only its group's status counts change, so the rows
-    /// are patched; otherwise they are rebuilt. An edit in a 10,000-action plan stays instant.
-    mutating func refreshRows(afterEditOf index: Int, was old: Action, from oldRevision: Int) {
+    /// After one action changed (from `old`, at plan revision `oldRevision`, by an edit, undo or
+    /// redo): the crash journal, the search index and the rows catch up with that action alone.
+    /// When it stays in its group and stays shown (or hidden), only its group's status counts
+    /// change, so the rows are patched; otherwise they are rebuilt. An edit in a 10,000-action
+    /// plan stays instant.
+    mutating func actionChanged(at index: Int, was old: Action, from oldRevision: Int) {
+        journalPending.actionIDs.insert(old.id)
+        searchIndex.update(action: index, of: plan, from: oldRevision, to: revision)
         let needle = SearchIndex.needle(filter.search)
         guard let key = rowsKey, key.revision == oldRevision, key.today == today,
               needle.isEmpty || searchIndex.revision == revision,

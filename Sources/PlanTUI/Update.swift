@@ -245,7 +245,6 @@ extension AppState {
         assert(others.count == plan.actions.count && others.indices.allSatisfy { $0 == index || others[$0] == plan.actions[$0] },
                "commitAction changed more than action \(id)")
         #endif
-        journalPending.actionIDs.insert(id)
         undoStack.append(Snapshot(plan: shell, revision: revision, label: label, action: (index, before)))
         redoStack.removeAll()
         finishCommit(label, changed: (index, before))
@@ -255,8 +254,7 @@ extension AppState {
         let old = revision
         revision = nextRevision()
         if let (index, before) = changed {
-            searchIndex.update(action: index, of: plan, from: old, to: revision)
-            refreshRows(afterEditOf: index, was: before, from: old)
+            actionChanged(at: index, was: before, from: old)
         } else {
             refreshRows()
         }
@@ -291,11 +289,9 @@ extension AppState {
             restored.actions[index] = action
             self[keyPath: target].append(Snapshot(plan: plan, revision: revision, label: snapshot.label, action: (index, current)))
             plan = restored
-            journalPending.actionIDs.insert(action.id)
             let old = revision
             revision = snapshot.revision
-            searchIndex.update(action: index, of: plan, from: old, to: revision)
-            refreshRows(afterEditOf: index, was: current, from: old)
+            actionChanged(at: index, was: current, from: old)
         } else {
             noteJournalChange(before: plan)
             self[keyPath: target].append(Snapshot(plan: plan, revision: revision, label: snapshot.label))
