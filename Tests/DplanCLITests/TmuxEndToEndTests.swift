@@ -9,7 +9,7 @@ import Testing
     func setAmberWithCommentarySaveAndQuit(noColor: Bool) throws {
         let path = try temporaryCopy(of: hillingdonPlan)
         let before = try String(contentsOfFile: path, encoding: .utf8)
-        let session = try TmuxSession(command: dplanPaneCommand(path, noColor: noColor), width: 80, height: 24)
+        let session = try TmuxSession(dplan: path, noColor: noColor, width: 80, height: 24)
         try session.waitFor("Prevention group")
         let styled = try session.screenWithEscapes()
         let colourCode = #"\x1B\[[34][0-7]m"#  // a foreground or background colour
@@ -31,8 +31,7 @@ import Testing
         #expect(edited.contains("[+] unsaved"))
         try session.keys("s")
         try session.waitFor("Saved")
-        try session.keys("q")
-        try session.waitFor("DPLAN-EXIT-0")
+        try session.quitCleanly()
 
         let after = try String(contentsOfFile: path, encoding: .utf8)
         let old = try PlanFile.load(hillingdonPlan)
@@ -52,7 +51,7 @@ import Testing
 
     @Test func resizeRedrawsAtOnce() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
-        let session = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 80, height: 24)
+        let session = try TmuxSession(dplan: path, width: 80, height: 24)
         try session.waitFor("Prevention group")
         try session.keys("Enter")
         try session.waitFor("▾ Whole system approach")
@@ -69,15 +68,14 @@ import Testing
         try session.resize(width: 90, height: 30)
         let back = try session.waitFor("▾ Whole system approach")
         #expect(!back.contains("too small"))
-        try session.keys("q")
-        try session.waitFor("DPLAN-EXIT-0")
+        try session.quitCleanly()
     }
 
     /// The issue's "done when": find every red action of one owner, update three in meeting mode,
     /// undo one, save and quit — the file holds exactly those changes.
     @Test func meetingOnOneOwnersRedActions() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
-        let session = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 100, height: 30)
+        let session = try TmuxSession(dplan: path)
         try session.waitFor("Prevention group")
         try session.keys("?")
         try session.waitFor("meeting mode: step through the filtered actions")
@@ -119,8 +117,7 @@ import Testing
                                                  with: "hillingdon-serious-violence-2024-27-2026-27-Q3.html")
         try session.waitFor("Exported 2026/27 Q3 to /")  // the long temporary path is cut at the screen edge
         #expect(try String(contentsOfFile: exported, encoding: .utf8).contains("Police extract agreed at the October board"))
-        try session.keys("q")
-        try session.waitFor("DPLAN-EXIT-0")
+        try session.quitCleanly()
 
         let old = try PlanFile.load(hillingdonPlan)
         let new = try PlanFile.load(path)
@@ -139,7 +136,7 @@ import Testing
     @Test(arguments: ["SIGTERM", "Ctrl-C"])
     func terminalIsRestored(how: String) throws {
         let path = try temporaryCopy(of: hillingdonPlan)
-        let session = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 80, height: 24)
+        let session = try TmuxSession(dplan: path, width: 80, height: 24)
         try session.waitFor("Prevention group")
         #expect(try session.tmux(["display", "-p", "-t", session.name, "#{alternate_on}"]).hasPrefix("1"))
         if how == "SIGTERM" {
@@ -160,17 +157,15 @@ import Testing
 @Suite(.serialized) struct TmuxLockTests {
     @Test func secondOpenIsReadOnly() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
-        let first = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 100, height: 30)
+        let first = try TmuxSession(dplan: path)
         try first.waitFor("Prevention group")
-        let second = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 100, height: 30)
+        let second = try TmuxSession(dplan: path)
         let screen = try second.waitFor("read-only: being edited by Test Officer")
         #expect(screen.contains("[read-only]"))
         try second.keys("Enter", "j", "g")
         try second.waitFor("Read-only: the plan cannot be changed here")
-        try second.keys("q")
-        try second.waitFor("DPLAN-EXIT-0")
-        try first.keys("q")
-        try first.waitFor("DPLAN-EXIT-0")
+        try second.quitCleanly()
+        try first.quitCleanly()
         #expect(!FileManager.default.fileExists(atPath: path + ".lock"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(contentsOf: URL(fileURLWithPath: hillingdonPlan)))
     }
@@ -180,7 +175,7 @@ import Testing
 @Suite(.serialized) struct TmuxRecoveryTests {
     @Test func killedSessionIsRecovered() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
-        let first = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 100, height: 30)
+        let first = try TmuxSession(dplan: path)
         try first.waitFor("Prevention group")
         try first.keys("/")
         try first.type("SEC-06")
@@ -192,13 +187,12 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(contentsOf: URL(fileURLWithPath: hillingdonPlan)))
         // The killed process left its lock: the next open asks before taking it over; declining
         // opens read-only and says how to break it later.
-        let blocked = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 100, height: 30)
+        let blocked = try TmuxSession(dplan: path)
         try blocked.waitFor("Take the lock over and edit? [y/N]")
         try blocked.keys("n", "Enter")
         try blocked.waitFor("which has gone; reopen with --break-lock")
-        try blocked.keys("q")
-        try blocked.waitFor("DPLAN-EXIT-0")
-        let second = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 100, height: 30)
+        try blocked.quitCleanly()
+        let second = try TmuxSession(dplan: path)
         try second.waitFor("Take the lock over and edit? [y/N]")
         try second.keys("y", "Enter")
         try second.waitFor("Unsaved edits from an earlier session (1 changes")
@@ -208,8 +202,7 @@ import Testing
         try second.waitFor("Recovered 1 unsaved changes")
         try second.keys("s")
         try second.waitFor("Saved")
-        try second.keys("q")
-        try second.waitFor("DPLAN-EXIT-0")
+        try second.quitCleanly()
         #expect(try PlanFile.load(path).actions.first { $0.id == "SEC-06" }?.status == .complete)
         let swap = (path as NSString).deletingLastPathComponent + "/.hillingdon-serious-violence-2024-27.json.dplan-swap"
         #expect(!FileManager.default.fileExists(atPath: swap))
@@ -220,11 +213,10 @@ import Testing
         let gone = PlanLock.Holder(user: "Old", host: ProcessInfo.processInfo.hostName, pid: 999_999,
                                    since: Timestamp(iso: "2026-11-22T09:00:00Z")!)
         try JSONEncoder().encode(gone).write(to: URL(fileURLWithPath: PlanLock.path(for: path)))
-        let session = try TmuxSession(command: dplanPaneCommand(path, noColor: false, options: "--break-lock"), width: 100, height: 30)
+        let session = try TmuxSession(dplan: path, options: "--break-lock")
         let screen = try session.waitFor("Prevention group")
         #expect(!screen.contains("Take the lock over") && !screen.contains("read-only"))
-        try session.keys("q")
-        try session.waitFor("DPLAN-EXIT-0")
+        try session.quitCleanly()
         #expect(!FileManager.default.fileExists(atPath: PlanLock.path(for: path)))
     }
 }
@@ -234,7 +226,7 @@ import Testing
 @Suite(.serialized) struct TmuxSharedEditingTests {
     @Test func reloadAndResolveConflicts() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
-        let session = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 120, height: 30)
+        let session = try TmuxSession(dplan: path, width: 120, height: 30)
         try session.waitFor("Prevention group")
         try session.keys("/")
         try session.type("SEC-06")
@@ -259,8 +251,7 @@ import Testing
             try session.keys("m")
         }
         try session.waitFor("Saved ")
-        try session.keys("q")
-        try session.waitFor("DPLAN-EXIT-0")
+        try session.quitCleanly()
         let plan = try PlanFile.load(path)
         #expect(plan.actions.first { $0.id == "SEC-06" }?.commentary == "Mine: IDVA post at risk")
         #expect(plan.actions.first { $0.id == "TER-03" }?.status == .green)
@@ -272,7 +263,7 @@ import Testing
 @Suite(.serialized) struct TmuxCloseQuarterTests {
     @Test func closeSaveKeepsADatedCopy() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
-        let session = try TmuxSession(command: dplanPaneCommand(path, noColor: false), width: 100, height: 30)
+        let session = try TmuxSession(dplan: path)
         try session.waitFor("Prevention group")
         try session.keys("Q")
         try session.waitFor("Close 2026/27 Q3: which board reviewed it?")
@@ -280,8 +271,7 @@ import Testing
         try session.waitFor("Closed 2026/27 Q3 for Safer Hillingdon Partnership")
         try session.keys("s")
         try session.waitFor("Saved")
-        try session.keys("q")
-        try session.waitFor("DPLAN-EXIT-0")
+        try session.quitCleanly()
         let copy = (path as NSString).deletingLastPathComponent + "/.dplan/hillingdon-serious-violence-2024-27.2026-27-Q3-closed.json"
         #expect(try PlanFile.load(copy) == PlanFile.load(path))
         #expect(try PlanFile.load(path).quarters.last?.state == .closed)

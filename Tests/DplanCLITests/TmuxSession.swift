@@ -11,8 +11,19 @@ final class TmuxSession {
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
     }
 
+    /// dplan's front end on `path` in a fresh pane (see `dplanPaneCommand`).
+    convenience init(dplan path: String, options: String = "", noColor: Bool = false, width: Int = 100, height: Int = 30) throws {
+        try self.init(command: dplanPaneCommand(path, noColor: noColor, options: options), width: width, height: height)
+    }
+
     deinit {
         _ = try? tmux(["kill-server"])
+    }
+
+    /// Presses q and waits for dplan to exit with status 0.
+    func quitCleanly() throws {
+        try keys("q")
+        try waitFor("DPLAN-EXIT-0")
     }
 
     /// Runs one tmux command and returns what it printed. Uses posix_spawn and waitpid with the
