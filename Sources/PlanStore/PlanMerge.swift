@@ -74,7 +74,7 @@ public enum PlanMerge {
         if same(base, mine) { return theirs }
         if same(base, theirs) { return mine }
         if let b = base as? [String: Any], var m = mine as? [String: Any], var t = theirs as? [String: Any] {
-            if path.hasPrefix("actions[") { settleBookkeeping(base: b, mine: &m, theirs: &t) }
+            settleBookkeeping(base: b, mine: &m, theirs: &t)
             var result: [String: Any] = [:]
             for key in Set(m.keys).union(t.keys).union(b.keys).sorted() {
                 let child = path.isEmpty ? key : "\(path).\(key)"
@@ -99,6 +99,7 @@ public enum PlanMerge {
     /// An action edited on both sides has a new `updated`, `updatedBy` and `changeLog` on both:
     /// bookkeeping, not a clash to ask about. The later `updated` (with its `updatedBy`) wins and
     /// the audit trail keeps both sides' new entries in time order. Real fields still clash.
+    /// Objects without these fields (everything but actions) are left as they are.
     private static func settleBookkeeping(base: [String: Any], mine: inout [String: Any], theirs: inout [String: Any]) {
         let myTime = mine["updated"] as? String ?? "", theirTime = theirs["updated"] as? String ?? ""
         if !same(mine["updated"], theirs["updated"]) {
