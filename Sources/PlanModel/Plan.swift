@@ -73,6 +73,16 @@ public struct Plan: Equatable, Sendable {
         owners.first { $0.id == id }
     }
 
+    /// The owner's name for display, or the id itself when no owner has it.
+    public func ownerName(_ id: String) -> String {
+        owner(id: id)?.name ?? id
+    }
+
+    /// The workstream's name for display, or the id itself when no workstream has it.
+    public func workstreamName(_ id: String) -> String {
+        workstreams.first { $0.id == id }?.name ?? id
+    }
+
     /// Index of the action with this id, if any.
     public func actionIndex(id: String) -> Int? {
         actions.firstIndex { $0.id == id }

@@ -16,14 +16,11 @@ extension Plan {
     /// The fields of an action that `dplan show` and the front end's detail screen both list, in
     /// their order. Status, trend, due-date changes and reviews are laid out by each separately.
     public func fields(of action: Action) -> [ActionField] {
-        func ownerName(_ id: String) -> String { owner(id: id)?.name ?? id }
         var fields = [
             ActionField(label: "Group", value: action.preventionGroup.map { name(of: $0) } ?? action.group),
             ActionField(label: "Owner", value: ownerName(action.owner)),
             ActionField(label: "Partners", value: action.partners.map(ownerName).joined(separator: ", ")),
-            ActionField(label: "Workstreams", value: action.workstreams.map { id in
-                workstreams.first { $0.id == id }?.name ?? id
-            }.joined(separator: ", ")),
+            ActionField(label: "Workstreams", value: action.workstreams.map(workstreamName).joined(separator: ", ")),
             ActionField(label: "Start", value: action.start?.description ?? ""),
             ActionField(label: "Due", value: (action.due?.description ?? "")
                 + (action.dueDateChanges.isEmpty ? "" : "  (moved \(action.dueDateChanges.count)×)")),

@@ -145,7 +145,7 @@ extension Report {
         var scope: [String] = []
         if let group = options.group { scope.append(plan.name(of: group)) }
         if let owner = options.owner { scope.append("owner " + ownerName(owner)) }
-        if let ws = options.workstream { scope.append(plan.workstreams.first { $0.id == ws }?.name ?? ws) }
+        if let ws = options.workstream { scope.append(plan.workstreamName(ws)) }
 
         self.plan = PlanInfo(id: plan.id, title: plan.title, partnership: plan.partnership, description: plan.description,
                              periodStart: plan.period.start.description, periodEnd: plan.period.end.description)

@@ -21,7 +21,7 @@ func renderChanges(_ state: AppState, into frame: inout Frame) {
                 text += " — due \(move.from?.description ?? "none") → \(move.to): \(move.reason)"
             }
             if kind == .ownerChanged, let previous = change.previousOwner {
-                text += " — was \(state.plan.owner(id: previous)?.name ?? previous)"
+                text += " — was \(state.plan.ownerName(previous))"
             }
             let indent = 2 + 8 + 3 + 3 + 3 + 2
             let parts = wrapped(sanitizedForTerminal(text), toWidth: max(10, frame.width - 2 - indent))

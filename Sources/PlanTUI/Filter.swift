@@ -25,9 +25,9 @@ public struct Filter: Equatable, Sendable {
     func summary(in plan: Plan) -> String {
         var parts: [String] = []
         if let group { parts.append(plan.name(of: group)) }
-        if let owner { parts.append("owner " + (plan.owner(id: owner)?.name ?? owner)) }
+        if let owner { parts.append("owner " + plan.ownerName(owner)) }
         if let status { parts.append("\(status.letter) \(status.label.lowercased())") }
-        if let workstream { parts.append(plan.workstreams.first { $0.id == workstream }?.name ?? workstream) }
+        if let workstream { parts.append(plan.workstreamName(workstream)) }
         if overdue { parts.append("overdue") }
         if stale { parts.append("no update this quarter") }
         if !search.isEmpty { parts.append("“\(search)”") }

@@ -47,7 +47,7 @@ func renderList(_ state: AppState, into frame: inout Frame) {
             let trend = action.trend(in: quarter)
             x += frame.put(" " + trend.symbol + " ", x: x, y: y, tone: trend == .worsened ? .warning : base)
             x += frame.put(fitted(action.title, toWidth: columns.title) + " ", x: x, y: y, tone: base)
-            let owner = state.plan.owner(id: action.owner)?.name ?? action.owner
+            let owner = state.plan.ownerName(action.owner)
             x += frame.put(fitted(owner, toWidth: columns.owner) + " ", x: x, y: y, tone: base)
             let overdue = action.isOverdue(on: state.today)
             let due = (action.due?.description ?? "-") + (overdue ? "!" : "")

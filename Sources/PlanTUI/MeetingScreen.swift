@@ -14,7 +14,7 @@ func renderMeeting(_ state: AppState, into frame: inout Frame) {
         frame.put(part, x: 1, y: y, tone: .header)
         y += 1
     }
-    let owner = plan.owner(id: action.owner)?.name ?? action.owner
+    let owner = plan.ownerName(action.owner)
     var facts = [Span(" \(owner) · due \(action.due?.description ?? "-")", .dim)]
     if action.isOverdue(on: state.today) { facts.append(Span("  overdue", .warning)) }
     frame.put(facts, x: 0, y: y)

@@ -38,7 +38,7 @@ func renderOverview(_ state: AppState, into frame: inout Frame) {
         frame.put(" Owners with most reds", x: 0, y: y, tone: .header)
         y += 1
         for entry in reds where y < frame.height - 2 {
-            let name = plan.owner(id: entry.owner)?.name ?? entry.owner
+            let name = plan.ownerName(entry.owner)
             frame.put([Span("   "), Span(" R\(entry.reds) ", .red), Span("  " + name)], x: 0, y: y)
             y += 1
         }

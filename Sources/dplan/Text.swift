@@ -9,7 +9,7 @@ func statusCell(_ status: Status) -> String { "\(status.letter) \(status.label)"
 
 /// The owner's name for display, or the raw id when the owner is unknown.
 func ownerName(_ id: String, in plan: Plan) -> String {
-    clean(plan.owner(id: id)?.name ?? id)
+    clean(plan.ownerName(id))
 }
 
 /// Formats rows as left-aligned columns separated by two spaces; the last column is not padded.
