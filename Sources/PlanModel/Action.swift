@@ -1,7 +1,7 @@
 import Foundation  // Decimal for funding amounts
 
 /// One action of the delivery plan: what will be done, by whom, by when, and how it is going.
-public struct Action: Codable, Equatable, Sendable, Identifiable {
+public struct Action: Equatable, Sendable, Identifiable {
     /// Stable id such as `PRI-03`; never reused.
     public var id: String
     /// Raw prevention-group id (`primary`, …). Kept as text so an unknown value is a validation
@@ -64,34 +64,10 @@ public struct Action: Codable, Equatable, Sendable, Identifiable {
 
     /// The prevention group, or nil when `group` names none (a validation problem).
     public var preventionGroup: PreventionGroup? { PreventionGroup(rawValue: group) }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        group = try c.decode(String.self, forKey: .group)
-        workstreams = try c.decodeIfPresent([String].self, forKey: .workstreams) ?? []
-        title = try c.decode(String.self, forKey: .title)
-        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
-        owner = try c.decode(String.self, forKey: .owner)
-        partners = try c.decodeIfPresent([String].self, forKey: .partners) ?? []
-        start = try c.decodeIfPresent(Day.self, forKey: .start)
-        due = try c.decodeIfPresent(Day.self, forKey: .due)
-        status = try c.decode(Status.self, forKey: .status)
-        commentary = try c.decodeIfPresent(String.self, forKey: .commentary) ?? ""
-        commentaryRestricted = try c.decodeIfPresent(Bool.self, forKey: .commentaryRestricted)
-        outcomeMeasure = try c.decodeIfPresent(String.self, forKey: .outcomeMeasure) ?? ""
-        funding = try c.decodeIfPresent(Funding.self, forKey: .funding)
-        created = try c.decodeIfPresent(Timestamp.self, forKey: .created)
-        updated = try c.decodeIfPresent(Timestamp.self, forKey: .updated)
-        updatedBy = try c.decodeIfPresent(String.self, forKey: .updatedBy)
-        dueDateChanges = try c.decodeIfPresent([DueDateChange].self, forKey: .dueDateChanges) ?? []
-        reviews = try c.decodeIfPresent([Review].self, forKey: .reviews) ?? []
-        changeLog = try c.decodeIfPresent([FieldChange].self, forKey: .changeLog)
-    }
 }
 
 /// Where an action's money comes from, e.g. the Home Office Serious Violence Duty non-labour grant.
-public struct Funding: Codable, Equatable, Sendable {
+public struct Funding: Equatable, Sendable {
     public var source: String
     /// Amount in pounds sterling, when known.
     public var amount: Decimal?
@@ -103,7 +79,7 @@ public struct Funding: Codable, Equatable, Sendable {
 }
 
 /// A due date moved: from what, to what, why, by whom, when. Due dates never change silently.
-public struct DueDateChange: Codable, Equatable, Sendable {
+public struct DueDateChange: Equatable, Sendable {
     /// The previous due date (nil when the action had none).
     public var from: Day?
     public var to: Day
@@ -121,7 +97,7 @@ public struct DueDateChange: Codable, Equatable, Sendable {
 }
 
 /// An action's status and commentary for one quarter: the review history.
-public struct Review: Codable, Equatable, Sendable {
+public struct Review: Equatable, Sendable {
     public var quarter: Quarter
     public var status: Status
     public var commentary: String
@@ -148,7 +124,7 @@ public struct Review: Codable, Equatable, Sendable {
 }
 
 /// One field of an action changed: which, from what, to what, by whom, when.
-public struct FieldChange: Codable, Equatable, Sendable {
+public struct FieldChange: Equatable, Sendable {
     public var field: String
     public var from: String
     public var to: String
@@ -165,7 +141,7 @@ public struct FieldChange: Codable, Equatable, Sendable {
 }
 
 /// An action that was deleted: kept so "what changed" can report it.
-public struct RemovedAction: Codable, Equatable, Sendable {
+public struct RemovedAction: Equatable, Sendable {
     public var id: String
     public var title: String
     public var group: String

@@ -17,6 +17,8 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
     case emptyTitle
     case reasonRequired
     case commentaryRequired(from: Status, to: Status)
+    /// A red status kept for another quarter needs words on what is being done ("watermelon" rule).
+    case stillRedNeedsCommentary(Quarter)
     case dueBeforeStart(due: Day, start: Day)
     case quarterOutsidePlan(Quarter)
     case quarterNotOver(Quarter)
@@ -32,6 +34,8 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
         case .reasonRequired: "a due-date change needs a reason"
         case .commentaryRequired(let from, let to):
             "the status gets worse (\(from.label) to \(to.label)): a commentary explaining why is required"
+        case .stillRedNeedsCommentary(let q):
+            "the status stays red for \(q): a commentary saying what is being done is required"
         case .dueBeforeStart(let due, let start): "due date \(due) is before the start date \(start)"
         case .quarterOutsidePlan(let q): "\(q) is outside the plan period"
         case .quarterNotOver(let q): "\(q) has not started yet; only the current or an earlier quarter can be closed"
@@ -44,7 +48,7 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
 extension Plan {
     /// Records a status and/or commentary update on an action for the quarter being edited:
     /// sets the action's current values and writes (or revises) its review entry for that quarter.
-    /// A status that gets worse needs a non-empty commentary.
+    /// The commentary rules (`commentaryRule`) are checked first.
     public mutating func recordUpdate(
         actionID: String, status newStatus: Status?, commentary newCommentary: String?, context: EditContext
     ) throws {
@@ -52,10 +56,10 @@ extension Plan {
         let old = actions[index].status
         let status = newStatus ?? old
         let commentary = newCommentary.map { $0.trimmingSpaces() }
-        if status.rank < old.rank, commentary?.isEmpty ?? true {
-            throw PlanEditError.commentaryRequired(from: old, to: status)
-        }
         let quarter = editingQuarter(on: context.now.day)
+        if commentary?.isEmpty ?? true, let rule = commentaryRule(for: actions[index], status: status, in: quarter) {
+            throw rule
+        }
         var action = actions[index]
         action.status = status
         if let commentary { action.commentary = commentary }
@@ -74,6 +78,19 @@ extension Plan {
         }
         stamp(&action, from: actions[index], context)
         actions[index] = action
+    }
+
+    /// Why recording `status` on `action` for `quarter` needs a new commentary, or nil when it
+    /// does not. Two rules, the same in the command line, the list, the detail screen and meeting
+    /// mode: a status that gets worse needs a reason, and a red status kept needs words on what
+    /// is being done (unless that quarter's review already has them), so a board never sees a
+    /// "watermelon" (green outside, red inside) or a silent red.
+    public func commentaryRule(for action: Action, status: Status, in quarter: Quarter) -> PlanEditError? {
+        if status.rank < action.status.rank { return .commentaryRequired(from: action.status, to: status) }
+        if status == .red, action.status == .red, action.review(for: quarter)?.commentary.isBlank ?? true {
+            return .stillRedNeedsCommentary(quarter)
+        }
+        return nil
     }
 
     /// Marks an action's latest commentary (and this quarter's review) as restricted, so public

@@ -111,7 +111,7 @@ public struct Period: Equatable, Sendable {
 }
 
 /// A lead agency or officer who owns or supports actions.
-public struct Owner: Codable, Equatable, Sendable, Identifiable {
+public struct Owner: Equatable, Sendable, Identifiable {
     public var id: String
     /// Agency or officer name, e.g. "Metropolitan Police Service".
     public var name: String
@@ -155,7 +155,7 @@ public enum QuarterState: String, Codable, Sendable {
 }
 
 /// The recorded state of one quarter of the plan.
-public struct QuarterRecord: Codable, Equatable, Sendable {
+public struct QuarterRecord: Equatable, Sendable {
     public var quarter: Quarter
     public var state: QuarterState
     public var closedOn: Timestamp?
@@ -176,7 +176,7 @@ public struct QuarterRecord: Codable, Equatable, Sendable {
 }
 
 /// A closed quarter opened again: who, when and why.
-public struct QuarterReopening: Codable, Equatable, Sendable {
+public struct QuarterReopening: Equatable, Sendable {
     public var by: String
     public var on: Timestamp
     public var reason: String

@@ -54,6 +54,9 @@ public enum Status: String, CaseIterable, Codable, Sendable, Comparable {
         }
     }
 
+    /// The order boards read statuses in: problems first.
+    public static let boardOrder: [Status] = [.red, .amber, .green, .complete, .notStarted]
+
     public static func < (lhs: Status, rhs: Status) -> Bool { lhs.rank < rhs.rank }
 
     /// What a status looks like in a plan file, for error messages.

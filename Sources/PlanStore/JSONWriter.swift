@@ -5,26 +5,38 @@ import Foundation  // malloc, Data(bytesNoCopy:)
 /// slashes and non-ASCII text written as is, and the short escapes (`\n`, `\t`, …) or `\u00XX`
 /// for control characters. Callers write fields in sorted order; `PlanWriting` does so for every
 /// plan type. `finish()` hands the buffer to a `Data` without copying it.
-struct JSONWriter {
+///
+/// The writer owns its malloc'd buffer: it cannot be copied (so two writers never share or
+/// double-free it), and a writer dropped without `finish()` frees it.
+struct JSONWriter: ~Copyable {
     private var base: UnsafeMutablePointer<UInt8>
     private var count = 0
     private var capacity: Int
     private var depth = 0
+    /// One line, no indents: for the swap journal's one-entry-per-line format.
+    private let compact: Bool
 
     /// Progress through one object or list: whether anything was written in it yet.
     struct Container {
         fileprivate var empty = true
     }
 
-    init(capacity: Int) {
+    init(capacity: Int, compact: Bool = false) {
         self.capacity = max(capacity, 64)
+        self.compact = compact
         base = malloc(self.capacity)!.assumingMemoryBound(to: UInt8.self)
     }
 
-    /// The bytes written, ending with one newline; the writer must not be used afterwards.
+    deinit {
+        free(base)
+    }
+
+    /// The bytes written, ending with one newline; the buffer now belongs to the `Data`.
     consuming func finish() -> Data {
         put(0x0A)
-        return Data(bytesNoCopy: base, count: count, deallocator: .free)
+        let data = Data(bytesNoCopy: base, count: count, deallocator: .free)
+        discard self
+        return data
     }
 
     // MARK: - Bytes
@@ -132,6 +144,7 @@ struct JSONWriter {
     }
 
     private mutating func newLine() {
+        guard !compact else { return }
         reserve(1 + depth * 2)
         base[count] = 0x0A
         (base + count + 1).initialize(repeating: 0x20, count: depth * 2)

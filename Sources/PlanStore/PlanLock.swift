@@ -26,8 +26,7 @@ public enum PlanLock {
 
         /// "being edited by Jo on laptop-3 since 2026-11-22 10:42 UTC".
         public var summary: String {
-            let time = since.description
-            return "being edited by \(user) on \(host) since \(time.prefix(10)) \(time.dropFirst(11).prefix(5)) UTC (process \(pid))"
+            "being edited by \(user) on \(host) since \(since.readable) (process \(pid))"
         }
     }
 

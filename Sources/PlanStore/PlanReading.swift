@@ -390,7 +390,7 @@ extension JSONReader {
         return parsed
     }
 
-    private mutating func list<T>(_ item: (inout JSONReader) throws(JSONReadFailure) -> T) throws(JSONReadFailure) -> [T] {
+    mutating func list<T>(_ item: (inout JSONReader) throws(JSONReadFailure) -> T) throws(JSONReadFailure) -> [T] {
         if try skipNull() { return [] }
         var list = try beginList()
         var items: [T] = []
@@ -409,7 +409,7 @@ extension JSONReader {
         return result
     }
 
-    private func required<T>(_ value: T?, _ field: String, _ object: Container) throws(JSONReadFailure) -> T {
+    func required<T>(_ value: T?, _ field: String, _ object: Container) throws(JSONReadFailure) -> T {
         guard let value else {
             throw JSONReadFailure(offset: object.offset, message: "missing required field", missingField: field)
         }

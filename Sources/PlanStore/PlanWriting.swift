@@ -194,7 +194,7 @@ extension JSONWriter {
 
     // MARK: - Containers
 
-    private mutating func list<T>(_ items: [T], _ write: (inout JSONWriter, T) -> Void) {
+    mutating func list<T>(_ items: [T], _ write: (inout JSONWriter, T) -> Void) {
         var l = beginList()
         for item in items {
             self.item(in: &l)

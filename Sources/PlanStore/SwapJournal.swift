@@ -6,8 +6,11 @@ import PlanModel
 ///
 /// The journal is `.<plan name>.dplan-swap` in the plan's folder, one line per change:
 /// a checksum, a space, and a JSON entry holding only what changed (the changed actions, deleted
-/// ids, the new action order, and quarters/owners/removed actions when they changed). A damaged
-/// line (a torn last write, a bad checksum) is reported and skipped, never replayed.
+/// ids, the new action order, and the plan without its actions when anything else changed). A
+/// damaged line (a torn last write, a bad checksum) is reported and skipped, never replayed.
+///
+/// Actions and the plan are written and read by the plan file's own writer and reader, so the
+/// journal holds every field the plan file does, by construction.
 public struct SwapJournal: Sendable {
     public let path: String
 
@@ -19,16 +22,15 @@ public struct SwapJournal: Sendable {
     }
 
     /// One journalled change.
-    public struct Entry: Codable, Equatable, Sendable {
+    public struct Entry: Equatable, Sendable {
         public var label: String
         public var by: String
         public var on: Timestamp
         public var actions: [Action]
         public var deleted: [String]
         public var order: [String]?
-        public var quarters: [QuarterRecord]?
-        public var owners: [Owner]?
-        public var removedActions: [RemovedAction]?
+        /// Everything but the actions, when any of it changed (owners, quarters, removed actions…).
+        public var plan: Plan?
     }
 
     /// What a journal on disk holds.
@@ -51,15 +53,14 @@ public struct SwapJournal: Sendable {
             entry.actions = new.actions.filter { before[$0.id] != $0 }
             entry.deleted = old.actions.map(\.id).filter { !after.contains($0) }
             if old.actions.map(\.id) != new.actions.map(\.id) { entry.order = new.actions.map(\.id) }
-            if old.quarters != new.quarters { entry.quarters = new.quarters }
-            if old.owners != new.owners { entry.owners = new.owners }
-            if old.removedActions != new.removedActions { entry.removedActions = new.removedActions }
+            let shell = new.withoutActions
+            if old.withoutActions != shell { entry.plan = shell }
         }
         let listed = Set(entry.actions.map(\.id))
         entry.actions += new.actions.filter { ids.contains($0.id) && !listed.contains($0.id) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let json = try encoder.encode(entry)
+        var writer = JSONWriter(capacity: 4096, compact: true)
+        writer.journalEntry(entry)
+        let json = writer.finish().dropLast()  // the entry is one line; the newline comes below
         let line = Data((checksum(json) + " ").utf8) + json + Data("\n".utf8)
         let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw PlanFileError(file: path, message: "cannot write the swap file: \(String(cString: strerror(errno)))") }
@@ -77,7 +78,7 @@ public struct SwapJournal: Sendable {
         for (number, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
             guard let space = line.firstIndex(of: UInt8(ascii: " ")),
                   String(decoding: line[line.startIndex..<space], as: UTF8.self) == checksum(Data(line[(space + 1)...])),
-                  let entry = try? JSONDecoder().decode(Entry.self, from: Data(line[(space + 1)...])) else {
+                  let entry = Self.decode(Data(line[(space + 1)...])) else {
                 contents.damagedLines.append(number + 1)
                 continue
             }
@@ -94,10 +95,9 @@ public struct SwapJournal: Sendable {
             for id in entry.deleted { byID[id] = nil }
             for action in entry.actions { byID[action.id] = action }
             let order = entry.order ?? plan.actions.map(\.id) + entry.actions.map(\.id).filter { id in !plan.actions.contains { $0.id == id } }
-            plan.actions = order.compactMap { byID[$0] }
-            if let quarters = entry.quarters { plan.quarters = quarters }
-            if let owners = entry.owners { plan.owners = owners }
-            if let removed = entry.removedActions { plan.removedActions = removed }
+            let actions = order.compactMap { byID[$0] }
+            if let shell = entry.plan { plan = shell }
+            plan.actions = actions
         }
         return plan
     }
@@ -107,11 +107,77 @@ public struct SwapJournal: Sendable {
         unlink(path)
     }
 
+    /// One entry read back with the plan file's reader; nil when it does not parse.
+    private static func decode(_ data: Data) -> Entry? {
+        data.withUnsafeBytes { raw in
+            var reader = JSONReader(raw.bindMemory(to: UInt8.self))
+            do throws(JSONReadFailure) {
+                let entry = try reader.journalEntry()
+                try reader.end()
+                return entry
+            } catch {
+                return nil
+            }
+        }
+    }
+
     /// FNV-1a 64-bit of the bytes, as 16 hex digits: enough to catch a torn or edited line.
     private func checksum(_ data: Data) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in data { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01B3 }
         let hex = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}
+
+extension Plan {
+    /// The plan with an empty action list: what a journal entry keeps when more than actions changed.
+    var withoutActions: Plan {
+        var shell = self
+        shell.actions = []
+        return shell
+    }
+}
+
+extension JSONWriter {
+    mutating func journalEntry(_ entry: SwapJournal.Entry) {
+        var o = beginObject()
+        key("actions", in: &o); list(entry.actions) { $0.action($1) }
+        key("by", in: &o); string(entry.by)
+        key("deleted", in: &o); list(entry.deleted) { $0.string($1) }
+        key("label", in: &o); string(entry.label)
+        key("on", in: &o); timestamp(entry.on)
+        if let order = entry.order { key("order", in: &o); list(order) { $0.string($1) } }
+        if let plan = entry.plan { key("plan", in: &o); self.plan(plan) }
+        endObject(o)
+    }
+}
+
+extension JSONReader {
+    mutating func journalEntry() throws(JSONReadFailure) -> SwapJournal.Entry {
+        var object = try beginObject()
+        var entry = SwapJournal.Entry(label: "", by: "", on: Timestamp(secondsSinceEpoch: 0), actions: [], deleted: [])
+        var on: Timestamp?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "actions") {
+                entry.actions = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.action() }
+            } else if self.key(key, is: "by") {
+                entry.by = try string()
+            } else if self.key(key, is: "deleted") {
+                entry.deleted = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.string() }
+            } else if self.key(key, is: "label") {
+                entry.label = try string()
+            } else if self.key(key, is: "on") {
+                on = try timestamp()
+            } else if self.key(key, is: "order") {
+                entry.order = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.string() }
+            } else if self.key(key, is: "plan") {
+                entry.plan = try plan()
+            } else {
+                try skipUnknownField(key)
+            }
+        }
+        entry.on = try required(on, "on", object)
+        return entry
     }
 }

@@ -21,8 +21,8 @@ public func runInteractive(document: PlanDocument, user: String, readOnly: Strin
     // A read-only session never touches the swap file: it may belong to the person editing.
     let journal: SwapJournal? = state.readOnly ? nil : SwapJournal(planPath: document.path)
     if let contents = journal?.read(), !contents.entries.isEmpty || !contents.damagedLines.isEmpty {
-        let labels = contents.entries.map { "\($0.on.day) \($0.on.description.dropFirst(11).prefix(5))  \($0.label) (\($0.by))" }
-        let last = contents.entries.last.map { "\($0.on.description.prefix(16).replacingOccurrences(of: "T", with: " ")) by \($0.by)" } ?? "unknown"
+        let labels = contents.entries.map { "\($0.on.minuteLabel)  \($0.label) (\($0.by))" }
+        let last = contents.entries.last.map { "\($0.on.minuteLabel) by \($0.by)" } ?? "unknown"
         state.modal = .confirm(.recoverSwap(RecoveryOffer(plan: SwapJournal.replay(contents.entries, onto: document.base),
                                                          labels: labels, last: last, damaged: contents.damagedLines.count)))
     }

@@ -55,7 +55,7 @@ func renderList(_ state: AppState, into frame: inout Frame) {
             if action.isStale(in: quarter) {
                 frame.put("stale", x: x, y: y, tone: selected ? .selected : .dim)
             } else if let updated = action.review(for: quarter)?.on.day ?? action.updated?.day {
-                frame.put(columns.updated >= 10 ? updated.description : shortDate(updated), x: x, y: y, tone: base)
+                frame.put(columns.updated >= 10 ? updated.description : updated.shortLabel, x: x, y: y, tone: base)
             }
         }
     }

@@ -13,7 +13,7 @@ extension AppState {
                 message = Message(text: "Cancelled: nothing exported", isError: false)
             case .confirmed:
                 self.modal = nil
-                let path = editor.text.trimmingCharacters()
+                let path = editor.text.trimmingSpaces()
                 guard !path.isEmpty else {
                     message = Message(text: "An export needs a file name; nothing exported", isError: true)
                     return nil
@@ -116,10 +116,12 @@ extension AppState {
     }
 
     private mutating func confirmEditor(_ purpose: EditorPurpose, _ text: String) {
-        let trimmed = text.trimmingCharacters()
+        let trimmed = text.trimmingSpaces()
         switch purpose {
         case .commentary(let id, let status, let required):
-            if required && trimmed.isEmpty {
+            if trimmed.isEmpty, required || plan.actionIndex(id: id).flatMap({
+                plan.commentaryRule(for: plan.actions[$0], status: status ?? plan.actions[$0].status, in: quarter)
+            }) != nil {
                 modal = .editor(purpose, LineEditor(text))
                 message = Message(text: "A commentary is required when the status gets worse or stays red (Esc cancels)", isError: true)
                 return
@@ -258,13 +260,5 @@ extension AppState {
         clampScroll()
         let shown = filteredActionIDs.count
         message = Message(text: "\(shown) of \(plan.actions.count) actions match; F clears the filter", isError: false)
-    }
-}
-
-extension String {
-    /// Without leading and trailing whitespace.
-    func trimmingCharacters() -> String {
-        guard let start = firstIndex(where: { !$0.isWhitespace }), let end = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[start...end])
     }
 }

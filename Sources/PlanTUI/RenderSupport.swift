@@ -35,9 +35,6 @@ extension Status {
         case .complete: .complete
         }
     }
-
-    /// The order boards read statuses in: problems first.
-    static let boardOrder: [Status] = [.red, .amber, .green, .complete, .notStarted]
 }
 
 /// " A " — the status letter in its coloured cell.
@@ -66,11 +63,6 @@ func statusBar(_ counts: [Status: Int], width: Int) -> [Span] {
     return cells.filter { $0.1 > 0 }.map { Span(String(repeating: $0.0.letter, count: $0.1), $0.0.tone) }
 }
 
-/// "12 Nov" from a day.
-func shortDate(_ day: Day) -> String {
-    let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    return "\(day.day < 10 ? " " : "")\(day.day) \(months[day.month - 1])"
-}
 
 /// Key hints for the status bar: "? help  s save  q quit".
 func hintSpans<C>(_ bindings: [Binding<C>]) -> [Span] {

@@ -311,9 +311,8 @@ extension AppState {
             message = Message(text: "\(id) is already \(status.label) for \(quarter)", isError: false)
             return
         }
-        if status.rank < plan.actions[index].status.rank {
-            modal = .editor(.commentary(id: id, status: status, required: true), LineEditor())
-            message = Message(text: "\(plan.actions[index].status.label) to \(status.label) is worse: say why (Esc cancels)", isError: false)
+        if let rule = plan.commentaryRule(for: plan.actions[index], status: status, in: quarter) {
+            askForCommentary(id: id, status: status, because: rule)
             return
         }
         commitAction(id, "\(id) set to \(status.label) for \(quarter)") { plan, context in
@@ -384,9 +383,8 @@ extension AppState {
         guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return }
         let action = plan.actions[index]
         if action.review(for: quarter) == nil {
-            if action.status == .red {
-                modal = .editor(.commentary(id: id, status: .red, required: true), LineEditor())
-                message = Message(text: "Still red: say what is being done (Esc cancels)", isError: false)
+            if let rule = plan.commentaryRule(for: action, status: action.status, in: quarter) {
+                askForCommentary(id: id, status: action.status, because: rule)
                 return
             }
             commitAction(id, "\(id) kept at \(action.status.label) for \(quarter)") { plan, context in
@@ -394,6 +392,14 @@ extension AppState {
             }
         }
         stepAction(by: 1)
+    }
+
+    /// Opens the commentary editor for an update the model says needs one.
+    private mutating func askForCommentary(id: String, status: Status, because rule: PlanEditError) {
+        modal = .editor(.commentary(id: id, status: status, required: true), LineEditor())
+        let why = if case .commentaryRequired(let from, let to) = rule { "\(from.label) to \(to.label) is worse: say why" }
+                  else { "Still red: say what is being done" }
+        message = Message(text: why + " (Esc cancels)", isError: false)
     }
 
     /// Ids (in meeting order) with a review entry for the current quarter.

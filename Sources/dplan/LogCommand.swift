@@ -21,8 +21,7 @@ struct Log: ParsableCommand {
         guard !entries.isEmpty else { print("No changes recorded by dplan yet."); return }
         var rows = [["WHEN (UTC)", "ACTION", "FIELD", "FROM", "TO", "BY"]]
         for (on, id, change) in entries.sorted(by: { ($0.0, $0.1) < ($1.0, $1.1) }) {
-            let time = on.description
-            rows.append(["\(time.prefix(10)) \(time.dropFirst(11).prefix(5))", clean(id), change.field,
+            rows.append([on.minuteLabel, clean(id), change.field,
                          clean(change.from), clean(change.to), clean(change.by)])
         }
         print(table(rows, maxWidths: [3: 40, 4: 40]))

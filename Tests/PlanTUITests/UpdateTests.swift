@@ -349,7 +349,7 @@ import Testing
         let row = frame.text(row: 4)
         #expect(row.contains(" ▼ 東京東京東京東京東京東京東… Hillingdon Coun…"))  // 27-cell title column
         #expect(frame.rows[4].count == 80)
-        #expect(row.trimmingCharacters().hasSuffix("12 Nov"))
+        #expect(row.trimmingSpaces().hasSuffix("12 Nov"))
     }
 }
 

@@ -1,4 +1,3 @@
-import PlanModel
 
 /// One kind of change between two quarters, in the order boards read them.
 public enum ChangeKind: String, Codable, Sendable, CaseIterable {
@@ -31,7 +30,7 @@ public enum ChangeKind: String, Codable, Sendable, CaseIterable {
 }
 
 /// What happened to one action between two quarters.
-public struct ActionChange: Codable, Equatable, Sendable {
+public struct ActionChange: Equatable, Sendable {
     public var id: String
     public var title: String
     public var owner: String
@@ -47,7 +46,7 @@ public struct ActionChange: Codable, Equatable, Sendable {
 extension Plan {
     /// The status an action had at the end of `quarter`: its review entry, or its live status
     /// when `quarter` is the quarter being edited and it has no entry yet.
-    func status(of action: Action, in quarter: Quarter, live: Quarter) -> Status? {
+    public func status(of action: Action, in quarter: Quarter, live: Quarter) -> Status? {
         action.review(for: quarter)?.status ?? (quarter == live ? action.status : nil)
     }
 

@@ -1,4 +1,3 @@
-import PlanModel
 
 /// One labelled field of an action as people read it ("Owner": "Metropolitan Police Service").
 public struct ActionField: Equatable, Sendable {
@@ -32,15 +31,9 @@ extension Plan {
         if let funding = action.funding {
             fields.append(ActionField(label: "Funding", value: funding.source + (funding.amount.map { " " + pounds($0) } ?? "")))
         }
-        fields.append(ActionField(label: "Created", value: action.created.map(readable) ?? ""))
-        fields.append(ActionField(label: "Updated", value: [action.updated.map(readable), action.updatedBy.map { "by " + $0 }]
+        fields.append(ActionField(label: "Created", value: action.created.map(\.readable) ?? ""))
+        fields.append(ActionField(label: "Updated", value: [action.updated.map(\.readable), action.updatedBy.map { "by " + $0 }]
             .compactMap { $0 }.joined(separator: " ")))
         return fields
     }
-}
-
-/// "2026-11-12 14:30 UTC".
-private func readable(_ time: Timestamp) -> String {
-    let text = time.description
-    return "\(text.prefix(10)) \(text.dropFirst(11).prefix(5)) UTC"
 }
