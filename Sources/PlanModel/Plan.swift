@@ -63,6 +63,13 @@ public struct Plan: Equatable, Sendable {
         groups[group.rawValue]?.name ?? group.defaultName
     }
 
+    /// The group a person means by `text`: its key, id prefix or default name (`PreventionGroup(matching:)`)
+    /// or this plan's own name for it, ignoring case.
+    public func group(named text: String) -> PreventionGroup? {
+        let key = text.trimmingSpaces().lowercased()
+        return PreventionGroup(matching: text) ?? PreventionGroup.allCases.first { name(of: $0).lowercased() == key }
+    }
+
     /// The aim this plan gives a prevention group.
     public func aim(of group: PreventionGroup) -> String {
         groups[group.rawValue]?.aim ?? group.defaultAim

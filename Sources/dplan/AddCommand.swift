@@ -6,11 +6,10 @@ import PlanReports
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Add an action to a plan.")
 
-    @Argument(help: "The plan file.")
-    var file: String
+    @OptionGroup var plan: PlanFileArgument
 
-    @Option(help: "Prevention group: whole-system, primary, secondary or tertiary.")
-    var group: String
+    @Option(help: "Prevention group: whole-system, primary, secondary or tertiary (or the plan's name for it).")
+    var group: GroupArgument
 
     @Option(help: "What will be done.")
     var title: String
@@ -31,10 +30,10 @@ struct Add: ParsableCommand {
     var workstream: [String] = []
 
     @Option(help: "Start date, YYYY-MM-DD.")
-    var start: String?
+    var start: Day?
 
     @Option(help: "Due date, YYYY-MM-DD.")
-    var due: String?
+    var due: Day?
 
     @Option(help: "Longer description.")
     var description: String = ""
@@ -42,15 +41,13 @@ struct Add: ParsableCommand {
     @Option(help: "Outcome measure or success criteria.")
     var outcome: String = ""
 
-    @Option(help: "Who is making the change (default $DPLAN_USER, else $USER).")
-    var by: String?
+    @OptionGroup var author: AuthorOption
 
     func run() throws {
+        let file = self.plan.file
         var (document, plan) = try openForEditing(file)
-        let context = EditContext(by: resolveUser(by), now: try currentTime())
-        guard let groupValue = PreventionGroup(matching: group) else {
-            throw Failure("--group: unknown prevention group \"\(group)\"; expected one of \(PreventionGroup.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
+        let context = EditContext(by: author.name, now: try currentTime())
+        let groupValue = try group.resolve(in: plan)
         let ownerID: String
         if let found = plan.findOwner(owner) {
             ownerID = found.id
@@ -70,8 +67,7 @@ struct Add: ParsableCommand {
         let action = Action(
             id: id ?? plan.nextActionID(in: groupValue), group: groupValue, title: title, owner: ownerID,
             workstreams: workstream, description: description, partners: partners,
-            start: try start.map { try parseDay($0, option: "--start") },
-            due: try due.map { try parseDay($0, option: "--due") }, outcomeMeasure: outcome)
+            start: start, due: due, outcomeMeasure: outcome)
         do {
             try plan.addAction(action, context: context)
         } catch let error as PlanEditError {

@@ -10,7 +10,8 @@ struct BenchTUI: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-tui",
         abstract: "Measure per-keystroke update+render time of the front end without a terminal.",
-        discussion: "Keys: characters as typed; ⏎ Enter, ⎋ Esc, ↓ ↑ arrows, ⇟ ⇞ page down/up. Prints start-up time and median/p99 per key.")
+        discussion: "Keys: characters as typed; ⏎ Enter, ⎋ Esc, ↓ ↑ arrows, ⇟ ⇞ page down/up. Prints start-up time and median/p99 per key.",
+        shouldDisplay: false)
 
     @Argument(help: "The plan file.") var file: String
     @Option(help: "The key script, e.g. \"⏎jjjj⇟⇟/knife⏎\".") var keys: String

@@ -11,10 +11,14 @@ struct Dplan: ParsableCommand {
             Exit codes: 0 success, 1 invalid data or refused operation, 2 usage error.
             Who made a change comes from --by, else $DPLAN_USER, else $USER.
             """,
+        version: Dplan.version,
         subcommands: [Open.self, Validate.self, List.self, Show.self, SetCommand.self, New.self, Add.self, Format.self,
                       ReviewCommand.self, Changes.self, Chase.self, Export.self, ImportCSV.self, Generate.self, BenchTUI.self, Log.self],
         defaultSubcommand: Open.self
     )
+
+    /// The release, printed by `dplan --version`.
+    static let version = "0.9.0"
 
     /// Runs the command and maps errors to dplan's exit codes: 1 for refused operations and bad
     /// data, 2 for usage errors; messages go to stderr.
@@ -25,6 +29,9 @@ struct Dplan: ParsableCommand {
         } catch let failure as Failure {
             printError(failure.message)
             Foundation.exit(1)
+        } catch let failure as UsageFailure {
+            printError("Error: " + failure.message)
+            Foundation.exit(2)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -39,6 +46,13 @@ struct Dplan: ParsableCommand {
 
 /// A refused operation or unusable data: printed to stderr, exit code 1.
 struct Failure: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// A value the parser accepted that the plan turns out not to have (a group name it does not
+/// use): a usage error, exit code 2, like a value the parser itself refuses.
+struct UsageFailure: Error {
     var message: String
     init(_ message: String) { self.message = message }
 }

@@ -65,11 +65,3 @@ func save(_ plan: Plan, in document: inout PlanDocument) throws {
         throw Failure(error.description)
     }
 }
-
-/// Parses a `YYYY-MM-DD` option value.
-func parseDay(_ text: String, option: String) throws -> Day {
-    guard let day = Day(iso: text) else {
-        throw Failure("\(option): expected a date as YYYY-MM-DD, found \"\(text)\"")
-    }
-    return day
-}

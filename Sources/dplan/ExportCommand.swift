@@ -10,12 +10,12 @@ struct Export: ParsableCommand {
         abstract: "Export a progress report: markdown, html, csv or json, or your own Mustache template.",
         discussion: "The output is written atomically; the plan file is never touched.")
 
-    @Argument(help: "The plan file.") var file: String
+    @OptionGroup var plan: PlanFileArgument
     @Option(help: "markdown, html, csv or json (not needed with --template).") var format: ReportFormat?
     @Option(help: "Mustache template to render against the report model (docs/templates.md).") var template: String?
-    @Option(help: "Quarter to report on (default: the current quarter).") var quarter: String?
-    @Option(help: "Compare with this quarter (default: the quarter before).") var from: String?
-    @Option(help: "Only this prevention group.") var group: String?
+    @Option(help: "Quarter to report on (default: the current quarter).") var quarter: Quarter?
+    @Option(help: "Compare with this quarter (default: the quarter before).") var from: Quarter?
+    @Option(help: "Only this prevention group.") var group: GroupArgument?
     @Option(help: "Only this owner (id or name).") var owner: String?
     @Option(help: "Only this workstream (id or name).") var workstream: String?
     @Flag(help: "Leave out commentary marked restricted, for publication.") var `public` = false
@@ -30,10 +30,11 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
+        let file = self.plan.file
         let plan = try loadPlan(file)
         var options = ReportOptions(now: try currentTime())
-        options.quarter = try quarter.map(parseQuarter)
-        options.from = try from.map(parseQuarter)
+        options.quarter = quarter
+        options.from = from
         options.isPublic = `public`
         let filter = try actionCriteria(plan: plan, group: group, owner: owner, status: nil, workstream: workstream,
                                         overdue: false, stale: false)
@@ -62,5 +63,3 @@ struct Export: ParsableCommand {
         print("wrote \(output) (\(data.count) bytes): \(report.quarter), \(report.overall.total) actions\(`public` ? ", public version" : "")")
     }
 }
-
-extension ReportFormat: ExpressibleByArgument {}

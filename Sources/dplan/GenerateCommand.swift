@@ -7,7 +7,8 @@ import PlanStore
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a synthetic plan (deterministic for a seed) for benchmarks.",
-        discussion: "Texts are assembled from phrases of the seed strategies; every action has a review for every quarter.")
+        discussion: "Texts are assembled from phrases of the seed strategies; every action has a review for every quarter.",
+        shouldDisplay: false)
 
     @Option(help: "Number of actions.") var actions: Int = 200
     @Option(help: "Quarters of review history, starting 2024/25 Q1.") var quarters: Int = 12

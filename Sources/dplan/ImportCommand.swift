@@ -19,22 +19,19 @@ struct ImportCSV: ParsableCommand {
     @Option(help: "The plan file to add the actions to.") var into: String
     @Option(help: "Column mapping, e.g. \"Action=title,Lead=owner,RAG=status\". Fields: \(CSVImport.Field.allCases.map(\.rawValue).joined(separator: ", ")).")
     var map: String?
-    @Option(help: "Prevention group for rows without one (whole-system, primary, secondary, tertiary).") var group: String?
+    @Option(help: "Prevention group for rows without one (whole-system, primary, secondary, tertiary).") var group: GroupArgument?
     @Flag(help: "Import the valid rows and report the others instead of refusing the whole file.") var skipInvalid = false
-    @Option(help: "Who is importing (default $DPLAN_USER, else $USER).") var by: String?
+    @OptionGroup var author: AuthorOption
 
     func run() throws {
         var (document, plan) = try openForEditing(into)
-        let defaultGroup = try group.map { text in
-            guard let g = PreventionGroup(matching: text) else { throw Failure("--group: unknown prevention group \"\(text)\"") }
-            return g
-        }
+        let defaultGroup = try group?.resolve(in: plan)
         let data: Data
         do { data = try PlanFile.read(tracker) } catch { throw Failure(error.description) }
         let result: CSVImport.Result
         do {
             result = try CSVImport.run(data, into: plan, map: map, defaultGroup: defaultGroup,
-                                       context: EditContext(by: resolveUser(by), now: try currentTime()))
+                                       context: EditContext(by: author.name, now: try currentTime()))
         } catch let error as CSVImportError {
             throw Failure("\(tracker): \(error) (nothing was written)")
         }

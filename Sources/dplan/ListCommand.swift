@@ -6,17 +6,16 @@ import PlanModel
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List actions as a table, optionally filtered.")
 
-    @Argument(help: "The plan file.")
-    var file: String
+    @OptionGroup var plan: PlanFileArgument
 
-    @Option(help: "Prevention group: whole-system, primary, secondary or tertiary (or WSA/PRI/SEC/TER).")
-    var group: String?
+    @Option(help: "Prevention group: whole-system, primary, secondary or tertiary (or WSA/PRI/SEC/TER, or the plan's name for it).")
+    var group: GroupArgument?
 
     @Option(help: "Owner id or name.")
     var owner: String?
 
     @Option(help: "Status (not-started, red, amber, green, complete or N/R/A/G/C); comma-separate several.")
-    var status: String?
+    var status: StatusList?
 
     @Option(help: "Workstream id or name.")
     var workstream: String?
@@ -28,7 +27,7 @@ struct List: ParsableCommand {
     var stale = false
 
     func run() throws {
-        let plan = try loadPlan(file)
+        let plan = try loadPlan(self.plan.file)
         let today = try currentTime().day
         let filter = try actionCriteria(plan: plan, group: group, owner: owner, status: status,
                                         workstream: workstream, overdue: overdue, stale: stale)
@@ -50,31 +49,17 @@ struct List: ParsableCommand {
 
 /// Reads the filter options of `list` and `export` into `ActionCriteria`, with a clear message
 /// for a group, owner, status or workstream the plan does not have.
-func actionCriteria(plan: Plan, group: String?, owner: String?, status: String?, workstream: String?,
+func actionCriteria(plan: Plan, group: GroupArgument?, owner: String?, status: StatusList?, workstream: String?,
                     overdue: Bool, stale: Bool) throws -> ActionCriteria {
     var criteria = ActionCriteria(overdue: overdue, stale: stale)
-    if let group {
-        guard let match = PreventionGroup(matching: group) ?? PreventionGroup.allCases.first(where: {
-            plan.name(of: $0).lowercased() == group.lowercased()
-        }) else {
-            throw Failure("--group: unknown prevention group \"\(group)\"; expected one of \(PreventionGroup.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        criteria.group = match
-    }
+    criteria.group = try group?.resolve(in: plan)
     if let owner {
         guard let match = plan.findOwner(owner) else {
             throw Failure("--owner: no owner with id or name \"\(owner)\"; owners are: \(plan.owners.map(\.id).joined(separator: ", "))")
         }
         criteria.owner = match.id
     }
-    if let status {
-        criteria.statuses = try Set(status.split(separator: ",").map { word in
-            guard let s = Status(word: String(word)) else {
-                throw Failure("--status: unknown status \"\(word)\"; expected one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return s
-        })
-    }
+    if let status { criteria.statuses = status.statuses }
     if let workstream {
         let key = workstream.lowercased()
         guard let match = plan.workstreams.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key }) else {

@@ -5,12 +5,12 @@ import PlanModel
 struct Log: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show who changed what and when (the audit trail).")
 
-    @Argument(help: "The plan file.") var file: String
+    @OptionGroup var plan: PlanFileArgument
     @Argument(help: "Only this action.") var actionID: String?
 
     func run() throws {
-        let plan = try loadPlan(file)
-        if let actionID, plan.actionIndex(id: actionID) == nil { throw Failure("\(file): no action with id \"\(actionID)\"") }
+        let plan = try loadPlan(self.plan.file)
+        if let actionID, plan.actionIndex(id: actionID) == nil { throw Failure("\(self.plan.file): no action with id \"\(actionID)\"") }
         var entries: [(Timestamp, String, FieldChange)] = []
         for action in plan.actions where actionID == nil || action.id == actionID {
             for change in action.changeLog ?? [] { entries.append((change.on, action.id, change)) }

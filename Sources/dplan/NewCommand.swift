@@ -19,10 +19,10 @@ struct New: ParsableCommand {
     var id: String?
 
     @Option(help: "First day of the plan, YYYY-MM-DD (default: start of the current financial year).")
-    var start: String?
+    var start: Day?
 
     @Option(help: "Last day of the plan, YYYY-MM-DD (default: three financial years after the start).")
-    var end: String?
+    var end: Day?
 
     @Option(help: "Month the financial year starts, 1-12.")
     var fyStartMonth: Int = 4
@@ -33,10 +33,10 @@ struct New: ParsableCommand {
 
     func run() throws {
         let today = try currentTime().day
-        let startDay = try start.map { try parseDay($0, option: "--start") }
+        let startDay = start
             ?? Quarter.containing(today, fyStartMonth: fyStartMonth).firstDay(fyStartMonth: fyStartMonth)
                 .firstOfMonth(adding: -((Quarter.containing(today, fyStartMonth: fyStartMonth).number - 1) * 3))
-        let endDay = try end.map { try parseDay($0, option: "--end") } ?? startDay.firstOfMonth(adding: 36).adding(days: -1)
+        let endDay = end ?? startDay.firstOfMonth(adding: 36).adding(days: -1)
         let planID = id ?? String(file.split(separator: "/").last ?? "plan").replacingOccurrences(of: ".json", with: "")
         let plan = Plan(id: planID, title: title, partnership: partnership,
                         period: Period(start: startDay, end: endDay), financialYearStartMonth: fyStartMonth)

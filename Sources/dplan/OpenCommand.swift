@@ -11,11 +11,11 @@ struct Open: ParsableCommand {
         abstract: "Open a plan in the interactive front end (the default when only a file is given).",
         discussion: "Press ? inside for every key. Without a terminal, prints the plan summary.")
 
-    @Argument(help: "The plan file.")
-    var file: String
+    @OptionGroup var plan: PlanFileArgument
 
-    @Option(help: "Who is making changes (default $DPLAN_USER, else $USER).")
-    var by: String?
+    @OptionGroup var author: AuthorOption
+
+    private var file: String { plan.file }
 
     @Flag(help: "Edit even though someone else has the plan open (their lock stays; saving merges).")
     var ignoreLock = false
@@ -39,7 +39,7 @@ struct Open: ParsableCommand {
             return
         }
         let (document, _) = try openForEditing(file)
-        let user = resolveUser(by)
+        let user = author.name
         let now = try currentTime()  // a bad DPLAN_NOW is reported before the screen opens
         var readOnly: String?
         if access(file, W_OK) != 0 {

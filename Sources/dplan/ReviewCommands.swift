@@ -14,15 +14,16 @@ struct ReviewCommand: ParsableCommand {
             abstract: "Freeze a quarter: every action's status and commentary become its review entry.",
             discussion: "Actions with no update that quarter are recorded as \"no update provided\". Later edits go to the next quarter.")
 
-        @Argument(help: "The plan file.") var file: String
-        @Argument(help: "The quarter, e.g. \"2025/26 Q2\".") var quarter: String
+        @OptionGroup var plan: PlanFileArgument
+        @Argument(help: "The quarter, e.g. \"2025/26 Q2\".") var quarter: Quarter
         @Option(help: "The board that reviewed it, e.g. \"Safer Hillingdon Partnership\".") var board: String?
-        @Option(help: "Who is closing it (default $DPLAN_USER, else $USER).") var by: String?
+        @OptionGroup var author: AuthorOption
 
         func run() throws {
+            let file = self.plan.file
             var (document, plan) = try openForEditing(file)
-            let q = try parseQuarter(quarter)
-            let context = EditContext(by: resolveUser(by), now: try currentTime())
+            let q = quarter
+            let context = EditContext(by: author.name, now: try currentTime())
             let owed = plan.actions.filter { $0.isStale(in: q) }.count
             do { try plan.closeQuarter(q, board: board, context: context) } catch let error as PlanEditError {
                 throw Failure("\(file): \(error) (nothing was written)")
@@ -36,16 +37,17 @@ struct ReviewCommand: ParsableCommand {
     struct Reopen: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Reopen a closed quarter for corrections (recorded with the reason).")
 
-        @Argument(help: "The plan file.") var file: String
-        @Argument(help: "The quarter, e.g. \"2025/26 Q2\".") var quarter: String
+        @OptionGroup var plan: PlanFileArgument
+        @Argument(help: "The quarter, e.g. \"2025/26 Q2\".") var quarter: Quarter
         @Option(help: "Why it is reopened.") var reason: String
-        @Option(help: "Who is reopening it (default $DPLAN_USER, else $USER).") var by: String?
+        @OptionGroup var author: AuthorOption
 
         func run() throws {
+            let file = self.plan.file
             var (document, plan) = try openForEditing(file)
-            let q = try parseQuarter(quarter)
+            let q = quarter
             do {
-                try plan.reopenQuarter(q, reason: reason, context: EditContext(by: resolveUser(by), now: try currentTime()))
+                try plan.reopenQuarter(q, reason: reason, context: EditContext(by: author.name, now: try currentTime()))
             } catch let error as PlanEditError {
                 throw Failure("\(file): \(error) (nothing was written)")
             }
@@ -55,24 +57,19 @@ struct ReviewCommand: ParsableCommand {
     }
 }
 
-func parseQuarter(_ text: String) throws -> Quarter {
-    guard let quarter = Quarter(text) else { throw Failure("expected a quarter such as \"2025/26 Q2\", found \"\(text)\"") }
-    return quarter
-}
-
 /// `dplan changes FILE [--from Q] [--to Q]`: what changed, action by action.
 struct Changes: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "What changed since the last quarter, action by action.")
 
-    @Argument(help: "The plan file.") var file: String
-    @Option(help: "Earlier quarter (default: the quarter before --to).") var from: String?
-    @Option(help: "Later quarter (default: the current quarter).") var to: String?
+    @OptionGroup var plan: PlanFileArgument
+    @Option(help: "Earlier quarter (default: the quarter before --to).") var from: Quarter?
+    @Option(help: "Later quarter (default: the current quarter).") var to: Quarter?
 
     func run() throws {
-        let plan = try loadPlan(file)
+        let plan = try loadPlan(self.plan.file)
         let live = plan.editingQuarter(on: try currentTime().day)
-        let toQuarter = try to.map(parseQuarter) ?? live
-        let fromQuarter = try from.map(parseQuarter) ?? toQuarter.previous
+        let toQuarter = to ?? live
+        let fromQuarter = from ?? toQuarter.previous
         let changes = plan.changes(from: fromQuarter, to: toQuarter, live: live)
         print("Changes from \(fromQuarter) to \(toQuarter)\(toQuarter == live ? " (so far)" : "")")
         guard !changes.isEmpty else { print("No changes."); return }
@@ -93,10 +90,10 @@ struct Changes: ParsableCommand {
 struct Chase: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List who still owes an update this quarter, by owner.")
 
-    @Argument(help: "The plan file.") var file: String
+    @OptionGroup var plan: PlanFileArgument
 
     func run() throws {
-        let plan = try loadPlan(file)
+        let plan = try loadPlan(self.plan.file)
         let today = try currentTime().day
         let quarter = plan.editingQuarter(on: today)
         let list = plan.chaseList(for: quarter)

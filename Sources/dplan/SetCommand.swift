@@ -8,26 +8,24 @@ struct SetCommand: ParsableCommand {
         abstract: "Update an action's status, commentary or due date for the current quarter.",
         discussion: "A status that gets worse needs --comment; a due-date change needs --reason.")
 
-    @Argument(help: "The plan file.")
-    var file: String
+    @OptionGroup var plan: PlanFileArgument
 
     @Argument(help: "The action id, e.g. PRI-03.")
     var actionID: String
 
     @Option(help: "New status: not-started, red, amber, green, complete (or N/R/A/G/C).")
-    var status: String?
+    var status: Status?
 
     @Option(help: "Commentary for this quarter.")
     var comment: String?
 
     @Option(help: "New due date, YYYY-MM-DD (needs --reason).")
-    var due: String?
+    var due: Day?
 
     @Option(help: "Why the due date moves.")
     var reason: String?
 
-    @Option(help: "Who is making the change (default $DPLAN_USER, else $USER).")
-    var by: String?
+    @OptionGroup var author: AuthorOption
 
     @Flag(inversion: .prefixedNo, help: "Mark the commentary as restricted: `export --public` leaves it out.")
     var restricted: Bool?
@@ -40,21 +38,15 @@ struct SetCommand: ParsableCommand {
     }
 
     func run() throws {
+        let file = self.plan.file
         var (document, plan) = try openForEditing(file)
-        let context = EditContext(by: resolveUser(by), now: try currentTime())
-        let newStatus = try status.map { word in
-            guard let s = Status(word: word) else {
-                throw Failure("--status: unknown status \"\(word)\"; expected one of \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            return s
-        }
+        let context = EditContext(by: author.name, now: try currentTime())
         do {
             if let due {
-                let day = try parseDay(due, option: "--due")
-                try plan.moveDue(actionID: actionID, to: day, reason: reason ?? "", context: context)
+                try plan.moveDue(actionID: actionID, to: due, reason: reason ?? "", context: context)
             }
-            if newStatus != nil || comment != nil {
-                try plan.recordUpdate(actionID: actionID, status: newStatus, commentary: comment, context: context)
+            if status != nil || comment != nil {
+                try plan.recordUpdate(actionID: actionID, status: status, commentary: comment, context: context)
             }
             if let restricted {
                 try plan.setCommentaryRestricted(actionID: actionID, restricted, context: context)

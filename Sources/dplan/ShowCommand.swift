@@ -7,16 +7,15 @@ import PlanReports
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show every field of one action and its review history.")
 
-    @Argument(help: "The plan file.")
-    var file: String
+    @OptionGroup var plan: PlanFileArgument
 
     @Argument(help: "The action id, e.g. PRI-03.")
     var actionID: String
 
     func run() throws {
-        let plan = try loadPlan(file)
+        let plan = try loadPlan(self.plan.file)
         guard let index = plan.actionIndex(id: actionID) else {
-            throw Failure("\(file): no action with id \"\(actionID)\"")
+            throw Failure("\(self.plan.file): no action with id \"\(actionID)\"")
         }
         let today = try currentTime().day
         print(actionDetail(plan.actions[index], in: plan, today: today))

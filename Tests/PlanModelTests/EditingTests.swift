@@ -124,3 +124,40 @@ import Testing
         #expect(plan.actions[0].commentary == "Going well")
     }
 }
+
+@Suite struct CommentaryRuleTests {
+    private func plan(status: Status) -> (Plan, EditContext) {
+        var plan = Plan(id: "p", title: "P", partnership: "CSP", period: Period(start: Day(iso: "2026-04-01")!, end: Day(iso: "2029-03-31")!),
+                        owners: [Owner(id: "o", name: "Owner")])
+        plan.actions = [Action(id: "PRI-01", group: .primary, title: "T", owner: "o", status: status)]
+        return (plan, EditContext(by: "me", now: Timestamp(iso: "2026-11-22T10:00:00Z")!))
+    }
+
+    @Test func worseNeedsACommentary() throws {
+        var (plan, context) = plan(status: .green)
+        #expect(throws: PlanEditError.commentaryRequired(from: .green, to: .amber)) {
+            try plan.recordUpdate(actionID: "PRI-01", status: .amber, commentary: nil, context: context)
+        }
+        #expect(throws: PlanEditError.commentaryRequired(from: .green, to: .red)) {
+            try plan.recordUpdate(actionID: "PRI-01", status: .red, commentary: "  \n", context: context)
+        }
+        try plan.recordUpdate(actionID: "PRI-01", status: .amber, commentary: "Venue lost", context: context)
+        #expect(plan.actions[0].status == .amber)
+    }
+
+    @Test func keptRedNeedsACommentaryUnlessTheQuarterHasOne() throws {
+        var (plan, context) = plan(status: .red)
+        let quarter = plan.editingQuarter(on: context.now.day)
+        #expect(throws: PlanEditError.stillRedNeedsCommentary(quarter)) {
+            try plan.recordUpdate(actionID: "PRI-01", status: .red, commentary: nil, context: context)
+        }
+        #expect(throws: PlanEditError.stillRedNeedsCommentary(quarter)) {
+            try plan.recordUpdate(actionID: "PRI-01", status: nil, commentary: "", context: context)
+        }
+        try plan.recordUpdate(actionID: "PRI-01", status: .red, commentary: "Escalated to the board", context: context)
+        #expect(plan.commentaryRule(for: plan.actions[0], status: .red, in: quarter) == nil)
+        try plan.recordUpdate(actionID: "PRI-01", status: .red, commentary: nil, context: context)
+        // Better is never refused, and neither is a status that is not red.
+        #expect(plan.commentaryRule(for: plan.actions[0], status: .amber, in: quarter) == nil)
+    }
+}

@@ -1,0 +1,75 @@
+import ArgumentParser
+import PlanModel
+import PlanReports
+
+// Option and argument types shared by the subcommands. Values are parsed by swift-argument-parser,
+// so a bad status, date or quarter is a usage error (exit 2) that names what is allowed.
+
+/// The plan file a command reads or changes.
+struct PlanFileArgument: ParsableArguments {
+    @Argument(help: "The plan file.")
+    var file: String
+}
+
+/// `--by`: who is making a change.
+struct AuthorOption: ParsableArguments {
+    @Option(help: "Who is making the change (default $DPLAN_USER, else $USER).")
+    var by: String?
+
+    /// `--by`, else `$DPLAN_USER`, else `$USER`.
+    var name: String { resolveUser(by) }
+}
+
+extension Status: ExpressibleByArgument {
+    /// A status word, raw value or letter: "amber", "A", "not started".
+    public init?(argument: String) { self.init(word: argument) }
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+/// `--status red,amber`: one status or several, comma-separated.
+struct StatusList: ExpressibleByArgument {
+    var statuses: Set<Status>
+
+    init?(argument: String) {
+        var statuses = Set<Status>()
+        for word in argument.split(separator: ",") {
+            guard let status = Status(word: String(word)) else { return nil }
+            statuses.insert(status)
+        }
+        guard !statuses.isEmpty else { return nil }
+        self.statuses = statuses
+    }
+
+    static var allValueStrings: [String] { Status.allValueStrings }
+}
+
+extension Day: ExpressibleByArgument {
+    /// `YYYY-MM-DD`.
+    public init?(argument: String) { self.init(iso: argument) }
+    public static var defaultCompletionKind: CompletionKind { .default }
+}
+
+extension Quarter: ExpressibleByArgument {
+    /// "2025/26 Q2".
+    public init?(argument: String) { self.init(argument) }
+}
+
+/// A prevention group as typed: its key (`primary`), id prefix (`PRI`), default name, or the
+/// plan's own name for it ("Prevent before it happens"). The last needs the plan, so `resolve`
+/// finishes the job and a name the plan does not have is a usage error listing the choices.
+struct GroupArgument: ExpressibleByArgument {
+    var text: String
+
+    init?(argument: String) {
+        guard !argument.isBlank else { return nil }
+        text = argument
+    }
+
+    func resolve(in plan: Plan, option: String = "--group") throws -> PreventionGroup {
+        if let group = plan.group(named: text) { return group }
+        let choices = PreventionGroup.allCases.map { "\($0.rawValue) (\(clean(plan.name(of: $0))))" }
+        throw UsageFailure("\(option): unknown prevention group \"\(clean(text))\"; expected one of \(choices.joined(separator: ", "))")
+    }
+}
+
+extension ReportFormat: ExpressibleByArgument {}
