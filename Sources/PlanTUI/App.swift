@@ -5,143 +5,114 @@ import PlanStore
 
 /// Runs the interactive front end on a plan file until the user quits.
 ///
-/// The loop is the only place with side effects: it reads keys, sets the clock, asks the pure
-/// `handle` and `render` what to do and draw, and performs saves.
+/// The loop only performs I/O: it reads keys and the clock, saves, reloads, exports, writes the
+/// swap journal and paints. Every outcome goes back into the pure `update` as an `Event`; the
+/// loop never changes the state itself. `readOnly` says why edits are refused, if they are.
 @MainActor
 public func runInteractive(document: PlanDocument, user: String, readOnly: String?, clock: @escaping () -> Timestamp) {
     var document = document
     let terminal = Terminal()
     defer { terminal.restore() }
-    var state = AppState(plan: document.base, path: document.path, user: user, now: clock(), size: terminal.size)
-    if let readOnly {
-        state.readOnly = true
-        state.message = Message(text: readOnly, isError: true)
-    }
-    var noticedOutsideChange = false
+    var state = AppState(plan: document.base, path: document.path, user: user, now: clock(), size: terminal.size, readOnly: readOnly)
     // A read-only session never touches the swap file: it may belong to the person editing.
-    let journal: SwapJournal? = state.readOnly ? nil : SwapJournal(planPath: document.path)
+    let journal: SwapJournal? = readOnly == nil ? SwapJournal(planPath: document.path) : nil
+    var pending: [Event] = []
     if let contents = journal?.read(), !contents.entries.isEmpty || !contents.damagedLines.isEmpty {
         let labels = contents.entries.map { "\($0.on.minuteLabel)  \($0.label) (\($0.by))" }
         let last = contents.entries.last.map { "\($0.on.minuteLabel) by \($0.by)" } ?? "unknown"
-        state.modal = .confirm(.recoverSwap(RecoveryOffer(plan: SwapJournal.replay(contents.entries, onto: document.base),
-                                                         labels: labels, last: last, damaged: contents.damagedLines.count)))
+        pending.append(.swapFound(RecoveryOffer(plan: SwapJournal.replay(contents.entries, onto: document.base),
+                                                labels: labels, last: last, damaged: contents.damagedLines.count)))
     }
-    terminal.paint(render(state))
-    state.prepareSearch()
     while true {
-        guard let key = terminal.readKey() else {
-            // Idle: notice a change made by someone else (checked every two seconds, cheaply).
-            if !noticedOutsideChange, document.changedOnDisk() {
-                noticedOutsideChange = true
-                state.message = Message(text: "The plan changed on disk: R brings their changes in, s merges them when saving", isError: true)
-                terminal.paint(render(state))
-            }
-            continue
-        }
-        state.now = clock()
-        if key == .resize {
-            state.size = terminal.size
-            terminal.invalidate()
-        }
-        let effect = state.handle(key)
-        switch effect {
-        case .save?, .saveResolving?:
-            var resolutions: [String: PlanMerge.Side] = [:]
-            if case .saveResolving(let decided)? = effect { resolutions = decided }
-            if save(&state, &document, resolving: resolutions) {
-                noticedOutsideChange = false
-                journal?.remove()
-            }
-        case .saveAndQuit?:
-            if save(&state, &document) {
-                journal?.remove()
-                return
-            }
-        case .quit?:
-            journal?.remove()  // a clean exit: saved, or the user chose to discard
-            return
-        case .dropSwap?:
-            journal?.remove()
-        case .reload?:
-            do {
-                let merged = try document.reload(keeping: state.plan)
-                state.replacePlanAfterReload(merged, base: document.base)
-                state.message = Message(text: "Brought in the changes saved on disk; yours are kept" + (state.isDirty ? " (not saved yet)" : ""), isError: false)
-                noticedOutsideChange = false
-            } catch {
-                state.message = Message(text: "\(error.description); save (s) to decide each clash", isError: true)
-            }
-        case .export(let format, let path)?:
-            export(state, format: format, to: path, message: &state.message)
-        case nil:
-            break
-        }
-        // Journal every change not yet on disk, so a crash loses nothing.
-        if let changes = state.takeJournalChanges() {
-            if state.isDirty {
-                do {
-                    try journal?.append(from: changes.planBefore, to: state.plan, alsoChanged: changes.actionIDs,
-                                        label: state.message?.text ?? "change", by: user, on: state.now)
-                } catch {
-                    state.message = Message(text: "\(error) — edits are not protected against a crash until saved", isError: true)
-                }
-            } else {
-                journal?.remove()  // undone back to what is on disk: nothing to recover
+        // Feed the events (and the outcomes of the work they ask for) until none is left.
+        while !pending.isEmpty {
+            for effect in state.update(pending.removeFirst()) {
+                guard let outcome = perform(effect, state: state, document: &document, journal: journal) else { return }
+                if let outcome { pending.append(outcome) }
             }
         }
         terminal.paint(render(state))
-        state.prepareSearch()  // after painting: a no-op unless the plan changed as a whole
+        _ = state.update(.painted)  // builds the search index after painting; asks for no work
+        guard let key = terminal.readKey() else {
+            // Idle: notice a change made by someone else (checked every two seconds, cheaply).
+            if !state.session.outsideChangeNoticed, document.changedOnDisk() { pending.append(.changedOnDisk) }
+            continue
+        }
+        if key == .resize {
+            terminal.invalidate()
+            pending.append(.resized(width: terminal.size.width, height: terminal.size.height))
+        } else {
+            pending += [.tick(clock()), .key(key)]
+        }
     }
 }
 
-/// Saves the plan through its document (backup, merge with outside changes); on failure the
-/// edits stay in memory and the message says why.
-@discardableResult
+/// Does one piece of work for `update`. Returns the event that reports its outcome (`.some(nil)`
+/// when there is nothing to report), or nil to end the session.
 @MainActor
-private func save(_ state: inout AppState, _ document: inout PlanDocument, resolving resolutions: [String: PlanMerge.Side] = [:]) -> Bool {
-    guard !state.readOnly else {
-        state.message = Message(text: "Read-only: nothing saved", isError: true)
-        return false
+private func perform(_ effect: Effect, state: AppState, document: inout PlanDocument, journal: SwapJournal?) -> Event?? {
+    switch effect {
+    case .quit:
+        journal?.remove()  // a clean exit: saved, or the user chose to discard
+        return nil
+    case .save(let resolutions, let thenQuit):
+        return .some(save(state.plan, in: &document, resolving: resolutions, thenQuit: thenQuit))
+    case .reload:
+        do {
+            let merged = try document.reload(keeping: state.plan)
+            return .some(.reloaded(merged: merged, base: document.base))
+        } catch {
+            return .some(.reloadFailed(error.description))
+        }
+    case .export(let format, let path):
+        return .some(export(state, format: format, to: path))
+    case .journal(let changes, let label):
+        do {
+            try journal?.append(from: changes.planBefore, to: state.plan, alsoChanged: changes.actionIDs,
+                                label: label, by: state.session.user, on: state.now)
+            return .some(nil)
+        } catch {
+            return .some(.journalFailed("\(error)"))
+        }
+    case .dropSwap:
+        journal?.remove()
+        return .some(nil)
     }
+}
+
+/// Saves the plan through its document (backup, merge with outside changes, a dated copy when
+/// the save closes a quarter).
+@MainActor
+private func save(_ plan: Plan, in document: inout PlanDocument, resolving resolutions: [String: PlanMerge.Side], thenQuit: Bool) -> Event {
     do {
         let closedBefore = Set(document.base.quarters.filter { $0.state == .closed }.map(\.quarter))
-        switch try document.save(state.plan, resolving: resolutions) {
-        case .saved:
-            state.markSaved()
-            state.message = Message(text: "Saved \(state.path)", isError: false)
-        case .merged(let merged):
-            state.replacePlanAfterMerge(merged)
-            state.message = Message(text: "Saved \(state.path), merged with changes made on disk by someone else", isError: false)
-        }
+        let outcome = try document.save(plan, resolving: resolutions)
         // A quarter closed in this save gets its dated copy, as `dplan review close` keeps.
         for record in document.base.quarters where record.state == .closed && !closedBefore.contains(record.quarter) {
             try? document.keepClosedQuarterSnapshot(record.quarter)
         }
-        return true
-    } catch {
-        if case .conflicts(_, let conflicts) = error {
-            state.modal = .confirm(.resolveConflicts(conflicts, decided: [:]))
-            state.message = Message(text: "Someone else saved changes to the same fields: choose mine or theirs for each", isError: true)
-        } else {
-            state.message = Message(text: "\(error.description) — your changes are still here", isError: true)
+        switch outcome {
+        case .saved: return .saved(merged: nil, thenQuit: thenQuit)
+        case .merged(let merged): return .saved(merged: merged, thenQuit: thenQuit)
         }
-        return false
+    } catch {
+        if case .conflicts(_, let conflicts) = error { return .conflicts(conflicts) }
+        return .saveFailed(error.description)
     }
 }
 
 /// Writes a report of the plan as it is in memory (saved or not); never over the plan file.
 @MainActor
-private func export(_ state: AppState, format: ReportFormat, to path: String, message: inout Message?) {
-    if AtomicFile.sameFile(path, state.path) {
-        message = Message(text: "\(path) is the plan file; nothing exported", isError: true)
-        return
+private func export(_ state: AppState, format: ReportFormat, to path: String) -> Event {
+    if AtomicFile.sameFile(path, state.session.path) {
+        return .exportFailed("\(path) is the plan file; nothing exported")
     }
     let report = Report(plan: state.plan, options: ReportOptions(now: state.now))
     do {
         let data = try report.rendered(as: format)
         try AtomicFile.write(data, to: path)
-        message = Message(text: "Exported \(report.quarter) to \(path)", isError: false)
+        return .exported(path: path, quarter: report.quarter)
     } catch {
-        message = Message(text: "Export failed: \(error)", isError: true)
+        return .exportFailed("Export failed: \(error)")
     }
 }

@@ -3,7 +3,7 @@ import PlanReports
 import TerminalText
 
 /// What changed since last quarter, most urgent first: the view boards lack today.
-func renderChanges(_ state: AppState, into frame: inout Frame) {
+func renderChanges(_ state: AppState, scroll: Int, into frame: inout Frame) {
     let quarter = state.quarter
     let changes = state.plan.changes(from: quarter.previous, to: quarter, live: quarter)
     frame.put([Span(" What changed ", .header), Span(" \(quarter.previous) → \(quarter) (so far) · \(changes.count) actions", .dim)], x: 0, y: 1)
@@ -31,9 +31,9 @@ func renderChanges(_ state: AppState, into frame: inout Frame) {
         lines.append([])
     }
     if lines.isEmpty { lines = [[Span("  Nothing has changed since \(quarter.previous).", .dim)]] }
-    let height = frame.height - 5
-    let first = min(state.detailScroll, max(0, lines.count - height))
+    let height = state.layout.changesHeight
+    let first = min(scroll, max(0, lines.count - height))
     for (offset, line) in lines[first..<min(lines.count, first + height)].enumerated() {
-        frame.put(line, x: 1, y: 3 + offset, maxWidth: frame.width - 2)
+        frame.put(line, x: 1, y: state.layout.changesTop + offset, maxWidth: frame.width - 2)
     }
 }

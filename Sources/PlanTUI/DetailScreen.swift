@@ -3,16 +3,17 @@ import PlanReports
 import TerminalText
 
 /// Every field of one action, its due-date changes and its review history as a timeline.
-func renderDetail(_ state: AppState, id: String, into frame: inout Frame) {
+func renderDetail(_ state: AppState, id: String, scroll: Int, into frame: inout Frame) {
     guard let index = state.plan.actionIndex(id: id) else { return }
     let lines = detailLines(state.plan.actions[index], state: state, width: frame.width - 2)
-    let height = frame.height - 4
-    let first = min(state.detailScroll, max(0, lines.count - height))
+    let height = state.layout.detailHeight
+    let first = min(scroll, max(0, lines.count - height))
     for (offset, line) in lines[first..<min(lines.count, first + height)].enumerated() {
-        frame.put(line, x: 1, y: 1 + offset, maxWidth: frame.width - 2)
+        frame.put(line, x: 1, y: state.layout.detailTop + offset, maxWidth: frame.width - 2)
     }
     if lines.count > height {
-        frame.put(" \(first + 1)-\(min(lines.count, first + height)) of \(lines.count) lines ", x: frame.width - 24, y: frame.height - 3, tone: .dim)
+        frame.put(" \(first + 1)-\(min(lines.count, first + height)) of \(lines.count) lines ", x: frame.width - 24,
+                  y: state.layout.detailTop + height, tone: .dim)
     }
 }
 

@@ -1,11 +1,11 @@
 import TerminalText
 
 /// The help overlay, generated from the keymap tables so it always matches the keys.
-func renderHelp(_ state: AppState, into frame: inout Frame) {
+func renderHelp(_ help: Help, layout: Layout, into frame: inout Frame) {
     let lines = helpLines()
-    let top = 1
-    let height = frame.height - 3
-    let first = min(state.helpScroll, max(0, lines.count - height))
+    let top = layout.helpTop
+    let height = layout.helpHeight
+    let first = min(help.scroll, max(0, lines.count - height))
     for y in top..<(top + height) { frame.fill(row: y, tone: .normal) }
     for (offset, line) in lines[first..<min(lines.count, first + height)].enumerated() {
         frame.put(line, x: 1, y: top + offset, maxWidth: frame.width - 2)

@@ -17,21 +17,23 @@ struct ListColumns {
 func renderList(_ state: AppState, into frame: inout Frame) {
     renderContextLine(state, into: &frame)
     let columns = ListColumns(width: frame.width)
-    let headerY = 2
+    let layout = state.layout
+    let list = state.list
+    let headerY = layout.listHeaderRow
     frame.fill(row: headerY, tone: .header)
     frame.put("  " + fitted("ID", toWidth: columns.id) + " St  " + "  " + fitted("Action", toWidth: columns.title) + " "
               + fitted("Owner", toWidth: columns.owner) + " " + fitted("Due", toWidth: columns.due) + " " + "Updated",
               x: 0, y: headerY, tone: .header)
     let quarter = state.quarter
-    let top = headerY + 1
-    let height = state.listHeight
-    let first = min(state.scroll, max(0, state.rows.count - 1))
-    for (offset, row) in state.rows[first..<min(state.rows.count, first + height)].enumerated() {
+    let top = layout.listTop
+    let height = layout.listHeight
+    let first = min(list.scroll, max(0, list.rows.count - 1))
+    for (offset, row) in list.rows[first..<min(list.rows.count, first + height)].enumerated() {
         let y = top + offset
-        let selected = first + offset == state.selection
+        let selected = first + offset == list.selection
         switch row {
         case .group(let group, let counts):
-            let folded = state.collapsed.contains(group)
+            let folded = list.collapsed.contains(group)
             let shown = counts.values.reduce(0, +)
             let tone: Tone = selected ? .selected : .header
             frame.fill(row: y, tone: tone)
@@ -59,9 +61,9 @@ func renderList(_ state: AppState, into frame: inout Frame) {
             }
         }
     }
-    if state.rows.count > height {
-        let pct = state.rows.count <= 1 ? 100 : state.selection * 100 / (state.rows.count - 1)
-        let position = " row \(state.selection + 1) of \(state.rows.count) (\(pct)%) "
+    if list.rows.count > height {
+        let pct = list.rows.count <= 1 ? 100 : list.selection * 100 / (list.rows.count - 1)
+        let position = " row \(list.selection + 1) of \(list.rows.count) (\(pct)%) "
         frame.put(position, x: frame.width - displayWidth(position), y: 1, tone: .dim)
     }
 }

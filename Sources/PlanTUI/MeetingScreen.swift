@@ -2,12 +2,12 @@ import PlanModel
 import TerminalText
 
 /// One action per screen: last quarter beside this quarter, with progress.
-func renderMeeting(_ state: AppState, into frame: inout Frame) {
-    guard let meeting = state.meeting, let id = state.focusedActionID, let index = state.plan.actionIndex(id: id) else { return }
+func renderMeeting(_ state: AppState, _ meeting: Meeting, into frame: inout Frame) {
+    guard let id = meeting.currentID, let index = state.plan.actionIndex(id: id) else { return }
     let plan = state.plan
     let action = plan.actions[index]
     let quarter = state.quarter
-    frame.put([Span(" Meeting ", .header), Span("  \(state.meetingUpdatedCount) of \(meeting.ids.count) updated in \(quarter)", .normal),
+    frame.put([Span(" Meeting ", .header), Span("  \(state.updatedCount(of: meeting)) of \(meeting.ids.count) updated in \(quarter)", .normal),
                Span("  ·  action \(meeting.position + 1) of \(meeting.ids.count)", .dim)], x: 0, y: 1)
     var y = 3
     for part in wrapped(sanitizedForTerminal("\(action.id)  \(action.title)"), toWidth: frame.width - 2).prefix(2) {
@@ -41,10 +41,9 @@ func renderMeeting(_ state: AppState, into frame: inout Frame) {
 }
 
 /// What changed during the meeting, action by action.
-func renderMeetingSummary(_ state: AppState, into frame: inout Frame) {
-    guard let meeting = state.meeting else { return }
+func renderMeetingSummary(_ state: AppState, _ meeting: Meeting, into frame: inout Frame) {
     frame.put([Span(" Meeting summary ", .header),
-               Span("  \(state.meetingUpdatedCount) of \(meeting.ids.count) actions updated in \(state.quarter)")], x: 0, y: 1)
+               Span("  \(state.updatedCount(of: meeting)) of \(meeting.ids.count) actions updated in \(state.quarter)")], x: 0, y: 1)
     var y = 3
     var changed = 0
     for id in meeting.ids {

@@ -4,51 +4,36 @@ import PlanReports
 
 extension AppState {
     /// Keys while a prompt is open.
-    mutating func handleModal(_ modal: Modal, _ key: Key) -> Effect? {
-        if case .editor(.exportPath(let format), var editor) = modal {
-            switch editor.handle(key) {
-            case .editing: self.modal = .editor(.exportPath(format), editor)
-            case .cancelled:
-                self.modal = nil
-                message = Message(text: "Cancelled: nothing exported", isError: false)
-            case .confirmed:
-                self.modal = nil
-                let path = editor.text.trimmingSpaces()
-                guard !path.isEmpty else {
-                    message = Message(text: "An export needs a file name; nothing exported", isError: true)
-                    return nil
-                }
-                return .export(format, path: path)
-            }
-            return nil
-        }
+    mutating func handleModal(_ modal: Modal, _ key: Key) -> [Effect] {
         switch modal {
         case .confirm(let purpose):
             return handleConfirm(purpose, key)
         case .editor(let purpose, var editor):
-            let outcome = editor.handle(key)
-            switch outcome {
+            switch editor.handle(key) {
             case .editing:
                 self.modal = .editor(purpose, editor)
                 if case .search = purpose {
+                    var filter = list.filter
                     filter.search = editor.text
-                    refreshRows()
-                    selectFirstAction()
+                    list.setFilter(filter, listContext)
+                    list.selectFirstAction()
                     clampScroll()
                 }
+                return []
             case .cancelled:
                 self.modal = nil
                 if case .search(let previous) = purpose {
+                    var filter = list.filter
                     filter.search = previous
-                    refreshRows()
+                    list.setFilter(filter, listContext)
                     clampScroll()
                 }
-                message = Message(text: "Cancelled: nothing changed", isError: false)
+                message = Message(text: purpose.cancelledMessage, isError: false)
+                return []
             case .confirmed:
                 self.modal = nil
-                confirmEditor(purpose, editor.text)
+                return confirmEditor(purpose, editor.text)
             }
-            return nil
         case .picker(let purpose, var picker):
             switch picker.handle(key) {
             case .picking: self.modal = .picker(purpose, picker)
@@ -59,63 +44,60 @@ extension AppState {
                 self.modal = nil
                 confirmPicker(purpose, picker)
             }
-            return nil
+            return []
         }
     }
 
-    private mutating func handleConfirm(_ purpose: ConfirmPurpose, _ key: Key) -> Effect? {
+    private mutating func handleConfirm(_ purpose: ConfirmPurpose, _ key: Key) -> [Effect] {
         modal = nil
         switch purpose {
         case .resolveConflicts(let conflicts, var decided):
             switch key {
             case .character("m"), .character("t"):
                 decided[conflicts[decided.count].path] = key == .character("m") ? .mine : .theirs
-                if decided.count == conflicts.count { return .saveResolving(decided) }
+                if decided.count == conflicts.count { return [.save(resolving: decided, thenQuit: false)] }
                 modal = .confirm(.resolveConflicts(conflicts, decided: decided))
             case .escape:
                 message = Message(text: "Not saved; your edits are still here (s tries again)", isError: true)
             default:
                 modal = .confirm(purpose)
             }
-            return nil
-        case .recoverSwap(let offer):
+            return []
+        case .recoverSwap(let offer, _):
             switch key {
             case .character("r"):
-                showRecoveryList = false
                 commit("Recovered \(offer.labels.count) unsaved changes; s saves them") { plan, _ in plan = offer.plan }
-                return .dropSwap
+                return [.dropSwap]
             case .character("d"):
-                showRecoveryList = false
                 message = Message(text: "Discarded the unsaved edits of the earlier session", isError: false)
-                return .dropSwap
+                return [.dropSwap]
             case .character("c"):
-                showRecoveryList = true
-                modal = .confirm(purpose)
+                modal = .confirm(.recoverSwap(offer, showingList: true))
             default:
                 modal = .confirm(purpose)
             }
-            return nil
+            return []
         case .delete(let id):
             guard key == .character("y") else {
                 message = Message(text: "Kept \(id)", isError: false)
-                return nil
+                return []
             }
             commit("Deleted \(id)") { plan, context in try plan.deleteAction(id: id, context: context) }
-            if case .detail = view { view = .list }
+            if case .detail = screen { screen = .list }
             clampScroll()
-            return nil
+            return []
         case .quitUnsaved:
             switch key {
-            case .character("s"): return .saveAndQuit
-            case .character("d"): return .quit
+            case .character("s"): return [.save(resolving: [:], thenQuit: true)]
+            case .character("d"): return [.quit]
             default:
                 message = Message(text: "Still here; s saves", isError: false)
-                return nil
+                return []
             }
         }
     }
 
-    private mutating func confirmEditor(_ purpose: EditorPurpose, _ text: String) {
+    private mutating func confirmEditor(_ purpose: EditorPurpose, _ text: String) -> [Effect] {
         let trimmed = text.trimmingSpaces()
         switch purpose {
         case .commentary(let id, let status, let required):
@@ -124,7 +106,7 @@ extension AppState {
             }) != nil {
                 modal = .editor(purpose, LineEditor(text))
                 message = Message(text: "A commentary is required when the status gets worse or stays red (Esc cancels)", isError: true)
-                return
+                return []
             }
             let label = status.map { "\(id) set to \($0.label) with commentary for \(quarter)" } ?? "\(id) commentary for \(quarter)"
             commitAction(id, label) { plan, context in
@@ -139,39 +121,43 @@ extension AppState {
         case .dueDate(let id):
             guard let day = Day(iso: trimmed) else {
                 message = Message(text: "\"\(trimmed)\" is not a date: expected YYYY-MM-DD; nothing changed", isError: true)
-                return
+                return []
             }
             guard plan.actions[plan.actionIndex(id: id)!].due != day else {
                 message = Message(text: "\(id) is already due \(day)", isError: false)
-                return
+                return []
             }
             modal = .editor(.dueReason(id: id, due: day), LineEditor())
         case .dueReason(let id, let due):
             guard !trimmed.isEmpty else {
                 modal = .editor(purpose, LineEditor())
                 message = Message(text: "A reason is required to move a due date (Esc cancels)", isError: true)
-                return
+                return []
             }
             commitAction(id, "\(id) due date moved to \(due)") { plan, context in
                 try plan.moveDue(actionID: id, to: due, reason: trimmed, context: context)
             }
         case .search:
-            message = Message(text: rows.contains(where: { if case .action = $0 { true } else { false } })
-                ? "Search kept; F clears" : "No action matches “\(filter.search)”; F clears", isError: false)
+            message = Message(text: list.shownCount > 0 ? "Search kept; F clears" : "No action matches “\(list.filter.search)”; F clears",
+                              isError: false)
         case .closeQuarter(let q):
             commit("Closed \(q)" + (trimmed.isEmpty ? "" : " for \(trimmed)") + "; edits now go to \(q.next)") { plan, context in
                 try plan.closeQuarter(q, board: trimmed.isEmpty ? nil : trimmed, context: context)
             }
-        case .exportPath:
-            break  // handled in handleModal: it returns an effect
+        case .exportPath(let format):
+            guard !trimmed.isEmpty else {
+                message = Message(text: "An export needs a file name; nothing exported", isError: true)
+                return []
+            }
+            return [.export(format, path: trimmed)]
         case .newActionTitle(let group):
             guard !trimmed.isEmpty else {
                 message = Message(text: "A new action needs a title; nothing added", isError: true)
-                return
+                return []
             }
-            modal = .picker(.newActionOwner(group: group, title: trimmed),
-                            Picker(title: "New action: lead owner", options: plan.owners.map { Picker.Option(id: $0.id, label: $0.name) }))
+            modal = .picker(.newActionOwner(group: group, title: trimmed), Picker(title: "New action: lead owner", options: ownerOptions()))
         }
+        return []
     }
 
     private mutating func confirmPicker(_ purpose: PickerPurpose, _ picker: Picker) {
@@ -195,22 +181,18 @@ extension AppState {
         case .filterKind:
             chooseFilterKind(FilterKind(rawValue: chosen)!)
         case .filterGroup:
-            filter.group = PreventionGroup(rawValue: chosen)
-            applyFilter()
+            applyFilter { $0.group = PreventionGroup(rawValue: chosen) }
         case .filterOwner:
-            filter.owner = chosen
-            applyFilter()
+            applyFilter { $0.owner = chosen }
         case .filterStatus:
-            filter.status = Status(rawValue: chosen)
-            applyFilter()
+            applyFilter { $0.status = Status(rawValue: chosen) }
         case .filterWorkstream:
-            filter.workstream = chosen
-            applyFilter()
+            applyFilter { $0.workstream = chosen }
         case .newActionGroup:
             modal = .editor(.newActionTitle(group: PreventionGroup(rawValue: chosen)!), LineEditor())
         case .exportFormat:
             let format = ReportFormat(rawValue: chosen)!
-            let folder = (path as NSString).deletingLastPathComponent
+            let folder = (session.path as NSString).deletingLastPathComponent
             let name = "\(plan.id)-\(quarter.description.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-")).\(format.fileExtension)"
             modal = .editor(.exportPath(format), LineEditor(folder.isEmpty ? name : folder + "/" + name))
         case .newActionOwner(let group, let title):
@@ -218,24 +200,18 @@ extension AppState {
             commit("Added \(id)") { plan, context in
                 try plan.addAction(Action(id: id, group: group, title: title, owner: chosen), context: context)
             }
-            view = .list
-            if let row = rows.firstIndex(where: { if case .action(let i) = $0 { plan.actions[i].id == id } else { false } }) {
-                selection = row
-            }
-            clampScroll()
+            screen = .list
+            if let row = list.row(of: id, in: plan) { list.select(row: row, height: layout.listHeight) }
         }
     }
 
     private mutating func chooseFilterKind(_ kind: FilterKind) {
+        let filter = list.filter
         switch kind {
         case .group:
-            modal = .picker(.filterGroup, Picker(title: "Show prevention group", options: PreventionGroup.allCases.map {
-                Picker.Option(id: $0.rawValue, label: plan.name(of: $0))
-            }, selected: filter.group?.rawValue))
+            modal = .picker(.filterGroup, groupPicker(title: "Show prevention group", selected: filter.group))
         case .owner:
-            modal = .picker(.filterOwner, Picker(title: "Show owner", options: plan.owners.map {
-                Picker.Option(id: $0.id, label: $0.name)
-            }, selected: filter.owner))
+            modal = .picker(.filterOwner, Picker(title: "Show owner", options: ownerOptions(), selected: filter.owner))
         case .status:
             modal = .picker(.filterStatus, Picker(title: "Show status", options: Status.allCases.map {
                 Picker.Option(id: $0.rawValue, label: "\($0.letter) \($0.label)")
@@ -245,20 +221,26 @@ extension AppState {
                 Picker.Option(id: $0.id, label: $0.name)
             }, selected: filter.workstream))
         case .overdue:
-            filter.overdue.toggle()
-            applyFilter()
+            applyFilter { $0.overdue.toggle() }
         case .stale:
-            filter.stale.toggle()
-            applyFilter()
+            applyFilter { $0.stale.toggle() }
         }
     }
 
-    private mutating func applyFilter() {
-        if view == .overview { view = .list }
-        refreshRows()
-        selectFirstAction()
+    private mutating func applyFilter(_ change: (inout Filter) -> Void) {
+        var filter = list.filter
+        change(&filter)
+        if screen == .overview { screen = .list }
+        list.setFilter(filter, listContext)
+        list.selectFirstAction()
         clampScroll()
-        let shown = filteredActionIDs.count
-        message = Message(text: "\(shown) of \(plan.actions.count) actions match; F clears the filter", isError: false)
+        message = Message(text: "\(list.shownCount) of \(plan.actions.count) actions match; F clears the filter", isError: false)
+    }
+}
+
+extension EditorPurpose {
+    /// What Esc in this editor says.
+    var cancelledMessage: String {
+        if case .exportPath = self { "Cancelled: nothing exported" } else { "Cancelled: nothing changed" }
     }
 }

@@ -3,22 +3,22 @@ import TerminalText
 
 /// Draws the state into a frame of the state's size. Pure: no terminal, no clock, no files.
 public func render(_ state: AppState) -> Frame {
-    var frame = Frame(width: state.size.width, height: state.size.height)
-    guard !state.isTooSmall else {
+    var frame = Frame(width: state.layout.width, height: state.layout.height)
+    guard !state.layout.isTooSmall else {
         renderTooSmall(state, into: &frame)
         return frame
     }
     renderTitleBar(state, into: &frame)
-    switch state.view {
+    switch state.screen {
     case .overview: renderOverview(state, into: &frame)
     case .list: renderList(state, into: &frame)
-    case .detail(let id): renderDetail(state, id: id, into: &frame)
-    case .meeting: renderMeeting(state, into: &frame)
-    case .meetingSummary: renderMeetingSummary(state, into: &frame)
-    case .changes: renderChanges(state, into: &frame)
+    case .detail(let id, let scroll): renderDetail(state, id: id, scroll: scroll, into: &frame)
+    case .meeting(let meeting): renderMeeting(state, meeting, into: &frame)
+    case .meetingSummary(let meeting): renderMeetingSummary(state, meeting, into: &frame)
+    case .changes(let scroll, _): renderChanges(state, scroll: scroll, into: &frame)
     }
-    if state.showHelp { renderHelp(state, into: &frame) }
-    if state.showRecoveryList, case .confirm(.recoverSwap(let offer)) = state.modal {
+    if let help = state.help { renderHelp(help, layout: state.layout, into: &frame) }
+    if case .confirm(.recoverSwap(let offer, showingList: true)) = state.modal {
         for y in 1..<(frame.height - 2) { frame.fill(row: y, tone: .normal) }
         frame.put(" Unsaved edits found in the swap file, oldest first:", x: 0, y: 1, tone: .header)
         for (offset, label) in offer.labels.suffix(frame.height - 5).enumerated() {
@@ -31,7 +31,7 @@ public func render(_ state: AppState) -> Frame {
 
 private func renderTooSmall(_ state: AppState, into frame: inout Frame) {
     let lines = ["Terminal too small",
-                 "need \(AppState.minimumSize.width)×\(AppState.minimumSize.height), have \(state.size.width)×\(state.size.height)",
+                 "need \(Layout.minimum.width)×\(Layout.minimum.height), have \(state.layout.width)×\(state.layout.height)",
                  "enlarge the window, or press q to quit"]
     let top = max(0, (frame.height - lines.count) / 2)
     for (i, line) in lines.enumerated() {
@@ -42,17 +42,17 @@ private func renderTooSmall(_ state: AppState, into frame: inout Frame) {
 
 private func renderTitleBar(_ state: AppState, into frame: inout Frame) {
     frame.fill(row: 0, tone: .title)
-    let right = " \(state.quarter) · \(state.user) "
+    let right = " \(state.quarter) · \(state.session.user) "
     let rightWidth = min(displayWidth(sanitizedForTerminal(right)), frame.width / 3)
-    let marker = (state.isDirty ? " [+] unsaved" : "") + (state.readOnly ? " [read-only]" : "")
+    let marker = (state.isDirty ? " [+] unsaved" : "") + (state.session.isReadOnly ? " [read-only]" : "")
     let room = frame.width - rightWidth - 1 - displayWidth(" dplan │ ") - displayWidth(marker)
     frame.put(" dplan │ " + truncated(sanitizedForTerminal(state.plan.title), toWidth: room) + marker, x: 0, y: 0, tone: .title)
     frame.put(truncated(sanitizedForTerminal(right), toWidth: rightWidth), x: frame.width - rightWidth, y: 0, tone: .title)
 }
 
 private func renderBottom(_ state: AppState, into frame: inout Frame) {
-    let messageRow = frame.height - 2
-    let hintRow = frame.height - 1
+    let messageRow = state.layout.messageRow
+    let hintRow = state.layout.hintRow
     switch state.modal {
     case .editor(let purpose, let editor):
         let prompt = "\(purpose.prompt): "
@@ -82,9 +82,9 @@ private func renderBottom(_ state: AppState, into frame: inout Frame) {
         frame.put(" " + message.text, x: 0, y: messageRow, tone: message.isError ? .warning : .normal)
     }
     // "? help" first so it is always on screen, then save and quit, then the screen's own keys.
-    let own = Keymap.bindings(for: state.view.mode).filter { binding in !Keymap.global.contains { $0.command == binding.command } }
+    let own = Keymap.bindings(for: state.screen.mode).filter { binding in !Keymap.global.contains { $0.command == binding.command } }
     let bindings = Keymap.global + own
-    frame.put(state.showHelp ? [Span("any key", .key), Span(" closes help  "), Span("j/k", .key), Span(" scroll")]
+    frame.put(state.help != nil ? [Span("any key", .key), Span(" closes help  "), Span("j/k", .key), Span(" scroll")]
               : hintSpans(bindings), x: 1, y: hintRow)
 }
 
@@ -114,10 +114,10 @@ private func renderPicker(_ picker: Picker, into frame: inout Frame) {
 
 /// The line under the title: what is shown and any active filter (always visible).
 func renderContextLine(_ state: AppState, into frame: inout Frame) {
-    let shown = state.rows.reduce(0) { total, row in if case .group(_, let counts) = row { total + counts.values.reduce(0, +) } else { total } }
-    if state.filter.isActive {
-        frame.put([Span(" Showing \(shown) of \(state.plan.actions.count) · ", .normal),
-                   Span("Filter: \(state.filter.summary(in: state.plan))", .warning),
+    let filter = state.list.filter
+    if filter.isActive {
+        frame.put([Span(" Showing \(state.list.shownCount) of \(state.plan.actions.count) · ", .normal),
+                   Span("Filter: \(filter.summary(in: state.plan))", .warning),
                    Span("  (F clears)", .dim)], x: 0, y: 1)
     } else {
         frame.put(" All \(state.plan.actions.count) actions · quarter \(state.quarter) · today \(state.today)", x: 0, y: 1, tone: .dim)

@@ -1,85 +1,151 @@
 import PlanModel
 import PlanReports
+import PlanStore
 
 extension AppState {
-    /// Minimum terminal size for the layout; smaller shows a message instead.
-    public static let minimumSize = (width: 60, height: 16)
-
-    var isTooSmall: Bool { size.width < Self.minimumSize.width || size.height < Self.minimumSize.height }
-
-    /// Rows available to the action list (title, filter line, column header, message, hints).
-    var listHeight: Int { max(1, size.height - 5) }
-
-    /// Applies one key. Returns work for the run loop (save, quit), if any.
-    public mutating func handle(_ key: Key) -> Effect? {
-        if case .resize = key { clampScroll(); return nil }
-        if isTooSmall {
-            return key == .character("q") || key == .control("c") ? requestQuit() : nil
+    /// Applies one event: a key, or the outcome of work the run loop did. Returns the work to do
+    /// next (save, export, journal, quit…); its outcomes come back as events. This is the only
+    /// place the front end's state changes.
+    public mutating func update(_ event: Event) -> [Effect] {
+        var effects = apply(event)
+        // Every change not yet on disk is journalled, so a crash loses nothing; undone back to
+        // what is on disk, there is nothing to recover.
+        if let changes = session.takeJournalChanges() {
+            effects.append(session.isDirty ? .journal(changes, label: message?.text ?? "change") : .dropSwap)
         }
-        if showHelp {
-            switch key {
-            case .character("j"), .down: helpScroll += 1
-            case .character("k"), .up: helpScroll = max(0, helpScroll - 1)
-            case .pageDown: helpScroll += max(1, size.height - 4)
-            case .pageUp: helpScroll = max(0, helpScroll - max(1, size.height - 4))
-            default: showHelp = false
+        return effects
+    }
+
+    private mutating func apply(_ event: Event) -> [Effect] {
+        switch event {
+        case .key(let key):
+            return handle(key)
+        case .resized(let width, let height):
+            layout = Layout(width: width, height: height)
+            clampScroll()
+        case .tick(let time):
+            now = time
+        case .painted:
+            list.prepareSearch(listContext)
+        case .swapFound(let offer):
+            modal = .confirm(.recoverSwap(offer, showingList: false))
+        case .changedOnDisk:
+            session.outsideChangeNoticed = true
+            message = Message(text: "The plan changed on disk: R brings their changes in, s merges them when saving", isError: true)
+        case .saved(let merged, let thenQuit):
+            if let merged {
+                session.replaceAfterMerge(merged)
+                afterPlanReplaced()
+                message = Message(text: "Saved \(session.path), merged with changes made on disk by someone else", isError: false)
+            } else {
+                session.markSaved()
+                message = Message(text: "Saved \(session.path)", isError: false)
             }
-            return nil
+            return thenQuit ? [.dropSwap, .quit] : [.dropSwap]
+        case .conflicts(let conflicts):
+            modal = .confirm(.resolveConflicts(conflicts, decided: [:]))
+            message = Message(text: "Someone else saved changes to the same fields: choose mine or theirs for each", isError: true)
+        case .saveFailed(let reason):
+            message = Message(text: "\(reason) — your changes are still here", isError: true)
+        case .reloaded(let merged, let base):
+            session.replaceAfterReload(merged, base: base)
+            afterPlanReplaced()
+            message = Message(text: "Brought in the changes saved on disk; yours are kept" + (isDirty ? " (not saved yet)" : ""), isError: false)
+        case .reloadFailed(let reason):
+            message = Message(text: "\(reason); save (s) to decide each clash", isError: true)
+        case .exported(let path, let quarter):
+            message = Message(text: "Exported \(quarter) to \(path)", isError: false)
+        case .exportFailed(let reason):
+            message = Message(text: reason, isError: true)
+        case .journalFailed(let reason):
+            message = Message(text: "\(reason) — edits are not protected against a crash until saved", isError: true)
+        }
+        return []
+    }
+
+    /// After the plan was replaced by a merge: the rows and screens catch up.
+    private mutating func afterPlanReplaced() {
+        dropScreensOfRemovedActions()
+        refreshRows()
+        clampScroll()
+    }
+
+    /// Applies one key.
+    private mutating func handle(_ key: Key) -> [Effect] {
+        if case .resize = key { return [] }  // the run loop sends `.resized` with the new size
+        if layout.isTooSmall {
+            return key == .character("q") || key == .control("c") ? requestQuit() : []
+        }
+        if var help {
+            switch key {
+            case .character("j"), .down: help.scroll += 1
+            case .character("k"), .up: help.scroll = max(0, help.scroll - 1)
+            case .pageDown: help.scroll += layout.helpHeight
+            case .pageUp: help.scroll = max(0, help.scroll - layout.helpHeight)
+            default:
+                self.help = nil
+                return []
+            }
+            self.help = help
+            return []
         }
         if let modal { return handleModal(modal, key) }
-        if view == .meetingSummary {
+        if case .meetingSummary = screen {
             // Save, undo, redo, help and quit work here; any other key returns to the list.
             if let global = Keymap.global.first(where: { $0.keys.contains(key) }) {
                 message = nil
                 return perform(global.command)
             }
-            meeting = nil
-            view = .list
-            return nil
+            screen = .list
+            return []
         }
         switch key {
-        case .click(let x, let y): handleClick(x: x, y: y); return nil
-        case .wheelUp: moveSelection(by: -3); return nil
-        case .wheelDown: moveSelection(by: 3); return nil
+        case .click(let x, let y): handleClick(x: x, y: y); return []
+        case .wheelUp: moveSelection(by: -3); return []
+        case .wheelDown: moveSelection(by: 3); return []
         default: break
         }
         message = nil
-        guard let command = Keymap.command(for: key, in: view.mode) else {
+        guard let command = Keymap.command(for: key, in: screen.mode) else {
             if case .character(let c) = key { message = Message(text: "\(c) does nothing here; ? lists the keys", isError: true) }
-            return nil
+            return []
         }
         return perform(command)
     }
 
-    private mutating func perform(_ command: Command) -> Effect? {
+    private mutating func perform(_ command: Command) -> [Effect] {
         switch command {
-        case .help:
-            showHelp = true
-            helpScroll = 0
-        case .save: return .save
-        case .reload: return .reload
+        case .help: help = Help()
+        case .save:
+            guard !session.isReadOnly else {
+                message = Message(text: "Read-only: nothing saved", isError: true)
+                return []
+            }
+            return [.save]
+        case .reload: return [.reload]
         case .quit: return requestQuit()
         case .undo: undo()
         case .redo: redo()
-        case .moveUp: view == .list ? moveSelection(by: -1) : scrollDetail(by: -1)
-        case .moveDown: view == .list ? moveSelection(by: 1) : scrollDetail(by: 1)
-        case .pageUp: view == .list ? moveSelection(by: -listHeight) : scrollDetail(by: -listHeight)
-        case .pageDown: view == .list ? moveSelection(by: listHeight) : scrollDetail(by: listHeight)
-        case .top: moveSelection(by: -rows.count)
-        case .bottom: moveSelection(by: rows.count)
+        case .moveUp: move(by: -1)
+        case .moveDown: move(by: 1)
+        case .pageUp: move(by: -page)
+        case .pageDown: move(by: page)
+        case .top: moveSelection(by: -list.rows.count)
+        case .bottom: moveSelection(by: list.rows.count)
         case .open: open()
         case .back:
-            switch view {
-            case .detail: view = .list
-            case .changes: view = viewBeforeChanges
-            default: view = .overview
+            switch screen {
+            case .detail: screen = .list
+            case .changes(_, let returnTo): screen = returnTo
+            default: screen = .overview
             }
-        case .switchView: view = view == .overview ? .list : .overview
+        case .switchView: screen = screen == .overview ? .list : .overview
         case .toggleGroup: toggleGroup()
         case .setStatus(let status): setStatus(status)
         case .editCommentary:
-            guard let id = focusedActionID else { return nothingSelected() }
-            let existing = plan.actions[plan.actionIndex(id: id)!].review(for: quarter)?.commentary ?? ""
+            guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { nothingSelected(); break }
+            guard !session.isReadOnly else { refuseReadOnly(); break }
+            let existing = plan.actions[index].review(for: quarter)?.commentary ?? ""
             modal = .editor(.commentary(id: id, status: nil, required: false), LineEditor(existing))
         case .editTitle: openEditor { .title(id: $0) } initial: { $0.title }
         case .editDescription: openEditor { .description(id: $0) } initial: { $0.description }
@@ -87,226 +153,119 @@ extension AppState {
         case .changeDue: openEditor { .dueDate(id: $0) } initial: { $0.due?.description ?? "" }
         case .pickOwner, .pickPartners, .pickGroup, .pickWorkstreams: openFieldPicker(command)
         case .addAction:
+            guard !session.isReadOnly else { refuseReadOnly(); break }
             modal = .picker(.newActionGroup, groupPicker(title: "New action: which prevention group?", selected: nil))
         case .toggleRestricted:
-            guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
+            guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { nothingSelected(); break }
             let restrict = plan.actions[index].commentaryRestricted != true
             commitAction(id, restrict ? "\(id) commentary restricted: left out of public reports" : "\(id) commentary public again") { plan, context in
                 try plan.setCommentaryRestricted(actionID: id, restrict, context: context)
             }
         case .deleteAction:
-            guard let id = focusedActionID else { return nothingSelected() }
+            guard let id = focusedActionID else { nothingSelected(); break }
+            guard !session.isReadOnly else { refuseReadOnly(); break }
             modal = .confirm(.delete(id: id))
         case .search:
-            if view != .list { view = .list }
-            modal = .editor(.search(previous: filter.search), LineEditor(filter.search))
+            if screen != .list { screen = .list }
+            modal = .editor(.search(previous: list.filter.search), LineEditor(list.filter.search))
         case .filter:
             modal = .picker(.filterKind, Picker(title: "Filter by", options: FilterKind.allCases.map {
                 Picker.Option(id: $0.rawValue, label: $0.label)
             }))
         case .clearFilter:
-            filter = Filter()
-            refreshRows()
+            list.setFilter(Filter(), listContext)
             message = Message(text: "Filter cleared: showing all \(plan.actions.count) actions", isError: false)
         case .startMeeting: startMeeting()
         case .keepStatus: keepStatusAndAdvance()
         case .nextAction: stepAction(by: 1)
         case .previousAction: stepAction(by: -1)
-        case .endMeeting: view = .meetingSummary
+        case .endMeeting:
+            if case .meeting(let meeting) = screen { screen = .meetingSummary(meeting) }
         case .showChanges:
-            viewBeforeChanges = view
-            view = .changes
-            detailScroll = 0
+            screen = .changes(scroll: 0, returnTo: screen)
         case .closeQuarter:
+            guard !session.isReadOnly else { refuseReadOnly(); break }
             modal = .editor(.closeQuarter(quarter), LineEditor(plan.quarters.last?.board ?? plan.partnership))
         case .export:
             modal = .picker(.exportFormat, Picker(title: "Export a report of \(quarter)", options: ReportFormat.allCases.map {
                 Picker.Option(id: $0.rawValue, label: $0.rawValue)
             }))
         }
-        return nil
+        return []
     }
 
-    private mutating func nothingSelected() -> Effect? {
+    private mutating func nothingSelected() {
         message = Message(text: "Select an action first (j/k to move)", isError: true)
-        return nil
     }
 
     // MARK: Navigation
 
+    /// A screenful of the current screen, for page up and down.
+    private var page: Int {
+        switch screen {
+        case .detail: layout.detailHeight
+        case .changes: layout.changesHeight
+        default: layout.listHeight
+        }
+    }
+
+    /// Up and down: the cursor in the list, the text on scrolled screens.
+    private mutating func move(by delta: Int) {
+        switch screen {
+        case .detail(let id, let scroll): screen = .detail(id: id, scroll: max(0, scroll + delta))
+        case .changes(let scroll, let returnTo): screen = .changes(scroll: max(0, scroll + delta), returnTo: returnTo)
+        default: moveSelection(by: delta)
+        }
+    }
+
     mutating func moveSelection(by delta: Int) {
-        guard !rows.isEmpty else { return }
-        selection = min(max(0, selection + delta), rows.count - 1)
-        clampScroll()
-    }
-
-    mutating func clampScroll() {
-        selection = min(max(0, selection), max(0, rows.count - 1))
-        if selection < scroll { scroll = selection }
-        if selection >= scroll + listHeight { scroll = selection - listHeight + 1 }
-        scroll = max(0, min(scroll, max(0, rows.count - listHeight)))
-    }
-
-    private mutating func scrollDetail(by delta: Int) {
-        detailScroll = max(0, detailScroll + delta)
+        list.moveSelection(by: delta, height: layout.listHeight)
     }
 
     private mutating func open() {
-        switch view {
+        switch screen {
         case .overview:
-            view = .list
+            screen = .list
         case .list:
-            guard rows.indices.contains(selection) else { return }
-            switch rows[selection] {
+            guard list.rows.indices.contains(list.selection) else { return }
+            switch list.rows[list.selection] {
             case .group: toggleGroup()
-            case .action(let index):
-                view = .detail(plan.actions[index].id)
-                detailScroll = 0
+            case .action(let index): screen = .detail(id: plan.actions[index].id, scroll: 0)
             }
         default: break
         }
     }
 
     private mutating func toggleGroup() {
-        guard rows.indices.contains(selection) else { return }
+        guard list.rows.indices.contains(list.selection) else { return }
         let group: PreventionGroup
-        switch rows[selection] {
+        switch list.rows[list.selection] {
         case .group(let g, _): group = g
         case .action(let index): group = plan.actions[index].preventionGroup!
         }
-        if collapsed.contains(group) { collapsed.remove(group) } else { collapsed.insert(group) }
-        refreshRows()
-        if let header = rows.firstIndex(where: { if case .group(group, _) = $0 { true } else { false } }) { selection = header }
-        clampScroll()
+        list.toggle(group, listContext, height: layout.listHeight)
     }
 
     /// In the detail screen, `[` and `]` step through the list's actions.
     private mutating func stepDetail(by delta: Int) {
-        guard case .detail(let id) = view else { return }
-        let ids = filteredActionIDs
+        guard case .detail(let id, _) = screen else { return }
+        let ids = list.filteredActionIDs(in: plan)
         guard let at = ids.firstIndex(of: id) else { return }
         let next = min(max(0, at + delta), ids.count - 1)
-        view = .detail(ids[next])
-        detailScroll = 0
-        if let row = rows.firstIndex(where: { if case .action(let i) = $0 { plan.actions[i].id == ids[next] } else { false } }) {
-            selection = row
-            clampScroll()
-        }
+        screen = .detail(id: ids[next], scroll: 0)
+        if let row = list.row(of: ids[next], in: plan) { list.select(row: row, height: layout.listHeight) }
     }
 
     private mutating func handleClick(x: Int, y: Int) {
-        guard view == .list else { return }
-        let row = scroll + (y - 3)
-        guard y >= 3, rows.indices.contains(row) else { return }
-        if row == selection { open() } else { selection = row; clampScroll() }
+        guard screen == .list, let row = layout.listRow(atScreenRow: y, scroll: list.scroll), list.rows.indices.contains(row) else { return }
+        if row == list.selection { open() } else { list.select(row: row, height: layout.listHeight) }
     }
 
     // MARK: Editing
 
-    /// Applies a plan change as one undoable step, stamping who and when; refusals become messages.
-    mutating func commit(_ label: String, _ change: (inout Plan, EditContext) throws -> Void) {
-        guard !readOnly else { return refuseReadOnly() }
-        var updated = plan
-        do {
-            try change(&updated, EditContext(by: user, now: now))
-        } catch {
-            message = Message(text: "\(error)", isError: true)
-            return
-        }
-        noteJournalChange(before: plan)
-        undoStack.append(Snapshot(plan: plan, revision: revision, label: label))
-        redoStack.removeAll()
-        plan = updated
-        finishCommit(label)
-    }
-
-    /// Like `commit`, for a change that touches only the action `id` (the `Plan` editing methods
-    /// for one action). The undo step keeps just that action's old value, and the plan's action
-    /// list is changed in place rather than copied, so an edit costs the same in a 10,000-action
-    /// plan as in a small one.
-    mutating func commitAction(_ id: String, _ label: String, _ change: (inout Plan, EditContext) throws -> Void) {
-        guard !readOnly else { return refuseReadOnly() }
-        guard let index = plan.actionIndex(id: id) else { return commit(label, change) }
-        let before = plan.actions[index]
-        var shell = plan
-        shell.actions = []  // so the plan holds its action list alone and changes it in place
-        #if DEBUG
-        let others = plan.actions  // debug builds (the tests) check that no other action changed
-        #endif
-        do {
-            // The Plan editing methods check everything before they change anything.
-            try change(&plan, EditContext(by: user, now: now))
-        } catch {
-            message = Message(text: "\(error)", isError: true)
-            return
-        }
-        #if DEBUG
-        assert({ var rest = plan; rest.actions = []; return rest == shell }(), "commitAction changed more than action \(id)")
-        assert(others.count == plan.actions.count && others.indices.allSatisfy { $0 == index || others[$0] == plan.actions[$0] },
-               "commitAction changed more than action \(id)")
-        #endif
-        undoStack.append(Snapshot(plan: shell, revision: revision, label: label, action: (index, before)))
-        redoStack.removeAll()
-        finishCommit(label, changed: (index, before))
-    }
-
-    private mutating func finishCommit(_ label: String, changed: (index: Int, before: Action)? = nil) {
-        let old = revision
-        revision = nextRevision()
-        if let (index, before) = changed {
-            actionChanged(at: index, was: before, from: old)
-        } else {
-            refreshRows()
-        }
-        message = Message(text: label, isError: false)
-    }
-
-    private mutating func refuseReadOnly() {
-        message = Message(text: "Read-only: the plan cannot be changed here (see the message when it opened)", isError: true)
-    }
-
-    private mutating func undo() {
-        historyJump(from: \.undoStack, to: \.redoStack, nothing: "Nothing to undo", done: "Undone")
-    }
-
-    private mutating func redo() {
-        historyJump(from: \.redoStack, to: \.undoStack, nothing: "Nothing to redo", done: "Redone")
-    }
-
-    /// Moves to the newest snapshot of one history stack, pushing the current plan onto the other.
-    private mutating func historyJump(from source: WritableKeyPath<AppState, [Snapshot]>,
-                                      to target: WritableKeyPath<AppState, [Snapshot]>, nothing: String, done: String) {
-        guard let snapshot = self[keyPath: source].popLast() else {
-            message = Message(text: nothing, isError: true)
-            return
-        }
-        if let (index, action) = snapshot.action {
-            // The stacks are one line of history, so the action list is as this step left it.
-            var restored = snapshot.plan
-            restored.actions = plan.actions
-            plan.actions = []
-            let current = restored.actions[index]
-            restored.actions[index] = action
-            self[keyPath: target].append(Snapshot(plan: plan, revision: revision, label: snapshot.label, action: (index, current)))
-            plan = restored
-            let old = revision
-            revision = snapshot.revision
-            actionChanged(at: index, was: current, from: old)
-        } else {
-            noteJournalChange(before: plan)
-            self[keyPath: target].append(Snapshot(plan: plan, revision: revision, label: snapshot.label))
-            plan = snapshot.plan
-            revision = snapshot.revision
-            if case .detail(let id) = view, plan.actionIndex(id: id) == nil { view = .list }
-            if let meeting { self.meeting?.ids = meeting.ids.filter { plan.actionIndex(id: $0) != nil } }
-            refreshRows()
-        }
-        clampScroll()
-        message = Message(text: "\(done): \(snapshot.label)", isError: false)
-    }
-
     private mutating func setStatus(_ status: Status) {
-        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { _ = nothingSelected(); return }
+        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
+        guard !session.isReadOnly else { return refuseReadOnly() }
         if status == plan.actions[index].status, plan.actions[index].review(for: quarter) != nil {
             message = Message(text: "\(id) is already \(status.label) for \(quarter)", isError: false)
             return
@@ -320,22 +279,32 @@ extension AppState {
         }
     }
 
+    /// Opens the commentary editor for an update the model says needs one.
+    private mutating func askForCommentary(id: String, status: Status, because rule: PlanEditError) {
+        modal = .editor(.commentary(id: id, status: status, required: true), LineEditor())
+        let why = if case .commentaryRequired(let from, let to) = rule { "\(from.label) to \(to.label) is worse: say why" }
+                  else { "Still red: say what is being done" }
+        message = Message(text: why + " (Esc cancels)", isError: false)
+    }
+
     private mutating func openEditor(_ purpose: (String) -> EditorPurpose, initial: (Action) -> String) {
-        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { _ = nothingSelected(); return }
+        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
+        guard !session.isReadOnly else { return refuseReadOnly() }
         modal = .editor(purpose(id), LineEditor(initial(plan.actions[index])))
     }
 
-    private func groupPicker(title: String, selected: PreventionGroup?) -> Picker {
+    func groupPicker(title: String, selected: PreventionGroup?) -> Picker {
         Picker(title: title, options: PreventionGroup.allCases.map { Picker.Option(id: $0.rawValue, label: plan.name(of: $0)) },
                selected: selected?.rawValue)
     }
 
-    private func ownerOptions() -> [Picker.Option] {
+    func ownerOptions() -> [Picker.Option] {
         plan.owners.map { Picker.Option(id: $0.id, label: $0.name) }
     }
 
     private mutating func openFieldPicker(_ command: Command) {
-        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { _ = nothingSelected(); return }
+        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
+        guard !session.isReadOnly else { return refuseReadOnly() }
         let action = plan.actions[index]
         switch command {
         case .pickOwner:
@@ -359,30 +328,33 @@ extension AppState {
     // MARK: Meeting mode
 
     private mutating func startMeeting() {
-        let ids = filteredActionIDs
+        let ids = list.filteredActionIDs(in: plan)
         guard !ids.isEmpty else {
             message = Message(text: "No actions match the filter: nothing to review", isError: true)
             return
         }
-        meeting = Meeting(ids: ids, position: 0, startPlan: plan)
-        view = .meeting
+        screen = .meeting(Meeting(ids: ids, position: 0, startPlan: plan))
     }
 
     private mutating func stepAction(by delta: Int) {
-        guard view == .meeting, var meeting else { stepDetail(by: delta); return }
+        guard case .meeting(var meeting) = screen else { return stepDetail(by: delta) }
         let next = meeting.position + delta
-        if next >= meeting.ids.count { view = .meetingSummary; return }
+        if next >= meeting.ids.count {
+            screen = .meetingSummary(meeting)
+            return
+        }
         meeting.position = max(0, next)
-        self.meeting = meeting
+        screen = .meeting(meeting)
     }
 
-    /// Enter in a meeting: record "no change in status" for this quarter, then move on. A red
-    /// status kept needs a commentary (the domain's "watermelon" rule); an action already
-    /// updated this quarter just moves on.
+    /// Enter in a meeting: record "no change in status" for this quarter, then move on. The
+    /// model's commentary rule decides when words are needed (a red status kept needs them); an
+    /// action already updated this quarter just moves on.
     private mutating func keepStatusAndAdvance() {
         guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return }
         let action = plan.actions[index]
         if action.review(for: quarter) == nil {
+            guard !session.isReadOnly else { return refuseReadOnly() }
             if let rule = plan.commentaryRule(for: action, status: action.status, in: quarter) {
                 askForCommentary(id: id, status: action.status, because: rule)
                 return
@@ -394,29 +366,14 @@ extension AppState {
         stepAction(by: 1)
     }
 
-    /// Opens the commentary editor for an update the model says needs one.
-    private mutating func askForCommentary(id: String, status: Status, because rule: PlanEditError) {
-        modal = .editor(.commentary(id: id, status: status, required: true), LineEditor())
-        let why = if case .commentaryRequired(let from, let to) = rule { "\(from.label) to \(to.label) is worse: say why" }
-                  else { "Still red: say what is being done" }
-        message = Message(text: why + " (Esc cancels)", isError: false)
-    }
-
-    /// Ids (in meeting order) with a review entry for the current quarter.
-    public var meetingUpdatedCount: Int {
-        guard let meeting else { return 0 }
-        let quarter = self.quarter
-        return meeting.ids.filter { id in plan.actionIndex(id: id).map { plan.actions[$0].review(for: quarter) != nil } ?? false }.count
-    }
-
     // MARK: Quit
 
-    private mutating func requestQuit() -> Effect? {
+    private mutating func requestQuit() -> [Effect] {
         if isDirty {
             modal = .confirm(.quitUnsaved)
-            return nil
+            return []
         }
-        return .quit
+        return [.quit]
     }
 }
 

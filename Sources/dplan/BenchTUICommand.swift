@@ -29,7 +29,7 @@ struct BenchTUI: ParsableCommand {
         var frame = render(state)
         let firstFrame = clock.now
         // As the run loop does after each paint (off the keystroke path, timed separately).
-        state.prepareSearch()
+        _ = state.update(.painted)
         var afterPaint = [clock.now - firstFrame]
         let script = keys.map(Self.key)
         var samples: [Duration] = []
@@ -37,11 +37,11 @@ struct BenchTUI: ParsableCommand {
         for _ in 0..<rounds {
             for key in script {
                 let before = clock.now
-                _ = state.handle(key)
+                _ = state.update(.key(key))
                 frame = render(state)
                 let painted = clock.now
                 samples.append(painted - before)
-                state.prepareSearch()
+                _ = state.update(.painted)
                 afterPaint.append(clock.now - painted)
             }
         }

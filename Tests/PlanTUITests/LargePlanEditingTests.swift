@@ -21,7 +21,7 @@ import Testing
         state.select("SEC-05")
         state.press(.character("g"))  // one action again, in the shorter list
         let afterAll = state.plan
-        #expect(state.undoStack.map { $0.action != nil } == [true, false, true])
+        #expect(state.session.undoStack.map { $0.action != nil } == [true, false, true])
 
         state.press(.character("u"))
         #expect(state.action("SEC-05") == original.actions[original.actionIndex(id: "SEC-05")!])
@@ -34,24 +34,26 @@ import Testing
         #expect(state.plan == afterAll)
     }
 
+    /// The swap-journal work an update asked for, if any.
+    private func journalled(_ effects: [Effect]) -> JournalChanges? {
+        effects.lazy.compactMap { if case .journal(let changes, _) = $0 { changes } else { nil } }.first
+    }
+
     @Test func journalChangesListEditedActionsOrThePlanBefore() throws {
         var state = try makeState()
         let original = state.plan
-        #expect(state.takeJournalChanges() == nil)
-        state.press(.enter)
+        #expect(state.press(.enter).isEmpty)  // moving about journals nothing
         state.select("SEC-03")
-        state.press(.character("g"))
-        let singleChanges = state.takeJournalChanges()
-        let single = try #require(singleChanges)
+        let single = try #require(journalled(state.press(.character("g"))))
         #expect(single.actionIDs == ["SEC-03"] && single.planBefore == nil)
-        #expect(state.takeJournalChanges() == nil)
         let beforeDelete = state.plan
         state.select("PRI-02")
-        state.press(.character("x"), .character("y"))
-        state.press(.character("u"))
-        let wholeChanges = state.takeJournalChanges()
-        let whole = try #require(wholeChanges)
-        #expect(whole.planBefore == beforeDelete)
+        state.press(.character("x"))
+        let delete = try #require(journalled(state.press(.character("y"))))
+        #expect(delete.planBefore == beforeDelete)
+        let afterDelete = state.plan
+        let undo = try #require(journalled(state.press(.character("u"))))
+        #expect(undo.planBefore == afterDelete)
 
         // Replaying the journalled entries onto the file's plan gives the plan in memory.
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-journal-\(UUID().uuidString)")
@@ -59,13 +61,20 @@ import Testing
         let journal = SwapJournal(planPath: folder.appendingPathComponent("plan.json").path)
         try journal.append(from: nil, to: beforeDelete, alsoChanged: single.actionIDs, label: "green", by: "t", on: fixedNow)
         state.select("SEC-05")
-        state.press(.character("g"))
-        let nextChanges = state.takeJournalChanges()
-        let next = try #require(nextChanges)
+        let next = try #require(journalled(state.press(.character("g"))))
         try journal.append(from: next.planBefore, to: state.plan, alsoChanged: next.actionIDs, label: "green", by: "t", on: fixedNow)
         let entries = try #require(journal.read()).entries
         #expect(entries.map { $0.actions.map(\.id) } == [["SEC-03"], ["SEC-05"]])
         #expect(SwapJournal.replay(entries, onto: original) == state.plan)
+    }
+
+    @Test func undoneBackToTheFileTheSwapFileGoes() throws {
+        var state = try makeState()
+        state.press(.enter)
+        state.select("SEC-03")
+        #expect(journalled(state.press(.character("g"))) != nil)
+        #expect(state.press(.character("u")) == [.dropSwap])
+        #expect(!state.isDirty)
     }
 
     @Test func narrowingSearchMatchesAFreshSearch() throws {
@@ -76,21 +85,21 @@ import Testing
             var fresh = try makeState()
             fresh.press(.character("/"))
             fresh.type(term)
-            #expect(state.filteredActionIDs == fresh.filteredActionIDs, "after typing \(term)")
+            #expect(state.list.filteredActionIDs(in: state.plan) == fresh.list.filteredActionIDs(in: fresh.plan), "after typing \(term)")
         }
         state.press(.backspace, .backspace, .backspace)  // shorter: a new search, not a narrowing
         var fresh = try makeState()
         fresh.press(.character("/"))
         fresh.type("servi")
-        #expect(state.filteredActionIDs == fresh.filteredActionIDs)
-        #expect(state.filteredActionIDs.count > 1)
+        #expect(state.list.filteredActionIDs(in: state.plan) == fresh.list.filteredActionIDs(in: fresh.plan))
+        #expect(state.list.filteredActionIDs(in: state.plan).count > 1)
     }
 
     @Test func editingAnActionKeepsTheSearchIndexCurrent() throws {
         var state = try makeState()
         state.press(.character("/"))
         state.type("zebra")
-        #expect(state.filteredActionIDs.isEmpty)
+        #expect(state.list.filteredActionIDs(in: state.plan).isEmpty)
         state.press(.escape)
         state.select("TER-01")
         state.press(.character("t"))  // edit the title
@@ -100,11 +109,11 @@ import Testing
         #expect(state.action("TER-01").title == "Zebra crossings near schools")
         state.press(.character("/"))
         state.type("zebra")
-        #expect(state.filteredActionIDs == ["TER-01"])
+        #expect(state.list.filteredActionIDs(in: state.plan) == ["TER-01"])
         state.press(.escape, .character("u"))  // undo the title: the index follows
         state.press(.character("/"))
         state.type("zebra")
-        #expect(state.filteredActionIDs.isEmpty)
+        #expect(state.list.filteredActionIDs(in: state.plan).isEmpty)
     }
 }
 
@@ -112,10 +121,10 @@ import Testing
 @Suite struct PatchedRowsTests {
     func expectRowsAsIfRebuilt(_ state: AppState, _ note: String, sourceLocation: SourceLocation = #_sourceLocation) {
         var fresh = state
-        fresh.rowsKey = nil  // forget the previous rows: no patching, no narrowing
+        fresh.list.rowsKey = nil  // forget the previous rows: no patching, no narrowing
         fresh.refreshRows()
-        #expect(fresh.rows == state.rows, "\(note)", sourceLocation: sourceLocation)
-        #expect(fresh.filteredActionIDs == state.filteredActionIDs, "\(note)", sourceLocation: sourceLocation)
+        #expect(fresh.list.rows == state.list.rows, "\(note)", sourceLocation: sourceLocation)
+        #expect(fresh.list.filteredActionIDs(in: fresh.plan) == state.list.filteredActionIDs(in: state.plan), "\(note)", sourceLocation: sourceLocation)
     }
 
     @Test func statusEditsUnderEachKindOfFilter() throws {
@@ -123,8 +132,8 @@ import Testing
             var state = try makeState(width: 120, height: 40)
             state.press(.enter)
             switch setUp {
-            case "owner": state.filter.owner = "community-safety"
-            case "red": state.filter.status = .red
+            case "owner": state.list.filter.owner = "community-safety"
+            case "red": state.list.filter.status = .red
             case "search":
                 state.press(.character("/"))
                 state.type("data")
@@ -132,7 +141,7 @@ import Testing
             default: break
             }
             state.refreshRows()
-            let ids = state.filteredActionIDs
+            let ids = state.list.filteredActionIDs(in: state.plan)
             #expect(!ids.isEmpty, "\(setUp)")
             for id in ids.prefix(3) {
                 state.select(id)

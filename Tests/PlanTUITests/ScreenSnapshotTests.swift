@@ -25,7 +25,7 @@ import Testing
         }),
         ("help", { $0.press(.character("?")) }),
         ("changes", { $0.press(.character("C")) }),
-        ("too-small", { $0.size = (50, 12) }),
+        ("too-small", { _ = $0.update(.resized(width: 50, height: 12)) }),
     ]
 
     @Test(arguments: sizes)

@@ -15,26 +15,37 @@ func makeState(width: Int = 80, height: Int = 24) throws -> AppState {
 }
 
 extension AppState {
-    /// Presses keys in order, returning the last effect.
+    /// Presses keys in order, returning the work the last key asked for.
     @discardableResult
-    mutating func press(_ keys: Key...) -> Effect? {
-        var effect: Effect?
-        for key in keys { effect = handle(key) }
-        return effect
+    mutating func press(_ keys: Key...) -> [Effect] {
+        var effects: [Effect] = []
+        for key in keys { effects = update(.key(key)) }
+        return effects
     }
 
     /// Types text one character at a time.
     mutating func type(_ text: String) {
-        for character in text { _ = handle(.character(character)) }
+        for character in text { _ = update(.key(.character(character))) }
     }
+
+    /// The meeting on screen (running or summarised), if any.
+    var meeting: Meeting? {
+        switch screen {
+        case .meeting(let meeting), .meetingSummary(let meeting): meeting
+        default: nil
+        }
+    }
+
+    var isInMeeting: Bool { if case .meeting = screen { true } else { false } }
+    var isOnMeetingSummary: Bool { if case .meetingSummary = screen { true } else { false } }
+    var isOnChanges: Bool { if case .changes = screen { true } else { false } }
 
     /// The action in the plan with this id.
     func action(_ id: String) -> Action { plan.actions[plan.actionIndex(id: id)!] }
 
     /// Moves the list cursor onto an action.
     mutating func select(_ id: String) {
-        selection = rows.firstIndex { if case .action(let i) = $0 { plan.actions[i].id == id } else { false } }!
-        clampScroll()
+        list.select(row: list.row(of: id, in: plan)!, height: layout.listHeight)
     }
 }
 

@@ -43,57 +43,57 @@ import Testing
 @Suite struct NavigationTests {
     @Test func overviewListDetailAndBack() throws {
         var state = try makeState()
-        #expect(state.view == .overview)
+        #expect(state.screen == .overview)
         state.press(.enter)
-        #expect(state.view == .list)
-        #expect(state.rows.first == .group(.wholeSystem, counts: [.red: 2, .amber: 1, .green: 2, .complete: 3]))
+        #expect(state.screen == .list)
+        #expect(state.list.rows.first == .group(.wholeSystem, counts: [.red: 2, .amber: 1, .green: 2, .complete: 3]))
         state.press(.character("j"))
-        #expect(state.selectedActionID == "WSA-01")
+        #expect(state.list.selectedActionID(in: state.plan) == "WSA-01")
         state.press(.enter)
-        #expect(state.view == .detail("WSA-01"))
+        #expect(state.screen == .detail(id: "WSA-01", scroll: 0))
         state.press(.character("]"))
-        #expect(state.view == .detail("WSA-02"))
+        #expect(state.screen == .detail(id: "WSA-02", scroll: 0))
         state.press(.escape)
-        #expect(state.view == .list)
-        #expect(state.selectedActionID == "WSA-02")
+        #expect(state.screen == .list)
+        #expect(state.list.selectedActionID(in: state.plan) == "WSA-02")
         state.press(.escape)
-        #expect(state.view == .overview)
+        #expect(state.screen == .overview)
     }
 
     @Test func scrollingKeepsTheCursorVisible() throws {
         var state = try makeState()
         state.press(.enter, .end)
-        #expect(state.selection == state.rows.count - 1)
-        #expect(state.scroll == state.rows.count - state.listHeight)
+        #expect(state.list.selection == state.list.rows.count - 1)
+        #expect(state.list.scroll == state.list.rows.count - state.layout.listHeight)
         state.press(.home)
-        #expect(state.selection == 0 && state.scroll == 0)
+        #expect(state.list.selection == 0 && state.list.scroll == 0)
         state.press(.pageDown)
-        #expect(state.selection == state.listHeight)
+        #expect(state.list.selection == state.layout.listHeight)
         state.press(.character("k"), .up)
-        #expect(state.selection == state.listHeight - 2)
+        #expect(state.list.selection == state.layout.listHeight - 2)
     }
 
     @Test func groupsFoldAndUnfold() throws {
         var state = try makeState()
         state.press(.enter)
-        let before = state.rows.count
+        let before = state.list.rows.count
         state.press(.character(" "))
-        #expect(state.collapsed == [.wholeSystem])
-        #expect(state.rows.count == before - 8)
-        #expect(state.rows[1] == .group(.primary, counts: [.red: 2, .green: 3, .complete: 1]))
+        #expect(state.list.collapsed == [.wholeSystem])
+        #expect(state.list.rows.count == before - 8)
+        #expect(state.list.rows[1] == .group(.primary, counts: [.red: 2, .green: 3, .complete: 1]))
         state.press(.enter)  // Enter on a header unfolds too
-        #expect(state.rows.count == before)
+        #expect(state.list.rows.count == before)
     }
 
     @Test func clickSelectsAndWheelScrolls() throws {
         var state = try makeState()
         state.press(.enter)
         state.press(.click(x: 10, y: 5))
-        #expect(state.selection == 2)
+        #expect(state.list.selection == 2)
         state.press(.click(x: 10, y: 5))
-        #expect(state.view == .detail(state.selectedActionID!))
+        #expect(state.screen == .detail(id: state.list.selectedActionID(in: state.plan)!, scroll: 0))
         state.press(.escape, .wheelDown)
-        #expect(state.selection == 5)
+        #expect(state.list.selection == 5)
     }
 
     @Test func unknownKeySaysHowToGetHelp() throws {
@@ -101,9 +101,9 @@ import Testing
         state.press(.character("z"))
         #expect(state.message == Message(text: "z does nothing here; ? lists the keys", isError: true))
         state.press(.character("?"))
-        #expect(state.showHelp)
+        #expect(state.help != nil)
         state.press(.character("x"))
-        #expect(!state.showHelp)
+        #expect(state.help == nil)
     }
 }
 
@@ -199,7 +199,7 @@ import Testing
         #expect(added.title == "Bystander campaign for the night-time economy")
         #expect(added.owner == "community-safety")
         #expect(added.created == fixedNow)
-        #expect(state.selectedActionID == "PRI-07")
+        #expect(state.list.selectedActionID(in: state.plan) == "PRI-07")
         state.press(.character("x"), .character("n"))
         #expect(state.plan.actionIndex(id: "PRI-07") != nil)
         state.press(.character("x"), .character("y"))
@@ -210,17 +210,17 @@ import Testing
 
     @Test func quitAsksWhenThereAreUnsavedChanges() throws {
         var state = try makeState()
-        #expect(state.press(.character("q")) == .quit)
+        #expect(state.press(.character("q")) == [.quit])
         state.press(.enter, .down, .character("c"))
-        #expect(state.press(.character("q")) == nil)
+        #expect(state.press(.character("q")).isEmpty)
         #expect(state.modal == .confirm(.quitUnsaved))
-        #expect(state.press(.escape) == nil)
+        #expect(state.press(.escape).isEmpty)
         #expect(state.modal == nil)
-        #expect(state.press(.control("c"), .character("d")) == .quit)
-        #expect(state.press(.character("q"), .character("s")) == .saveAndQuit)
-        #expect(state.press(.control("s")) == .save)
-        state.markSaved()
-        #expect(state.press(.character("q")) == .quit)
+        #expect(state.press(.control("c"), .character("d")) == [.quit])
+        #expect(state.press(.character("q"), .character("s")) == [.save(resolving: [:], thenQuit: true)])
+        #expect(state.press(.control("s")) == [.save])
+        _ = state.update(.saved(merged: nil, thenQuit: false))
+        #expect(state.press(.character("q")) == [.quit])
     }
 }
 
@@ -228,23 +228,23 @@ import Testing
     @Test func incrementalSearchAndCancel() throws {
         var state = try makeState()
         state.press(.character("/"))
-        #expect(state.view == .list)
+        #expect(state.screen == .list)
         state.type("kni")
-        let ids = state.filteredActionIDs
+        let ids = state.list.filteredActionIDs(in: state.plan)
         #expect(ids == ["PRI-02", "SEC-03", "SEC-04"])
-        #expect(state.selectedActionID == "PRI-02")
+        #expect(state.list.selectedActionID(in: state.plan) == "PRI-02")
         state.type("fe crime")
-        #expect(state.filteredActionIDs == ["SEC-03"])
+        #expect(state.list.filteredActionIDs(in: state.plan) == ["SEC-03"])
         state.press(.escape)
-        #expect(state.filter.search == "")
-        #expect(state.filteredActionIDs.count == 27)
+        #expect(state.list.filter.search == "")
+        #expect(state.list.filteredActionIDs(in: state.plan).count == 27)
         state.press(.character("/"))
         state.type("SEC-04")
         state.press(.enter)
-        #expect(state.filter.search == "SEC-04")
-        #expect(state.selectedActionID == "SEC-04")
+        #expect(state.list.filter.search == "SEC-04")
+        #expect(state.list.selectedActionID(in: state.plan) == "SEC-04")
         state.press(.character("F"))
-        #expect(!state.filter.isActive)
+        #expect(!state.list.filter.isActive)
     }
 
     @Test func filterByOwnerStatusAndStale() throws {
@@ -252,14 +252,14 @@ import Testing
         state.press(.character("f"), .down, .enter)  // Owner
         for _ in 0..<8 { state.press(.down) }        // da-steering
         state.press(.enter)
-        #expect(state.filter.owner == "da-steering")
-        #expect(state.filteredActionIDs == ["PRI-05", "PRI-06", "TER-05"])
+        #expect(state.list.filter.owner == "da-steering")
+        #expect(state.list.filteredActionIDs(in: state.plan) == ["PRI-05", "PRI-06", "TER-05"])
         state.press(.character("f"), .down, .down, .enter, .down, .enter)  // Status: red
-        #expect(state.filteredActionIDs == ["PRI-06", "TER-05"])
+        #expect(state.list.filteredActionIDs(in: state.plan) == ["PRI-06", "TER-05"])
         state.press(.character("f"), .end, .enter)  // "no update this quarter" toggle (last option)
-        #expect(state.filter.stale)
-        #expect(state.filteredActionIDs == ["PRI-06", "TER-05"])
-        state.size = (120, 40)
+        #expect(state.list.filter.stale)
+        #expect(state.list.filteredActionIDs(in: state.plan) == ["PRI-06", "TER-05"])
+        _ = state.update(.resized(width: 120, height: 40))
         let frame = render(state)
         #expect(frame.text(row: 1).contains("Filter: owner Domestic Abuse Steering Executive · R red · no update this quarter  (F clears)"))
     }
@@ -271,9 +271,9 @@ import Testing
         state.press(.character("f"), .down, .enter)
         for _ in 0..<8 { state.press(.down) }
         state.press(.enter, .character("M"))
-        #expect(state.view == .meeting)
+        #expect(state.isInMeeting)
         #expect(state.meeting?.ids == ["PRI-05", "PRI-06", "TER-05"])
-        #expect(state.meetingUpdatedCount == 1)  // PRI-05 already has a Q3 update
+        #expect(state.updatedCount(of: state.meeting!) == 1)  // PRI-05 already has a Q3 update
         state.press(.enter)                      // PRI-05 already updated: just moves on
         #expect(state.focusedActionID == "PRI-06")
         state.press(.enter)                      // red kept: commentary required
@@ -292,18 +292,18 @@ import Testing
         state.type("Bid resubmitted")
         state.press(.enter)
         #expect(state.action("TER-05").commentary == "Bid resubmitted")
-        #expect(state.meetingUpdatedCount == 3)
+        #expect(state.updatedCount(of: state.meeting!) == 3)
         state.press(.character("u"))             // undo the commentary only
         #expect(state.action("TER-05").status == .amber)
         #expect(state.action("TER-05").review(for: state.quarter)?.commentary == "")
         state.press(.right)
-        #expect(state.view == .meetingSummary)
+        #expect(state.isOnMeetingSummary)
         let summary = render(state).plainText
         #expect(summary.contains("3 of 3 actions updated in 2026/27 Q3"))
         #expect(summary.contains("TER-05   R  →  A   (no commentary)"))
         #expect(summary.contains("PRI-06   R  kept      New lead officer appointed"))
         state.press(.enter)
-        #expect(state.view == .list)
+        #expect(state.screen == .list)
     }
 
     @Test func emptyFilterRefusesAMeeting() throws {
@@ -311,7 +311,7 @@ import Testing
         state.press(.character("/"))
         state.type("no such thing")
         state.press(.enter, .character("M"))
-        #expect(state.view == .list)
+        #expect(state.screen == .list)
         #expect(state.message?.text == "No actions match the filter: nothing to review")
     }
 }
@@ -319,8 +319,8 @@ import Testing
 @Suite struct RenderSafetyTests {
     @Test func planTextNeverPutsEscapesOnScreen() throws {
         var state = try makeState(width: 120, height: 40)
-        state.plan.actions[0].title = "Evil \u{1B}]0;owned\u{07}title\u{1B}[2J with 東京 text"
-        state.plan.actions[0].commentary = "red\u{1B}[31m alert\u{9B}2J"
+        state.session.plan.actions[0].title = "Evil \u{1B}]0;owned\u{07}title\u{1B}[2J with 東京 text"
+        state.session.plan.actions[0].commentary = "red\u{1B}[31m alert\u{9B}2J"
         state.refreshRows()
         state.press(.enter)
         for frame in [render(state), { var s = state; s.press(.down, .enter); return render(s) }()] {
@@ -334,15 +334,15 @@ import Testing
         let text = render(state).plainText
         #expect(text.contains("Terminal too small"))
         #expect(text.contains("need 60×16, have 59×20"))
-        #expect(state.press(.character("j")) == nil)
-        #expect(state.press(.character("q")) == .quit)
-        state.size = (60, 16)
+        #expect(state.press(.character("j")).isEmpty)
+        #expect(state.press(.character("q")) == [.quit])
+        _ = state.update(.resized(width: 60, height: 16))
         #expect(!render(state).plainText.contains("too small"))
     }
 
     @Test func wideCharactersAreTruncatedByCells() throws {
         var state = try makeState()
-        state.plan.actions[0].title = "東京東京東京東京東京東京東京東京東京東京東京東京"
+        state.session.plan.actions[0].title = "東京東京東京東京東京東京東京東京東京東京東京東京"
         state.refreshRows()
         state.press(.enter)
         let frame = render(state)
@@ -415,26 +415,26 @@ import Testing
     @Test func changesScreenAndBack() throws {
         var state = try makeState()
         state.press(.enter, .character("C"))
-        #expect(state.view == .changes)
+        #expect(state.isOnChanges)
         let text = render(state).plainText
         #expect(text.contains("Red for two or more quarters (escalate) (5)"))
         #expect(text.contains("WSA-01   A  →  R   Revisit the serious violence"))
         state.press(.escape)
-        #expect(state.view == .list)
+        #expect(state.screen == .list)
     }
 
     @Test func exportAsksForFormatAndPath() throws {
         var state = try makeState()
         state.press(.character("E"), .down)   // html
-        #expect(state.press(.enter) == nil)
+        #expect(state.press(.enter).isEmpty)
         guard case .editor(.exportPath(.html), let editor) = state.modal else {
             Issue.record("expected the path prompt")
             return
         }
         #expect(editor.text.hasSuffix("plans/hillingdon-serious-violence-2024-27-2026-27-Q3.html"))
-        #expect(state.press(.enter) == .export(.html, path: editor.text))
+        #expect(state.press(.enter) == [.export(.html, path: editor.text)])
         state.press(.character("E"), .enter, .control("u"))
-        #expect(state.press(.enter) == nil)
+        #expect(state.press(.enter).isEmpty)
         #expect(state.message?.text == "An export needs a file name; nothing exported")
     }
 }
@@ -461,15 +461,15 @@ import Testing
                          PlanMerge.Conflict(path: "actions[id=SEC-06].due", mine: "\"2027-01-31\"", theirs: "\"2027-03-31\"")]
         state.modal = .confirm(.resolveConflicts(conflicts, decided: [:]))
         #expect(render(state).plainText.contains("1/2 both changed actions[id=SEC-06].title: m mine \"A\" · t theirs \"B\""))
-        #expect(state.press(.character("x")) == nil)  // other keys keep asking
-        #expect(state.press(.character("m")) == nil)
+        #expect(state.press(.character("x")).isEmpty)  // other keys keep asking
+        #expect(state.press(.character("m")).isEmpty)
         #expect(render(state).plainText.contains("2/2 both changed actions[id=SEC-06].due"))
-        #expect(state.press(.character("t")) == .saveResolving(["actions[id=SEC-06].title": .mine, "actions[id=SEC-06].due": .theirs]))
+        #expect(state.press(.character("t")) == [.save(resolving: ["actions[id=SEC-06].title": .mine, "actions[id=SEC-06].due": .theirs], thenQuit: false)])
         state.modal = .confirm(.resolveConflicts(conflicts, decided: [:]))
-        #expect(state.press(.escape) == nil)
+        #expect(state.press(.escape).isEmpty)
         #expect(state.modal == nil)
         #expect(state.message?.text == "Not saved; your edits are still here (s tries again)")
-        #expect(state.press(.character("R")) == .reload)
+        #expect(state.press(.character("R")) == [.reload])
     }
 }
 
@@ -477,7 +477,7 @@ import Testing
     @Test func fundingIsShownInPoundsAsInReports() throws {
         var state = try makeState(width: 120, height: 40)
         let index = state.plan.actionIndex(id: "SEC-03")!
-        state.plan.actions[index].funding = Funding(source: "Home Office SVD grant", amount: Decimal(15000))
+        state.session.plan.actions[index].funding = Funding(source: "Home Office SVD grant", amount: Decimal(15000))
         let text = detailLines(state.plan.actions[index], state: state, width: 118)
             .map { $0.map(\.text).joined() }.joined(separator: "\n")
         #expect(text.contains("Home Office SVD grant £15,000"), "\(text)")

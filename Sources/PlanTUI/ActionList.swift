@@ -1,0 +1,171 @@
+import PlanModel
+
+/// The action list: the filter, the rows it gives (group headers and actions), the cursor and
+/// scroll position, and the search index that answers the filter's search text.
+public struct ActionList: Sendable {
+    public internal(set) var filter = Filter()
+    public internal(set) var collapsed: Set<PreventionGroup> = []
+    public internal(set) var rows: [Row] = []
+    public internal(set) var selection = 0
+    public internal(set) var scroll = 0
+    /// Indices (into `plan.actions`) of the actions the filter shows, in list order; set with `rows`.
+    private var matching: [Int] = []
+    /// What `rows` and `matching` were worked out for.
+    var rowsKey: RowsKey?
+    private var searchIndex = SearchIndex()
+
+    /// The inputs the rows depend on besides the filter.
+    struct Context {
+        var plan: Plan
+        var revision: Int
+        var today: Day
+        var quarter: Quarter
+    }
+
+    /// The action under the cursor, if the cursor is on an action.
+    func selectedActionID(in plan: Plan) -> String? {
+        guard rows.indices.contains(selection), case .action(let index) = rows[selection] else { return nil }
+        return plan.actions[index].id
+    }
+
+    /// Ids of the actions the filter shows, in list order, whether or not their group is folded.
+    func filteredActionIDs(in plan: Plan) -> [String] { matching.map { plan.actions[$0].id } }
+
+    /// How many actions the filter shows.
+    var shownCount: Int { matching.count }
+
+    /// The row of an action, if it is shown.
+    func row(of id: String, in plan: Plan) -> Int? {
+        rows.firstIndex { if case .action(let i) = $0 { plan.actions[i].id == id } else { false } }
+    }
+
+    /// Builds the search index if the plan changed as a whole since it was built (after painting,
+    /// so the first search key in a large plan does not wait for it).
+    mutating func prepareSearch(_ context: Context) {
+        searchIndex.update(for: context.plan, revision: context.revision)
+    }
+
+    /// Rebuilds the rows from the plan, filter and folded groups, keeping the cursor on the same
+    /// action (or group) where it is still shown. When only the search text grew (typing), just
+    /// the actions that matched before are searched again.
+    mutating func refresh(_ context: Context) {
+        let plan = context.plan
+        let keep = rows.indices.contains(selection) ? rows[selection] : nil
+        let keepID = selectedActionID(in: plan)
+        let needle = SearchIndex.needle(filter.search)
+        if !needle.isEmpty { searchIndex.update(for: plan, revision: context.revision) }
+        let criteria = filter.criteria
+        let key = RowsKey(revision: context.revision, today: context.today, criteria: criteria, needle: needle)
+        let narrowing = rowsKey.map { $0.revision == key.revision && $0.today == key.today && $0.criteria == key.criteria
+            && SearchIndex.contains(needle, $0.needle) } ?? false
+        rowsKey = key
+        var buckets = [[Int]](repeating: [], count: PreventionGroup.allCases.count)
+        let candidates = narrowing ? matching : Array(plan.actions.indices)
+        let filtering = !criteria.isEmpty
+        plan.actions.withUnsafeBufferPointer { actions in  // borrows each action instead of copying it
+            for index in candidates {
+                guard let group = actions[index].preventionGroup,
+                      !filtering || criteria.matches(actions[index], today: context.today, quarter: context.quarter),
+                      needle.isEmpty || searchIndex.action(index, contains: needle) else { continue }
+                buckets[group.order].append(index)
+            }
+        }
+        matching = buckets.flatMap { $0 }
+        var newRows: [Row] = []
+        for group in PreventionGroup.allCases {
+            let indices = buckets[group.order]
+            var tally = [Int](repeating: 0, count: Status.allCases.count)
+            for index in indices { tally[plan.actions[index].status.rank] += 1 }
+            let counts = Dictionary(uniqueKeysWithValues: Status.allCases.filter { tally[$0.rank] > 0 }.map { ($0, tally[$0.rank]) })
+            newRows.append(.group(group, counts: counts))
+            if !collapsed.contains(group) { newRows += indices.map { .action($0) } }
+        }
+        rows = newRows
+        if let keepID, case .action(let old)? = keep, plan.actions.indices.contains(old), plan.actions[old].id == keepID,
+           let index = rows.firstIndex(of: .action(old)) {
+            selection = index  // the usual case: the same action at the same place in the plan
+        } else if let keepID, let index = row(of: keepID, in: plan) {
+            selection = index
+        } else if let keep, let index = rows.firstIndex(of: keep) {
+            selection = index
+        } else {
+            selection = min(selection, max(0, rows.count - 1))
+        }
+    }
+
+    /// After one action changed (from `old`, at plan revision `oldRevision`, by an edit, undo or
+    /// redo): the search index and the rows catch up with that action alone. When it stays in its
+    /// group and stays shown (or hidden), only its group's status counts change, so the rows are
+    /// patched; otherwise they are rebuilt. An edit in a 10,000-action plan stays instant.
+    mutating func actionChanged(at index: Int, was old: Action, from oldRevision: Int, _ context: Context) {
+        let plan = context.plan
+        searchIndex.update(action: index, of: plan, from: oldRevision, to: context.revision)
+        let needle = SearchIndex.needle(filter.search)
+        guard let key = rowsKey, key.revision == oldRevision, key.today == context.today,
+              needle.isEmpty || searchIndex.revision == context.revision,
+              plan.actions[index].group == old.group, let group = plan.actions[index].preventionGroup else {
+            return refresh(context)
+        }
+        let wasShown = matching.contains(index)
+        let shown = filter.criteria.matches(plan.actions[index], today: context.today, quarter: context.quarter)
+            && (needle.isEmpty || searchIndex.action(index, contains: needle))
+        guard shown == wasShown else { return refresh(context) }
+        rowsKey?.revision = context.revision
+        let status = plan.actions[index].status
+        guard shown, status != old.status,
+              let header = rows.firstIndex(where: { if case .group(group, _) = $0 { true } else { false } }),
+              case .group(_, var counts) = rows[header] else { return }
+        counts[old.status, default: 1] -= 1
+        if counts[old.status] == 0 { counts[old.status] = nil }
+        counts[status, default: 0] += 1
+        rows[header] = .group(group, counts: counts)
+    }
+
+    /// Moves the cursor by `delta` rows and scrolls it into a view `height` rows tall.
+    mutating func moveSelection(by delta: Int, height: Int) {
+        guard !rows.isEmpty else { return }
+        selection = min(max(0, selection + delta), rows.count - 1)
+        clampScroll(height: height)
+    }
+
+    /// Puts the cursor on a row and scrolls it into view.
+    mutating func select(row: Int, height: Int) {
+        selection = row
+        clampScroll(height: height)
+    }
+
+    /// Keeps the cursor on a row and the cursor's row inside a view `height` rows tall.
+    mutating func clampScroll(height: Int) {
+        selection = min(max(0, selection), max(0, rows.count - 1))
+        if selection < scroll { scroll = selection }
+        if selection >= scroll + height { scroll = selection - height + 1 }
+        scroll = max(0, min(scroll, max(0, rows.count - height)))
+    }
+
+    /// Puts the cursor on the first action row, if any.
+    mutating func selectFirstAction() {
+        if let first = rows.firstIndex(where: { if case .action = $0 { true } else { false } }) { selection = first }
+    }
+
+    /// Folds or unfolds a group, leaving the cursor on its header.
+    mutating func toggle(_ group: PreventionGroup, _ context: Context, height: Int) {
+        if collapsed.contains(group) { collapsed.remove(group) } else { collapsed.insert(group) }
+        refresh(context)
+        if let header = rows.firstIndex(where: { if case .group(group, _) = $0 { true } else { false } }) { selection = header }
+        clampScroll(height: height)
+    }
+
+    mutating func setFilter(_ filter: Filter, _ context: Context) {
+        self.filter = filter
+        refresh(context)
+    }
+}
+
+/// The inputs the list rows were built from, to tell when a new search only narrows the last.
+struct RowsKey: Equatable, Sendable {
+    var revision: Int
+    var today: Day
+    /// The filter without its search text.
+    var criteria: ActionCriteria
+    var needle: [UInt8]
+}

@@ -1,0 +1,94 @@
+import PlanModel
+import PlanStore
+import PlanReports
+
+/// A prompt on top of the screen that takes the keys until it closes.
+public enum Modal: Equatable, Sendable {
+    case editor(EditorPurpose, LineEditor)
+    case picker(PickerPurpose, Picker)
+    case confirm(ConfirmPurpose)
+}
+
+/// What a line editor is for, and so what Enter does with its text.
+public enum EditorPurpose: Equatable, Sendable {
+    /// Commentary for this quarter, optionally with a status being set; `required` when worse.
+    case commentary(id: String, status: Status?, required: Bool)
+    case title(id: String)
+    case description(id: String)
+    case outcome(id: String)
+    case dueDate(id: String)
+    case dueReason(id: String, due: Day)
+    case search(previous: String)
+    case newActionTitle(group: PreventionGroup)
+    case closeQuarter(Quarter)
+    case exportPath(ReportFormat)
+
+    var prompt: String {
+        switch self {
+        case .commentary(let id, let status, let required):
+            "\(id)" + (status.map { " → \($0.letter)" } ?? "") + (required ? " why? (required)" : " commentary")
+        case .title(let id): "\(id) title"
+        case .description(let id): "\(id) description"
+        case .outcome(let id): "\(id) outcome measure"
+        case .dueDate(let id): "\(id) new due date (YYYY-MM-DD)"
+        case .dueReason(let id, let due): "\(id) reason for moving the due date to \(due)"
+        case .search: "Search"
+        case .newActionTitle(let group): "New \(group.idPrefix) action title"
+        case .closeQuarter(let q): "Close \(q): which board reviewed it?"
+        case .exportPath(let format): "Export \(format.rawValue) to"
+        }
+    }
+}
+
+/// What a picker is for, and so what choosing an option does.
+public enum PickerPurpose: Equatable, Sendable {
+    case owner(id: String)
+    case partners(id: String)
+    case group(id: String)
+    case workstreams(id: String)
+    case filterKind
+    case filterGroup, filterOwner, filterStatus, filterWorkstream
+    case newActionGroup
+    case newActionOwner(group: PreventionGroup, title: String)
+    case exportFormat
+}
+
+/// What a yes/no (or several-way) question is about.
+public enum ConfirmPurpose: Equatable, Sendable {
+    case delete(id: String)
+    case quitUnsaved
+    /// A swap file holds edits from a session that ended without saving; `showingList` when the
+    /// list of those edits is on screen ("compare").
+    case recoverSwap(RecoveryOffer, showingList: Bool)
+    /// Saving found fields changed both here and on disk: decide each, then save.
+    case resolveConflicts([PlanMerge.Conflict], decided: [String: PlanMerge.Side])
+
+    var question: String {
+        switch self {
+        case .delete(let id): "Delete \(id)? y deletes (u undoes), any other key keeps it"
+        case .quitUnsaved: "Unsaved changes. s save and quit · d discard and quit · Esc keep working"
+        case .recoverSwap(let offer, _):
+            "Unsaved edits from an earlier session (\(offer.labels.count) changes, last \(offer.last))"
+                + (offer.damaged > 0 ? ", \(offer.damaged) damaged and skipped" : "") + ". r recover · d discard · c compare"
+        case .resolveConflicts(let conflicts, let decided):
+            "\(decided.count + 1)/\(conflicts.count) both changed \(conflicts[decided.count].path): m mine \(conflicts[decided.count].mine) · t theirs \(conflicts[decided.count].theirs) · Esc cancel"
+        }
+    }
+}
+
+/// What a swap file found on opening would bring back.
+public struct RecoveryOffer: Equatable, Sendable {
+    /// The plan with the journalled edits applied.
+    public var plan: Plan
+    /// What each journalled change did, oldest first, with who and when.
+    public var labels: [String]
+    public var last: String
+    public var damaged: Int
+
+    public init(plan: Plan, labels: [String], last: String, damaged: Int) {
+        self.plan = plan
+        self.labels = labels
+        self.last = last
+        self.damaged = damaged
+    }
+}
