@@ -35,9 +35,10 @@ public struct EditingSession: Sendable {
         return revisionCounter
     }
 
-    /// The plan was written to disk as it is.
+    /// The plan was written to disk as it is: nothing is left to journal.
     mutating func markSaved() {
         savedRevision = revision
+        journalPending = JournalChanges()
         outsideChangeNoticed = false
     }
 

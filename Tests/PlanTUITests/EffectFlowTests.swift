@@ -1,0 +1,174 @@
+import Foundation
+import PlanModel
+import PlanStore
+@testable import PlanTUI
+import Testing
+
+/// The save, conflict, reload and export flows as the run loop drives them: a key asks for
+/// work (an effect), the loop does it, and its outcome comes back as an event.
+@Suite struct EffectFlowTests {
+    /// A state with one unsaved edit (SEC-03 set to green).
+    private func editedState() throws -> AppState {
+        var state = try makeState()
+        state.press(.enter)
+        state.select("SEC-03")
+        state.press(.character("g"))
+        #expect(state.isDirty)
+        return state
+    }
+
+    @Test func saveSucceeds() throws {
+        var state = try editedState()
+        #expect(state.press(.character("s")) == [.save])
+        #expect(state.update(.saved(merged: nil, thenQuit: false)) == [.dropSwap])
+        #expect(!state.isDirty)
+        #expect(state.message == Message(text: "Saved \(hillingdonPath)", isError: false))
+    }
+
+    @Test func saveThatMergedShowsTheMergedPlanAsSaved() throws {
+        var state = try editedState()
+        var merged = state.plan
+        merged.actions[merged.actionIndex(id: "PRI-01")!].title = "Renamed by someone else"
+        #expect(state.update(.saved(merged: merged, thenQuit: false)) == [.dropSwap])
+        #expect(state.plan == merged)
+        #expect(!state.isDirty)
+        #expect(state.message?.text.contains("merged with changes made on disk by someone else") == true)
+        // Undo history starts again from the merged plan.
+        state.press(.character("u"))
+        #expect(state.message?.text == "Nothing to undo")
+    }
+
+    @Test func saveAndQuitQuitsOnlyOnceSaved() throws {
+        var state = try editedState()
+        state.press(.character("q"))
+        #expect(state.press(.character("s")) == [.save(resolving: [:], thenQuit: true)])
+        #expect(state.update(.saveFailed("cannot write plan.json: disk full")).isEmpty)
+        #expect(state.isDirty)
+        #expect(state.message == Message(text: "cannot write plan.json: disk full — your changes are still here", isError: true))
+        #expect(state.update(.saved(merged: nil, thenQuit: true)) == [.dropSwap, .quit])
+    }
+
+    @Test func conflictsAreAskedAboutThenSavedAsDecided() throws {
+        var state = try editedState()
+        let conflict = PlanMerge.Conflict(path: "actions[id=SEC-03].title", mine: "\"A\"", theirs: "\"B\"")
+        #expect(state.update(.conflicts([conflict])).isEmpty)
+        #expect(state.modal == .confirm(.resolveConflicts([conflict], decided: [:])))
+        #expect(state.press(.character("t")) == [.save(resolving: ["actions[id=SEC-03].title": .theirs], thenQuit: false)])
+        #expect(state.modal == nil)
+    }
+
+    @Test func reloadKeepsMyEditsAndBringsTheirs() throws {
+        var state = try editedState()
+        #expect(state.update(.changedOnDisk).isEmpty)
+        #expect(state.session.outsideChangeNoticed)
+        #expect(state.press(.character("R")) == [.reload])
+        var base = try PlanFile.load(hillingdonPath)
+        base.actions[base.actionIndex(id: "PRI-01")!].title = "Theirs"
+        var merged = state.plan
+        merged.actions[merged.actionIndex(id: "PRI-01")!].title = "Theirs"
+        let effects = state.update(.reloaded(merged: merged, base: base))
+        #expect(state.plan == merged)
+        #expect(state.isDirty)  // my SEC-03 edit is still unsaved
+        #expect(!state.session.outsideChangeNoticed)
+        #expect(state.message?.text == "Brought in the changes saved on disk; yours are kept (not saved yet)")
+        // The merged plan is journalled, so a crash now still recovers my edit on top of theirs.
+        guard case .journal(let changes, _)? = effects.first else { Issue.record("expected a journal write, got \(effects)"); return }
+        #expect(changes.planBefore != nil)
+        #expect(state.update(.reloadFailed("both changed SEC-03 title")).isEmpty)
+        #expect(state.message == Message(text: "both changed SEC-03 title; save (s) to decide each clash", isError: true))
+    }
+
+    @Test func reloadWithoutEditsLeavesNothingToSave() throws {
+        var state = try makeState()
+        var base = state.plan
+        base.actions[0].title = "Theirs"
+        #expect(state.update(.reloaded(merged: base, base: base)) == [.dropSwap])
+        #expect(!state.isDirty)
+        #expect(state.plan.actions[0].title == "Theirs")
+    }
+
+    @Test func reloadThatRemovesTheActionOnScreenReturnsToTheList() throws {
+        var state = try makeState()
+        state.press(.enter)
+        state.select("SEC-03")
+        state.press(.enter)
+        #expect(state.screen == .detail(id: "SEC-03", scroll: 0))
+        var base = state.plan
+        base.actions.remove(at: base.actionIndex(id: "SEC-03")!)
+        _ = state.update(.reloaded(merged: base, base: base))
+        #expect(state.screen == .list)
+    }
+
+    @Test func exportReportsWhereItWroteOrWhy() throws {
+        var state = try makeState()
+        state.press(.character("E"), .enter)  // markdown
+        guard case .editor(.exportPath(.markdown), let editor) = state.modal else { Issue.record("expected the path prompt"); return }
+        #expect(state.press(.enter) == [.export(.markdown, path: editor.text)])
+        #expect(state.update(.exported(path: "/tmp/paper.md", quarter: "2026/27 Q3")).isEmpty)
+        #expect(state.message == Message(text: "Exported 2026/27 Q3 to /tmp/paper.md", isError: false))
+        #expect(state.update(.exportFailed("plan.json is the plan file; nothing exported")).isEmpty)
+        #expect(state.message?.isError == true)
+    }
+
+    @Test func readOnlyRefusesSavingAndEditingAtTheKey() throws {
+        var state = AppState(plan: try PlanFile.load(hillingdonPath), path: hillingdonPath, user: "Test Chair", now: fixedNow,
+                             size: (80, 24), readOnly: "read-only: being edited by Jo")
+        #expect(state.message == Message(text: "read-only: being edited by Jo", isError: true))
+        state.press(.enter)
+        state.select("SEC-03")
+        state.press(.character("t"))  // title editor: refused before any text is typed
+        #expect(state.modal == nil)
+        #expect(state.message?.text.hasPrefix("Read-only") == true)
+        #expect(state.press(.character("s")).isEmpty)
+        #expect(state.message?.text == "Read-only: nothing saved")
+    }
+
+    @Test func swapFoundOffersRecovery() throws {
+        var state = try makeState()
+        var recovered = state.plan
+        recovered.actions[0].title = "Recovered title"
+        let offer = RecoveryOffer(plan: recovered, labels: ["2026-11-22 09:00  WSA-01 title changed (Jo)"], last: "2026-11-22 09:00 by Jo", damaged: 0)
+        #expect(state.update(.swapFound(offer)).isEmpty)
+        state.press(.character("c"))
+        #expect(state.modal == .confirm(.recoverSwap(offer, showingList: true)))
+        #expect(render(state).plainText.contains("WSA-01 title changed (Jo)"))
+        let effects = state.press(.character("r"))
+        #expect(effects.first == .dropSwap)
+        #expect(effects.count == 2)  // then the recovered edits are journalled afresh
+        #expect(state.plan == recovered)
+        #expect(state.isDirty)
+    }
+
+    @Test func resizeAndTickChangeOnlyLayoutAndClock() throws {
+        var state = try makeState()
+        #expect(state.update(.resized(width: 120, height: 40)).isEmpty)
+        #expect(state.layout == Layout(width: 120, height: 40))
+        #expect(render(state).width == 120)
+        let later = Timestamp(iso: "2027-01-05T09:00:00Z")!
+        #expect(state.update(.tick(later)).isEmpty)
+        #expect(state.quarter.description == "2026/27 Q4")
+    }
+}
+
+/// The run loop performs work and feeds events back; it never changes the state itself.
+@Suite struct RunLoopGuardTests {
+    @Test func appChangesStateOnlyThroughUpdate() throws {
+        let source = try String(contentsOf: repositoryRoot.appendingPathComponent("Sources/PlanTUI/App.swift"), encoding: .utf8)
+        let code = source.split(separator: "\n").map { line in line.split(separator: "//", maxSplits: 1).first.map(String.init) ?? "" }
+        var uses = 0
+        for line in code {
+            var rest = Substring(line)
+            while let range = rest.range(of: #"\bstate\.[A-Za-z_.]+(\s*\(|\s*[-+*/]?=(?!=))?"#, options: .regularExpression) {
+                let use = rest[range]
+                uses += 1
+                let isUpdate = use.hasPrefix("state.update(")
+                let isCall = use.hasSuffix("(")
+                let isAssignment = use.contains("=")
+                #expect(isUpdate || (!isCall && !isAssignment), "App.swift changes the state outside update: \(line)")
+                rest = rest[range.upperBound...]
+            }
+            #expect(!line.contains("&state"), "App.swift passes the state inout: \(line)")
+        }
+        #expect(uses > 0)
+    }
+}
