@@ -106,16 +106,19 @@ extension Plan {
         actions[index] = action
     }
 
-    /// Moves an action's due date, recording the move with its reason.
+    /// Moves an action's due date, recording the move with its reason. Giving an action its first
+    /// due date is not a move: it needs no reason and is not listed as a change of due date (the
+    /// audit trail still records it).
     public mutating func moveDue(actionID: String, to due: Day, reason: String, context: EditContext) throws {
         guard let index = actionIndex(id: actionID) else { throw PlanEditError.unknownAction(actionID) }
         let reason = reason.trimmingSpaces()
-        guard !reason.isEmpty else { throw PlanEditError.reasonRequired }
         var action = actions[index]
+        if action.due != nil, reason.isEmpty { throw PlanEditError.reasonRequired }
         if let start = action.start, due < start { throw PlanEditError.dueBeforeStart(due: due, start: start) }
         guard action.due != due else { return }
-        action.dueDateChanges.append(DueDateChange(from: action.due, to: due, reason: reason,
-                                                   by: context.by, on: context.now))
+        if action.due != nil {
+            action.dueDateChanges.append(DueDateChange(from: action.due, to: due, reason: reason, by: context.by, on: context.now))
+        }
         action.due = due
         stamp(&action, from: actions[index], context)
         actions[index] = action

@@ -1,13 +1,18 @@
 import PlanModel
+import TerminalText
 
 /// The action list: the filter, the rows it gives (group headers and actions), the cursor and
 /// scroll position, and the search index that answers the filter's search text.
 public struct ActionList: Sendable {
     public internal(set) var filter = Filter()
-    public internal(set) var collapsed: Set<PreventionGroup> = []
+    /// What the rows are grouped by: the board's shape of the plan.
+    public internal(set) var grouping = Grouping.prevention
+    public internal(set) var collapsed: Set<ListGroup> = []
     public internal(set) var rows: [Row] = []
     public internal(set) var selection = 0
     public internal(set) var scroll = 0
+    /// The widest id of the actions shown, in cells: the id column is never narrower, so ids are never cut.
+    public private(set) var idWidth = 2
     /// Indices (into `plan.actions`) of the actions the filter shows, in list order; set with `rows`.
     private var matching: [Int] = []
     /// What `rows` and `matching` were worked out for.
@@ -59,26 +64,37 @@ public struct ActionList: Sendable {
         let narrowing = rowsKey.map { $0.revision == key.revision && $0.today == key.today && $0.criteria == key.criteria
             && SearchIndex.contains(needle, $0.needle) } ?? false
         rowsKey = key
-        var buckets = [[Int]](repeating: [], count: PreventionGroup.allCases.count)
+        let groups = self.groups(in: plan)
+        var slot: [ListGroup: Int] = [:]
+        for (index, group) in groups.enumerated() { slot[group] = index }
+        var buckets = [[Int]](repeating: [], count: groups.count)
         let candidates = narrowing ? matching : Array(plan.actions.indices)
         let filtering = !criteria.isEmpty
+        var shown: [Int] = []
         plan.actions.withUnsafeBufferPointer { actions in  // borrows each action instead of copying it
             for index in candidates {
-                guard let group = actions[index].preventionGroup,
+                guard actions[index].preventionGroup != nil,
                       !filtering || criteria.matches(actions[index], today: context.today, quarter: context.quarter),
                       needle.isEmpty || searchIndex.action(index, contains: needle) else { continue }
-                buckets[group.order].append(index)
+                shown.append(index)
+                for group in Self.keys(of: actions[index], by: grouping) {
+                    if let at = slot[group] { buckets[at].append(index) }
+                }
             }
         }
-        matching = buckets.flatMap { $0 }
+        var seen = Set<Int>()
+        matching = buckets.flatMap { $0 }.filter { seen.insert($0).inserted }
+        idWidth = matching.reduce(2) { max($0, displayWidth(plan.actions[$1].id)) }
+        // Every prevention group is listed when nothing is filtered (the plan's shape); otherwise,
+        // and for workstreams and owners, only groups with actions shown.
+        let showEmpty = grouping == .prevention && !filtering && needle.isEmpty
         var newRows: [Row] = []
-        for group in PreventionGroup.allCases {
-            let indices = buckets[group.order]
+        for (at, group) in groups.enumerated() where showEmpty || !buckets[at].isEmpty {
             var tally = [Int](repeating: 0, count: Status.allCases.count)
-            for index in indices { tally[plan.actions[index].status.rank] += 1 }
+            for index in buckets[at] { tally[plan.actions[index].status.rank] += 1 }
             let counts = Dictionary(uniqueKeysWithValues: Status.allCases.filter { tally[$0.rank] > 0 }.map { ($0, tally[$0.rank]) })
             newRows.append(.group(group, counts: counts))
-            if !collapsed.contains(group) { newRows += indices.map { .action($0) } }
+            if !collapsed.contains(group) { newRows += buckets[at].map { .action($0) } }
         }
         rows = newRows
         if let keepID, case .action(let old)? = keep, plan.actions.indices.contains(old), plan.actions[old].id == keepID,
@@ -101,9 +117,10 @@ public struct ActionList: Sendable {
         let plan = context.plan
         searchIndex.update(action: index, of: plan, from: oldRevision, to: context.revision)
         let needle = SearchIndex.needle(filter.search)
+        let keys = Self.keys(of: plan.actions[index], by: grouping)
         guard let key = rowsKey, key.revision == oldRevision, key.today == context.today,
               needle.isEmpty || searchIndex.revision == context.revision,
-              plan.actions[index].group == old.group, let group = plan.actions[index].preventionGroup else {
+              plan.actions[index].preventionGroup != nil, keys == Self.keys(of: old, by: grouping) else {
             return refresh(context)
         }
         let wasShown = matching.contains(index)
@@ -112,13 +129,40 @@ public struct ActionList: Sendable {
         guard shown == wasShown else { return refresh(context) }
         rowsKey?.revision = context.revision
         let status = plan.actions[index].status
-        guard shown, status != old.status,
-              let header = rows.firstIndex(where: { if case .group(group, _) = $0 { true } else { false } }),
-              case .group(_, var counts) = rows[header] else { return }
-        counts[old.status, default: 1] -= 1
-        if counts[old.status] == 0 { counts[old.status] = nil }
-        counts[status, default: 0] += 1
-        rows[header] = .group(group, counts: counts)
+        guard shown, status != old.status else { return }
+        for header in rows.indices {
+            guard case .group(let group, var counts) = rows[header], keys.contains(group) else { continue }
+            counts[old.status, default: 1] -= 1
+            if counts[old.status] == 0 { counts[old.status] = nil }
+            counts[status, default: 0] += 1
+            rows[header] = .group(group, counts: counts)
+        }
+    }
+
+    /// The groups of the list in order, for the current grouping.
+    private func groups(in plan: Plan) -> [ListGroup] {
+        switch grouping {
+        case .prevention:
+            return PreventionGroup.allCases.map { .prevention($0) }
+        case .workstream:
+            let known = plan.workstreams.map(\.id)
+            let unknown = Set(plan.actions.flatMap(\.workstreams)).subtracting(known).sorted()
+            return (known + unknown).map { .workstream($0) } + [.workstream(nil)]
+        case .owner:
+            let known = plan.owners.map(\.id)
+            let unknown = Set(plan.actions.map(\.owner)).subtracting(known).sorted()
+            return (known + unknown).map { .owner($0) }
+        }
+    }
+
+    /// The groups an action is listed under: its prevention group, its owner, or each of its
+    /// workstreams ("no workstream" when it has none).
+    static func keys(of action: Action, by grouping: Grouping) -> [ListGroup] {
+        switch grouping {
+        case .prevention: action.preventionGroup.map { [.prevention($0)] } ?? []
+        case .workstream: action.workstreams.isEmpty ? [.workstream(nil)] : action.workstreams.map { .workstream($0) }
+        case .owner: [.owner(action.owner)]
+        }
     }
 
     /// Moves the cursor by `delta` rows and scrolls it into a view `height` rows tall.
@@ -147,8 +191,24 @@ public struct ActionList: Sendable {
         if let first = rows.firstIndex(where: { if case .action = $0 { true } else { false } }) { selection = first }
     }
 
+    /// The group of the row under the cursor: the header itself, or the header above an action.
+    var selectedGroup: ListGroup? {
+        guard rows.indices.contains(selection) else { return nil }
+        for row in rows[...selection].reversed() { if case .group(let group, _) = row { return group } }
+        return nil
+    }
+
+    /// Groups the rows another way, keeping the cursor on the same action.
+    mutating func regroup(_ grouping: Grouping, _ context: Context, height: Int) {
+        self.grouping = grouping
+        collapsed = []
+        rowsKey = nil
+        refresh(context)
+        clampScroll(height: height)
+    }
+
     /// Folds or unfolds a group, leaving the cursor on its header.
-    mutating func toggle(_ group: PreventionGroup, _ context: Context, height: Int) {
+    mutating func toggle(_ group: ListGroup, _ context: Context, height: Int) {
         if collapsed.contains(group) { collapsed.remove(group) } else { collapsed.insert(group) }
         refresh(context)
         if let header = rows.firstIndex(where: { if case .group(group, _) = $0 { true } else { false } }) { selection = header }
@@ -168,4 +228,40 @@ struct RowsKey: Equatable, Sendable {
     /// The filter without its search text.
     var criteria: ActionCriteria
     var needle: [UInt8]
+}
+
+/// What the action list is grouped by.
+public enum Grouping: String, CaseIterable, Sendable {
+    case prevention, workstream, owner
+
+    /// The next way of grouping, for the key that cycles through them.
+    var next: Grouping {
+        let all = Self.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+
+    var label: String {
+        switch self {
+        case .prevention: "prevention group"
+        case .workstream: "workstream (theme)"
+        case .owner: "lead owner"
+        }
+    }
+}
+
+/// One group of the action list: a prevention group, a workstream (nil: actions in none), or a lead owner.
+public enum ListGroup: Hashable, Sendable {
+    case prevention(PreventionGroup)
+    case workstream(String?)
+    case owner(String)
+
+    /// The group's name as the plan gives it.
+    func name(in plan: Plan) -> String {
+        switch self {
+        case .prevention(let group): plan.name(of: group)
+        case .workstream(let id?): plan.workstreamName(id)
+        case .workstream(nil): "No workstream"
+        case .owner(let id): plan.ownerName(id)
+        }
+    }
 }

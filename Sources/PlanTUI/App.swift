@@ -27,7 +27,7 @@ public func runInteractive(document: PlanDocument, user: String, readOnly: Strin
         // Feed the events (and the outcomes of the work they ask for) until none is left.
         while !pending.isEmpty {
             for effect in state.update(pending.removeFirst()) {
-                guard let outcome = perform(effect, state: state, document: &document, journal: journal) else { return }
+                guard let outcome = perform(effect, state: state, document: &document, journal: journal, terminal: terminal) else { return }
                 if let outcome { pending.append(outcome) }
             }
         }
@@ -50,7 +50,8 @@ public func runInteractive(document: PlanDocument, user: String, readOnly: Strin
 /// Does one piece of work for `update`. Returns the event that reports its outcome (`.some(nil)`
 /// when there is nothing to report), or nil to end the session.
 @MainActor
-private func perform(_ effect: Effect, state: AppState, document: inout PlanDocument, journal: SwapJournal?) -> Event?? {
+private func perform(_ effect: Effect, state: AppState, document: inout PlanDocument, journal: SwapJournal?,
+                     terminal: Terminal) -> Event?? {
     switch effect {
     case .quit:
         journal?.remove()  // a clean exit: saved, or the user chose to discard
@@ -64,8 +65,8 @@ private func perform(_ effect: Effect, state: AppState, document: inout PlanDocu
         } catch {
             return .some(.reloadFailed(error.description))
         }
-    case .export(let format, let path):
-        return .some(export(state, format: format, to: path))
+    case .export(let request, let path, let overwrite):
+        return .some(export(state, request, to: (path as NSString).expandingTildeInPath, overwrite: overwrite))
     case .journal(let changes, let label):
         do {
             try journal?.append(from: changes.planBefore, to: state.plan, alsoChanged: changes.actionIDs,
@@ -77,6 +78,13 @@ private func perform(_ effect: Effect, state: AppState, document: inout PlanDocu
     case .dropSwap:
         journal?.remove()
         return .some(nil)
+    case .editExternally(let text):
+        terminal.suspend()
+        defer { terminal.resume() }
+        switch editExternally(text) {
+        case .success(let edited): return .some(.externallyEdited(edited))
+        case .failure(let error): return .some(.externalEditFailed(error.description))
+        }
     }
 }
 
@@ -101,15 +109,22 @@ private func save(_ plan: Plan, in document: inout PlanDocument, resolving resol
     }
 }
 
-/// Writes a report of the plan as it is in memory (saved or not); never over the plan file.
+/// Writes a report of the plan as it is in memory (saved or not); never over the plan file, and
+/// over another existing file only when the user confirmed it.
 @MainActor
-private func export(_ state: AppState, format: ReportFormat, to path: String) -> Event {
+private func export(_ state: AppState, _ request: ExportRequest, to path: String, overwrite: Bool) -> Event {
     if AtomicFile.sameFile(path, state.session.path) {
         return .exportFailed("\(path) is the plan file; nothing exported")
     }
-    let report = Report(plan: state.plan, options: ReportOptions(now: state.now))
+    if !overwrite, FileManager.default.fileExists(atPath: path) {
+        return .exportWouldOverwrite(request, path: path)
+    }
+    var options = ReportOptions(now: state.now)
+    options.quarter = request.quarter
+    options.isPublic = request.isPublic
+    let report = Report(plan: state.plan, options: options)
     do {
-        let data = try report.rendered(as: format)
+        let data = try report.rendered(as: request.format)
         try AtomicFile.write(data, to: path)
         return .exported(path: path, quarter: report.quarter)
     } catch {

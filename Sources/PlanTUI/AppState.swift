@@ -40,7 +40,7 @@ public struct AppState: Sendable {
     /// The action the current screen is about (the detail or meeting action, else the list's selection).
     public var focusedActionID: String? {
         switch screen {
-        case .detail(let id, _): id
+        case .detail(let id, _, _): id
         case .meeting(let meeting): meeting.currentID
         default: list.selectedActionID(in: plan)
         }
@@ -57,13 +57,14 @@ public struct AppState: Sendable {
 public indirect enum Screen: Equatable, Sendable {
     case overview
     case list
-    /// One action's fields and history, scrolled by `scroll` lines.
-    case detail(id: String, scroll: Int)
+    /// One action's fields and history, scrolled by `scroll` lines; Esc returns to `returnTo`.
+    case detail(id: String, scroll: Int, returnTo: Screen = .list)
     case meeting(Meeting)
     /// What changed during the meeting, shown when it ends.
     case meetingSummary(Meeting)
-    /// What changed since last quarter; Esc returns to `returnTo`.
-    case changes(scroll: Int, returnTo: Screen)
+    /// What changed since last quarter or who owes an update, the cursor on the `selection`th
+    /// action; Esc returns to `returnTo`.
+    case entries(EntryList, selection: Int, returnTo: Screen)
 
     var mode: Mode {
         switch self {
@@ -71,7 +72,7 @@ public indirect enum Screen: Equatable, Sendable {
         case .list: .list
         case .detail: .detail
         case .meeting, .meetingSummary: .meeting
-        case .changes: .changes
+        case .entries: .changes
         }
     }
 }
@@ -84,7 +85,7 @@ public struct Help: Equatable, Sendable {
 /// A line of the action list: a prevention-group header or an action (index into `plan.actions`).
 public enum Row: Equatable, Sendable {
     /// A group header with the status counts of the actions the filter shows in it.
-    case group(PreventionGroup, counts: [Status: Int])
+    case group(ListGroup, counts: [Status: Int])
     case action(Int)
 }
 
@@ -99,6 +100,14 @@ public struct Meeting: Equatable, Sendable {
     public var ids: [String]
     public var position: Int
     public var startPlan: Plan
+    /// How far the commentary of the action on screen is scrolled (lines).
+    public var scroll = 0
+
+    init(ids: [String], position: Int, startPlan: Plan) {
+        self.ids = ids
+        self.position = position
+        self.startPlan = startPlan
+    }
 
     /// The action on screen, if any are left.
     var currentID: String? { ids.indices.contains(position) ? ids[position] : nil }
@@ -126,8 +135,13 @@ public enum Event: Sendable {
     case reloaded(merged: Plan, base: Plan)
     case reloadFailed(String)
     case exported(path: String, quarter: String)
+    /// The export's file exists and replacing it was not confirmed.
+    case exportWouldOverwrite(ExportRequest, path: String)
     case exportFailed(String)
     case journalFailed(String)
+    /// The external editor (`$VISUAL`/`$EDITOR`) returned this text.
+    case externallyEdited(String)
+    case externalEditFailed(String)
 }
 
 /// Work the run loop does for `update(_:)`, which itself never touches files or the terminal.
@@ -136,14 +150,17 @@ public enum Effect: Equatable, Sendable {
     /// Save, settling conflicting fields as decided; quit once saved when `thenQuit`.
     case save(resolving: [String: PlanMerge.Side], thenQuit: Bool)
     case quit
-    /// Write a report of the plan as it is now to a path.
-    case export(ReportFormat, path: String)
+    /// Write a report of the plan as it is now to a path (`~` expanded); replace an existing file
+    /// only when `overwrite`.
+    case export(ExportRequest, path: String, overwrite: Bool)
     /// Merge what someone else saved into the plan, keeping unsaved edits.
     case reload
     /// Record unsaved changes in the swap file so a crash loses nothing.
     case journal(JournalChanges, label: String)
     /// Delete the swap file (nothing unsaved is left, or its edits were recovered or discarded).
     case dropSwap
+    /// Hand the open editor's text to `$VISUAL`/`$EDITOR` and bring back what it saves.
+    case editExternally(String)
 
     static let save = Effect.save(resolving: [:], thenQuit: false)
 }

@@ -138,8 +138,8 @@ extension AppState {
     /// list, and a meeting forgets actions that are gone.
     mutating func dropScreensOfRemovedActions() {
         switch screen {
-        case .detail(let id, _) where session.plan.actionIndex(id: id) == nil:
-            screen = .list
+        case .detail(let id, _, let returnTo) where session.plan.actionIndex(id: id) == nil:
+            screen = returnTo
         case .meeting(var meeting), .meetingSummary(var meeting):
             let current = meeting.currentID
             meeting.ids = meeting.ids.filter { session.plan.actionIndex(id: $0) != nil }

@@ -4,7 +4,8 @@ import PlanModel
 public struct Filter: Equatable, Sendable {
     public var group: PreventionGroup?
     public var owner: String?
-    public var status: Status?
+    /// Any of these statuses (all when empty), e.g. red and amber for one owner.
+    public var statuses: Set<Status> = []
     public var workstream: String?
     public var overdue = false
     public var stale = false
@@ -17,7 +18,7 @@ public struct Filter: Equatable, Sendable {
 
     /// Every part of the filter but the search text (which `SearchIndex` answers).
     var criteria: ActionCriteria {
-        ActionCriteria(group: group, owner: owner, statuses: status.map { [$0] }, workstream: workstream,
+        ActionCriteria(group: group, owner: owner, statuses: statuses.isEmpty ? nil : statuses, workstream: workstream,
                        overdue: overdue, stale: stale)
     }
 
@@ -26,7 +27,9 @@ public struct Filter: Equatable, Sendable {
         var parts: [String] = []
         if let group { parts.append(plan.name(of: group)) }
         if let owner { parts.append("owner " + plan.ownerName(owner)) }
-        if let status { parts.append("\(status.letter) \(status.label.lowercased())") }
+        if !statuses.isEmpty {
+            parts.append(Status.boardOrder.filter(statuses.contains).map { "\($0.letter) \($0.label.lowercased())" }.joined(separator: " or "))
+        }
         if let workstream { parts.append(plan.workstreamName(workstream)) }
         if overdue { parts.append("overdue") }
         if stale { parts.append("no update this quarter") }

@@ -43,20 +43,39 @@ public struct Frame: Equatable, Sendable {
     }
 
     /// Writes text at (x, y), clipped to `maxWidth` cells (and the frame), returning the number
-    /// of cells used. The text is sanitised; wide characters never straddle the clip edge.
+    /// of cells used. The text is sanitised; wide characters never straddle the clip edge; text
+    /// that is cut ends in "…" so a reader knows there is more.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, tone: Tone = .normal, maxWidth: Int? = nil) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? width, width - max(0, x))
+        guard limit > 0 else { return 0 }
+        let characters = Array(sanitizedForTerminal(text))
         var column = x
-        for character in sanitizedForTerminal(text) {
+        var written: [(column: Int, width: Int)] = []
+        for (index, character) in characters.enumerated() {
             let w = displayWidth(character)
             guard w > 0 else { continue }
-            if column + w > x + limit { break }
+            if column + w > x + limit {
+                // Cut: unless only spaces are left, end with an ellipsis in the last cell.
+                if characters[index...].contains(where: { $0 != " " }) {
+                    while let last = written.last, last.column + last.width > x + limit - 1 {
+                        written.removeLast()
+                        column = last.column
+                    }
+                    for (offset, cell) in rows[y][max(0, column)..<min(width, x + limit)].enumerated() where cell.isContinuation {
+                        rows[y][max(0, column) + offset] = Cell(character: " ", tone: tone, isContinuation: false)
+                    }
+                    if column >= 0 { rows[y][column] = Cell(character: "…", tone: tone, isContinuation: false) }
+                    column += 1
+                }
+                break
+            }
             if column >= 0 {
                 rows[y][column] = Cell(character: character, tone: tone, isContinuation: false)
                 if w == 2 { rows[y][column + 1] = Cell(character: " ", tone: tone, isContinuation: true) }
             }
+            written.append((column, w))
             column += w
         }
         return column - x

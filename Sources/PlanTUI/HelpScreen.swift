@@ -15,19 +15,36 @@ func renderHelp(_ help: Help, layout: Layout, into frame: inout Frame) {
 /// Every key of every screen, editor and list, as lines of spans.
 func helpLines() -> [[Span]] {
     var lines: [[Span]] = [[Span("dplan keys", .header), Span("  (statuses also show as letters: N not started, R red, A amber, G green, C complete)", .dim)]]
-    func section<C>(_ title: String, _ bindings: [Binding<C>]) {
+    for section in Keymap.sections {
         lines.append([])
-        lines.append([Span(title, .header)])
-        for binding in bindings {
-            let keys = binding.keys.map(\.description).joined(separator: " ")
-            lines.append([Span("  " + fitted(keys, toWidth: 18), .key), Span(binding.help)])
-        }
+        lines.append([Span(section.title, .header)])
+        for (keys, help) in section.rows { lines.append([Span("  " + fitted(keys.joined(separator: " "), toWidth: 18), .key), Span(help)]) }
     }
-    for mode in Mode.allCases {
-        section(mode.title, Keymap.bindings(for: mode).filter { binding in !Keymap.global.contains { $0.command == binding.command } })
-    }
-    section("Everywhere", Keymap.global)
-    section("Line editor (commentary, titles, dates, search)", Keymap.editor)
-    section("Lists (owners, groups, filters)", Keymap.picker)
     return lines
+}
+
+extension Keymap {
+    /// Every key table with its title, as the help screen and the README list them.
+    static var sections: [(title: String, rows: [(keys: [String], help: String)])] {
+        func rows<C>(_ bindings: [Binding<C>]) -> [(keys: [String], help: String)] {
+            bindings.map { ($0.keys.map(\.description), $0.help) }
+        }
+        return Mode.allCases.map { mode in
+            (mode.title, rows(bindings(for: mode).filter { binding in !global.contains { $0.command == binding.command } }))
+        } + [("Everywhere", rows(global)),
+             ("Text editor (commentary, titles, dates, search)", rows(editor)),
+             ("Lists (owners, groups, filters)", rows(picker))]
+    }
+
+    /// The key table as Markdown, for the README (`dplan keys` prints it; a test checks the README holds it).
+    public static var markdownTable: String {
+        var lines = ["| key | what it does |", "|---|---|"]
+        for section in sections {
+            lines.append("| **\(section.title)** | |")
+            for (keys, help) in section.rows {
+                lines.append("| \(keys.map { "`\($0)`" }.joined(separator: " ")) | \(help) |")
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
 }

@@ -8,6 +8,10 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
     case pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace, delete
     case resize
+    /// Alt (Meta) plus a key, sent by terminals as Esc then the key.
+    indirect case alt(Key)
+    /// Text pasted into the terminal (bracketed paste): text only, never commands; newlines kept.
+    case paste(String)
     /// A click at a screen position.
     case click(x: Int, y: Int)
     case wheelUp, wheelDown
@@ -32,6 +36,8 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
         case .backTab: "Shift-Tab"
         case .backspace: "Backspace"
         case .delete: "Delete"
+        case .alt(let key): "Alt-" + key.description
+        case .paste: "paste"
         case .resize: "resize"
         case .click: "click"
         case .wheelUp: "wheel up"

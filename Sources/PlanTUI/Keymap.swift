@@ -8,9 +8,9 @@ public enum Command: Hashable, Sendable {
     case editCommentary, editTitle, editDescription, editOutcome
     case pickOwner, pickPartners, pickGroup, pickWorkstreams
     case changeDue, addAction, deleteAction, toggleRestricted
-    case search, filter, clearFilter
+    case search, filter, clearFilter, cycleGrouping
     case startMeeting, keepStatus, nextAction, previousAction, endMeeting
-    case showChanges, closeQuarter, export
+    case showChanges, showChase, closeQuarter, export
     case undo, redo, save, quit, help, reload
 }
 
@@ -43,7 +43,7 @@ public enum Mode: CaseIterable, Sendable {
         case .list: "Action list"
         case .detail: "Action detail"
         case .meeting: "Meeting mode"
-        case .changes: "What changed"
+        case .changes: "What changed and who owes an update"
         }
     }
 }
@@ -101,6 +101,7 @@ public enum Keymap {
         Binding([ch("M")], .startMeeting, "meeting mode: step through the filtered actions", hint: "meeting"),
         Binding([ch("+")], .addAction, "add an action"),
         Binding([ch("C")], .showChanges, "what changed since last quarter", hint: "changes"),
+        Binding([ch("W")], .showChase, "who owes an update this quarter (the chase list)"),
         Binding([ch("Q")], .closeQuarter, "close the quarter after the board review"),
         Binding([ch("E")], .export, "export a report (Markdown, HTML, CSV, JSON)"),
     ]
@@ -114,6 +115,7 @@ public enum Keymap {
         case .list:
             [Binding([.enter, ch("l"), .right], .open, "open the action (or fold a group)", hint: "open"),
              Binding([ch(" ")], .toggleGroup, "fold or unfold the group"),
+             Binding([ch("b")], .cycleGrouping, "group by prevention group, workstream (theme) or lead owner", hint: "group by"),
              Binding([.tab], .switchView, "overview"),
              Binding([.escape, ch("h"), .left], .back, "back to the overview")]
                 + navigation + editing + filtering + global
@@ -131,12 +133,15 @@ public enum Keymap {
                 + statusUpdate
                 + [Binding([.right, ch("l"), ch("j"), .down], .nextAction, "next action without recording", hint: "next"),
                    Binding([.left, ch("h"), ch("k"), .up], .previousAction, "previous action"),
+                   Binding([.pageDown], .pageDown, "scroll a long commentary down"),
+                   Binding([.pageUp], .pageUp, "scroll a long commentary up"),
                    Binding([.escape], .endMeeting, "end the meeting and show what changed", hint: "end")]
                 + global
         case .changes:
             [Binding([.escape, ch("h"), .left], .back, "back", hint: "back"),
-             Binding([ch("k"), .up], .moveUp, "scroll up"),
-             Binding([ch("j"), .down], .moveDown, "scroll down"),
+             Binding([.enter, ch("l"), .right], .open, "open the action (Esc comes back here)", hint: "open"),
+             Binding([ch("k"), .up], .moveUp, "previous action"),
+             Binding([ch("j"), .down], .moveDown, "next action"),
              Binding([.pageUp], .pageUp, "page up"),
              Binding([.pageDown], .pageDown, "page down")]
                 + global
@@ -151,7 +156,8 @@ public enum Keymap {
 
 /// What the line editor does with a key.
 public enum EditorCommand: Hashable, Sendable {
-    case left, right, home, end, backspace, delete, clear, confirm, cancel
+    case left, right, wordLeft, wordRight, home, end, up, down
+    case backspace, delete, deleteWord, clear, newline, external, confirm, cancel
 }
 
 /// What a list picker does with a key.
@@ -163,11 +169,18 @@ extension Keymap {
     public static let editor: [Binding<EditorCommand>] = [
         Binding([.left], .left, "cursor left"),
         Binding([.right], .right, "cursor right"),
+        Binding([.alt(.character("b")), .alt(.left)], .wordLeft, "word left"),
+        Binding([.alt(.character("f")), .alt(.right)], .wordRight, "word right"),
+        Binding([.up], .up, "line up (multi-line text)"),
+        Binding([.down], .down, "line down (multi-line text)"),
         Binding([.home, .control("a")], .home, "start of line"),
         Binding([.end, .control("e")], .end, "end of line"),
         Binding([.backspace], .backspace, "delete before the cursor"),
         Binding([.delete, .control("d")], .delete, "delete under the cursor"),
-        Binding([.control("u")], .clear, "clear the line"),
+        Binding([.control("w"), .alt(.backspace)], .deleteWord, "delete the word before the cursor"),
+        Binding([.control("u")], .clear, "clear the text"),
+        Binding([.alt(.enter), .control("n")], .newline, "new line (commentary and description)", hint: "new line", hintKeys: "Alt-Enter"),
+        Binding([.control("g")], .external, "edit in $VISUAL or $EDITOR (commentary and description)", hint: "editor"),
         Binding([.enter], .confirm, "confirm", hint: "confirm"),
         Binding([.escape], .cancel, "cancel (nothing changes)", hint: "cancel"),
     ]
@@ -181,6 +194,12 @@ extension Keymap {
         Binding([.enter], .confirm, "choose", hint: "choose"),
         Binding([.escape], .cancel, "cancel (nothing changes)", hint: "cancel"),
     ]
+
+    /// The text editor's keys for the hint row: line breaks and the external editor only where
+    /// the text can have several lines.
+    static func editorHints(multiline: Bool) -> [Binding<EditorCommand>] {
+        editor.filter { multiline || ($0.command != .newline && $0.command != .external) }
+    }
 
     static func editorCommand(for key: Key) -> EditorCommand? {
         editor.first { $0.keys.contains(key) }?.command

@@ -31,9 +31,26 @@ public struct Layout: Equatable, Sendable {
     var helpTop: Int { 1 }
     var helpHeight: Int { max(1, height - 3) }
 
+    /// The box the multi-line text editor is drawn in: the screen's width, above the message row.
+    var textArea: Box {
+        let boxHeight = max(3, min(max(8, height / 2), height - 4))
+        return Box(x: 0, y: max(0, messageRow - boxHeight), width: width, height: boxHeight)
+    }
+
     /// The list row shown at screen row `y` when the list is scrolled to `scroll`, if any.
     func listRow(atScreenRow y: Int, scroll: Int) -> Int? {
         guard y >= listTop, y < listTop + listHeight else { return nil }
         return scroll + (y - listTop)
     }
+}
+
+/// A rectangle of the screen with a one-cell border.
+struct Box: Equatable, Sendable {
+    var x: Int
+    var y: Int
+    var width: Int
+    var height: Int
+
+    var innerWidth: Int { max(1, width - 2) }
+    var innerHeight: Int { max(1, height - 2) }
 }

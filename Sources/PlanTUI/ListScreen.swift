@@ -1,22 +1,29 @@
+import Foundation
 import PlanModel
 import TerminalText
 
-/// Column widths of the action list for a screen width.
+/// Column widths of the action list, from the screen width and what the columns hold: the id
+/// column fits the longest id shown (ids are never cut), the owner column the longest owner name
+/// up to a share of a wide screen, and the title takes the rest.
 struct ListColumns {
-    let id = 7, status = 3, trend = 1, owner: Int, due = 11, updated: Int, title: Int
+    let id: Int, status = 3, trend = 1, owner: Int, due = 11, updated: Int, title: Int
 
-    init(width: Int) {
-        owner = width >= 110 ? 28 : 16
+    init(width: Int, idWidth: Int, ownerWidth: Int) {
+        id = max(2, idWidth)
         updated = width >= 100 ? 10 : 7
         // indent 2, then id, status, trend, title, owner, due, updated with single spaces.
-        title = max(8, width - 2 - id - 1 - status - 1 - trend - 1 - 1 - owner - 1 - due - 1 - updated)
+        let fixed = 2 + id + 1 + status + 1 + trend + 1 + 1 + 1 + due + 1 + updated
+        let ownerShare = width >= 110 ? max(16, (width - fixed) * 2 / 5) : 16
+        owner = max(6, min(max(5, ownerWidth), ownerShare, max(6, width - fixed - 20)))
+        title = max(8, width - fixed - owner)
     }
 }
 
 /// The action list, grouped under the four prevention groups.
 func renderList(_ state: AppState, into frame: inout Frame) {
     renderContextLine(state, into: &frame)
-    let columns = ListColumns(width: frame.width)
+    let ownerWidth = state.plan.owners.reduce(5) { max($0, displayWidth(sanitizedForTerminal($1.name))) }
+    let columns = ListColumns(width: frame.width, idWidth: state.list.idWidth, ownerWidth: ownerWidth)
     let layout = state.layout
     let list = state.list
     let headerY = layout.listHeaderRow
@@ -37,7 +44,8 @@ func renderList(_ state: AppState, into frame: inout Frame) {
             let shown = counts.values.reduce(0, +)
             let tone: Tone = selected ? .selected : .header
             frame.fill(row: y, tone: tone)
-            let used = frame.put("\(folded ? "▸" : "▾") \(state.plan.name(of: group)) (\(shown))", x: 0, y: y, tone: tone)
+            let used = frame.put("\(folded ? "▸" : "▾") \(group.name(in: state.plan)) (\(shown))", x: 0, y: y, tone: tone,
+                                 maxWidth: frame.width * 2 / 3)
             frame.put(countSpans(counts), x: used + 2, y: y)
         case .action(let index):
             let action = state.plan.actions[index]
@@ -48,7 +56,13 @@ func renderList(_ state: AppState, into frame: inout Frame) {
             x += frame.put([statusBadge(action.status)], x: x, y: y)
             let trend = action.trend(in: quarter)
             x += frame.put(" " + trend.symbol + " ", x: x, y: y, tone: trend == .worsened ? .warning : base)
-            x += frame.put(fitted(action.title, toWidth: columns.title) + " ", x: x, y: y, tone: base)
+            let search = list.filter.search
+            if !search.isEmpty, let spans = searchMatchSpans(action, search: search, width: columns.title, tone: base) {
+                frame.put(spans, x: x, y: y, maxWidth: columns.title)
+                x += columns.title + 1
+            } else {
+                x += frame.put(fitted(action.title, toWidth: columns.title) + " ", x: x, y: y, tone: base)
+            }
             let owner = state.plan.ownerName(action.owner)
             x += frame.put(fitted(owner, toWidth: columns.owner) + " ", x: x, y: y, tone: base)
             let overdue = action.isOverdue(on: state.today)
@@ -66,4 +80,24 @@ func renderList(_ state: AppState, into frame: inout Frame) {
         let position = " row \(list.selection + 1) of \(list.rows.count) (\(pct)%) "
         frame.put(position, x: frame.width - displayWidth(position), y: 1, tone: .dim)
     }
+}
+
+/// Where the search matched an action, for its title cell: the title with the match highlighted,
+/// or, when the match is in another field, that field's name and the words around the match.
+func searchMatchSpans(_ action: Action, search: String, width: Int, tone: Tone) -> [Span]? {
+    let fields: [(name: String?, text: String)] = [(nil, action.title), ("id", action.id), ("description", action.description),
+                                                   ("commentary", action.commentary)]
+    for (name, raw) in fields {
+        let text = sanitizedForTerminal(raw)
+        guard let range = text.range(of: search, options: [.caseInsensitive, .diacriticInsensitive]) else { continue }
+        if name == "id" { return nil }  // the id column shows it already
+        let label = name.map { "\($0): " } ?? ""
+        var before = String(text[..<range.lowerBound])
+        let room = width - displayWidth(label) - displayWidth(String(text[range]))
+        if displayWidth(before) > room / 2 {  // keep the match in view: start a little before it
+            before = "…" + String(before.suffix(max(0, room / 2 - 1)))
+        }
+        return [Span(label, .dim), Span(before, tone), Span(String(text[range]), .key), Span(String(text[range.upperBound...]), tone)]
+    }
+    return nil
 }

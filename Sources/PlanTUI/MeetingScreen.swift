@@ -30,9 +30,14 @@ func renderMeeting(_ state: AppState, _ meeting: Meeting, into frame: inout Fram
             frame.put(" " + (note ?? "no update"), x: x, y: y + 1, tone: .warning)
         }
         let text = commentary.isEmpty ? (status == nil ? "" : "(no commentary)") : commentary
-        for (i, part) in wrapped(sanitizedForTerminal(text), toWidth: columnWidth - 2).prefix(frame.height - y - 6).enumerated() {
+        let lines = wrapped(sanitizedForTerminal(text), toWidth: columnWidth - 2)
+        let room = max(1, frame.height - y - 6)
+        let first = min(meeting.scroll, max(0, lines.count - room))
+        for (i, part) in lines.dropFirst(first).prefix(room).enumerated() {
             frame.put(part, x: x + 1, y: y + 3 + i)
         }
+        if first > 0 { frame.put("↑ more (PgUp)", x: x + 1, y: y + 2, tone: .dim) }
+        if first + room < lines.count { frame.put("↓ more (PgDn)", x: x + 1, y: y + 3 + room, tone: .dim) }
     }
     column(x: 1, title: "Last quarter \(quarter.previous)", status: previous?.status, commentary: previous?.commentary ?? "",
            note: "no review recorded")

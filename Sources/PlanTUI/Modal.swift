@@ -4,9 +4,14 @@ import PlanReports
 
 /// A prompt on top of the screen that takes the keys until it closes.
 public enum Modal: Equatable, Sendable {
-    case editor(EditorPurpose, LineEditor)
+    case editor(EditorPurpose, TextEditor)
     case picker(PickerPurpose, Picker)
     case confirm(ConfirmPurpose)
+
+    /// A text prompt for `purpose`, multi-line where the text is prose.
+    static func prompt(_ purpose: EditorPurpose, _ text: String = "") -> Modal {
+        .editor(purpose, TextEditor(text, multiline: purpose.isMultiline))
+    }
 }
 
 /// What a line editor is for, and so what Enter does with its text.
@@ -21,7 +26,15 @@ public enum EditorPurpose: Equatable, Sendable {
     case search(previous: String)
     case newActionTitle(group: PreventionGroup)
     case closeQuarter(Quarter)
-    case exportPath(ReportFormat)
+    case exportPath(ExportRequest)
+
+    /// Commentary, descriptions and outcome measures are prose, with line breaks; the rest are one line.
+    var isMultiline: Bool {
+        switch self {
+        case .commentary, .description, .outcome: true
+        default: false
+        }
+    }
 
     var prompt: String {
         switch self {
@@ -35,7 +48,7 @@ public enum EditorPurpose: Equatable, Sendable {
         case .search: "Search"
         case .newActionTitle(let group): "New \(group.idPrefix) action title"
         case .closeQuarter(let q): "Close \(q): which board reviewed it?"
-        case .exportPath(let format): "Export \(format.rawValue) to"
+        case .exportPath(let request): "Export \(request.format.rawValue) of \(request.quarter)\(request.isPublic ? " (public)" : "") to"
         }
     }
 }
@@ -51,27 +64,42 @@ public enum PickerPurpose: Equatable, Sendable {
     case newActionGroup
     case newActionOwner(group: PreventionGroup, title: String)
     case exportFormat
+    case exportQuarter(ReportFormat)
+    case exportAudience(ReportFormat, Quarter)
+}
+
+/// What the export dialog has gathered: which report, of which quarter, for whom.
+public struct ExportRequest: Equatable, Sendable {
+    public var format: ReportFormat
+    public var quarter: Quarter
+    /// Restricted commentary left out, for publication.
+    public var isPublic: Bool
 }
 
 /// What a yes/no (or several-way) question is about.
 public enum ConfirmPurpose: Equatable, Sendable {
     case delete(id: String)
     case quitUnsaved
+    /// The export's file exists: replace it?
+    case overwrite(ExportRequest, path: String)
     /// A swap file holds edits from a session that ended without saving; `showingList` when the
     /// list of those edits is on screen ("compare").
     case recoverSwap(RecoveryOffer, showingList: Bool)
     /// Saving found fields changed both here and on disk: decide each, then save.
     case resolveConflicts([PlanMerge.Conflict], decided: [String: PlanMerge.Side])
 
-    var question: String {
+    /// The question on the message row.
+    func question(in plan: Plan) -> String {
         switch self {
-        case .delete(let id): "Delete \(id)? y deletes (u undoes), any other key keeps it"
+        case .delete(let id):
+            "Delete \(id) “\(plan.actionIndex(id: id).map { plan.actions[$0].title } ?? "")”? y deletes (u undoes), any other key keeps it"
         case .quitUnsaved: "Unsaved changes. s save and quit · d discard and quit · Esc keep working"
+        case .overwrite(_, let path): "\(path) exists. y replaces it · any other key keeps it (nothing exported)"
         case .recoverSwap(let offer, _):
             "Unsaved edits from an earlier session (\(offer.labels.count) changes, last \(offer.last))"
                 + (offer.damaged > 0 ? ", \(offer.damaged) damaged and skipped" : "") + ". r recover · d discard · c compare"
         case .resolveConflicts(let conflicts, let decided):
-            "\(decided.count + 1)/\(conflicts.count) both changed \(conflicts[decided.count].path): m mine \(conflicts[decided.count].mine) · t theirs \(conflicts[decided.count].theirs) · Esc cancel"
+            "\(conflictFieldWords(conflicts[decided.count].path)): m keeps yours · t takes theirs · Esc cancels the save"
         }
     }
 }

@@ -9,7 +9,9 @@ extension AppState {
         case .confirm(let purpose):
             return handleConfirm(purpose, key)
         case .editor(let purpose, var editor):
-            switch editor.handle(key) {
+            switch editor.handle(key, width: layout.textArea.innerWidth) {
+            case .external:
+                return [.editExternally(editor.text)]
             case .editing:
                 self.modal = .editor(purpose, editor)
                 if case .search = purpose {
@@ -86,6 +88,12 @@ extension AppState {
             if case .detail = screen { screen = .list }
             clampScroll()
             return []
+        case .overwrite(let request, let path):
+            guard key == .character("y") else {
+                message = Message(text: "Kept \(path); nothing exported", isError: false)
+                return []
+            }
+            return [.export(request, path: path, overwrite: true)]
         case .quitUnsaved:
             switch key {
             case .character("s"): return [.save(resolving: [:], thenQuit: true)]
@@ -104,7 +112,7 @@ extension AppState {
             if trimmed.isEmpty, required || plan.actionIndex(id: id).flatMap({
                 plan.commentaryRule(for: plan.actions[$0], status: status ?? plan.actions[$0].status, in: quarter)
             }) != nil {
-                modal = .editor(purpose, LineEditor(text))
+                modal = .prompt(purpose, text)
                 message = Message(text: "A commentary is required when the status gets worse or stays red (Esc cancels)", isError: true)
                 return []
             }
@@ -120,17 +128,25 @@ extension AppState {
             commitAction(id, "\(id) outcome measure changed") { plan, context in try plan.editAction(id: id, context: context) { $0.outcomeMeasure = trimmed } }
         case .dueDate(let id):
             guard let day = Day(iso: trimmed) else {
-                message = Message(text: "\"\(trimmed)\" is not a date: expected YYYY-MM-DD; nothing changed", isError: true)
+                modal = .prompt(purpose, text)  // keep what was typed, to correct it
+                message = Message(text: "\"\(trimmed)\" is not a date: expected YYYY-MM-DD, e.g. 2027-03-31 (Esc cancels)", isError: true)
                 return []
             }
-            guard plan.actions[plan.actionIndex(id: id)!].due != day else {
+            guard let current = plan.actions[plan.actionIndex(id: id)!].due else {
+                // A first due date is not a move: no reason is asked for, none is recorded.
+                commitAction(id, "\(id) due \(day)") { plan, context in
+                    try plan.moveDue(actionID: id, to: day, reason: "", context: context)
+                }
+                return []
+            }
+            guard current != day else {
                 message = Message(text: "\(id) is already due \(day)", isError: false)
                 return []
             }
-            modal = .editor(.dueReason(id: id, due: day), LineEditor())
+            modal = .prompt(.dueReason(id: id, due: day))
         case .dueReason(let id, let due):
             guard !trimmed.isEmpty else {
-                modal = .editor(purpose, LineEditor())
+                modal = .prompt(purpose)
                 message = Message(text: "A reason is required to move a due date (Esc cancels)", isError: true)
                 return []
             }
@@ -144,12 +160,12 @@ extension AppState {
             commit("Closed \(q)" + (trimmed.isEmpty ? "" : " for \(trimmed)") + "; edits now go to \(q.next)") { plan, context in
                 try plan.closeQuarter(q, board: trimmed.isEmpty ? nil : trimmed, context: context)
             }
-        case .exportPath(let format):
+        case .exportPath(let request):
             guard !trimmed.isEmpty else {
                 message = Message(text: "An export needs a file name; nothing exported", isError: true)
                 return []
             }
-            return [.export(format, path: trimmed)]
+            return [.export(request, path: trimmed, overwrite: false)]
         case .newActionTitle(let group):
             guard !trimmed.isEmpty else {
                 message = Message(text: "A new action needs a title; nothing added", isError: true)
@@ -167,14 +183,15 @@ extension AppState {
         case .owner(let id):
             commitAction(id, "\(id) lead owner changed") { plan, context in try plan.editAction(id: id, context: context) { $0.owner = chosen } }
         case .partners(let id):
-            let partners = plan.owners.map(\.id).filter { ticked.contains($0) }
+            let partners = keepingOrder(plan.actions[plan.actionIndex(id: id)!].partners, ticked: ticked, all: plan.owners.map(\.id))
             commitAction(id, "\(id) partners changed") { plan, context in try plan.editAction(id: id, context: context) { $0.partners = partners } }
         case .group(let id):
             commitAction(id, "\(id) moved to \(plan.name(of: PreventionGroup(rawValue: chosen)!))") { plan, context in
                 try plan.editAction(id: id, context: context) { $0.group = chosen }
             }
         case .workstreams(let id):
-            let workstreams = plan.workstreams.map(\.id).filter { ticked.contains($0) }
+            let workstreams = keepingOrder(plan.actions[plan.actionIndex(id: id)!].workstreams, ticked: ticked,
+                                           all: plan.workstreams.map(\.id))
             commitAction(id, "\(id) workstreams changed") { plan, context in
                 try plan.editAction(id: id, context: context) { $0.workstreams = workstreams }
             }
@@ -185,16 +202,31 @@ extension AppState {
         case .filterOwner:
             applyFilter { $0.owner = chosen }
         case .filterStatus:
-            applyFilter { $0.status = Status(rawValue: chosen) }
+            // Several ticked (Space), or just the one highlighted.
+            let statuses = ticked.isEmpty ? [Status(rawValue: chosen)!] : Set(ticked.compactMap(Status.init(rawValue:)))
+            applyFilter { $0.statuses = statuses }
         case .filterWorkstream:
             applyFilter { $0.workstream = chosen }
         case .newActionGroup:
-            modal = .editor(.newActionTitle(group: PreventionGroup(rawValue: chosen)!), LineEditor())
+            modal = .prompt(.newActionTitle(group: PreventionGroup(rawValue: chosen)!))
         case .exportFormat:
             let format = ReportFormat(rawValue: chosen)!
+            let quarters = plan.reportableQuarters(upTo: quarter)
+            modal = .picker(.exportQuarter(format), Picker(title: "Export \(format.rawValue): which quarter?", options: quarters.map {
+                Picker.Option(id: $0.description, label: $0 == quarter ? "\($0) (so far)" : $0.description)
+            }))
+        case .exportQuarter(let format):
+            guard let chosenQuarter = Quarter(chosen) else { return }
+            modal = .picker(.exportAudience(format, chosenQuarter), Picker(title: "Export \(format.rawValue) of \(chosenQuarter): for whom?", options: [
+                Picker.Option(id: "board", label: "The board (everything)"),
+                Picker.Option(id: "public", label: "The public (restricted commentary left out)"),
+            ]))
+        case .exportAudience(let format, let chosenQuarter):
+            let request = ExportRequest(format: format, quarter: chosenQuarter, isPublic: chosen == "public")
             let folder = (session.path as NSString).deletingLastPathComponent
-            let name = "\(plan.id)-\(quarter.description.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-")).\(format.fileExtension)"
-            modal = .editor(.exportPath(format), LineEditor(folder.isEmpty ? name : folder + "/" + name))
+            let name = "\(plan.id)-\(chosenQuarter.description.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-"))"
+                + (request.isPublic ? "-public" : "") + ".\(format.fileExtension)"
+            modal = .prompt(.exportPath(request), folder.isEmpty ? name : folder + "/" + name)
         case .newActionOwner(let group, let title):
             let id = plan.nextActionID(in: group)
             commit("Added \(id)") { plan, context in
@@ -205,6 +237,13 @@ extension AppState {
         }
     }
 
+    /// The ticked ids: those already chosen in their order, then new ones in the list's order, so
+    /// confirming without a change changes nothing (not even the order).
+    private func keepingOrder(_ current: [String], ticked: Set<String>, all: [String]) -> [String] {
+        let kept = current.filter { ticked.contains($0) }
+        return kept + all.filter { ticked.contains($0) && !kept.contains($0) }
+    }
+
     private mutating func chooseFilterKind(_ kind: FilterKind) {
         let filter = list.filter
         switch kind {
@@ -213,9 +252,9 @@ extension AppState {
         case .owner:
             modal = .picker(.filterOwner, Picker(title: "Show owner", options: ownerOptions(), selected: filter.owner))
         case .status:
-            modal = .picker(.filterStatus, Picker(title: "Show status", options: Status.allCases.map {
+            modal = .picker(.filterStatus, Picker(title: "Show statuses (Space ticks several)", options: Status.allCases.map {
                 Picker.Option(id: $0.rawValue, label: "\($0.letter) \($0.label)")
-            }, selected: filter.status?.rawValue))
+            }, ticked: filter.statuses.isEmpty ? [] : Set(filter.statuses.map(\.rawValue))))
         case .workstream:
             modal = .picker(.filterWorkstream, Picker(title: "Show workstream", options: plan.workstreams.map {
                 Picker.Option(id: $0.id, label: $0.name)
@@ -235,6 +274,21 @@ extension AppState {
         list.selectFirstAction()
         clampScroll()
         message = Message(text: "\(list.shownCount) of \(plan.actions.count) actions match; F clears the filter", isError: false)
+    }
+}
+
+extension Plan {
+    /// The quarters a report can be made of, newest first: the one being edited back to the
+    /// first quarter of the plan period.
+    func reportableQuarters(upTo current: Quarter) -> [Quarter] {
+        let first = Quarter.containing(period.start, fyStartMonth: financialYearStartMonth)
+        var quarters: [Quarter] = []
+        var quarter = current
+        while quarter >= first, quarters.count < 400 {
+            quarters.append(quarter)
+            quarter = quarter.previous
+        }
+        return quarters
     }
 }
 

@@ -12,10 +12,10 @@ public func render(_ state: AppState) -> Frame {
     switch state.screen {
     case .overview: renderOverview(state, into: &frame)
     case .list: renderList(state, into: &frame)
-    case .detail(let id, let scroll): renderDetail(state, id: id, scroll: scroll, into: &frame)
+    case .detail(let id, let scroll, _): renderDetail(state, id: id, scroll: scroll, into: &frame)
     case .meeting(let meeting): renderMeeting(state, meeting, into: &frame)
     case .meetingSummary(let meeting): renderMeetingSummary(state, meeting, into: &frame)
-    case .changes(let scroll, _): renderChanges(state, scroll: scroll, into: &frame)
+    case .entries(let list, let selection, _): renderEntryList(list, selection: selection, state: state, into: &frame)
     }
     if let help = state.help { renderHelp(help, layout: state.layout, into: &frame) }
     if case .confirm(.recoverSwap(let offer, showingList: true)) = state.modal {
@@ -54,6 +54,13 @@ private func renderBottom(_ state: AppState, into frame: inout Frame) {
     let messageRow = state.layout.messageRow
     let hintRow = state.layout.hintRow
     switch state.modal {
+    case .editor(let purpose, let editor) where editor.isMultiline:
+        renderTextArea(editor, prompt: purpose.prompt, box: state.layout.textArea, into: &frame)
+        frame.put(hintSpans(Keymap.editorHints(multiline: true)), x: 1, y: hintRow)
+        if let message = state.message {
+            frame.put(" " + message.text, x: 0, y: messageRow, tone: message.isError ? .warning : .normal)
+        }
+        return
     case .editor(let purpose, let editor):
         let prompt = "\(purpose.prompt): "
         frame.fill(row: messageRow, tone: .input)
@@ -61,19 +68,22 @@ private func renderBottom(_ state: AppState, into frame: inout Frame) {
         let visible = editor.visible(width: frame.width - promptWidth - 1)
         frame.put(visible.text, x: promptWidth, y: messageRow, tone: .input)
         frame.cursor = Position(x: promptWidth + visible.cursorX, y: messageRow)
-        frame.put(hintSpans(Keymap.editor), x: 1, y: hintRow)
+        frame.put(hintSpans(Keymap.editorHints(multiline: false)), x: 1, y: hintRow)
         if let message = state.message, message.isError, messageRow > 0 {
             frame.fill(row: messageRow - 1, tone: .warning)
             frame.put(" " + message.text, x: 0, y: messageRow - 1, tone: .warning)
         }
         return
     case .picker(_, let picker):
-        renderPicker(picker, into: &frame)
-        frame.put(hintSpans(Keymap.picker), x: 1, y: hintRow)
+        renderPicker(picker, layout: state.layout, into: &frame)
+        frame.put(hintSpans(Keymap.picker.filter { picker.ticked != nil || $0.command != .toggle }), x: 1, y: hintRow)
         return
     case .confirm(let purpose):
+        if case .resolveConflicts(let conflicts, let decided) = purpose {
+            renderConflict(conflicts[decided.count], number: decided.count + 1, of: conflicts.count, layout: state.layout, into: &frame)
+        }
         frame.fill(row: messageRow, tone: .warning)
-        frame.put(" " + purpose.question, x: 0, y: messageRow, tone: .warning)
+        frame.put(" " + purpose.question(in: state.plan), x: 0, y: messageRow, tone: .warning)
         return
     case nil:
         break
@@ -81,35 +91,15 @@ private func renderBottom(_ state: AppState, into frame: inout Frame) {
     if let message = state.message {
         frame.put(" " + message.text, x: 0, y: messageRow, tone: message.isError ? .warning : .normal)
     }
+    if case .meetingSummary = state.screen {
+        frame.put([Span("any key", .key), Span(" back to the list  ")] + hintSpans(Keymap.global), x: 1, y: hintRow)
+        return
+    }
     // "? help" first so it is always on screen, then save and quit, then the screen's own keys.
     let own = Keymap.bindings(for: state.screen.mode).filter { binding in !Keymap.global.contains { $0.command == binding.command } }
     let bindings = Keymap.global + own
     frame.put(state.help != nil ? [Span("any key", .key), Span(" closes help  "), Span("j/k", .key), Span(" scroll")]
               : hintSpans(bindings), x: 1, y: hintRow)
-}
-
-private func renderPicker(_ picker: Picker, into frame: inout Frame) {
-    let width = min(frame.width - 4, max(40, picker.options.map { displayWidth(sanitizedForTerminal($0.label)) }.max() ?? 0) + 8)
-    let visibleCount = min(picker.options.count, frame.height - 8)
-    let height = visibleCount + 2
-    let x = (frame.width - width) / 2
-    let y = max(2, (frame.height - height) / 2)
-    let first = min(max(0, picker.highlighted - visibleCount + 1), max(0, picker.options.count - visibleCount))
-    frame.fill(row: y, tone: .header)
-    frame.put(String(repeating: " ", count: x), x: 0, y: y)
-    frame.put(" " + picker.title, x: x, y: y, tone: .header, maxWidth: width)
-    frame.put(String(repeating: " ", count: max(0, frame.width - x - width)), x: x + width, y: y)
-    for row in 0..<visibleCount {
-        let index = first + row
-        let option = picker.options[index]
-        let tick = picker.ticked.map { $0.contains(option.id) ? "[x] " : "[ ] " } ?? ""
-        let tone: Tone = index == picker.highlighted ? .selected : .input
-        frame.put(String(repeating: " ", count: width), x: x, y: y + 1 + row, tone: tone)
-        frame.put("  " + tick + option.label, x: x, y: y + 1 + row, tone: tone, maxWidth: width)
-    }
-    frame.put(String(repeating: " ", count: width), x: x, y: y + height - 1, tone: .input)
-    let more = picker.options.count > visibleCount ? "  \(picker.highlighted + 1) of \(picker.options.count)" : ""
-    frame.put(more, x: x, y: y + height - 1, tone: .input, maxWidth: width)
 }
 
 /// The line under the title: what is shown and any active filter (always visible).

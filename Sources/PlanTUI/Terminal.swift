@@ -8,6 +8,8 @@ final class Terminal {
     private var previous: Frame?
     private let colours: Bool
     private let unicode: Bool
+    private var decoder = KeyDecoder()
+    private var decoded: [Key] = []
 
     init() {
         setlocale(LC_ALL, "")
@@ -27,7 +29,6 @@ final class Terminal {
         keypad(dplan_stdscr(), true)
         set_escdelay(25)
         curs_set(0)
-        wtimeout(dplan_stdscr(), 2000)
         mousemask(dplan_button1_any() | dplan_wheel_up() | dplan_wheel_down(), nil)
         mouseinterval(0)
         colours = ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true && has_colors()
@@ -40,12 +41,36 @@ final class Terminal {
             }
         }
         Terminal.installSignalHandlers()
-        atexit { if !isendwin() { endwin() } }
+        Terminal.setBracketedPaste(true)
+        atexit { Terminal.setBracketedPaste(false); if !isendwin() { endwin() } }
     }
 
     /// Restores the terminal. Safe to call more than once.
     func restore() {
+        Terminal.setBracketedPaste(false)
         if isendwin() == false { endwin() }
+    }
+
+    /// Hands the terminal to another program (an editor) until `resume()`.
+    func suspend() {
+        Terminal.setBracketedPaste(false)
+        def_prog_mode()
+        endwin()
+    }
+
+    /// Takes the terminal back after `suspend()` and redraws everything.
+    func resume() {
+        reset_prog_mode()
+        Terminal.setBracketedPaste(true)
+        invalidate()
+        wrefresh(dplan_stdscr())
+    }
+
+    /// Asks the terminal to mark pastes (`ESC[?2004h`) so they arrive as text, never as keys;
+    /// `false` turns it back off. Written straight to the terminal: ncurses has no call for it.
+    nonisolated static func setBracketedPaste(_ on: Bool) {
+        let sequence = on ? "\u{1B}[?2004h" : "\u{1B}[?2004l"
+        _ = sequence.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
     }
 
     var size: (width: Int, height: Int) {
@@ -59,13 +84,26 @@ final class Terminal {
         cols = getmaxx(dplan_stdscr())
     }
 
-    /// Waits for a key (or returns nil after the idle timeout).
+    /// Waits for a key (or returns nil after the idle timeout). Escape sequences, Alt-keys and
+    /// pastes are assembled by `KeyDecoder`; within a sequence the wait is the escape delay.
     func readKey() -> Key? {
-        var code: wint_t = 0
-        let result = wget_wch(dplan_stdscr(), &code)
-        if result == ERR { return nil }
-        if result == dplan_key_code_yes() { return functionKey(Int32(code)) }
-        return Key.fromCode(UInt32(code))
+        while decoded.isEmpty {
+            wtimeout(dplan_stdscr(), decoder.isPending ? 25 : 2000)
+            var code: wint_t = 0
+            let result = wget_wch(dplan_stdscr(), &code)
+            let input: KeyDecoder.Input
+            if result == ERR {
+                guard decoder.isPending else { return nil }
+                input = .timeout
+            } else if result == dplan_key_code_yes() {
+                guard let key = functionKey(Int32(code)) else { continue }
+                input = .key(key)
+            } else {
+                input = .code(UInt32(code))
+            }
+            decoded += decoder.feed(input)
+        }
+        return decoded.removeFirst()
     }
 
     private func functionKey(_ code: Int32) -> Key? {
@@ -193,6 +231,7 @@ final class Terminal {
     private static func installSignalHandlers() {
         for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
             signal(sig) { received in
+                Terminal.setBracketedPaste(false)
                 endwin()
                 signal(received, SIG_DFL)
                 raise(received)

@@ -55,10 +55,20 @@ extension AppState {
             message = Message(text: "\(reason); save (s) to decide each clash", isError: true)
         case .exported(let path, let quarter):
             message = Message(text: "Exported \(quarter) to \(path)", isError: false)
+        case .exportWouldOverwrite(let request, let path):
+            modal = .confirm(.overwrite(request, path: path))
         case .exportFailed(let reason):
             message = Message(text: reason, isError: true)
         case .journalFailed(let reason):
             message = Message(text: "\(reason) — edits are not protected against a crash until saved", isError: true)
+        case .externallyEdited(let text):
+            if case .editor(let purpose, var editor) = modal {
+                editor.replace(with: text.hasSuffix("\n") ? String(text.dropLast()) : text)
+                modal = .editor(purpose, editor)
+                message = Message(text: "Text from the editor: Enter saves it, Esc cancels", isError: false)
+            }
+        case .externalEditFailed(let reason):
+            message = Message(text: reason, isError: true)
         }
         return []
     }
@@ -135,18 +145,20 @@ extension AppState {
         case .open: open()
         case .back:
             switch screen {
-            case .detail: screen = .list
-            case .changes(_, let returnTo): screen = returnTo
+            case .detail(_, _, let returnTo), .entries(_, _, let returnTo): screen = returnTo
             default: screen = .overview
             }
         case .switchView: screen = screen == .overview ? .list : .overview
         case .toggleGroup: toggleGroup()
+        case .cycleGrouping:
+            list.regroup(list.grouping.next, listContext, height: layout.listHeight)
+            message = Message(text: "Grouped by \(list.grouping.label); b changes it", isError: false)
         case .setStatus(let status): setStatus(status)
         case .editCommentary:
             guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { nothingSelected(); break }
             guard !session.isReadOnly else { refuseReadOnly(); break }
             let existing = plan.actions[index].review(for: quarter)?.commentary ?? ""
-            modal = .editor(.commentary(id: id, status: nil, required: false), LineEditor(existing))
+            modal = .prompt(.commentary(id: id, status: nil, required: false), existing)
         case .editTitle: openEditor { .title(id: $0) } initial: { $0.title }
         case .editDescription: openEditor { .description(id: $0) } initial: { $0.description }
         case .editOutcome: openEditor { .outcome(id: $0) } initial: { $0.outcomeMeasure }
@@ -167,7 +179,7 @@ extension AppState {
             modal = .confirm(.delete(id: id))
         case .search:
             if screen != .list { screen = .list }
-            modal = .editor(.search(previous: list.filter.search), LineEditor(list.filter.search))
+            modal = .prompt(.search(previous: list.filter.search), list.filter.search)
         case .filter:
             modal = .picker(.filterKind, Picker(title: "Filter by", options: FilterKind.allCases.map {
                 Picker.Option(id: $0.rawValue, label: $0.label)
@@ -182,10 +194,12 @@ extension AppState {
         case .endMeeting:
             if case .meeting(let meeting) = screen { screen = .meetingSummary(meeting) }
         case .showChanges:
-            screen = .changes(scroll: 0, returnTo: screen)
+            screen = .entries(.changes, selection: 0, returnTo: screen)
+        case .showChase:
+            screen = .entries(.chase, selection: 0, returnTo: screen)
         case .closeQuarter:
             guard !session.isReadOnly else { refuseReadOnly(); break }
-            modal = .editor(.closeQuarter(quarter), LineEditor(plan.quarters.last?.board ?? plan.partnership))
+            modal = .prompt(.closeQuarter(quarter), plan.quarters.last?.board ?? plan.partnership)
         case .export:
             modal = .picker(.exportFormat, Picker(title: "Export a report of \(quarter)", options: ReportFormat.allCases.map {
                 Picker.Option(id: $0.rawValue, label: $0.rawValue)
@@ -204,7 +218,8 @@ extension AppState {
     private var page: Int {
         switch screen {
         case .detail: layout.detailHeight
-        case .changes: layout.changesHeight
+        case .entries: layout.changesHeight
+        case .meeting: max(1, layout.height / 3)
         default: layout.listHeight
         }
     }
@@ -212,8 +227,13 @@ extension AppState {
     /// Up and down: the cursor in the list, the text on scrolled screens.
     private mutating func move(by delta: Int) {
         switch screen {
-        case .detail(let id, let scroll): screen = .detail(id: id, scroll: max(0, scroll + delta))
-        case .changes(let scroll, let returnTo): screen = .changes(scroll: max(0, scroll + delta), returnTo: returnTo)
+        case .detail(let id, let scroll, let returnTo): screen = .detail(id: id, scroll: max(0, scroll + delta), returnTo: returnTo)
+        case .entries(let list, let selection, let returnTo):
+            let count = list.entryIDs(self).count
+            screen = .entries(list, selection: min(max(0, selection + delta), max(0, count - 1)), returnTo: returnTo)
+        case .meeting(var meeting):
+            meeting.scroll = max(0, meeting.scroll + delta)
+            screen = .meeting(meeting)
         default: moveSelection(by: delta)
         }
     }
@@ -232,27 +252,25 @@ extension AppState {
             case .group: toggleGroup()
             case .action(let index): screen = .detail(id: plan.actions[index].id, scroll: 0)
             }
+        case .entries(let list, let selection, _):
+            let ids = list.entryIDs(self)
+            if ids.indices.contains(selection) { screen = .detail(id: ids[selection], scroll: 0, returnTo: screen) }
         default: break
         }
     }
 
     private mutating func toggleGroup() {
-        guard list.rows.indices.contains(list.selection) else { return }
-        let group: PreventionGroup
-        switch list.rows[list.selection] {
-        case .group(let g, _): group = g
-        case .action(let index): group = plan.actions[index].preventionGroup!
-        }
+        guard let group = list.selectedGroup else { return }
         list.toggle(group, listContext, height: layout.listHeight)
     }
 
     /// In the detail screen, `[` and `]` step through the list's actions.
     private mutating func stepDetail(by delta: Int) {
-        guard case .detail(let id, _) = screen else { return }
+        guard case .detail(let id, _, let returnTo) = screen else { return }
         let ids = list.filteredActionIDs(in: plan)
         guard let at = ids.firstIndex(of: id) else { return }
         let next = min(max(0, at + delta), ids.count - 1)
-        screen = .detail(id: ids[next], scroll: 0)
+        screen = .detail(id: ids[next], scroll: 0, returnTo: returnTo)
         if let row = list.row(of: ids[next], in: plan) { list.select(row: row, height: layout.listHeight) }
     }
 
@@ -281,7 +299,7 @@ extension AppState {
 
     /// Opens the commentary editor for an update the model says needs one.
     private mutating func askForCommentary(id: String, status: Status, because rule: PlanEditError) {
-        modal = .editor(.commentary(id: id, status: status, required: true), LineEditor())
+        modal = .prompt(.commentary(id: id, status: status, required: true))
         let why = if case .commentaryRequired(let from, let to) = rule { "\(from.label) to \(to.label) is worse: say why" }
                   else { "Still red: say what is being done" }
         message = Message(text: why + " (Esc cancels)", isError: false)
@@ -290,7 +308,7 @@ extension AppState {
     private mutating func openEditor(_ purpose: (String) -> EditorPurpose, initial: (Action) -> String) {
         guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
         guard !session.isReadOnly else { return refuseReadOnly() }
-        modal = .editor(purpose(id), LineEditor(initial(plan.actions[index])))
+        modal = .prompt(purpose(id), initial(plan.actions[index]))
     }
 
     func groupPicker(title: String, selected: PreventionGroup?) -> Picker {
@@ -344,6 +362,7 @@ extension AppState {
             return
         }
         meeting.position = max(0, next)
+        meeting.scroll = 0
         screen = .meeting(meeting)
     }
 

@@ -112,7 +112,7 @@ import Testing
         // Back to the list, then export the board paper from the front end too.
         try session.keys("Escape")
         try session.waitFor("Showing 1 of 27")  // WSA-01 improved to amber and WSA-04 to green: one red left
-        try session.keys("E", "Down", "Enter", "Enter")
+        try session.keys("E", "Down", "Enter", "Enter", "Enter", "Enter")  // html, this quarter, the board, the path offered
         let exported = path.replacingOccurrences(of: "hillingdon-serious-violence-2024-27.json",
                                                  with: "hillingdon-serious-violence-2024-27-2026-27-Q3.html")
         try session.waitFor("Exported 2026/27 Q3 to /")  // the long temporary path is cut at the screen edge
@@ -242,12 +242,12 @@ import Testing
         // Now they change the same commentary: saving asks, field by field.
         #expect(try runDplan(["set", path, "SEC-06", "--comment", "Theirs: funded to 2028", "--by", "Colleague"]).status == 0)
         try session.keys("s")
-        let prompt = try session.waitFor("both changed actions[id=SEC-06].")
-        // The prompt counts the clashes ("1/5 both changed …"): keep mine for each.
-        let count = try #require(prompt.range(of: #"1/(\d+) both changed"#, options: .regularExpression)
+        let prompt = try session.waitFor("changed here and on disk: SEC-06")
+        // The prompt counts the clashes ("1/5 changed here and on disk: …"): keep mine for each.
+        let count = try #require(prompt.range(of: #"1/(\d+) changed here"#, options: .regularExpression)
             .flatMap { Int(prompt[$0].dropFirst(2).prefix { $0.isNumber }) })
         for index in 1...count {
-            try session.waitFor("\(index)/\(count) both changed")
+            try session.waitFor("\(index)/\(count) changed here and on disk")
             try session.keys("m")
         }
         try session.waitFor("Saved ")

@@ -101,9 +101,10 @@ import Testing
 
     @Test func exportReportsWhereItWroteOrWhy() throws {
         var state = try makeState()
-        state.press(.character("E"), .enter)  // markdown
-        guard case .editor(.exportPath(.markdown), let editor) = state.modal else { Issue.record("expected the path prompt"); return }
-        #expect(state.press(.enter) == [.export(.markdown, path: editor.text)])
+        state.press(.character("E"), .enter, .enter, .enter)  // markdown, this quarter, the board
+        let request = ExportRequest(format: .markdown, quarter: state.quarter, isPublic: false)
+        guard case .editor(.exportPath(request), let editor) = state.modal else { Issue.record("expected the path prompt"); return }
+        #expect(state.press(.enter) == [.export(request, path: editor.text, overwrite: false)])
         #expect(state.update(.exported(path: "/tmp/paper.md", quarter: "2026/27 Q3")).isEmpty)
         #expect(state.message == Message(text: "Exported 2026/27 Q3 to /tmp/paper.md", isError: false))
         #expect(state.update(.exportFailed("plan.json is the plan file; nothing exported")).isEmpty)

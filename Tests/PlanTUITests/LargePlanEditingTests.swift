@@ -133,7 +133,7 @@ import Testing
             state.press(.enter)
             switch setUp {
             case "owner": state.list.filter.owner = "community-safety"
-            case "red": state.list.filter.status = .red
+            case "red": state.list.filter.statuses = [.red]
             case "search":
                 state.press(.character("/"))
                 state.type("data")

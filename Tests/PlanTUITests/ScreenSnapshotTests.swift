@@ -1,3 +1,4 @@
+import PlanStore
 @testable import PlanTUI
 import SnapshotTesting
 import Testing
@@ -26,6 +27,20 @@ import Testing
         ("help", { $0.press(.character("?")) }),
         ("changes", { $0.press(.character("C")) }),
         ("too-small", { _ = $0.update(.resized(width: 50, height: 12)) }),
+        ("list-by-workstream", { $0.press(.enter, .character("b")) }),
+        ("list-by-owner", { $0.press(.enter, .character("b"), .character("b")) }),
+        ("list-search", { state in state.press(.enter, .character("/")); state.type("police") }),
+        ("chase", { $0.press(.character("W"), .down) }),
+        ("commentary-pasted", { state in
+            state.press(.enter); state.select("SEC-06"); state.press(.character("m"), .control("u"))
+            state.press(.paste("Update from the police lead:\nThe next review is in January.\n\n東京 partners: 👍🏽 ਪੰਜਾਬੀ क्ष"))
+        }),
+        ("conflict", { state in
+            _ = state.update(.conflicts([PlanMerge.Conflict(path: "actions[id=SEC-07].reviews[quarter=2026/27 Q3].commentary",
+                                                              mine: "\"Mine: the new youth worker starts in January\"",
+                                                              theirs: "\"Theirs: recruitment paused until the budget is agreed\"")]))
+        }),
+        ("export-quarter", { $0.press(.character("E"), .down, .enter) }),
     ]
 
     @Test(arguments: sizes)

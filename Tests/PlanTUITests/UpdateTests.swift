@@ -46,7 +46,7 @@ import Testing
         #expect(state.screen == .overview)
         state.press(.enter)
         #expect(state.screen == .list)
-        #expect(state.list.rows.first == .group(.wholeSystem, counts: [.red: 2, .amber: 1, .green: 2, .complete: 3]))
+        #expect(state.list.rows.first == .group(.prevention(.wholeSystem), counts: [.red: 2, .amber: 1, .green: 2, .complete: 3]))
         state.press(.character("j"))
         #expect(state.list.selectedActionID(in: state.plan) == "WSA-01")
         state.press(.enter)
@@ -78,9 +78,9 @@ import Testing
         state.press(.enter)
         let before = state.list.rows.count
         state.press(.character(" "))
-        #expect(state.list.collapsed == [.wholeSystem])
+        #expect(state.list.collapsed == [.prevention(.wholeSystem)])
         #expect(state.list.rows.count == before - 8)
-        #expect(state.list.rows[1] == .group(.primary, counts: [.red: 2, .green: 3, .complete: 1]))
+        #expect(state.list.rows[1] == .group(.prevention(.primary), counts: [.red: 2, .green: 3, .complete: 1]))
         state.press(.enter)  // Enter on a header unfolds too
         #expect(state.list.rows.count == before)
     }
@@ -182,8 +182,8 @@ import Testing
         #expect(state.action("TER-04").title == "Disrupt county lines and cuckooing")
         state.press(.character("o"), .down, .enter)  // owner after mps in the owners list
         #expect(state.action("TER-04").owner == "yjs")
-        state.press(.character("p"), .home, .character(" "), .enter)  // tick the first owner
-        #expect(state.action("TER-04").partners == ["shp", "community-safety", "housing"])
+        state.press(.character("p"), .home, .character(" "), .enter)  // tick the first owner: added after the others
+        #expect(state.action("TER-04").partners == ["housing", "community-safety", "shp"])
         state.press(.character("P"), .up, .enter)
         #expect(state.action("TER-04").group == "secondary")
         state.press(.character("w"), .character(" "), .enter)
@@ -347,15 +347,16 @@ import Testing
         state.press(.enter)
         let frame = render(state)
         let row = frame.text(row: 4)
-        #expect(row.contains(" ▼ 東京東京東京東京東京東京東… Hillingdon Coun…"))  // 27-cell title column
+        #expect(row.hasPrefix("  WSA-01  R  ▼ 東京東京東京東京東京東京東… "))  // cut at a cell boundary, with …
+        #expect(row.contains(" Hillingdon Coun… 2027-01-31"))
         #expect(frame.rows[4].count == 80)
         #expect(row.trimmingSpaces().hasSuffix("12 Nov"))
     }
 }
 
-@Suite struct LineEditorTests {
+@Suite struct TextEditorTests {
     @Test func editsUTF8Text() {
-        var editor = LineEditor("café")
+        var editor = TextEditor("café")
         #expect(editor.cursor == 4)
         _ = editor.handle(.left)
         _ = editor.handle(.backspace)
@@ -375,7 +376,7 @@ import Testing
     }
 
     @Test func visibleWindowFollowsTheCursor() {
-        var editor = LineEditor(String(repeating: "a", count: 30))
+        var editor = TextEditor(String(repeating: "a", count: 30))
         let shown = editor.visible(width: 10)
         #expect(shown.text.count == 9 && shown.cursorX == 9)
         _ = editor.handle(.home)
@@ -384,13 +385,12 @@ import Testing
 }
 
 @Suite struct DocumentationTests {
+    /// The README's key table is the keymap's, exactly (regenerate it with `dplan keys`).
     @Test func readmeListsEveryKey() throws {
         let readme = try String(contentsOf: repositoryRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        for mode in Mode.allCases {
-            for binding in Keymap.bindings(for: mode) { #expect(readme.contains("| \(binding.help) |"), "\(binding.help)") }
-        }
-        for binding in Keymap.editor { #expect(readme.contains("| \(binding.help) |")) }
-        for binding in Keymap.picker { #expect(readme.contains("| \(binding.help) |")) }
+        #expect(readme.contains("-->\n" + Keymap.markdownTable + "\n<!-- end of keys -->"),
+                "the README's key table differs from the keymap; paste the output of `dplan keys` into it")
+        for section in Keymap.sections { #expect(!section.rows.isEmpty, "\(section.title)") }
     }
 }
 
@@ -423,17 +423,27 @@ import Testing
         #expect(state.screen == .list)
     }
 
-    @Test func exportAsksForFormatAndPath() throws {
+    @Test func exportAsksForFormatQuarterAudienceAndPath() throws {
         var state = try makeState()
         state.press(.character("E"), .down)   // html
         #expect(state.press(.enter).isEmpty)
-        guard case .editor(.exportPath(.html), let editor) = state.modal else {
-            Issue.record("expected the path prompt")
-            return
-        }
-        #expect(editor.text.hasSuffix("plans/hillingdon-serious-violence-2024-27-2026-27-Q3.html"))
-        #expect(state.press(.enter) == [.export(.html, path: editor.text)])
-        state.press(.character("E"), .enter, .control("u"))
+        guard case .picker(.exportQuarter(.html), let quarters) = state.modal else { Issue.record("expected the quarter picker"); return }
+        #expect(quarters.options.first?.label == "2026/27 Q3 (so far)")
+        #expect(quarters.options.last?.label == "2024/25 Q1")  // back to the start of the plan period
+        state.press(.down, .enter)   // 2026/27 Q2
+        state.press(.down, .enter)   // public
+        let request = ExportRequest(format: .html, quarter: Quarter("2026/27 Q2")!, isPublic: true)
+        guard case .editor(.exportPath(request), let editor) = state.modal else { Issue.record("expected the path prompt"); return }
+        #expect(editor.text.hasSuffix("plans/hillingdon-serious-violence-2024-27-2026-27-Q2-public.html"))
+        #expect(state.press(.enter) == [.export(request, path: editor.text, overwrite: false)])
+        // The file exists: asked first; anything but y keeps it.
+        #expect(state.update(.exportWouldOverwrite(request, path: "/tmp/x.html")).isEmpty)
+        #expect(render(state).plainText.contains("/tmp/x.html exists. y replaces it"))
+        #expect(state.press(.character("n")).isEmpty)
+        #expect(state.message?.text == "Kept /tmp/x.html; nothing exported")
+        _ = state.update(.exportWouldOverwrite(request, path: "/tmp/x.html"))
+        #expect(state.press(.character("y")) == [.export(request, path: "/tmp/x.html", overwrite: true)])
+        state.press(.character("E"), .enter, .enter, .enter, .control("u"))
         #expect(state.press(.enter).isEmpty)
         #expect(state.message?.text == "An export needs a file name; nothing exported")
     }
@@ -460,10 +470,14 @@ import Testing
         let conflicts = [PlanMerge.Conflict(path: "actions[id=SEC-06].title", mine: "\"A\"", theirs: "\"B\""),
                          PlanMerge.Conflict(path: "actions[id=SEC-06].due", mine: "\"2027-01-31\"", theirs: "\"2027-03-31\"")]
         state.modal = .confirm(.resolveConflicts(conflicts, decided: [:]))
-        #expect(render(state).plainText.contains("1/2 both changed actions[id=SEC-06].title: m mine \"A\" · t theirs \"B\""))
+        let first = render(state).plainText
+        #expect(first.contains("1/2 changed here and on disk: SEC-06 · title"))
+        #expect(first.contains("Yours:  A") && first.contains("Theirs: B"))
+        #expect(first.contains("SEC-06 · title: m keeps yours · t takes theirs · Esc cancels the save"))
         #expect(state.press(.character("x")).isEmpty)  // other keys keep asking
         #expect(state.press(.character("m")).isEmpty)
-        #expect(render(state).plainText.contains("2/2 both changed actions[id=SEC-06].due"))
+        #expect(render(state).plainText.contains("2/2 changed here and on disk: SEC-06 · due"))
+        #expect(render(state).plainText.contains("Theirs: 2027-03-31"))
         #expect(state.press(.character("t")) == [.save(resolving: ["actions[id=SEC-06].title": .mine, "actions[id=SEC-06].due": .theirs], thenQuit: false)])
         state.modal = .confirm(.resolveConflicts(conflicts, decided: [:]))
         #expect(state.press(.escape).isEmpty)
