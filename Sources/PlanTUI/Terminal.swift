@@ -22,6 +22,10 @@ final class Terminal {
         pthread_sigmask(SIG_UNBLOCK, &winch, nil)
         let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
         unicode = codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
+        // Under LANG=C, ncurses waits for the rest of a multibyte character that the C locale
+        // cannot decode, and typing é stalls every key after it. Terminals send UTF-8 whatever
+        // the locale says, so keys are decoded as UTF-8 (drawing stays ASCII, see asciiFallback).
+        if !unicode { _ = setlocale(LC_CTYPE, "C.UTF-8") }
         initscr()
         raw()  // Ctrl-C and Ctrl-S reach dplan as keys (quit, save) instead of signals / flow control
         noecho()
@@ -187,6 +191,10 @@ final class Terminal {
         case "→": ">"
         case "←": "<"
         case "×": "x"
+        case "┌", "┐", "└", "┘": "+"
+        case "─": "-"
+        case "↑": "^"
+        case "↓": "v"
         default: character.isASCII ? character : "?"
         }
     }
