@@ -7,6 +7,8 @@ import Foundation
 /// original's permissions, and are renamed over the original; then the folder is flushed so the
 /// rename itself is durable. A symlinked file is written through the link: the link stays and its
 /// target is replaced. On any failure the temporary file is removed and the original is untouched.
+/// Only a regular file is ever replaced: a device, FIFO, socket or folder at the path (or at the
+/// end of its links) is refused before anything is written.
 public enum AtomicFile {
     /// The steps of a save, for fault-injection tests.
     enum Step: CaseIterable {
@@ -20,6 +22,9 @@ public enum AtomicFile {
     /// `failingAt` makes one step fail as if the system call had (tests only).
     static func write(_ data: Data, to path: String, failingAt fault: Step?) throws(PlanFileError) {
         let target = resolvedTarget(path)
+        if let kind = nonRegularKind(target) {
+            throw PlanFileError(file: path, message: "is \(kind), not a regular file; dplan only replaces regular files, so nothing was written")
+        }
         let folder = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
         let temporary = "\(target).tmp-\(getpid())"
         removeAbandonedTemporaries(of: target, in: folder)
@@ -66,6 +71,22 @@ public enum AtomicFile {
             throw PlanFileError(file: path, message: "cannot save (replacing the file: \(reason)); the file on disk was not changed")
         }
         flushFolder(folder)
+    }
+
+    /// What is at `path` when it exists and is not a regular file ("a FIFO (named pipe)", …),
+    /// following symlinks; nil for a regular file or nothing.
+    public static func nonRegularKind(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        default: return "a special file"
+        }
     }
 
     /// Flushes a folder so that renames and links in it survive a power cut.
