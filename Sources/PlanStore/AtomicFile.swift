@@ -25,7 +25,7 @@ public enum AtomicFile {
         if let kind = nonRegularKind(target) {
             throw PlanFileError(file: path, message: "is \(kind), not a regular file; dplan only replaces regular files, so nothing was written")
         }
-        let folder = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
+        let folder = PathParts.folder(of: target)
         let temporary = "\(target).tmp-\(getpid())"
         removeAbandonedTemporaries(of: target, in: folder)
 
@@ -100,11 +100,11 @@ public enum AtomicFile {
 
     /// Deletes `<file>.tmp-<pid>` files left by saves that were killed (their process is gone).
     static func removeAbandonedTemporaries(of target: String, in folder: String) {
-        let prefix = (target as NSString).lastPathComponent + ".tmp-"
+        let prefix = PathParts.name(of: target) + ".tmp-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            unlink((folder as NSString).appendingPathComponent(name))
+            unlink(PathParts.join(folder, name))
         }
     }
 
@@ -124,7 +124,7 @@ public enum AtomicFile {
                 return current
             }
             current = destination.hasPrefix("/") ? destination
-                : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+                : PathParts.join(PathParts.folder(of: current), destination)
         }
         return current
     }

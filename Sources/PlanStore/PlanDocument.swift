@@ -131,13 +131,15 @@ public struct PlanDocument: Sendable {
 
     private func backupFolder() throws(PlanFileError) -> (folder: String, name: String) {
         let target = AtomicFile.resolvedTarget(path)
-        let folder = ((target as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".dplan")
+        let folder = PathParts.join(PathParts.folder(of: target), ".dplan")
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw PlanFileError(file: folder, message: "cannot create the backup folder: \(error.localizedDescription)")
         }
-        return (folder, ((target as NSString).lastPathComponent as NSString).deletingPathExtension)
+        let name = PathParts.name(of: target)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return (folder, name) }
+        return (folder, String(name[..<dot]))
     }
 
     /// Rotates `.dplan/<name>.1.json … .N.json` beside the file and keeps the current version

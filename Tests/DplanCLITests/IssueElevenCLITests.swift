@@ -106,6 +106,22 @@ private let q2Text = "No funding; board asked to consider alternatives."  // PRI
         #expect(device.status == 1 && device.stderr.contains("is a character device; a plan must be a regular file"), "\(device.stderr)")
     }
 
+    /// Found while testing item 8: a one-character output name with no folder crashed
+    /// Foundation's path functions; it is written like any other name.
+    @Test func aOneCharacterOutputNameIsWritten() throws {
+        let folder = (try temporaryCopy(of: hillingdonPlan) as NSString).deletingLastPathComponent
+        let process = Process()
+        process.executableURL = dplanBinary()
+        process.arguments = ["export", hillingdonPlan, "--format", "csv", "-o", "x"]
+        process.currentDirectoryURL = URL(fileURLWithPath: folder)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(FileManager.default.fileExists(atPath: folder + "/x"))
+    }
+
     /// Item 9: a due-date move alone says what happened and claims no quarterly update.
     @Test func setDueSaysWhatItDid() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
