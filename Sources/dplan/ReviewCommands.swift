@@ -99,6 +99,10 @@ struct Chase: ParsableCommand {
         let plan = try loadPlan(self.plan.file)
         let today = try currentTime().day
         let quarter = plan.editingQuarter(on: today)
+        guard plan.isInPeriod(quarter) else {
+            print("Every quarter left in the plan period (to \(plan.period.end)) is closed: no update is owed.")
+            return
+        }
         let list = plan.chaseList(for: quarter)
         guard !list.isEmpty else { print("Every action has an update for \(quarter)."); return }
         print("Updates still needed for \(quarter) (\(list.map(\.actions.count).reduce(0, +)) actions):")

@@ -36,6 +36,7 @@ private let q2Text = "No funding; board asked to consider alternatives."  // PRI
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let refused = try runDplan(["set", path, "PRI-03", "--status", "green"], now: late)
         #expect(refused.status == 1 && refused.stderr.contains("dplan plan set PLAN --end"), "\(refused.stderr)")
+        #expect(try runDplan(["chase", path], now: late).stdout.contains("is closed: no update is owed"))
         let csv = (path as NSString).deletingLastPathComponent + "/tracker.csv"
         try "Action,Lead,RAG\nNew work,Probation Service,Green\n".write(toFile: csv, atomically: true, encoding: .utf8)
         let imported = try runDplan(["import-csv", csv, "--into", path, "--group", "primary"], now: late)
