@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Pure domain: plans, actions, statuses, quarters, validation, derived facts. No I/O.
@@ -51,6 +52,14 @@ let package = Package(
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]
+        ),
+        // Model-based property tests: random edit sequences keep every promise of docs/reliability.md.
+        .testTarget(
+            name: "PlanPropertyTests",
+            dependencies: [
+                "PlanModel", "PlanStore", "PlanReports",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(name: "DplanCLITests", dependencies: ["dplan", "PlanStore", "PlanModel"]),
         .testTarget(

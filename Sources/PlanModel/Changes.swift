@@ -44,10 +44,15 @@ public struct ActionChange: Equatable, Sendable {
 }
 
 extension Plan {
-    /// The status an action had at the end of `quarter`: its review entry, or its live status
-    /// when `quarter` is the quarter being edited and it has no entry yet.
+    /// The status an action had at the end of `quarter`: its review entry; its live status when
+    /// `quarter` is the quarter being edited (`live`); else, for an earlier quarter with no entry
+    /// (one never closed), its status on the quarter's last day by the audit trail. Nil for a
+    /// later quarter, and for a quarter that ended before the action existed.
     public func status(of action: Action, in quarter: Quarter, live: Quarter) -> Status? {
-        action.review(for: quarter)?.status ?? (quarter == live ? action.status : nil)
+        if let review = action.review(for: quarter) { return review.status }
+        if quarter == live { return action.status }
+        guard quarter < live else { return nil }
+        return action.status(atEndOf: quarter.lastDay(fyStartMonth: financialYearStartMonth))
     }
 
     /// Every action that changed between `from` and `to` (normally consecutive quarters), with
@@ -62,7 +67,7 @@ extension Plan {
             var kinds: [ChangeKind] = []
             var redQuarters = 0
             var quarter = to
-            while status(of: action, in: quarter, live: live) == .red, redQuarters < 100 {
+            while quarter >= firstQuarter, status(of: action, in: quarter, live: live) == .red {
                 redQuarters += 1
                 quarter = quarter.previous
             }

@@ -24,6 +24,11 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
     case quarterNotOver(Quarter)
     case quarterAlreadyClosed(Quarter)
     case quarterNotClosed(Quarter)
+    /// Every quarter from this one to the end of the plan period is closed.
+    case noOpenQuarter(from: Quarter, periodEnd: Day)
+    case periodEndBeforeStart(end: Day, start: Day)
+    /// A new plan period would leave out a quarter that has history.
+    case periodWouldDropHistory(Quarter)
 
     public var description: String {
         switch self {
@@ -41,14 +46,22 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
         case .quarterNotOver(let q): "\(q) has not started yet; only the current or an earlier quarter can be closed"
         case .quarterAlreadyClosed(let q): "\(q) is already closed (reopen it first)"
         case .quarterNotClosed(let q): "\(q) is not closed"
+        case .noOpenQuarter(let q, let end):
+            "\(q) and every later quarter of the plan period (which ends \(end)) are closed, so there is no quarter to record this in; "
+                + "extend the period with `dplan plan set PLAN --end YYYY-MM-DD`, or reopen a quarter with `dplan review reopen`"
+        case .periodEndBeforeStart(let end, let start): "the period end \(end) is before its start \(start)"
+        case .periodWouldDropHistory(let q):
+            "\(q) has reviews or a closed-quarter record and would fall outside the new period; choose dates that keep it"
         }
     }
 }
 
 extension Plan {
-    /// Records a status and/or commentary update on an action for the quarter being edited:
+    /// Records a status and/or commentary update on an action for the quarter being edited
+    /// (`quarterForUpdates`: refused when every quarter left in the plan period is closed):
     /// sets the action's current values and writes (or revises) its review entry for that quarter.
-    /// The commentary rules (`commentaryRule`) are checked first.
+    /// The commentary rules (`commentaryRule`) are checked first. While the action's commentary
+    /// is marked restricted, new commentary is restricted too, in the review as on the action.
     public mutating func recordUpdate(
         actionID: String, status newStatus: Status?, commentary newCommentary: String?, context: EditContext
     ) throws {
@@ -56,7 +69,7 @@ extension Plan {
         let old = actions[index].status
         let status = newStatus ?? old
         let commentary = newCommentary.map { $0.trimmingSpaces() }
-        let quarter = editingQuarter(on: context.now.day)
+        let quarter = try quarterForUpdates(on: context.now.day)
         if commentary?.isEmpty ?? true, let rule = commentaryRule(for: actions[index], status: status, in: quarter) {
             throw rule
         }
@@ -70,9 +83,10 @@ extension Plan {
             action.reviews[r].on = context.now
             action.reviews[r].owner = action.owner
             action.reviews[r].noUpdateProvided = nil
+            if action.commentaryRestricted == true { action.reviews[r].restricted = true }
         } else {
             let review = Review(quarter: quarter, status: status, commentary: commentary ?? "",
-                                by: context.by, on: context.now, owner: action.owner)
+                                by: context.by, on: context.now, owner: action.owner, restricted: action.commentaryRestricted)
             let position = action.reviews.firstIndex { $0.quarter > quarter } ?? action.reviews.endIndex
             action.reviews.insert(review, at: position)
         }
@@ -93,14 +107,18 @@ extension Plan {
         return nil
     }
 
-    /// Marks an action's latest commentary (and this quarter's review) as restricted, so public
-    /// reports leave it out, or clears the mark.
+    /// Marks an action's latest commentary as restricted (not for publication), or clears the
+    /// mark. The mark goes with the text: every review entry holding the same words gets it too,
+    /// closed quarters included (it is a publication marking, not history), so public outputs
+    /// withhold the text wherever it is stored.
     public mutating func setCommentaryRestricted(actionID: String, _ restricted: Bool, context: EditContext) throws {
         guard let index = actionIndex(id: actionID) else { throw PlanEditError.unknownAction(actionID) }
         var action = actions[index]
         action.commentaryRestricted = restricted ? true : nil
-        let quarter = editingQuarter(on: context.now.day)
-        if let r = action.reviews.lastIndex(where: { $0.quarter == quarter }) { action.reviews[r].restricted = restricted ? true : nil }
+        let text = action.commentary.trimmingSpaces()
+        for r in action.reviews.indices where !text.isEmpty && action.reviews[r].commentary.trimmingSpaces() == text {
+            action.reviews[r].restricted = restricted ? true : nil
+        }
         guard action != actions[index] else { return }
         stamp(&action, from: actions[index], context)
         actions[index] = action

@@ -65,16 +65,6 @@ public struct PlanSummary: Equatable, Sendable {
 }
 
 extension Plan {
-    /// The quarter that edits made on `day` belong to: the quarter containing it, or the first
-    /// quarter after it that the board has not closed.
-    public func editingQuarter(on day: Day) -> Quarter {
-        var quarter = self.quarter(containing: day)
-        while quarters.contains(where: { $0.quarter == quarter && $0.state == .closed }) {
-            quarter = quarter.next
-        }
-        return quarter
-    }
-
     /// Counts for the quarter being edited on `today`.
     public func summary(on today: Day) -> PlanSummary {
         let quarter = editingQuarter(on: today)

@@ -25,6 +25,8 @@ public struct Plan: Equatable, Sendable {
     public var quarters: [QuarterRecord]
     /// Actions deleted from the plan, for "what changed".
     public var removedActions: [RemovedAction]
+    /// Audit trail of changes to the plan itself (its period), oldest first (absent when none).
+    public var changeLog: [FieldChange]?
 
     public init(
         id: String, title: String, partnership: String, period: Period, description: String = "",
@@ -46,6 +48,7 @@ public struct Plan: Equatable, Sendable {
         self.actions = actions
         self.quarters = quarters
         self.removedActions = []
+        self.changeLog = nil
     }
 
     /// RAG definitions for a new plan: the "time behind plan" wording many district councils use,

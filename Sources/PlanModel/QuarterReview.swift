@@ -1,18 +1,21 @@
 /// Closing and reopening quarters: the board's quarterly review cycle.
 extension Plan {
-    /// Freezes a quarter: every action gets a review entry for it (an action with no update that
-    /// quarter is recorded as "no update provided", not silently carried forward), and the
-    /// quarter is marked closed with who, when and which board. Later edits go to the next quarter.
+    /// Freezes a quarter: every action that existed by its end gets a review entry for it (an
+    /// action with no update that quarter is recorded as "no update provided", not silently
+    /// carried forward), and the quarter is marked closed with who, when and which board. Later
+    /// edits go to the next quarter. A quarter closed late records what was true at its end (the
+    /// status and owner on its last day by the audit trail), never a later status.
     public mutating func closeQuarter(_ quarter: Quarter, board: String?, context: EditContext) throws {
-        guard periodQuarters.contains(quarter) else { throw PlanEditError.quarterOutsidePlan(quarter) }
+        guard isInPeriod(quarter) else { throw PlanEditError.quarterOutsidePlan(quarter) }
         guard quarter <= self.quarter(containing: context.now.day) else { throw PlanEditError.quarterNotOver(quarter) }
         let existing = quarters.firstIndex { $0.quarter == quarter }
         if let existing, quarters[existing].state == .closed { throw PlanEditError.quarterAlreadyClosed(quarter) }
+        let end = quarter.lastDay(fyStartMonth: financialYearStartMonth)
         for index in actions.indices where actions[index].review(for: quarter) == nil {
             let action = actions[index]
-            let owesUpdate = action.status != .complete
-            let review = Review(quarter: quarter, status: action.status, commentary: "", by: context.by, on: context.now,
-                                owner: action.owner, noUpdateProvided: owesUpdate ? true : nil)
+            guard let status = action.status(atEndOf: end) else { continue }  // added after the quarter ended
+            let review = Review(quarter: quarter, status: status, commentary: "", by: context.by, on: context.now,
+                                owner: action.owner(atEndOf: end), noUpdateProvided: status != .complete ? true : nil)
             let position = action.reviews.firstIndex { $0.quarter > quarter } ?? action.reviews.endIndex
             actions[index].reviews.insert(review, at: position)
         }

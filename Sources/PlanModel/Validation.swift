@@ -46,8 +46,8 @@ extension Plan {
         _ = checkIDs(actions.map(\.id), list: "actions", report: report)
 
         // Paths are only spelled out for problems: a valid 10,000-action plan builds none.
-        let first = quarter(containing: period.start), last = quarter(containing: period.end)
-        func inPeriod(_ quarter: Quarter) -> Bool { period.start <= period.end && first <= quarter && quarter <= last }
+        let first = firstQuarter, last = lastQuarter
+        func inPeriod(_ quarter: Quarter) -> Bool { period.start <= period.end && first <= quarter && quarter <= last }  // isInPeriod, hoisted
         for (i, action) in actions.enumerated() {
             func path(_ field: String) -> String { "actions[\(i)].\(field)" }
             if action.title.isBlank { report(path("title"), "must not be empty") }

@@ -4,11 +4,12 @@ import PlanModel
 extension Report {
     /// The action table in the column order councils use, RFC 4180 (CRLF, quoted where needed).
     public func csv(excel: Bool) throws -> Data {
-        var rows = [["ID", "Prevention group", "Action", "Owner", "Partners", "Due", "Status", "Commentary", "Outcome measure", "Funding"]]
+        var rows = [["ID", "Prevention group", "Action", "Owner", "Partners", "Due", "Status", "Commentary", "Commentary note",
+                     "Outcome measure", "Funding"]]
         for group in groups {
             for row in group.actions {
                 rows.append([row.id, row.groupName, row.title, row.owner, row.partners, row.due, "\(row.letter) \(row.statusLabel)",
-                             row.commentary, row.outcomeMeasure, row.funding])
+                             row.withheld ? withheld : row.commentary, row.commentaryNote, row.outcomeMeasure, row.funding])
             }
         }
         return try writeCSV(rows, excel: excel)
@@ -16,20 +17,26 @@ extension Report {
 }
 
 extension Plan {
-    /// The review history as a long table: one row per action per quarter.
-    public func historyCSV(excel: Bool, isPublic: Bool, actionIDs: Set<String>? = nil) throws -> Data {
-        var rows = [["ID", "Action", "Quarter", "Status", "Commentary", "By", "On"]]
+    /// The review history as a long table: one row per action per quarter. A public table
+    /// withholds restricted commentary wherever it is stored and, unless `withNames`, leaves out
+    /// the By column (who made each update is personal data).
+    public func historyCSV(excel: Bool, isPublic: Bool, withNames: Bool = false, actionIDs: Set<String>? = nil) throws -> Data {
+        let names = !isPublic || withNames
+        var rows = [["ID", "Action", "Quarter", "Status", "Commentary"] + (names ? ["By"] : []) + ["On"]]
         for action in actions where actionIDs?.contains(action.id) ?? true {
             for review in action.reviews {
-                let commentary = isPublic && review.restricted == true ? ""
-                    : review.noUpdateProvided == true ? "No update provided." : review.commentary
+                let commentary = review.noUpdateProvided == true ? "No update provided."
+                    : isPublic && (review.restricted == true && !review.commentary.isBlank || action.isWithheld(review.commentary)) ? withheld : review.commentary
                 rows.append([action.id, action.title, review.quarter.description, "\(review.status.letter) \(review.status.label)",
-                             commentary, review.by, review.on.day.description])
+                             commentary] + (names ? [review.by] : []) + [review.on.day.description])
             }
         }
         return try writeCSV(rows, excel: excel)
     }
 }
+
+/// What a public CSV shows where restricted commentary was removed.
+private let withheld = "(withheld)"
 
 /// Writes rows as RFC 4180 CSV: CRLF line ends, a cell quoted when it holds a quote, comma, CR
 /// or LF (quotes doubled), an optional UTF-8 byte-order mark for Excel, and cells that a

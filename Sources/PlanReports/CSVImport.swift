@@ -126,7 +126,11 @@ public struct CSVImport {
         }
 
         var result = Result(plan: plan, imported: [], createdOwners: [], problems: [], mapping: mapping)
-        let quarter = plan.editingQuarter(on: context.now.day)
+        // Rows with a status or commentary record this quarter's review: there must be a quarter for it.
+        var quarter = plan.editingQuarter(on: context.now.day)
+        if columnOf[.status] != nil || columnOf[.commentary] != nil {
+            do { quarter = try plan.quarterForUpdates(on: context.now.day) } catch { throw CSVImportError("\(error)") }
+        }
         var rowNumber = 1
         while let row = reader.next() {
             rowNumber += 1

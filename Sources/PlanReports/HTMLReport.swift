@@ -7,7 +7,7 @@ extension Report {
         <html lang="en-GB">
         <head>
         <meta charset="utf-8"/>
-        <title>\(h(plan.title)): progress report \(h(quarter))</title>
+        <title>\(h(plan.title)): progress report \(h(quarter))\(soFar ? " (so far)" : "")</title>
         <style>
         body { font-family: system-ui, "Segoe UI", Arial, sans-serif; margin: 2rem auto; max-width: 60rem; color: #111; line-height: 1.4; }
         h1 { font-size: 1.6rem; } h2 { border-bottom: 2px solid #333; padding-bottom: .2rem; margin-top: 2rem; }
@@ -25,7 +25,7 @@ extension Report {
         </style>
         </head>
         <body>
-        <h1>\(h(plan.title)): progress report \(h(quarter))</h1>
+        <h1>\(h(plan.title)): progress report \(h(quarter))\(soFar ? " (so far)" : "")</h1>
         <p class="meta">\(h(plan.partnership)) · generated \(h(String(generatedOn.prefix(10))))\(scope.isEmpty ? "" : " · scope: " + h(scope))\(isPublic ? " · public version (restricted commentary removed)" : "")</p>
 
         """
@@ -56,9 +56,9 @@ extension Report {
             out += "<div class=\"exception\"><h3>\(badge(row.letter)) \(h(row.id)) \(h(row.title))</h3>\n"
             out += "<p><strong>Owner:</strong> \(h(row.owner)) · <strong>Due:</strong> <span\(row.overdue ? " class=\"overdue\"" : "")>\(h(row.due.isEmpty ? "none" : row.due))\(row.overdue ? " (overdue)" : "")</span></p>\n"
             for change in row.dueDateChanges {
-                out += "<p><strong>Due date moved</strong> \(h(change.on)): \(h(change.from.isEmpty ? "none" : change.from)) → \(h(change.to)), \(h(change.reason)) (\(h(change.by)))</p>\n"
+                out += "<p><strong>Due date moved</strong> \(h(change.on)): \(h(change.from.isEmpty ? "none" : change.from)) → \(h(change.to)), \(h(change.reason))\(change.by.isEmpty ? "" : " (\(h(change.by)))")</p>\n"
             }
-            out += "<p><strong>Commentary:</strong> \(row.commentary.isEmpty ? "<em>none</em>" : h(row.commentary))</p></div>\n"
+            out += "<p><strong>Commentary:</strong> \(commentaryCell(row, empty: "<em>none</em>"))</p></div>\n"
         }
         out += "</section>\n<section id=\"actions\">\n<h2>All actions</h2>\n"
         for group in groups {
@@ -68,7 +68,7 @@ extension Report {
             for row in group.actions {
                 out += "<tr><td>\(h(row.id))</td><td>\(h(row.title))</td><td>\(h(row.owner))</td>"
                 out += "<td\(row.overdue ? " class=\"overdue\"" : "")>\(h(row.due))\(row.overdue ? " (overdue)" : "")</td>"
-                out += "<td>\(badge(row.letter)) \(h(row.statusLabel))</td><td>\(h(row.trend))</td><td>\(h(row.commentary))</td></tr>\n"
+                out += "<td>\(badge(row.letter)) \(h(row.statusLabel))</td><td>\(h(row.trend))</td><td>\(commentaryCell(row, empty: ""))</td></tr>\n"
             }
             out += "</table>\n"
         }
@@ -99,6 +99,14 @@ extension Report {
         }
         return svg + "</svg>"
     }
+}
+
+/// A row's commentary in HTML: where carried text comes from, and "withheld" where a public report
+/// removed it.
+private func commentaryCell(_ row: Report.ActionRow, empty: String) -> String {
+    let note = row.commentaryNote.isEmpty ? "" : "<em>(\(h(row.commentaryNote)))</em> "
+    if row.withheld { return note + "<em>withheld</em>" }
+    return row.commentary.isEmpty ? empty : note + h(row.commentary)
 }
 
 private func fmt(_ value: Double) -> String { String(format: "%.1f", value) }

@@ -2,7 +2,7 @@ extension Report {
     /// A board paper in Markdown: reads well as plain text and converts cleanly with pandoc.
     public func markdown() -> String {
         var out: [String] = []
-        out.append("# \(md(plan.title)): progress report \(quarter)")
+        out.append("# \(md(plan.title)): progress report \(quarter)\(soFar ? " (so far)" : "")")
         out.append("")
         var subtitle = "\(md(plan.partnership)) · generated \(generatedOn.prefix(10))"
         if !scope.isEmpty { subtitle += " · scope: \(md(scope))" }
@@ -44,9 +44,9 @@ extension Report {
             if row.overdue { due += " (overdue)" }
             out.append("- **Due:** \(due)")
             for change in row.dueDateChanges {
-                out.append("- **Due date moved** \(change.on): \(change.from.isEmpty ? "none" : change.from) → \(change.to), \(md(change.reason)) (\(md(change.by)))")
+                out.append("- **Due date moved** \(change.on): \(change.from.isEmpty ? "none" : change.from) → \(change.to), \(md(change.reason))\(change.by.isEmpty ? "" : " (\(md(change.by)))")")
             }
-            out.append("- **Commentary:** \(row.commentary.isEmpty ? "_none_" : md(row.commentary))")
+            out.append("- **Commentary:** \(commentaryCell(row, empty: "_none_"))")
             out.append("")
         }
         out.append("## All actions")
@@ -60,7 +60,7 @@ extension Report {
             out.append("| ID | Action | Owner | Due | Status | Trend | Commentary |")
             out.append("|---|---|---|---|---|---|---|")
             for row in group.actions {
-                out.append("| \(md(row.id)) | \(md(row.title)) | \(md(row.owner)) | \(row.due)\(row.overdue ? " (overdue)" : "") | \(row.letter) \(row.statusLabel) | \(row.trend) | \(md(row.commentary)) |")
+                out.append("| \(md(row.id)) | \(md(row.title)) | \(md(row.owner)) | \(row.due)\(row.overdue ? " (overdue)" : "") | \(row.letter) \(row.statusLabel) | \(row.trend) | \(commentaryCell(row, empty: "")) |")
             }
         }
         out.append("")
@@ -81,7 +81,27 @@ extension Report {
     }
 }
 
-/// Text safe inside a Markdown table cell or line: no control characters, pipes escaped.
+/// A row's commentary in Markdown: where carried text comes from, and "withheld" where a public
+/// report removed it.
+private func commentaryCell(_ row: Report.ActionRow, empty: String) -> String {
+    let note = row.commentaryNote.isEmpty ? "" : "_(\(md(row.commentaryNote)))_ "
+    if row.withheld { return note + "_withheld_" }
+    return row.commentary.isEmpty ? empty : note + md(row.commentary)
+}
+
+/// Plan text as literal Markdown, one line: control characters removed, and each character that
+/// Markdown or pandoc would read as markup (emphasis, code, links and images, raw HTML and
+/// entities, table pipes, strikeout, super- and subscript, maths) escaped with a backslash, so
+/// viewers show the text itself.
 private func md(_ text: String) -> String {
-    clean(text).replacingOccurrences(of: "|", with: "\\|")
+    let cleaned = clean(text)
+    let markup: Set<UInt8> = Set("\\`*_[]<>|&~^$".utf8)
+    guard cleaned.utf8.contains(where: markup.contains) else { return cleaned }
+    var out: [UInt8] = []
+    out.reserveCapacity(cleaned.utf8.count + 16)
+    for byte in cleaned.utf8 {
+        if markup.contains(byte) { out.append(UInt8(ascii: "\\")) }
+        out.append(byte)
+    }
+    return String(decoding: out, as: UTF8.self)
 }

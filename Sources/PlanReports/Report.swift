@@ -24,11 +24,17 @@ public struct Report: Codable, Equatable, Sendable {
     public struct ActionRow: Codable, Equatable, Sendable {
         public var id, group, groupName, title, owner, partners, due, status, letter, statusLabel, trend: String
         public var commentary, outcomeMeasure, funding: String
+        /// Where carried-forward commentary comes from ("2026/27 Q2 update; none this quarter"),
+        /// "" when it was written in the quarter reported on.
+        public var commentaryNote: String
+        /// True when a public report removed restricted commentary (`commentary` is then "").
+        public var withheld: Bool
         public var overdue, stale: Bool
         public var dueDateChanges: [DueChange]
     }
 
     public struct DueChange: Codable, Equatable, Sendable {
+        /// `by` is "" in a public report unless names were asked for (`withNames`).
         public var from, to, reason, by, on: String
     }
 
@@ -57,6 +63,8 @@ public struct Report: Codable, Equatable, Sendable {
     public var plan: PlanInfo
     /// The quarter reported on and the one it is compared with.
     public var quarter, previousQuarter: String
+    /// True when the quarter reported on is still open: the figures are "so far".
+    public var soFar: Bool
     public var generatedOn: String
     /// True when restricted commentary was left out for publication.
     public var isPublic: Bool
@@ -85,6 +93,8 @@ public struct ReportOptions: Sendable {
     public var owner: String?
     public var workstream: String?
     public var isPublic = false
+    /// In a public report, keep who made each update (personal data, left out by default).
+    public var withNames = false
     public var now: Timestamp
 
     public init(now: Timestamp) { self.now = now }
@@ -96,22 +106,15 @@ extension Report {
         let today = options.now.day
         let live = plan.editingQuarter(on: today)
         let quarter = options.quarter ?? live
-        let previous = options.from ?? quarter.previous
+        let previous = options.from ?? plan.comparisonQuarter(for: quarter)
+        let quarterEnd = quarter.lastDay(fyStartMonth: plan.financialYearStartMonth)
         let criteria = ActionCriteria(group: options.group, owner: options.owner, workstream: options.workstream)
-        let included = criteria.isEmpty ? plan.actions  // the whole plan: shared, not copied
-            : plan.actions.filter { criteria.matches($0, today: today, quarter: live) }
+        // A report on an earlier quarter leaves out actions added after it ended.
+        let included = criteria.isEmpty && quarter >= live ? plan.actions  // the whole plan: shared, not copied
+            : plan.actions.filter { (criteria.isEmpty || criteria.matches($0, today: today, quarter: live)) && (quarter >= live || $0.existed(by: quarterEnd)) }
         let includedIDs = Set(included.map(\.id))
         func statusAt(_ action: Action) -> Status { plan.status(of: action, in: quarter, live: live) ?? action.status }
-        /// The commentary for the reported quarter: the latest one for the live quarter, else that
-        /// quarter's review. Restricted commentary is left out of public reports.
-        func commentary(_ action: Action) -> String {
-            if quarter == live {
-                return options.isPublic && action.commentaryRestricted == true ? "" : action.commentary
-            }
-            guard let review = action.review(for: quarter) else { return "" }
-            if options.isPublic && review.restricted == true { return "" }
-            return review.noUpdateProvided == true ? "No update provided." : review.commentary
-        }
+        let hideNames = options.isPublic && !options.withNames
         let ownerNames = Dictionary(plan.owners.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         func ownerName(_ id: String) -> String { ownerNames[id] ?? id }
         func row(_ action: Action) -> ActionRow {
@@ -119,15 +122,18 @@ extension Report {
             let funding = action.funding.map { funding in
                 funding.source + (funding.amount.map { " " + pounds($0) } ?? "")
             } ?? ""
+            let commentary = plan.commentary(of: action, in: quarter, live: live)
+            let withheld = options.isPublic && action.isWithheld(commentary.text)
             return ActionRow(
                 id: action.id, group: action.group, groupName: action.preventionGroup.map { plan.name(of: $0) } ?? action.group,
                 title: action.title, owner: ownerName(action.owner), partners: action.partners.map(ownerName).joined(separator: ", "),
                 due: action.due?.description ?? "", status: status.rawValue, letter: String(status.letter), statusLabel: status.label,
-                trend: action.trend(in: quarter).rawValue, commentary: commentary(action), outcomeMeasure: action.outcomeMeasure,
-                funding: funding, overdue: action.isOverdue(on: min(today, quarter.lastDay(fyStartMonth: plan.financialYearStartMonth))),
+                trend: action.trend(in: quarter).rawValue, commentary: withheld ? "" : commentary.text, outcomeMeasure: action.outcomeMeasure,
+                funding: funding, commentaryNote: commentary.note, withheld: withheld, overdue: action.isOverdue(on: min(today, quarter.lastDay(fyStartMonth: plan.financialYearStartMonth))),
                 stale: quarter == live ? action.isStale(in: quarter) : action.review(for: quarter)?.noUpdateProvided == true,
                 dueDateChanges: action.dueDateChanges.map {
-                    DueChange(from: $0.from?.description ?? "", to: $0.to.description, reason: $0.reason, by: $0.by, on: $0.on.day.description)
+                    DueChange(from: $0.from?.description ?? "", to: $0.to.description, reason: $0.reason, by: hideNames ? "" : $0.by,
+                              on: $0.on.day.description)
                 })
         }
         func headline(_ name: String, _ statuses: [Status]) -> Headline {
@@ -151,6 +157,7 @@ extension Report {
                              periodStart: plan.period.start.description, periodEnd: plan.period.end.description)
         self.quarter = quarter.description
         self.previousQuarter = previous.description
+        self.soFar = !plan.isClosed(quarter)
         self.generatedOn = options.now.description
         self.isPublic = options.isPublic
         self.scope = scope.joined(separator: " · ")
@@ -192,7 +199,7 @@ extension Report {
         self.heatQuarters = quarters.map(\.description)
         self.heat = included.map { action in
             HeatRow(id: action.id, title: action.title, letters: quarters.map { q in
-                plan.status(of: action, in: q, live: live).map { String($0.letter) } ?? ""
+                action.review(for: q).map { String($0.status.letter) } ?? ""
             })
         }
     }

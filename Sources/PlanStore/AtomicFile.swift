@@ -7,6 +7,8 @@ import Foundation
 /// original's permissions, and are renamed over the original; then the folder is flushed so the
 /// rename itself is durable. A symlinked file is written through the link: the link stays and its
 /// target is replaced. On any failure the temporary file is removed and the original is untouched.
+/// Only a regular file is ever replaced: a device, FIFO, socket or folder at the path (or at the
+/// end of its links) is refused before anything is written.
 public enum AtomicFile {
     /// The steps of a save, for fault-injection tests.
     enum Step: CaseIterable {
@@ -20,7 +22,10 @@ public enum AtomicFile {
     /// `failingAt` makes one step fail as if the system call had (tests only).
     static func write(_ data: Data, to path: String, failingAt fault: Step?) throws(PlanFileError) {
         let target = resolvedTarget(path)
-        let folder = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
+        if let kind = nonRegularKind(target) {
+            throw PlanFileError(file: path, message: "is \(kind), not a regular file; dplan only replaces regular files, so nothing was written")
+        }
+        let folder = PathParts.folder(of: target)
         let temporary = "\(target).tmp-\(getpid())"
         removeAbandonedTemporaries(of: target, in: folder)
 
@@ -68,6 +73,22 @@ public enum AtomicFile {
         flushFolder(folder)
     }
 
+    /// What is at `path` when it exists and is not a regular file ("a FIFO (named pipe)", …),
+    /// following symlinks; nil for a regular file or nothing.
+    public static func nonRegularKind(_ path: String) -> String? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFDIR: return "a folder"
+        case S_IFCHR: return "a character device"
+        case S_IFBLK: return "a block device"
+        case S_IFIFO: return "a FIFO (named pipe)"
+        case S_IFSOCK: return "a socket"
+        default: return "a special file"
+        }
+    }
+
     /// Flushes a folder so that renames and links in it survive a power cut.
     static func flushFolder(_ folder: String) {
         let folderFD = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -79,11 +100,11 @@ public enum AtomicFile {
 
     /// Deletes `<file>.tmp-<pid>` files left by saves that were killed (their process is gone).
     static func removeAbandonedTemporaries(of target: String, in folder: String) {
-        let prefix = (target as NSString).lastPathComponent + ".tmp-"
+        let prefix = PathParts.name(of: target) + ".tmp-"
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
         for name in names where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid(), kill(pid, 0) != 0, errno == ESRCH else { continue }
-            unlink((folder as NSString).appendingPathComponent(name))
+            unlink(PathParts.join(folder, name))
         }
     }
 
@@ -103,7 +124,7 @@ public enum AtomicFile {
                 return current
             }
             current = destination.hasPrefix("/") ? destination
-                : ((current as NSString).deletingLastPathComponent as NSString).appendingPathComponent(destination)
+                : PathParts.join(PathParts.folder(of: current), destination)
         }
         return current
     }

@@ -15,7 +15,7 @@ public struct PlanDocument: Sendable {
     public let unknownFields: [PlanFileError]
 
     public static func open(_ path: String) throws(PlanFileError) -> PlanDocument {
-        let data = try PlanFile.read(path)
+        let data = try PlanFile.read(path, planFile: true)
         var unknown: [PlanFileError] = []
         let plan = try PlanCoding.decode(data, file: path, unknownFields: &unknown)
         return PlanDocument(path: path, base: plan, loadedBytes: data, signature: FileSignature(path), unknownFields: unknown)
@@ -65,6 +65,13 @@ public struct PlanDocument: Sendable {
             guard merge.conflicts.isEmpty else { throw .conflicts(path: path, merge.conflicts) }
             toWrite = merge.plan
             outcome = .merged(merge.plan)
+        }
+        // The last line of defence for "no command writes a plan that fails validation": a
+        // merge can combine two valid plans into an invalid one (one shortens the period while
+        // the other records a review in a quarter it drops).
+        if let problem = toWrite.validate().first {
+            throw .file(PlanFileError(file: path, path: problem.path,
+                                      message: "\(problem.message); the plan would fail validation, so nothing was written"))
         }
         let bytes = PlanCoding.encode(toWrite)
         do {
@@ -124,13 +131,15 @@ public struct PlanDocument: Sendable {
 
     private func backupFolder() throws(PlanFileError) -> (folder: String, name: String) {
         let target = AtomicFile.resolvedTarget(path)
-        let folder = ((target as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".dplan")
+        let folder = PathParts.join(PathParts.folder(of: target), ".dplan")
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
             throw PlanFileError(file: folder, message: "cannot create the backup folder: \(error.localizedDescription)")
         }
-        return (folder, ((target as NSString).lastPathComponent as NSString).deletingPathExtension)
+        let name = PathParts.name(of: target)
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return (folder, name) }
+        return (folder, String(name[..<dot]))
     }
 
     /// Rotates `.dplan/<name>.1.json … .N.json` beside the file and keeps the current version

@@ -5,22 +5,27 @@ import PlanModel
 public enum PlanFile {
     /// Loads and decodes a plan. Never modifies the file.
     public static func load(_ path: String) throws(PlanFileError) -> Plan {
-        try PlanCoding.decode(try read(path), file: path)
+        try PlanCoding.decode(try read(path, planFile: true), file: path)
     }
 
     /// Loads a plan and lists the fields it does not know (see `PlanCoding.decode`).
     public static func load(_ path: String, unknownFields: inout [PlanFileError]) throws(PlanFileError) -> Plan {
-        try PlanCoding.decode(try read(path), file: path, unknownFields: &unknownFields)
+        try PlanCoding.decode(try read(path, planFile: true), file: path, unknownFields: &unknownFields)
     }
 
     /// Reads a file's bytes with a clear message for a missing file, a folder, or no permission.
-    public static func read(_ path: String) throws(PlanFileError) -> Data {
+    /// A plan file (`planFile`) must be a regular file (through links): reading a device or a
+    /// FIFO could block or never end, and saving could not replace it.
+    public static func read(_ path: String, planFile: Bool = false) throws(PlanFileError) -> Data {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw PlanFileError(file: path, message: "cannot open: \(String(cString: strerror(errno)))")
         }
         if info.st_mode & S_IFMT == S_IFDIR {
             throw PlanFileError(file: path, message: "is a folder; expected a plan file (.json)")
+        }
+        if planFile, let kind = AtomicFile.nonRegularKind(path) {
+            throw PlanFileError(file: path, message: "is \(kind); a plan must be a regular file (.json)")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw PlanFileError(file: path, message: "cannot read: \(String(cString: strerror(errno)))")

@@ -39,6 +39,8 @@ extension JSONReader {
                 plan.quarters = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.quarterRecord() }
             } else if self.key(key, is: "removedActions") {
                 plan.removedActions = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.removedAction() }
+            } else if self.key(key, is: "changeLog") {
+                plan.changeLog = try skipNull() ? nil : list { (r: inout JSONReader) throws(JSONReadFailure) in try r.fieldChange() }
             } else {
                 try skipUnknownField(key)
             }

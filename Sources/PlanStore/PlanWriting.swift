@@ -6,6 +6,7 @@ extension JSONWriter {
     mutating func plan(_ plan: Plan) {
         var o = beginObject()
         key("actions", in: &o); list(plan.actions) { $0.action($1) }
+        if let changeLog = plan.changeLog { key("changeLog", in: &o); list(changeLog) { $0.fieldChange($1) } }
         key("description", in: &o); string(plan.description)
         key("financialYearStartMonth", in: &o); number(String(plan.financialYearStartMonth))
         key("groups", in: &o); map(plan.groups) { $0.groupInfo($1) }

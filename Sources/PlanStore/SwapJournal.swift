@@ -16,9 +16,7 @@ public struct SwapJournal: Sendable {
 
     public init(planPath: String) {
         let target = AtomicFile.resolvedTarget(planPath)
-        let folder = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
-        path = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(".\(name).dplan-swap")
+        path = PathParts.join(PathParts.folder(of: target), ".\(PathParts.name(of: target)).dplan-swap")
     }
 
     /// One journalled change.

@@ -235,15 +235,25 @@ final class Terminal {
         }
     }
 
-    /// SIGTERM, SIGHUP, SIGINT and SIGQUIT restore the terminal before the process ends.
+    /// SIGTERM, SIGHUP (the terminal closed), SIGINT and SIGQUIT restore the terminal and run
+    /// `TerminalSignals.beforeExit` before the process ends.
     private static func installSignalHandlers() {
         for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
             signal(sig) { received in
                 Terminal.setBracketedPaste(false)
                 endwin()
+                TerminalSignals.beforeExit?()
                 signal(received, SIG_DFL)
                 raise(received)
             }
         }
     }
+}
+
+/// What the front end's signal handlers do besides restoring the terminal.
+public enum TerminalSignals {
+    /// Run on SIGTERM, SIGHUP (the terminal closed), SIGINT or SIGQUIT before the process ends;
+    /// it may only make async-signal-safe calls. `dplan` sets it to release the plan's lock. The
+    /// swap journal needs nothing: every change is already flushed to it and stays for recovery.
+    public nonisolated(unsafe) static var beforeExit: (@convention(c) () -> Void)?
 }

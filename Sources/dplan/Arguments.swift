@@ -73,3 +73,14 @@ struct GroupArgument: ExpressibleByArgument {
 }
 
 extension ReportFormat: ExpressibleByArgument {}
+
+/// Refuses `--quarter`/`--to` and `--from` values a report cannot use: outside the plan period,
+/// not started yet, or a comparison quarter that is not earlier (a usage error, exit 2).
+func checkReportQuarters(_ plan: Plan, quarter: Quarter?, quarterOption: String = "--quarter", from: Quarter?, on day: Day) throws {
+    for case let (option, value?) in [(quarterOption, quarter), ("--from", from)] {
+        if let problem = plan.reportProblem(with: value, on: day) { throw UsageFailure("\(option): \(problem)") }
+    }
+    if let from, from >= (quarter ?? plan.editingQuarter(on: day)) {
+        throw UsageFailure("--from: \(from) is not earlier than the quarter reported on (\(quarter ?? plan.editingQuarter(on: day)))")
+    }
+}

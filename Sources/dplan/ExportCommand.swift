@@ -18,7 +18,9 @@ struct Export: ParsableCommand {
     @Option(help: "Only this prevention group.") var group: GroupArgument?
     @Option(help: "Only this owner (id or name).") var owner: String?
     @Option(help: "Only this workstream (id or name).") var workstream: String?
-    @Flag(help: "Leave out commentary marked restricted, for publication.") var `public` = false
+    @Flag(help: "For publication: withhold commentary marked restricted (shown as \"withheld\") and leave out who made each update.")
+    var `public` = false
+    @Flag(help: "With --public: keep who made each update (personal data).") var withNames = false
     @Flag(help: "CSV: start with a UTF-8 byte-order mark so Excel reads accents and £ correctly.") var excel = false
     @Flag(help: "CSV: the review history as a long table (action, quarter, status, commentary, by, on).") var history = false
     @Option(name: .shortAndLong, help: "Where to write (\"-\" for standard output).") var output: String
@@ -27,15 +29,18 @@ struct Export: ParsableCommand {
         if format == nil && template == nil { throw ValidationError("give --format or --template") }
         if format != nil && template != nil { throw ValidationError("give --format or --template, not both") }
         if (excel || history) && format != .csv { throw ValidationError("--excel and --history go with --format csv") }
+        if withNames && !`public` { throw ValidationError("--with-names goes with --public (other exports always name who made each update)") }
     }
 
     func run() throws {
         let file = self.plan.file
         let plan = try loadPlan(file)
         var options = ReportOptions(now: try currentTime())
+        try checkReportQuarters(plan, quarter: quarter, from: from, on: options.now.day)
         options.quarter = quarter
         options.from = from
         options.isPublic = `public`
+        options.withNames = withNames
         let filter = try actionCriteria(plan: plan, group: group, owner: owner, status: nil, workstream: workstream,
                                         overdue: false, stale: false)
         options.group = filter.group
@@ -49,12 +54,15 @@ struct Export: ParsableCommand {
             do { data = Data(try report.render(template: source, name: template).utf8) } catch { throw Failure("\(error)") }
         } else {
             data = history
-                ? try plan.historyCSV(excel: excel, isPublic: `public`, actionIDs: Set(report.groups.flatMap(\.actions).map(\.id)))
+                ? try plan.historyCSV(excel: excel, isPublic: `public`, withNames: withNames, actionIDs: Set(report.groups.flatMap(\.actions).map(\.id)))
                 : try report.rendered(as: format!, excel: excel)
         }
         if output == "-" {
             FileHandle.standardOutput.write(data)
             return
+        }
+        if let kind = AtomicFile.nonRegularKind(output) {
+            throw Failure("\(output): is \(kind), not a regular file; exports replace only regular files (-o - writes to standard output); nothing was written")
         }
         if AtomicFile.sameFile(output, file) {
             throw Failure("\(output): that is the plan file; choose another output path (nothing was written)")

@@ -15,6 +15,9 @@ struct Log: ParsableCommand {
         for action in plan.actions where actionID == nil || action.id == actionID {
             for change in action.changeLog ?? [] { entries.append((change.on, action.id, change)) }
         }
+        if actionID == nil {
+            for change in plan.changeLog ?? [] { entries.append((change.on, "(plan)", change)) }
+        }
         for removed in plan.removedActions where actionID == nil || removed.id == actionID {
             entries.append((removed.on, removed.id, FieldChange(field: "deleted", from: removed.title, to: "", by: removed.by, on: removed.on)))
         }

@@ -65,10 +65,24 @@ struct Open: ParsableCommand {
             }
         }
         defer { if locked { PlanLock.release(file) } }
+        if locked { releaseLockOnSignal(file) }
         MainActor.assumeIsolated {
             runInteractive(document: document, user: user, readOnly: readOnly,
                            clock: { (try? currentTime()) ?? Timestamp(secondsSinceEpoch: 0) })
         }
+    }
+}
+
+/// The lock file this process holds, as a C string made before the screen opens, for the signal
+/// handler (which may not allocate).
+nonisolated(unsafe) private var heldLockPath: UnsafeMutablePointer<CChar>?
+
+/// Closing the terminal (SIGHUP), SIGTERM, SIGINT or SIGQUIT releases the lock as a clean exit
+/// does; the swap journal is kept, so the next open offers the unsaved edits back.
+private func releaseLockOnSignal(_ file: String) {
+    heldLockPath = strdup(PlanLock.path(for: file))
+    TerminalSignals.beforeExit = {
+        if let path = heldLockPath { unlink(path) }
     }
 }
 

@@ -62,16 +62,19 @@ struct Changes: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "What changed since the last quarter, action by action.")
 
     @OptionGroup var plan: PlanFileArgument
-    @Option(help: "Earlier quarter (default: the quarter before --to).") var from: Quarter?
+    @Option(help: "Earlier quarter (default: the latest earlier quarter with reviews).") var from: Quarter?
     @Option(help: "Later quarter (default: the current quarter).") var to: Quarter?
 
     func run() throws {
         let plan = try loadPlan(self.plan.file)
-        let live = plan.editingQuarter(on: try currentTime().day)
+        let today = try currentTime().day
+        try checkReportQuarters(plan, quarter: to, quarterOption: "--to", from: from, on: today)
+        let live = plan.editingQuarter(on: today)
         let toQuarter = to ?? live
-        let fromQuarter = from ?? toQuarter.previous
+        let fromQuarter = from ?? plan.comparisonQuarter(for: toQuarter)
         let changes = plan.changes(from: fromQuarter, to: toQuarter, live: live)
-        print("Changes from \(fromQuarter) to \(toQuarter)\(toQuarter == live ? " (so far)" : "")")
+        let skipped = from == nil && fromQuarter != toQuarter.previous ? " (the latest quarter with reviews; \(toQuarter.previous) has none)" : ""
+        print("Changes from \(fromQuarter) to \(toQuarter)\(plan.isClosed(toQuarter) ? "" : " (so far)")\(skipped)")
         guard !changes.isEmpty else { print("No changes."); return }
         var rows = [["ID", "STATUS", "CHANGE", "OWNER", "TITLE"]]
         for change in changes {
@@ -96,6 +99,10 @@ struct Chase: ParsableCommand {
         let plan = try loadPlan(self.plan.file)
         let today = try currentTime().day
         let quarter = plan.editingQuarter(on: today)
+        guard plan.isInPeriod(quarter) else {
+            print("Every quarter left in the plan period (to \(plan.period.end)) is closed: no update is owed.")
+            return
+        }
         let list = plan.chaseList(for: quarter)
         guard !list.isEmpty else { print("Every action has an update for \(quarter)."); return }
         print("Updates still needed for \(quarter) (\(list.map(\.actions.count).reduce(0, +)) actions):")

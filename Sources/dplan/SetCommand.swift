@@ -41,21 +41,27 @@ struct SetCommand: ParsableCommand {
         let file = self.plan.file
         var (document, plan) = try openForEditing(file)
         let context = EditContext(by: author.name, now: try currentTime())
+        var done: [String] = []
         do {
             if let due {
+                let before = plan.actions[plan.actionIndex(id: actionID) ?? 0].due
                 try plan.moveDue(actionID: actionID, to: due, reason: reason ?? "", context: context)
+                done.append(before == due ? "due date already \(due)" : "due date moved \(before?.description ?? "none") → \(due)")
             }
             if status != nil || comment != nil {
                 try plan.recordUpdate(actionID: actionID, status: status, commentary: comment, context: context)
+                done.append("update recorded for \(try plan.quarterForUpdates(on: context.now.day))")
             }
             if let restricted {
                 try plan.setCommentaryRestricted(actionID: actionID, restricted, context: context)
+                done.append(restricted ? "commentary restricted" : "commentary no longer restricted")
             }
         } catch let error as PlanEditError {
             throw Failure("\(file): \(actionID): \(error) (nothing was written)")
         }
         try save(plan, in: &document)
         let action = plan.actions[plan.actionIndex(id: actionID)!]
-        print("\(clean(action.id)): \(statusCell(action.status)), due \(action.due?.description ?? "-"), recorded for \(plan.editingQuarter(on: context.now.day)) by \(clean(context.by))\(action.commentaryRestricted == true ? "; commentary restricted" : "")")
+        print("\(clean(action.id)): \(statusCell(action.status)), due \(action.due?.description ?? "-"); "
+              + done.joined(separator: "; ") + " by \(clean(context.by))")
     }
 }

@@ -208,6 +208,30 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: swap))
     }
 
+    /// Issue 11 item 10: closing the terminal (SIGHUP) restores it and releases the lock, and
+    /// keeps the swap journal, so the next open offers the edit back without asking about a lock.
+    @Test func closingTheTerminalReleasesTheLockAndKeepsTheJournal() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let first = try TmuxSession(dplan: path)
+        try first.waitFor("Prevention group")
+        try first.keys("/")
+        try first.type("SEC-06")
+        try first.keys("Enter", "c")
+        try first.waitFor("SEC-06 set to Complete")
+        #expect(FileManager.default.fileExists(atPath: PlanLock.path(for: path)))
+        let pid = try first.tmux(["display", "-p", "-t", first.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        kill(try #require(childProcess(of: pid_t(pid)!)), SIGHUP)
+        try first.waitFor("DPLAN-EXIT-129")
+        #expect(try first.tmux(["display", "-p", "-t", first.name, "#{alternate_on}"]).hasPrefix("0"))
+        #expect(!FileManager.default.fileExists(atPath: PlanLock.path(for: path)))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(contentsOf: URL(fileURLWithPath: hillingdonPlan)))
+        let second = try TmuxSession(dplan: path)
+        let screen = try second.waitFor("Unsaved edits from an earlier session (1 changes")
+        #expect(!screen.contains("Take the lock over"))
+        try second.keys("d")
+        try second.quitCleanly()
+    }
+
     @Test func breakLockOpensWithoutAsking() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
         let gone = PlanLock.Holder(user: "Old", host: ProcessInfo.processInfo.hostName, pid: 999_999,

@@ -159,7 +159,7 @@ private func changesPlan() -> Plan {
                         "## All actions", "### Whole system approach (8)", "## Status over the quarters", "## What the statuses mean"] {
             #expect(markdown.contains(heading), "\(heading)")
         }
-        #expect(markdown.contains("Needs <b>review</b> \\| pipes red"))
+        #expect(markdown.contains("Needs \\<b\\>review\\</b\\> \\| pipes red"))
         #expect(!markdown.contains("\u{1B}"))
         let html = report.html()
         #expect(html.hasPrefix("<!DOCTYPE html>"))
@@ -180,7 +180,8 @@ private func changesPlan() -> Plan {
         let text = String(decoding: data.dropFirst(3), as: UTF8.self)
         #expect(text.contains("\r\n"))
         let reader = try CSVReader(string: text, hasHeaderRow: true)
-        #expect(reader.headerRow == ["ID", "Prevention group", "Action", "Owner", "Partners", "Due", "Status", "Commentary", "Outcome measure", "Funding"])
+        #expect(reader.headerRow == ["ID", "Prevention group", "Action", "Owner", "Partners", "Due", "Status", "Commentary", "Commentary note",
+                                     "Outcome measure", "Funding"])
         var rows: [[String]] = []
         while let row = reader.next() { rows.append(row) }
         rows.removeAll { $0 == [""] }

@@ -1,0 +1,76 @@
+/// Which quarter an update belongs to, and changing the plan period. One rule for the command
+/// line, CSV import and the front end, so no edit ever writes a review outside the plan period.
+extension Plan {
+    /// The first and last quarters of the plan period.
+    public var firstQuarter: Quarter { quarter(containing: period.start) }
+    public var lastQuarter: Quarter { quarter(containing: period.end) }
+
+    /// Whether `quarter` is one of the plan period's quarters.
+    public func isInPeriod(_ quarter: Quarter) -> Bool {
+        period.start <= period.end && firstQuarter <= quarter && quarter <= lastQuarter
+    }
+
+    /// Whether the board has closed `quarter`.
+    public func isClosed(_ quarter: Quarter) -> Bool {
+        quarters.contains { $0.quarter == quarter && $0.state == .closed }
+    }
+
+    /// The quarter that edits made on `day` belong to: the quarter containing it, kept within the
+    /// plan period (a day before the period starts edits its first quarter, a day after it ends
+    /// its last quarter), then the first quarter from there that the board has not closed.
+    /// When every quarter from there to the end of the period is closed this is the quarter after
+    /// the period, where no update can go: `quarterForUpdates(on:)` refuses it.
+    public func editingQuarter(on day: Day) -> Quarter {
+        var quarter = min(max(self.quarter(containing: day), firstQuarter), lastQuarter)
+        while isClosed(quarter) { quarter = quarter.next }
+        return quarter
+    }
+
+    /// The quarter an update made on `day` is recorded in, or why it cannot be recorded: every
+    /// quarter from `day`'s to the end of the plan period is closed.
+    public func quarterForUpdates(on day: Day) throws(PlanEditError) -> Quarter {
+        let quarter = editingQuarter(on: day)
+        guard isInPeriod(quarter) else {
+            throw PlanEditError.noOpenQuarter(from: min(max(self.quarter(containing: day), firstQuarter), lastQuarter), periodEnd: period.end)
+        }
+        return quarter
+    }
+
+    /// Why a report or "what changed" cannot be made on `quarter` on `day`, or nil when it can:
+    /// it must be a quarter of the plan period that has started (the quarter being edited or an
+    /// earlier one), or the figures would be today's under another quarter's name.
+    public func reportProblem(with quarter: Quarter, on day: Day) -> String? {
+        if !isInPeriod(quarter) {
+            return "\(quarter) is outside the plan period (\(period.start) to \(period.end), quarters \(firstQuarter) to \(lastQuarter))"
+        }
+        let live = editingQuarter(on: day)
+        if quarter > live { return "\(quarter) has not started yet (the current quarter is \(live))" }
+        return nil
+    }
+
+    /// Changes the plan period, recording the change in the plan's audit trail. Refused when the
+    /// end is before the start, or when the new period would leave out a quarter that has
+    /// reviews or a closed-quarter record (history is never dropped by moving a date).
+    public mutating func setPeriod(start newStart: Day?, end newEnd: Day?, context: EditContext) throws(PlanEditError) {
+        var changed = self
+        changed.period = Period(start: newStart ?? period.start, end: newEnd ?? period.end)
+        guard changed.period.start <= changed.period.end else {
+            throw PlanEditError.periodEndBeforeStart(end: changed.period.end, start: changed.period.start)
+        }
+        let used = Set(actions.flatMap { $0.reviews.map(\.quarter) } + quarters.map(\.quarter))
+        if let outside = used.sorted().first(where: { !changed.isInPeriod($0) }) {
+            throw PlanEditError.periodWouldDropHistory(outside)
+        }
+        var log = changeLog ?? []
+        if changed.period.start != period.start {
+            log.append(FieldChange(field: "period.start", from: period.start.description, to: changed.period.start.description,
+                                   by: context.by, on: context.now))
+        }
+        if changed.period.end != period.end {
+            log.append(FieldChange(field: "period.end", from: period.end.description, to: changed.period.end.description,
+                                   by: context.by, on: context.now))
+        }
+        changed.changeLog = log.isEmpty ? nil : log
+        self = changed
+    }
+}

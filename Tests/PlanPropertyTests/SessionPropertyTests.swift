@@ -1,0 +1,92 @@
+import Foundation
+import PlanModel
+import PlanReports
+import PlanStore
+import PropertyBased
+import Testing
+
+/// Cases per run: a few in `swift test`, more from `scripts/property-tests` (DPLAN_PROPERTY_CASES).
+private let cases = ProcessInfo.processInfo.environment["DPLAN_PROPERTY_CASES"].flatMap(Int.init) ?? 10
+
+/// A one-year plan (2025/26) with three owners and three actions; the clock starts two months
+/// before the period and random steps move it across quarter and period boundaries.
+func propertyPlan() -> Plan {
+    Plan(id: "prop", title: "Property plan", partnership: "CSP",
+         period: Period(start: Day(iso: "2025-04-01")!, end: Day(iso: "2026-03-31")!),
+         owners: [Owner(id: "police", name: "Police"), Owner(id: "council", name: "Council"), Owner(id: "yjs", name: "Youth Justice")],
+         actions: [
+            Action(id: "WSA-01", group: .wholeSystem, title: "Needs assessment", owner: "council", status: .green),
+            Action(id: "PRI-01", group: .primary, title: "Schools", owner: "police", status: .amber, commentary: "first words"),
+            Action(id: "TER-01", group: .tertiary, title: "Offenders", owner: "yjs", status: .red),
+         ])
+}
+
+/// Every promise that must hold after any step; the first one broken, or nil.
+func brokenPromise(_ model: SessionModel) -> String? {
+    let plan = model.state.plan
+    if let problem = plan.validate().first { return "the plan fails validation: \(problem)" }
+    let bytes = PlanCoding.encode(plan)
+    guard let reread = try? PlanCoding.decode(bytes, file: "p") else { return "the saved plan does not load" }
+    if reread != plan { return "the plan changed through save and reload" }
+    if PlanCoding.encode(reread) != bytes { return "saving the reloaded plan gives other bytes" }
+    for (quarter, recorded) in model.state.closed {
+        let now = SessionModel.history(of: quarter, in: plan)
+        for (id, review) in now where recorded[id] != review {
+            return "closed \(quarter) history of \(id) changed: \(String(describing: recorded[id])) → \(review)"
+        }
+    }
+    return leakedText(model)
+}
+
+/// A restricted text found in a public output (every format, the history CSV and a template),
+/// for the quarter being edited and every earlier quarter a report can be made on.
+func leakedText(_ model: SessionModel) -> String? {
+    let plan = model.state.plan
+    guard !model.state.restricted.isEmpty else { return nil }
+    var quarters: [Quarter?] = [nil]
+    quarters += plan.periodQuarters.filter { plan.reportProblem(with: $0, on: model.now.day) == nil }
+    var outputs: [(String, String)] = []
+    if let history = try? plan.historyCSV(excel: false, isPublic: true) { outputs.append(("history", String(decoding: history, as: UTF8.self))) }
+    for quarter in quarters {
+        var options = ReportOptions(now: model.now)
+        options.isPublic = true
+        options.quarter = quarter
+        let report = Report(plan: plan, options: options)
+        for format in ReportFormat.allCases {
+            if let data = try? report.rendered(as: format) { outputs.append(("\(format) \(quarter?.description ?? "live")", String(decoding: data, as: UTF8.self))) }
+        }
+        if let text = try? report.render(template: "{{#exceptions}}{{commentary}}{{/exceptions}}{{#groups}}{{#actions}}{{commentary}}{{/actions}}{{/groups}}", name: "t") {
+            outputs.append(("template", text))
+        }
+    }
+    for (name, text) in outputs {
+        for secret in model.state.restricted where text.contains(secret) { return "\(name) shows restricted text \(secret)" }
+    }
+    return nil
+}
+
+/// Runs a session of encoded steps from the start and returns the first broken promise.
+func runSession(_ codes: [Int]) -> String? {
+    var model = SessionModel(plan: propertyPlan(), now: Timestamp(iso: "2025-02-01T09:00:00Z")!)
+    for (index, code) in codes.enumerated() {
+        let (days, step) = SessionStep.decode(code)
+        model.now = Timestamp(secondsSinceEpoch: model.now.secondsSinceEpoch + days * 86_400)
+        if let broken = model.apply(step) ?? brokenPromise(model) {
+            return "step \(index) \(step) on \(model.now.day): \(broken)"
+        }
+    }
+    return nil
+}
+
+@Suite struct SessionPropertyTests {
+    /// Random sessions of edits, closes, reopens, imports, period changes and undo/redo while the
+    /// clock crosses quarter and period boundaries: after every step the plan validates, survives
+    /// save and reload byte for byte, closed quarters' history is unchanged, and no public output
+    /// shows restricted text.
+    @Test func everyPromiseHoldsAfterEveryStep() async {
+        await propertyCheck(count: cases, input: Gen.int(in: 0...(1 << 20)).array(of: 1...40)) { codes in
+            let broken = runSession(codes)
+            #expect(broken == nil, "\(codes.map { SessionStep.decode($0).step.description })")
+        }
+    }
+}
