@@ -42,7 +42,8 @@ private func renderTooSmall(_ state: AppState, into frame: inout Frame) {
 
 private func renderTitleBar(_ state: AppState, into frame: inout Frame) {
     frame.fill(row: 0, tone: .title)
-    let right = " \(state.quarter) · \(state.session.user) "
+    let quarter = state.plan.isInPeriod(state.quarter) ? "\(state.quarter)" : "plan period closed"
+    let right = " \(quarter) · \(state.session.user) "
     let rightWidth = min(displayWidth(sanitizedForTerminal(right)), frame.width / 3)
     let marker = (state.isDirty ? " [+] unsaved" : "") + (state.session.isReadOnly ? " [read-only]" : "")
     let room = frame.width - rightWidth - 1 - displayWidth(" dplan │ ") - displayWidth(marker)

@@ -157,6 +157,7 @@ extension AppState {
         case .editCommentary:
             guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { nothingSelected(); break }
             guard !session.isReadOnly else { refuseReadOnly(); break }
+            guard !refusedForNoOpenQuarter() else { break }
             let existing = plan.actions[index].review(for: quarter)?.commentary ?? ""
             modal = .prompt(.commentary(id: id, status: nil, required: false), existing)
         case .editTitle: openEditor { .title(id: $0) } initial: { $0.title }
@@ -281,9 +282,22 @@ extension AppState {
 
     // MARK: Editing
 
+    /// Refuses a quarterly update before asking for anything when the plan period has no open
+    /// quarter left (the model would refuse it anyway); true when refused.
+    private mutating func refusedForNoOpenQuarter() -> Bool {
+        do {
+            _ = try plan.quarterForUpdates(on: today)
+            return false
+        } catch {
+            message = Message(text: "\(error)", isError: true)
+            return true
+        }
+    }
+
     private mutating func setStatus(_ status: Status) {
         guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
         guard !session.isReadOnly else { return refuseReadOnly() }
+        guard !refusedForNoOpenQuarter() else { return }
         if status == plan.actions[index].status, plan.actions[index].review(for: quarter) != nil {
             message = Message(text: "\(id) is already \(status.label) for \(quarter)", isError: false)
             return
@@ -374,6 +388,7 @@ extension AppState {
         let action = plan.actions[index]
         if action.review(for: quarter) == nil {
             guard !session.isReadOnly else { return refuseReadOnly() }
+            guard !refusedForNoOpenQuarter() else { return }
             if let rule = plan.commentaryRule(for: action, status: action.status, in: quarter) {
                 askForCommentary(id: id, status: action.status, because: rule)
                 return

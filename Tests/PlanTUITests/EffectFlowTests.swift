@@ -173,3 +173,23 @@ import Testing
         #expect(uses > 0)
     }
 }
+
+/// When every quarter of the plan period is closed, updates are refused at the key, saying how
+/// to extend the period, and the title bar says so instead of naming a quarter outside it.
+@Suite struct ClosedPeriodTests {
+    @Test func updatesAreRefusedBeforeAnythingIsTyped() throws {
+        var plan = try PlanFile.load(hillingdonPath)
+        plan.quarters.append(QuarterRecord(quarter: Quarter("2026/27 Q4")!, state: .closed))
+        var state = AppState(plan: plan, path: hillingdonPath, user: "Test Chair", now: Timestamp(iso: "2027-05-10T09:00:00Z")!,
+                             size: (100, 30))
+        state.press(.enter)
+        state.select("SEC-06")
+        for key: Key in [.character("r"), .character("m"), .character("g")] {
+            state.press(key)
+            #expect(state.modal == nil)
+            #expect(state.message?.text.contains("extend the period with `dplan plan set PLAN --end") == true)
+        }
+        #expect(state.plan == plan)
+        #expect(render(state).plainText.split(separator: "\n")[0].contains("plan period closed"))
+    }
+}
