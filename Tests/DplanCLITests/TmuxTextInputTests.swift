@@ -1,0 +1,147 @@
+import Foundation
+import PlanModel
+import PlanStore
+import Testing
+
+/// What people type and paste, on a real terminal (tmux): characters made of several code
+/// points, pastes with line breaks, the escape sequences tmux sends, and a non-UTF-8 locale.
+@Suite(.serialized) struct TmuxTextInputTests {
+    private func commentary(_ id: String, in path: String) throws -> String? {
+        try PlanFile.load(path).actions.first { $0.id == id }?.commentary
+    }
+
+    /// Opens the commentary editor of SEC-06, emptied.
+    private func openCommentary(_ session: TmuxSession) throws {
+        try session.waitFor("Prevention group")
+        try session.keys("/")
+        try session.type("SEC-06")
+        try session.keys("Enter")
+        try session.waitFor("Search kept")
+        try session.keys("m")
+        try session.waitFor("SEC-06 commentary")
+        try session.keys("C-u")
+    }
+
+    @Test func clustersOfSeveralCodePointsAreEditedWithoutACrash() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let session = try TmuxSession(dplan: path)
+        try openCommentary(session)
+        try session.type("Update 👍🏽🇬🇧❤️ ਪੰਜਾਬੀ क्ष 東京 e")
+        try session.type("\u{301}")  // a combining accent typed on its own joins the e
+        try session.keys("Left", "BSpace", "End")
+        try session.type("!")
+        try session.waitFor("東京é!")
+        try session.keys("Enter")
+        try session.waitFor("SEC-06 commentary for")
+        // The title editor too: a flag typed and deleted again changes nothing.
+        try session.keys("t", "End")
+        try session.type("🇬🇧")
+        try session.keys("BSpace", "Enter")
+        try session.waitFor("Nothing changed")
+        try session.keys("s")
+        try session.waitFor("Saved")
+        let screen = try session.screen()
+        #expect(!screen.contains("Fatal error") && !screen.contains("Illegal instruction"))
+        try session.quitCleanly()
+        #expect(try commentary("SEC-06", in: path) == "Update 👍🏽🇬🇧❤️ ਪੰਜਾਬੀ क्ष 東京é!")
+    }
+
+    @Test func aPasteIsTextNeverKeys() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let before = try PlanFile.load(path)
+        let session = try TmuxSession(dplan: path)
+        try openCommentary(session)
+        let pasted = "Update from the police lead:\nThe next review is in January.\nq x s 3 r"
+        try session.tmux(["set-buffer", "-b", "mail", pasted])
+        try session.tmux(["paste-buffer", "-p", "-b", "mail", "-t", session.name])  // bracketed, as the app asked
+        try session.waitFor("The next review is in January.")
+        try session.keys("Enter")
+        try session.waitFor("SEC-06 commentary for")
+        try session.keys("s")
+        try session.waitFor("Saved")
+        try session.quitCleanly()
+        let after = try PlanFile.load(path)
+        #expect(after.actions.first { $0.id == "SEC-06" }?.commentary == pasted)
+        // Nothing else changed: no pasted letter ran as a command.
+        #expect(after.actions.filter { $0.id != "SEC-06" } == before.actions.filter { $0.id != "SEC-06" })
+    }
+
+    @Test func escapeSequencesTmuxSendsAreKeysNotCommands() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let before = try PlanFile.load(path)
+        let session = try TmuxSession(dplan: path)  // TERM=xterm-256color inside tmux
+        try session.waitFor("Prevention group")
+        try session.keys("/")
+        try session.type("SEC-06")
+        try session.keys("Enter")
+        try session.waitFor("Search kept")
+        try session.keys("t")
+        try session.waitFor("SEC-06 title")
+        try session.type("\u{1B}[1~")  // Home as tmux, screen and the Linux console send it
+        try session.type("X")
+        try session.type("\u{1B}[4~")  // End
+        try session.type("Y")
+        try session.type("\u{1B}[99z")  // a sequence nobody knows: ignored whole
+        try session.keys("Enter")
+        try session.waitFor("SEC-06 title changed")
+        try session.keys("s")
+        try session.waitFor("Saved")
+        try session.quitCleanly()
+        let old = try #require(before.actions.first { $0.id == "SEC-06" })
+        let after = try PlanFile.load(path)
+        #expect(after.actions.first { $0.id == "SEC-06" }?.title == "X" + old.title + "Y")
+        #expect(after.actions.filter { $0.id != "SEC-06" } == before.actions.filter { $0.id != "SEC-06" })
+    }
+
+    @Test func aNonUTF8LocaleDoesNotStallInput() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let command = "env LANG=C LC_ALL=C TERM=xterm-256color TZ=UTC DPLAN_NOW=2026-11-22T10:00:00Z DPLAN_USER='Test Officer' "
+            + "'\(dplanBinary().path)' '\(path)'; echo DPLAN-EXIT-$?; sleep 60"
+        let session = try TmuxSession(command: command, width: 100, height: 30)
+        try openCommentary(session)
+        try session.type("café")
+        try session.type("ok")
+        try session.waitFor("caf?ok")  // drawn in ASCII under LANG=C, kept as typed
+        try session.keys("Enter")
+        try session.keys("s")
+        try session.waitFor("Saved")
+        try session.quitCleanly()
+        #expect(try commentary("SEC-06", in: path) == "caféok")
+    }
+
+    /// A meeting: three updates pasted from emails in several scripts, one after another.
+    @Test func aMeetingWithPastedUpdatesSavesExactlyWhatWasPasted() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let session = try TmuxSession(dplan: path, width: 110, height: 34)
+        try session.waitFor("Prevention group")
+        try session.keys("M")
+        try session.waitFor("action 1 of 27")
+        let updates = [
+            "Police lead, 20 Nov:\nExtract with victim demographics agreed.\nDelivery in December.",
+            "ਪੰਜਾਬੀ ਭਾਈਚਾਰਾ ਸਮੂਹ ਨਾਲ ਮੀਟਿੰਗ ਹੋਈ।\nNext: two workshops (Southall, Hayes).",
+            "与社区团体会面 — 东京 partners 👍🏽\nRéunion prévue: 12 décembre.",
+        ]
+        for (index, update) in updates.enumerated() {
+            try session.keys("m")
+            try session.waitFor("commentary")
+            try session.keys("C-u")
+            try session.tmux(["set-buffer", "-b", "u\(index)", update])
+            try session.tmux(["paste-buffer", "-p", "-b", "u\(index)", "-t", session.name])
+            try session.waitFor(String(update.split(separator: "\n").last!.prefix(8)))
+            try session.keys("Enter")
+            try session.waitFor("commentary for 2026/27 Q3")
+            try session.keys("Right")
+            try session.waitFor("action \(index + 2) of 27")
+        }
+        try session.keys("Escape")
+        try session.waitFor("Meeting summary")
+        try session.keys("s")
+        try session.waitFor("Saved")
+        try session.quitCleanly()
+        let plan = try PlanFile.load(path)
+        for (id, update) in zip(["WSA-01", "WSA-02", "WSA-03"], updates) {
+            #expect(plan.actions.first { $0.id == id }?.commentary == update)
+        }
+        #expect(plan.validate().isEmpty)
+    }
+}
