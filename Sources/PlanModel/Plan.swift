@@ -25,6 +25,9 @@ public struct Plan: Equatable, Sendable {
     public var quarters: [QuarterRecord]
     /// Actions deleted from the plan, for "what changed".
     public var removedActions: [RemovedAction]
+    /// Fields a merge could not settle, waiting for someone to decide (`dplan resolve`). Empty
+    /// in a plan that can be edited.
+    public var conflicts: [MergeConflict]
 
     public init(
         id: String, title: String, partnership: String, period: Period, description: String = "",
@@ -46,6 +49,7 @@ public struct Plan: Equatable, Sendable {
         self.actions = actions
         self.quarters = quarters
         self.removedActions = []
+        self.conflicts = []
     }
 
     /// RAG definitions for a new plan: the "time behind plan" wording many district councils use,
