@@ -59,10 +59,11 @@ public struct MergeConflict: Equatable, Sendable {
     }
 
     /// Whether `field` (as typed to `dplan resolve`) names this conflict: the whole field path,
-    /// a leading part of it (`reviews`, `funding`), or, for a whole item, nothing or `action`.
+    /// a leading part of it (`reviews`, `funding`), or nothing, `-` or `action` for every
+    /// conflict of the item.
     public func matches(subject: String, field: String?) -> Bool {
         guard subject == self.subject else { return false }
-        guard let field, !field.isEmpty, field != "action" else { return true }
+        guard let field, !["", "-", "action"].contains(field) else { return true }
         let own = self.field
         return own == field || own.hasPrefix(field + ".") || own.hasPrefix(field + "[")
     }

@@ -41,6 +41,12 @@ func loadPlan(_ path: String) throws -> Plan {
 func openForEditing(_ path: String, dropUnknown: Bool = false) throws -> (PlanDocument, Plan) {
     let document: PlanDocument
     do { document = try PlanDocument.open(path) } catch { throw Failure(error.description) }
+    let conflicts = document.base.conflicts
+    guard conflicts.isEmpty else {
+        throw Failure((["\(path): the plan has \(conflicts.count) unresolved merge conflict\(conflicts.count == 1 ? "" : "s") from a merge; "
+            + "resolve them before changing it (nothing was written):"]
+            + conflicts.map { "\(path): \(describe($0))" } + [PlanDocument.howToResolve(path)]).joined(separator: "\n"))
+    }
     let problems = document.base.validate()
     guard problems.isEmpty else {
         throw Failure((["\(path): the plan has problems; fix them before changing it (nothing was written):"]
