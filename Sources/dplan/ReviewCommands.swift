@@ -57,54 +57,68 @@ struct ReviewCommand: ParsableCommand {
     }
 }
 
-/// `dplan changes FILE [--from Q] [--to Q]`: what changed, action by action.
+/// `dplan changes FILE… [--from Q] [--to Q]`: what changed, action by action.
 struct Changes: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "What changed since the last quarter, action by action.")
 
-    @OptionGroup var plan: PlanFileArgument
+    @OptionGroup var plans: PlanFilesArgument
     @Option(help: "Earlier quarter (default: the quarter before --to).") var from: Quarter?
     @Option(help: "Later quarter (default: the current quarter).") var to: Quarter?
 
     func run() throws {
-        let plan = try loadPlan(self.plan.file)
-        let live = plan.editingQuarter(on: try currentTime().day)
-        let toQuarter = to ?? live
-        let fromQuarter = from ?? toQuarter.previous
-        let changes = plan.changes(from: fromQuarter, to: toQuarter, live: live)
-        print("Changes from \(fromQuarter) to \(toQuarter)\(toQuarter == live ? " (so far)" : "")")
-        guard !changes.isEmpty else { print("No changes."); return }
-        var rows = [["ID", "STATUS", "CHANGE", "OWNER", "TITLE"]]
-        for change in changes {
-            let status = "\(change.from.map { String($0.letter) } ?? "-") → \(change.to.map { String($0.letter) } ?? "-")"
-            rows.append([clean(change.id), status, change.kinds.map(\.label).joined(separator: ", "),
-                         ownerName(change.owner, in: plan), clean(change.title)])
-            for move in change.dueDateChanges {
-                rows.append(["", "", "  due \(move.from?.description ?? "none") → \(move.to): \(clean(move.reason))", "", ""])
+        let plans = try self.plans.load()
+        let today = try currentTime().day
+        let several = self.plans.several
+        var rows = [(several ? ["PLAN"] : []) + ["ID", "STATUS", "CHANGE", "OWNER", "TITLE"]]
+        var periods: [String] = []
+        for entry in plans {
+            let plan = entry.plan
+            let live = plan.editingQuarter(on: today)
+            let toQuarter = to ?? live
+            let fromQuarter = from ?? toQuarter.previous
+            let label = several ? [clean(entry.label)] : []
+            periods.append("\(several ? clean(entry.label) + ": " : "")from \(fromQuarter) to \(toQuarter)\(toQuarter == live ? " (so far)" : "")")
+            for change in plan.changes(from: fromQuarter, to: toQuarter, live: live) {
+                let status = "\(change.from.map { String($0.letter) } ?? "-") → \(change.to.map { String($0.letter) } ?? "-")"
+                rows.append(label + [clean(change.id), status, change.kinds.map(\.label).joined(separator: ", "),
+                                     ownerName(change.owner, in: plan), clean(change.title)])
+                for move in change.dueDateChanges {
+                    rows.append(label + ["", "", "  due \(move.from?.description ?? "none") → \(move.to): \(clean(move.reason))", "", ""])
+                }
             }
         }
-        print(table(rows, maxWidths: [2: 60, 3: 28]))
+        print("Changes " + periods.joined(separator: "; "))
+        guard rows.count > 1 else { print("No changes."); return }
+        let shift = several ? 1 : 0
+        print(table(rows, maxWidths: [2 + shift: 60, 3 + shift: 28]))
     }
 }
 
-/// `dplan chase FILE`: who still owes an update, grouped by owner, ready for an email.
+/// `dplan chase FILE…`: who still owes an update, grouped by owner, ready for an email; across
+/// several plans, one list per owner covering all their plans.
 struct Chase: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List who still owes an update this quarter, by owner.")
+    static let configuration = CommandConfiguration(abstract: "List who still owes an update this quarter, by owner (across plans with several files).")
 
-    @OptionGroup var plan: PlanFileArgument
+    @OptionGroup var plans: PlanFilesArgument
 
     func run() throws {
-        let plan = try loadPlan(self.plan.file)
+        let plans = try self.plans.load()
         let today = try currentTime().day
-        let quarter = plan.editingQuarter(on: today)
-        let list = plan.chaseList(for: quarter)
+        let several = self.plans.several
+        let list = plans.chase(on: today)
+        let quarters = Set(plans.map { $0.plan.editingQuarter(on: today) })
+        let quarter = quarters.count == 1 ? quarters.first!.description : "the current quarter"
         guard !list.isEmpty else { print("Every action has an update for \(quarter)."); return }
-        print("Updates still needed for \(quarter) (\(list.map(\.actions.count).reduce(0, +)) actions):")
-        for (owner, actions) in list {
+        print("Updates still needed for \(quarter) (\(list.map(\.actionCount).reduce(0, +)) actions\(several ? " in \(plans.count) plans" : "")):")
+        for owner in list {
             print("")
-            print("\(clean(owner.name))\(owner.contact.map { " <\(clean($0))>" } ?? "")")
-            for action in actions {
-                let due = action.due.map { ", due \($0)\(action.isOverdue(on: today) ? " (overdue)" : "")" } ?? ""
-                print("  - \(clean(action.id)) \(clean(action.title)) (now \(action.status.label)\(due))")
+            print("\(clean(owner.owner))\(owner.contact.map { " <\(clean($0))>" } ?? "")")
+            for (label, _, actions) in owner.plans {
+                if several { print("  \(clean(label)):") }
+                for action in actions {
+                    let due = action.due.map { ", due \($0)\(action.isOverdue(on: today) ? " (overdue)" : "")" } ?? ""
+                    print("\(several ? "    " : "  ")- \(clean(action.id)) \(clean(action.title)) (now \(action.status.label)\(due))")
+                }
             }
         }
     }
