@@ -33,6 +33,9 @@ public struct MergeConflict: Equatable, Sendable {
     /// plan's own fields (`title`, `period.end`).
     public var subject: String { split.subject ?? "plan" }
 
+    /// The action the conflict is about, if it is about one.
+    public var actionID: String? { split.list == "actions" ? split.subject : nil }
+
     /// The field within its item (`title`, `reviews[quarter=2026/27 Q3].status`); empty when the
     /// conflict is about the whole item.
     public var field: String { split.field }

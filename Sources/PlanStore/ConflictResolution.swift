@@ -19,8 +19,13 @@ extension Plan {
                                           where selects: (MergeConflict) -> Bool) throws(ConflictResolutionError) -> [MergeConflict] {
         var plan = self
         let chosen = conflicts.filter(selects)
-        if side == .theirs {
-            for conflict in chosen { try plan.takeTheirs(conflict, context: context) }
+        for conflict in chosen {
+            if side == .theirs {
+                try plan.takeTheirs(conflict, context: context)
+            } else if conflict.field.isEmpty, let id = conflict.actionID, plan.actionIndex(id: id) != nil {
+                // Our action stays: their deletion record goes.
+                plan.removedActions.removeAll { $0.id == id }
+            }
         }
         plan.conflicts.removeAll(where: selects)
         self = plan
@@ -68,7 +73,9 @@ extension Plan {
                                         context: EditContext) throws(ConflictResolutionError) {
         guard let value else {
             guard let index else { return }
-            removedActions.append(RemovedAction(of: actions[index], by: conflict.theirsBy ?? context.by, on: conflict.theirsOn ?? context.now))
+            if !removedActions.contains(where: { $0.id == id }) {
+                removedActions.append(RemovedAction(of: actions[index], by: conflict.theirsBy ?? context.by, on: conflict.theirsOn ?? context.now))
+            }
             actions.remove(at: index)
             return
         }
@@ -78,7 +85,7 @@ extension Plan {
         if let index {
             actions[index] = action
         } else {
-            insertInGroupOrder(action)
+            insertInGroupOrder(action)  // as the save merge places an action taken back
         }
         removedActions.removeAll { $0.id == id }
     }

@@ -63,15 +63,18 @@ public enum PlanMerge {
         var context = Context(resolutions: resolutions)
         let shell = mergeValue(tree(base.withoutActions), tree(mine.withoutActions), tree(theirs.withoutActions), path: "",
                                context: &context)
-        let (actions, restored) = mergeActions(base: base, mine: mine, theirs: theirs, context: &context)
+        let (merged, restored) = mergeActions(base: base, mine: mine, theirs: theirs, context: &context)
         guard let data = try? JSONSerialization.data(withJSONObject: shell ?? [:]),
-              var plan = try? PlanCoding.decode(data, file: "merge"), let actions else {
+              var plan = try? PlanCoding.decode(data, file: "merge"), let merged else {
             return Result(plan: mine, conflicts: context.conflicts + [Conflict(path: "(the merged plan could not be read)", mine: "", theirs: "")])
         }
-        plan.actions = actions
-        // An action kept (or brought back) against a deletion on the other side is not deleted.
-        let live = Set(actions.map(\.id))
-        plan.removedActions.removeAll { restored.contains($0.id) && live.contains($0.id) }
+        plan.actions = merged.actions
+        // An action I deleted and chose to take back from them returns as an added action does.
+        for action in merged.takenBack { plan.insertInGroupOrder(action) }
+        // An action kept against a deletion on the other side, once decided, is not deleted. While
+        // the conflict is open both stay, so either decision can be applied to the recorded plan.
+        let live = Set(plan.actions.map(\.id)), open = Set(context.conflicts.map(\.path))
+        plan.removedActions.removeAll { restored.contains($0.id) && live.contains($0.id) && !open.contains("actions[id=\($0.id)]") }
         return Result(plan: plan, conflicts: context.conflicts)
     }
 
@@ -126,14 +129,16 @@ public enum PlanMerge {
         }
     }
 
-    /// The actions, item by item in the order `mergedOrder` gives; nil when a merged action could
+    /// The actions, item by item in the order `mergedOrder` gives, and those I deleted and the
+    /// user takes back from them (placed as added actions are); nil when a merged action could
     /// not be read back. Also the ids deleted on one side and kept on the other.
-    private static func mergeActions(base: Plan, mine: Plan, theirs: Plan, context: inout Context) -> ([Action]?, Set<String>) {
+    private static func mergeActions(base: Plan, mine: Plan, theirs: Plan,
+                                     context: inout Context) -> ((actions: [Action], takenBack: [Action])?, Set<String>) {
         func index(_ actions: [Action]) -> [String: Action] {
             Dictionary(actions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         }
         let b = index(base.actions), m = index(mine.actions), t = index(theirs.actions)
-        var result: [Action] = []
+        var result: [Action] = [], takenBack: [Action] = []
         var restored = Set<String>()
         for id in mergedOrder(mine: mine.actions.map(\.id), theirs: theirs.actions.map(\.id)) {
             let (old, my, their) = (b[id], m[id], t[id])
@@ -160,9 +165,9 @@ public enum PlanMerge {
             guard let data = try? JSONSerialization.data(withJSONObject: merged), let action = PlanCoding.decodeAction(data) else {
                 return (nil, restored)
             }
-            result.append(action)
+            if my == nil, old != nil { takenBack.append(action) } else { result.append(action) }
         }
-        return (result, restored)
+        return ((result, takenBack), restored)
     }
 
     private static func mergeValue(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, context: inout Context) -> Any? {
