@@ -265,8 +265,11 @@ public enum PlanMerge {
             Dictionary(zip(ids(list), list).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
         }
         let b = index(base), m = index(mine), t = index(theirs)
+        var order = mergedOrder(mine: ids(mine), theirs: ids(theirs))
+        // Reviews and quarter records are kept oldest first ("2025/26 Q4" < "2026/27 Q1" as text).
+        if key == "quarter" { order.sort() }
         var result: [Any] = []
-        for id in mergedOrder(mine: ids(mine), theirs: ids(theirs)) {
+        for id in order {
             let label = "\(path)[\(key)=\(id)]"
             if let value = mergeValue(b[id], m[id], t[id], path: label, context: &context) { result.append(value) }
         }
