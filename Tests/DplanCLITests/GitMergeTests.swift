@@ -91,6 +91,21 @@ import Testing
         return (playground, police, council)
     }
 
+    @Test func gitSetupIsIdempotentAndCheckSaysWhatIsMissing() throws {
+        guard let (playground, police, _) = try twoAgencies() else { return }
+        let attributes = try String(contentsOfFile: police.root + "/.gitattributes", encoding: .utf8)
+        #expect(attributes == "*.json merge=dplan\n")
+        let again = try runDplan(["git-setup"], environment: playground.environment, in: police.root)
+        #expect(again.status == 0 && !again.stdout.contains("set:") && !again.stdout.contains("added"))
+        #expect(try String(contentsOfFile: police.root + "/.gitattributes", encoding: .utf8) == attributes)
+        #expect(try runDplan(["git-setup", "--check"], environment: playground.environment, in: police.root).status == 0)
+        // A clone has the committed attributes but not the merge settings: --check says so and changes nothing.
+        try playground.git(["clone", "-q", "origin.git", "probation"], in: playground.root)
+        let check = try runDplan(["git-setup", "--check"], environment: playground.environment, in: playground.root + "/probation")
+        #expect(check.status == 1 && check.stdout.contains("missing: merge.dplan.driver is not set"))
+        #expect(try playground.git(["config", "--get", "merge.dplan.driver"], in: playground.root + "/probation", allowFailure: true).status != 0)
+    }
+
     /// The +/- lines of `git diff -U0 from to` for the plan, as a sorted list (moves show).
     /// With `ignoringPunctuation`, lines holding only brackets and commas are left out (two audit
     /// trails started on both sides join with different punctuation).
