@@ -165,6 +165,11 @@ extension Plan {
         }
         action.created = context.now
         stamp(&action, from: nil, context)
+        insertInGroupOrder(action)
+    }
+
+    /// Puts an action after the last action of its prevention group (or of the groups before it).
+    public mutating func insertInGroupOrder(_ action: Action) {
         let order = action.preventionGroup?.order ?? Int.max
         let position = actions.lastIndex { ($0.preventionGroup?.order ?? Int.max) <= order }
             .map { $0 + 1 } ?? actions.startIndex

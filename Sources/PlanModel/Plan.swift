@@ -27,6 +27,9 @@ public struct Plan: Equatable, Sendable {
     public var removedActions: [RemovedAction]
     /// Audit trail of changes to the plan itself (its period), oldest first (absent when none).
     public var changeLog: [FieldChange]?
+    /// Fields a merge could not settle, waiting for someone to decide (`dplan resolve`). Empty
+    /// in a plan that can be edited.
+    public var conflicts: [MergeConflict]
 
     public init(
         id: String, title: String, partnership: String, period: Period, description: String = "",
@@ -49,6 +52,7 @@ public struct Plan: Equatable, Sendable {
         self.quarters = quarters
         self.removedActions = []
         self.changeLog = nil
+        self.conflicts = []
     }
 
     /// RAG definitions for a new plan: the "time behind plan" wording many district councils use,

@@ -92,7 +92,7 @@ extension Plan {
                 report("quarters[\(i)].quarter", "\(record.quarter) is outside the plan period \(period.start) to \(period.end)")
             }
         }
-        return problems
+        return problems + conflictProblems()
     }
 }
 

@@ -4,15 +4,24 @@ import PlanModel
 extension Report {
     /// The action table in the column order councils use, RFC 4180 (CRLF, quoted where needed).
     public func csv(excel: Bool) throws -> Data {
-        var rows = [["ID", "Prevention group", "Action", "Owner", "Partners", "Due", "Status", "Commentary", "Commentary note",
-                     "Outcome measure", "Funding"]]
-        for group in groups {
-            for row in group.actions {
-                rows.append([row.id, row.groupName, row.title, row.owner, row.partners, row.due, "\(row.letter) \(row.statusLabel)",
-                             row.withheld ? withheld : row.commentary, row.commentaryNote, row.outcomeMeasure, row.funding])
+        try writeCSV([Self.csvHeader] + csvRows, excel: excel)
+    }
+
+    /// Several plans' action tables as one, each row starting with its plan's label.
+    public static func csv(_ reports: [(label: String, report: Report)], excel: Bool) throws -> Data {
+        try writeCSV([["Plan"] + csvHeader] + reports.flatMap { label, report in report.csvRows.map { [label] + $0 } }, excel: excel)
+    }
+
+    private static let csvHeader = ["ID", "Prevention group", "Action", "Owner", "Partners", "Due", "Status", "Commentary",
+                                    "Commentary note", "Outcome measure", "Funding"]
+
+    private var csvRows: [[String]] {
+        groups.flatMap { group in
+            group.actions.map { row in
+                [row.id, row.groupName, row.title, row.owner, row.partners, row.due, "\(row.letter) \(row.statusLabel)",
+                 row.withheld ? withheld : row.commentary, row.commentaryNote, row.outcomeMeasure, row.funding]
             }
         }
-        return try writeCSV(rows, excel: excel)
     }
 }
 

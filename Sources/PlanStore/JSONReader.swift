@@ -269,6 +269,13 @@ struct JSONReader {
         }
     }
 
+    /// One value of any kind, syntax checked, as the JSON text it was written with.
+    mutating func rawValue() throws(JSONReadFailure) -> String {
+        let start = valueStart()
+        try skipValue()
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<offset]), as: UTF8.self)
+    }
+
     /// The failure for a value of the wrong kind at the cursor.
     mutating func mismatch(_ expected: String) -> JSONReadFailure {
         let kind = peek()

@@ -211,7 +211,8 @@ struct JSONWriter: ~Copyable {
         put(value ? "true" : "false")
     }
 
-    /// A number written as its text (an `Int`'s or a `Decimal`'s description).
+    /// A number written as its text (an `Int`'s or a `Decimal`'s description), or any value
+    /// already in compact JSON text.
     mutating func number(_ text: String) {
         put(Array(text.utf8))
     }

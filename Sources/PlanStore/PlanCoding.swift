@@ -55,6 +55,27 @@ public enum PlanCoding {
         return writer.finish()
     }
 
+    /// One action as the plan file writes it (for merging it on its own).
+    static func encode(_ action: Action) -> Data {
+        var writer = JSONWriter(capacity: 4096)
+        writer.action(action)
+        return writer.finish()
+    }
+
+    /// One action from JSON bytes, or nil when they are not an action.
+    static func decodeAction(_ data: Data) -> Action? {
+        data.withUnsafeBytes { raw -> Action? in
+            var reader = JSONReader(raw.bindMemory(to: UInt8.self))
+            do throws(JSONReadFailure) {
+                let action = try reader.action()
+                try reader.end()
+                return action
+            } catch {
+                return nil
+            }
+        }
+    }
+
     /// A generous guess at the encoded size, so the output buffer is allocated once (growing a
     /// 50 MB buffer means copying it and touching fresh pages each time).
     private static func estimatedSize(of plan: Plan) -> Int {

@@ -34,12 +34,19 @@ public struct PlanDocument: Sendable {
         case file(PlanFileError)
         /// Someone else changed the same fields; nothing was written.
         case conflicts(path: String, [PlanMerge.Conflict])
+        /// The plan (or the version on disk it was merged with) has merge conflicts nobody has
+        /// resolved yet; nothing was written.
+        case unresolvedConflicts(path: String, [MergeConflict])
 
         public var description: String {
             switch self {
             case .file(let error): error.description
             case .conflicts(let path, let fields):
                 "\(path): changed on disk by someone else in the same place (\(fields.prefix(5).map(\.path).joined(separator: ", "))\(fields.count > 5 ? ", …" : "")); nothing was written"
+            case .unresolvedConflicts(let path, let conflicts):
+                "\(path): \(conflicts.count) unresolved merge conflict\(conflicts.count == 1 ? "" : "s") "
+                    + "(\(conflicts.prefix(3).map(\.label).joined(separator: "; "))\(conflicts.count > 3 ? "; …" : "")); nothing was written. "
+                    + PlanDocument.howToResolve(path)
             }
         }
     }
@@ -51,9 +58,18 @@ public struct PlanDocument: Sendable {
         return (try? PlanFile.read(path)) != loadedBytes
     }
 
+    /// How to settle recorded merge conflicts, for messages.
+    public static func howToResolve(_ path: String) -> String {
+        "List them with: dplan resolve \(path); keep one side with: dplan resolve \(path) --ours (or --theirs); "
+            + "or decide one field with: dplan resolve \(path) ID FIELD --take ours|theirs"
+    }
+
     /// Saves `plan`. When the file changed on disk since it was loaded, the other version is
-    /// merged field by field; if both changed the same field, nothing is written.
-    public mutating func save(_ plan: Plan, resolving resolutions: [String: PlanMerge.Side] = [:]) throws(SaveError) -> SaveOutcome {
+    /// merged field by field; if both changed the same field, nothing is written. A plan with
+    /// recorded merge conflicts is refused unless `keepingConflicts` (resolving some of them, or
+    /// recording a merge's).
+    public mutating func save(_ plan: Plan, resolving resolutions: [String: PlanMerge.Side] = [:],
+                              keepingConflicts: Bool = false) throws(SaveError) -> SaveOutcome {
         let disk: Data
         do { disk = try PlanFile.read(path) } catch { throw .file(error) }
         var toWrite = plan
@@ -66,10 +82,11 @@ public struct PlanDocument: Sendable {
             toWrite = merge.plan
             outcome = .merged(merge.plan)
         }
+        guard toWrite.conflicts.isEmpty || keepingConflicts else { throw .unresolvedConflicts(path: path, toWrite.conflicts) }
         // The last line of defence for "no command writes a plan that fails validation": a
         // merge can combine two valid plans into an invalid one (one shortens the period while
         // the other records a review in a quarter it drops).
-        if let problem = toWrite.validate().first {
+        if let problem = toWrite.validate().first(where: { !$0.path.hasPrefix("conflicts") }) {
             throw .file(PlanFileError(file: path, path: problem.path,
                                       message: "\(problem.message); the plan would fail validation, so nothing was written"))
         }
@@ -127,6 +144,26 @@ public struct PlanDocument: Sendable {
     private func keepSnapshot(label: String) throws(PlanFileError) {
         let (folder, name) = try backupFolder()
         try AtomicFile.write(loadedBytes, to: "\(folder)/\(name).\(label).json")
+    }
+
+    /// The versions kept in `.dplan/` beside a plan file (rotating backups and closed-quarter
+    /// copies), newest first, each with when it was last written (seconds since 1970).
+    public static func keptVersions(of path: String) -> [(path: String, modified: Double)] {
+        let target = AtomicFile.resolvedTarget(path)
+        let folder = ((target as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".dplan")
+        let name = ((target as NSString).lastPathComponent as NSString).deletingPathExtension
+        return ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { $0.hasPrefix(name + ".") && $0.hasSuffix(".json") }
+            .map { (folder as NSString).appendingPathComponent($0) }
+            .compactMap { path in modificationTime(path).map { (path, $0) } }
+            .sorted { $0.modified > $1.modified }
+    }
+
+    /// When a file was last written, in seconds since 1970.
+    public static func modificationTime(_ path: String) -> Double? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
     }
 
     private func backupFolder() throws(PlanFileError) -> (folder: String, name: String) {

@@ -41,6 +41,8 @@ extension JSONReader {
                 plan.removedActions = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.removedAction() }
             } else if self.key(key, is: "changeLog") {
                 plan.changeLog = try skipNull() ? nil : list { (r: inout JSONReader) throws(JSONReadFailure) in try r.fieldChange() }
+            } else if self.key(key, is: "conflicts") {
+                plan.conflicts = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.mergeConflict() }
             } else {
                 try skipUnknownField(key)
             }
@@ -336,6 +338,45 @@ extension JSONReader {
                              group: try required(group, "group", object), owner: try required(owner, "owner", object),
                              status: try required(status, "status", object), by: try required(by, "by", object),
                              on: try required(on, "on", object))
+    }
+
+    mutating func mergeConflict() throws(JSONReadFailure) -> MergeConflict {
+        var object = try beginObject()
+        var path: String?
+        var conflict = MergeConflict(path: "", base: nil, ours: nil, theirs: nil)
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "path") {
+                path = try string()
+            } else if self.key(key, is: "base") {
+                conflict.base = try jsonValue()
+            } else if self.key(key, is: "ours") {
+                conflict.ours = try jsonValue()
+            } else if self.key(key, is: "theirs") {
+                conflict.theirs = try jsonValue()
+            } else if self.key(key, is: "oursBy") {
+                conflict.oursBy = try optionalString()
+            } else if self.key(key, is: "oursOn") {
+                conflict.oursOn = try skipNull() ? nil : timestamp()
+            } else if self.key(key, is: "theirsBy") {
+                conflict.theirsBy = try optionalString()
+            } else if self.key(key, is: "theirsOn") {
+                conflict.theirsOn = try skipNull() ? nil : timestamp()
+            } else {
+                try skipUnknownField(key)
+            }
+        }
+        conflict.path = try required(path, "path", object)
+        return conflict
+    }
+
+    /// Any JSON value, kept as compact JSON text with sorted keys (the form `PlanMerge` records).
+    private mutating func jsonValue() throws(JSONReadFailure) -> String {
+        let start = valueStart()
+        let text = try rawValue()
+        guard let compact = PlanMerge.compactJSON(text) else {
+            throw JSONReadFailure(offset: start, message: "expected a JSON value")
+        }
+        return compact
     }
 
     // MARK: - Values with a format

@@ -7,6 +7,7 @@ extension JSONWriter {
         var o = beginObject()
         key("actions", in: &o); list(plan.actions) { $0.action($1) }
         if let changeLog = plan.changeLog { key("changeLog", in: &o); list(changeLog) { $0.fieldChange($1) } }
+        if !plan.conflicts.isEmpty { key("conflicts", in: &o); list(plan.conflicts) { $0.mergeConflict($1) } }
         key("description", in: &o); string(plan.description)
         key("financialYearStartMonth", in: &o); number(String(plan.financialYearStartMonth))
         key("groups", in: &o); map(plan.groups) { $0.groupInfo($1) }
@@ -148,6 +149,25 @@ extension JSONWriter {
         key("status", in: &o); string(removed.status.rawValue)
         key("title", in: &o); string(removed.title)
         endObject(o)
+    }
+
+    mutating func mergeConflict(_ conflict: MergeConflict) {
+        var o = beginObject()
+        if let base = conflict.base { key("base", in: &o); jsonValue(base) }
+        if let ours = conflict.ours { key("ours", in: &o); jsonValue(ours) }
+        if let by = conflict.oursBy { key("oursBy", in: &o); string(by) }
+        if let on = conflict.oursOn { key("oursOn", in: &o); timestamp(on) }
+        key("path", in: &o); string(conflict.path)
+        if let theirs = conflict.theirs { key("theirs", in: &o); jsonValue(theirs) }
+        if let by = conflict.theirsBy { key("theirsBy", in: &o); string(by) }
+        if let on = conflict.theirsOn { key("theirsOn", in: &o); timestamp(on) }
+        endObject(o)
+    }
+
+    /// A value held as JSON text, written on one line in the compact sorted form; text that is
+    /// not JSON (a value built in code by mistake) is written as a string, so the file stays valid.
+    private mutating func jsonValue(_ text: String) {
+        if let compact = PlanMerge.compactJSON(text) { number(compact) } else { string(text) }
     }
 
     // MARK: - Values with a format

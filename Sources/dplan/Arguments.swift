@@ -11,6 +11,24 @@ struct PlanFileArgument: ParsableArguments {
     var file: String
 }
 
+/// The plan files a reading command reads: one, or several, when each row carries its plan's
+/// label (the plan's id, or the file name where two plans share one).
+struct PlanFilesArgument: ParsableArguments {
+    @Argument(help: "The plan file, or several (each row is then labelled with its plan).")
+    var files: [String]
+
+    var several: Bool { files.count > 1 }
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give a plan file") }
+    }
+
+    /// The plans, labelled; a plan with unresolved merge conflicts is read with a warning.
+    func load() throws -> [LabelledPlan] {
+        LabelledPlan.labelled(try files.map { file in (file, try loadPlan(file)) })
+    }
+}
+
 /// `--by`: who is making a change.
 struct AuthorOption: ParsableArguments {
     @Option(help: "Who is making the change (default $DPLAN_USER, else $USER).")

@@ -23,13 +23,16 @@ func currentTime() throws -> Timestamp {
     return Timestamp(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
 }
 
-/// Loads a plan, turning file errors into a refusal.
+/// Loads a plan, turning file errors into a refusal. A plan with unresolved merge conflicts is
+/// read (it holds our side of each) with a warning.
 func loadPlan(_ path: String) throws -> Plan {
-    do {
-        return try PlanFile.load(path)
-    } catch {
-        throw Failure(error.description)
+    let plan: Plan
+    do { plan = try PlanFile.load(path) } catch { throw Failure(error.description) }
+    if !plan.conflicts.isEmpty {
+        printError("warning: \(path): \(plan.conflicts.count) unresolved merge conflict\(plan.conflicts.count == 1 ? "" : "s"), "
+                   + "showing our side; see them with: dplan resolve \(path)")
     }
+    return plan
 }
 
 /// Opens a plan that is about to be changed: it must be valid, so a change never builds on
@@ -41,6 +44,12 @@ func loadPlan(_ path: String) throws -> Plan {
 func openForEditing(_ path: String, dropUnknown: Bool = false) throws -> (PlanDocument, Plan) {
     let document: PlanDocument
     do { document = try PlanDocument.open(path) } catch { throw Failure(error.description) }
+    let conflicts = document.base.conflicts
+    guard conflicts.isEmpty else {
+        throw Failure((["\(path): the plan has \(conflicts.count) unresolved merge conflict\(conflicts.count == 1 ? "" : "s") from a merge; "
+            + "resolve them before changing it (nothing was written):"]
+            + conflicts.map { "\(path): \(describe($0))" } + [PlanDocument.howToResolve(path)]).joined(separator: "\n"))
+    }
     let problems = document.base.validate()
     guard problems.isEmpty else {
         throw Failure((["\(path): the plan has problems; fix them before changing it (nothing was written):"]

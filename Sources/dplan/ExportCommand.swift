@@ -10,7 +10,7 @@ struct Export: ParsableCommand {
         abstract: "Export a progress report: markdown, html, csv or json, or your own Mustache template.",
         discussion: "The output is written atomically; the plan file is never touched.")
 
-    @OptionGroup var plan: PlanFileArgument
+    @OptionGroup var plans: PlanFilesArgument
     @Option(help: "markdown, html, csv or json (not needed with --template).") var format: ReportFormat?
     @Option(help: "Mustache template to render against the report model (docs/templates.md).") var template: String?
     @Option(help: "Quarter to report on (default: the current quarter).") var quarter: Quarter?
@@ -30,31 +30,41 @@ struct Export: ParsableCommand {
         if format != nil && template != nil { throw ValidationError("give --format or --template, not both") }
         if (excel || history) && format != .csv { throw ValidationError("--excel and --history go with --format csv") }
         if withNames && !`public` { throw ValidationError("--with-names goes with --public (other exports always name who made each update)") }
+        if plans.several && (template != nil || history || format == .html) {
+            throw ValidationError("several plans export as markdown, csv (a Plan column) or json; html, --template and --history take one plan")
+        }
     }
 
     func run() throws {
-        let file = self.plan.file
-        let plan = try loadPlan(file)
+        let plans = try self.plans.load()
         var options = ReportOptions(now: try currentTime())
-        try checkReportQuarters(plan, quarter: quarter, from: from, on: options.now.day)
         options.quarter = quarter
         options.from = from
         options.isPublic = `public`
         options.withNames = withNames
-        let filter = try actionCriteria(plan: plan, group: group, owner: owner, status: nil, workstream: workstream,
-                                        overdue: false, stale: false)
-        options.group = filter.group
-        options.owner = filter.owner
-        options.workstream = filter.workstream
-        let report = Report(plan: plan, options: options)
+        var reports: [(label: String, report: Report)] = []
+        for entry in plans {
+            try checkReportQuarters(entry.plan, quarter: quarter, from: from, on: options.now.day)
+            var scoped = options
+            let filter = try actionCriteria(plan: entry.plan, group: group, owner: owner, status: nil, workstream: workstream,
+                                            overdue: false, stale: false)
+            scoped.group = filter.group
+            scoped.owner = filter.owner
+            scoped.workstream = filter.workstream
+            reports.append((entry.label, Report(plan: entry.plan, options: scoped)))
+        }
         let data: Data
-        if let template {
+        if plans.count > 1 {
+            data = try combined(reports)
+        } else if let template {
             let source: String
             do { source = String(decoding: try PlanFile.read(template), as: UTF8.self) } catch { throw Failure(error.description) }
-            do { data = Data(try report.render(template: source, name: template).utf8) } catch { throw Failure("\(error)") }
+            do { data = Data(try reports[0].report.render(template: source, name: template).utf8) } catch { throw Failure("\(error)") }
         } else {
+            let (plan, report) = (plans[0].plan, reports[0].report)
             data = history
-                ? try plan.historyCSV(excel: excel, isPublic: `public`, withNames: withNames, actionIDs: Set(report.groups.flatMap(\.actions).map(\.id)))
+                ? try plan.historyCSV(excel: excel, isPublic: `public`, withNames: withNames,
+                                      actionIDs: Set(report.groups.flatMap(\.actions).map(\.id)))
                 : try report.rendered(as: format!, excel: excel)
         }
         if output == "-" {
@@ -64,10 +74,31 @@ struct Export: ParsableCommand {
         if let kind = AtomicFile.nonRegularKind(output) {
             throw Failure("\(output): is \(kind), not a regular file; exports replace only regular files (-o - writes to standard output); nothing was written")
         }
-        if AtomicFile.sameFile(output, file) {
+        if self.plans.files.contains(where: { AtomicFile.sameFile(output, $0) }) {
             throw Failure("\(output): that is the plan file; choose another output path (nothing was written)")
         }
         do { try AtomicFile.write(data, to: output) } catch { throw Failure(error.description) }
-        print("wrote \(output) (\(data.count) bytes): \(report.quarter), \(report.overall.total) actions\(`public` ? ", public version" : "")")
+        let actions = reports.map(\.report.overall.total).reduce(0, +)
+        let quarters = Set(reports.map { $0.report.quarter.description }).sorted().joined(separator: ", ")
+        print("wrote \(output) (\(data.count) bytes): \(quarters), \(actions) actions\(plans.count > 1 ? " in \(plans.count) plans" : "")\(`public` ? ", public version" : "")")
     }
+
+    /// Several plans in one file: Markdown reports one after another, one CSV table with a Plan
+    /// column, or a JSON list of each plan's label and report.
+    private func combined(_ reports: [(label: String, report: Report)]) throws -> Data {
+        switch format {
+        case .csv?: return try Report.csv(reports, excel: excel)
+        case .json?:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            return try encoder.encode(reports.map { LabelledReport(plan: $0.label, report: $0.report) }) + Data("\n".utf8)
+        default: return Data(reports.map { $0.report.markdown() }.joined(separator: "\n---\n\n").utf8)
+        }
+    }
+}
+
+/// One plan's report in a JSON export of several plans.
+private struct LabelledReport: Encodable {
+    var plan: String
+    var report: Report
 }

@@ -6,7 +6,7 @@ import PlanModel
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List actions as a table, optionally filtered.")
 
-    @OptionGroup var plan: PlanFileArgument
+    @OptionGroup var plans: PlanFilesArgument
 
     @Option(help: "Prevention group: whole-system, primary, secondary or tertiary (or WSA/PRI/SEC/TER, or the plan's name for it).")
     var group: GroupArgument?
@@ -27,23 +27,44 @@ struct List: ParsableCommand {
     var stale = false
 
     func run() throws {
-        let plan = try loadPlan(self.plan.file)
+        let plans = try self.plans.load()
         let today = try currentTime().day
-        let filter = try actionCriteria(plan: plan, group: group, owner: owner, status: status,
-                                        workstream: workstream, overdue: overdue, stale: stale)
-        let quarter = plan.editingQuarter(on: today)
-        var rows = [["ID", "STATUS", "TREND", "DUE", "FLAGS", "OWNER", "TITLE"]]
-        for action in plan.actions where filter.matches(action, today: today, quarter: quarter) {
-            var flags: [String] = []
-            if action.isOverdue(on: today) { flags.append("overdue") }
-            if action.isStale(in: quarter) { flags.append("stale") }
-            rows.append([clean(action.id), statusCell(action.status), action.trend(in: quarter).symbol,
-                         action.due?.description ?? "-", flags.joined(separator: ","),
-                         ownerName(action.owner, in: plan), clean(action.title)])
+        let several = self.plans.several
+        var rows = [(several ? ["PLAN"] : []) + ["ID", "STATUS", "TREND", "DUE", "FLAGS", "OWNER", "TITLE"]]
+        var total = 0, quarters = Set<Quarter>()
+        var refusal: Error?, filtered = false
+        for entry in plans {
+            let plan = entry.plan
+            total += plan.actions.count
+            // Across plans a filter value one plan lacks (an owner it does not have) matches nothing there.
+            let filter: ActionCriteria
+            do {
+                filter = try actionCriteria(plan: plan, group: group, owner: owner, status: status,
+                                            workstream: workstream, overdue: overdue, stale: stale)
+            } catch {
+                guard several else { throw error }
+                refusal = refusal ?? error
+                continue
+            }
+            filtered = true
+            let quarter = plan.editingQuarter(on: today)
+            quarters.insert(quarter)
+            for action in plan.actions where filter.matches(action, today: today, quarter: quarter) {
+                var flags: [String] = []
+                if action.isOverdue(on: today) { flags.append("overdue") }
+                if action.isStale(in: quarter) { flags.append("stale") }
+                rows.append((several ? [clean(entry.label)] : []) + [
+                    clean(action.id), statusCell(action.status), action.trend(in: quarter).symbol,
+                    action.due?.description ?? "-", flags.joined(separator: ","),
+                    ownerName(action.owner, in: plan), clean(action.title)])
+            }
         }
+        if !filtered, let refusal { throw refusal }
         let interactive = isatty(STDOUT_FILENO) != 0
-        print(table(rows, maxWidths: interactive ? [5: 28, 6: 60] : [5: 28]))
-        print("\(rows.count - 1) of \(plan.actions.count) actions · \(quarter) · today \(today)")
+        let shift = several ? 1 : 0
+        print(table(rows, maxWidths: interactive ? [5 + shift: 28, 6 + shift: 60] : [5 + shift: 28]))
+        let quarter = quarters.count == 1 ? quarters.first!.description : "current quarters"
+        print("\(rows.count - 1) of \(total) actions\(several ? " in \(plans.count) plans" : "") · \(quarter) · today \(today)")
     }
 }
 

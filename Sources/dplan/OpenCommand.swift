@@ -11,11 +11,22 @@ struct Open: ParsableCommand {
         abstract: "Open a plan in the interactive front end (the default when only a file is given).",
         discussion: "Press ? inside for every key. Without a terminal, prints the plan summary.")
 
-    @OptionGroup var plan: PlanFileArgument
+    @Argument(help: "The plan file; or a folder of plans, or several files, for the portfolio.")
+    var files: [String]
 
     @OptionGroup var author: AuthorOption
 
-    private var file: String { plan.file }
+    private var file: String { files[0] }
+
+    /// A folder or several files: the portfolio.
+    private var isPortfolio: Bool {
+        var isFolder: ObjCBool = false
+        return files.count > 1 || (FileManager.default.fileExists(atPath: files[0], isDirectory: &isFolder) && isFolder.boolValue)
+    }
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give a plan file or a folder of plans") }
+    }
 
     @Flag(help: "Edit even though someone else has the plan open (their lock stays; saving merges).")
     var ignoreLock = false
@@ -33,6 +44,12 @@ struct Open: ParsableCommand {
     }
 
     func run() throws {
+        if isPortfolio {
+            let plans = try loadPortfolio(files)
+            print(portfolioText(plans, today: try currentTime().day))
+            if isatty(STDOUT_FILENO) != 0 { print("\nOpen one with: dplan PLAN (the portfolio screen is not in the front end yet)") }
+            return
+        }
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
             let plan = try loadPlan(file)
             print(summaryText(plan, today: try currentTime().day))

@@ -57,61 +57,75 @@ struct ReviewCommand: ParsableCommand {
     }
 }
 
-/// `dplan changes FILE [--from Q] [--to Q]`: what changed, action by action.
+/// `dplan changes FILE… [--from Q] [--to Q]`: what changed, action by action.
 struct Changes: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "What changed since the last quarter, action by action.")
 
-    @OptionGroup var plan: PlanFileArgument
+    @OptionGroup var plans: PlanFilesArgument
     @Option(help: "Earlier quarter (default: the latest earlier quarter with reviews).") var from: Quarter?
     @Option(help: "Later quarter (default: the current quarter).") var to: Quarter?
 
     func run() throws {
-        let plan = try loadPlan(self.plan.file)
+        let plans = try self.plans.load()
         let today = try currentTime().day
-        try checkReportQuarters(plan, quarter: to, quarterOption: "--to", from: from, on: today)
-        let live = plan.editingQuarter(on: today)
-        let toQuarter = to ?? live
-        let fromQuarter = from ?? plan.comparisonQuarter(for: toQuarter)
-        let changes = plan.changes(from: fromQuarter, to: toQuarter, live: live)
-        let skipped = from == nil && fromQuarter != toQuarter.previous ? " (the latest quarter with reviews; \(toQuarter.previous) has none)" : ""
-        print("Changes from \(fromQuarter) to \(toQuarter)\(plan.isClosed(toQuarter) ? "" : " (so far)")\(skipped)")
-        guard !changes.isEmpty else { print("No changes."); return }
-        var rows = [["ID", "STATUS", "CHANGE", "OWNER", "TITLE"]]
-        for change in changes {
-            let status = "\(change.from.map { String($0.letter) } ?? "-") → \(change.to.map { String($0.letter) } ?? "-")"
-            rows.append([clean(change.id), status, change.kinds.map(\.label).joined(separator: ", "),
-                         ownerName(change.owner, in: plan), clean(change.title)])
-            for move in change.dueDateChanges {
-                rows.append(["", "", "  due \(move.from?.description ?? "none") → \(move.to): \(clean(move.reason))", "", ""])
+        let several = self.plans.several
+        var rows = [(several ? ["PLAN"] : []) + ["ID", "STATUS", "CHANGE", "OWNER", "TITLE"]]
+        var periods: [String] = []
+        for entry in plans {
+            let plan = entry.plan
+            try checkReportQuarters(plan, quarter: to, quarterOption: "--to", from: from, on: today)
+            let live = plan.editingQuarter(on: today)
+            let toQuarter = to ?? live
+            let fromQuarter = from ?? plan.comparisonQuarter(for: toQuarter)
+            let skipped = from == nil && fromQuarter != toQuarter.previous ? " (the latest quarter with reviews; \(toQuarter.previous) has none)" : ""
+            let label = several ? [clean(entry.label)] : []
+            periods.append("\(several ? clean(entry.label) + ": " : "")from \(fromQuarter) to \(toQuarter)"
+                           + "\(plan.isClosed(toQuarter) ? "" : " (so far)")\(skipped)")
+            for change in plan.changes(from: fromQuarter, to: toQuarter, live: live) {
+                let status = "\(change.from.map { String($0.letter) } ?? "-") → \(change.to.map { String($0.letter) } ?? "-")"
+                rows.append(label + [clean(change.id), status, change.kinds.map(\.label).joined(separator: ", "),
+                                     ownerName(change.owner, in: plan), clean(change.title)])
+                for move in change.dueDateChanges {
+                    rows.append(label + ["", "", "  due \(move.from?.description ?? "none") → \(move.to): \(clean(move.reason))", "", ""])
+                }
             }
         }
-        print(table(rows, maxWidths: [2: 60, 3: 28]))
+        print("Changes " + periods.joined(separator: "; "))
+        guard rows.count > 1 else { print("No changes."); return }
+        let shift = several ? 1 : 0
+        print(table(rows, maxWidths: [2 + shift: 60, 3 + shift: 28]))
     }
 }
 
-/// `dplan chase FILE`: who still owes an update, grouped by owner, ready for an email.
+/// `dplan chase FILE…`: who still owes an update, grouped by owner, ready for an email; across
+/// several plans, one list per owner covering all their plans.
 struct Chase: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List who still owes an update this quarter, by owner.")
+    static let configuration = CommandConfiguration(abstract: "List who still owes an update this quarter, by owner (across plans with several files).")
 
-    @OptionGroup var plan: PlanFileArgument
+    @OptionGroup var plans: PlanFilesArgument
 
     func run() throws {
-        let plan = try loadPlan(self.plan.file)
+        let plans = try self.plans.load()
         let today = try currentTime().day
-        let quarter = plan.editingQuarter(on: today)
-        guard plan.isInPeriod(quarter) else {
+        let several = self.plans.several
+        if !several, let plan = plans.first?.plan, !plan.isInPeriod(plan.editingQuarter(on: today)) {
             print("Every quarter left in the plan period (to \(plan.period.end)) is closed: no update is owed.")
             return
         }
-        let list = plan.chaseList(for: quarter)
+        let list = plans.chase(on: today)
+        let quarters = Set(plans.map { $0.plan.editingQuarter(on: today) })
+        let quarter = quarters.count == 1 ? quarters.first!.description : "the current quarter"
         guard !list.isEmpty else { print("Every action has an update for \(quarter)."); return }
-        print("Updates still needed for \(quarter) (\(list.map(\.actions.count).reduce(0, +)) actions):")
-        for (owner, actions) in list {
+        print("Updates still needed for \(quarter) (\(list.map(\.actionCount).reduce(0, +)) actions\(several ? " in \(plans.count) plans" : "")):")
+        for owner in list {
             print("")
-            print("\(clean(owner.name))\(owner.contact.map { " <\(clean($0))>" } ?? "")")
-            for action in actions {
-                let due = action.due.map { ", due \($0)\(action.isOverdue(on: today) ? " (overdue)" : "")" } ?? ""
-                print("  - \(clean(action.id)) \(clean(action.title)) (now \(action.status.label)\(due))")
+            print("\(clean(owner.owner))\(owner.contact.map { " <\(clean($0))>" } ?? "")")
+            for (label, _, actions) in owner.plans {
+                if several { print("  \(clean(label)):") }
+                for action in actions {
+                    let due = action.due.map { ", due \($0)\(action.isOverdue(on: today) ? " (overdue)" : "")" } ?? ""
+                    print("\(several ? "    " : "  ")- \(clean(action.id)) \(clean(action.title)) (now \(action.status.label)\(due))")
+                }
             }
         }
     }

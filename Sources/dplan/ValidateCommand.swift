@@ -26,6 +26,7 @@ struct Validate: ParsableCommand {
                     failed = true
                     for problem in problems { printError("\(file): \(clean(problem.description))") }
                     printError("\(file): \(problems.count) problem\(problems.count == 1 ? "" : "s")")
+                    if !plan.conflicts.isEmpty { printError(PlanDocument.howToResolve(file)) }
                 }
             } catch {
                 failed = true

@@ -24,9 +24,11 @@ struct RunResult {
 }
 
 /// Runs dplan with a fixed clock and user so output is reproducible.
-func runDplan(_ arguments: [String], now: String = "2026-11-22T10:00:00Z", environment extra: [String: String] = [:]) throws -> RunResult {
+func runDplan(_ arguments: [String], now: String = "2026-11-22T10:00:00Z", environment extra: [String: String] = [:],
+              in directory: String? = nil) throws -> RunResult {
     let process = Process()
     process.executableURL = dplanBinary()
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     process.arguments = arguments
     var environment = ProcessInfo.processInfo.environment
     environment["DPLAN_NOW"] = now

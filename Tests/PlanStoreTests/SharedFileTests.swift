@@ -86,7 +86,10 @@ import Testing
         } catch {
             guard case .conflicts(_, let fields) = error else { Issue.record("\(error)"); return }
             #expect(fields.map(\.path).contains("actions[id=SEC-06].title"))
-            #expect(fields.first { $0.path == "actions[id=SEC-06].title" } == PlanMerge.Conflict(path: "actions[id=SEC-06].title", mine: "\"My title\"", theirs: "\"Their title\""))
+            let title = try #require(fields.first { $0.path == "actions[id=SEC-06].title" })
+            #expect((title.mine, title.theirs) == ("\"My title\"", "\"Their title\""))
+            #expect(title.base == "\"Run weekly Safety Net meetings and a hospital IDVA at The Hillingdon Hospital\"")
+            #expect((title.mineBy, title.mineOn, title.theirsBy, title.theirsOn) == ("Me", me.now, "Colleague", colleague.now))
             #expect(error.description.contains("nothing was written"))
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)

@@ -1,0 +1,74 @@
+import ArgumentParser
+import Foundation
+import PlanModel
+import PlanStore
+import TerminalText
+
+/// `dplan merge-driver %O %A %B %P`: git's custom merge driver for plan files (set up by
+/// `dplan git-setup`). Writes the merge into the `%A` file; exit 0 when clean, 1 when git must
+/// report a conflict. Files that are not plans are merged by `git merge-file` instead.
+struct MergeDriverCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "merge-driver",
+        abstract: "git's merge driver for plan files (registered by dplan git-setup).",
+        discussion: """
+            git runs it as: dplan merge-driver %O %A %B %P. Plans are merged field by field and written to %A in the \
+            canonical layout; a field both sides changed differently keeps our value and is recorded in the plan \
+            (dplan resolve settles it), and the exit code is 1 so git reports the conflict. Other files fall back to \
+            git merge-file.
+            """)
+
+    @Argument(help: "The common ancestor's version (git's %O).") var base: String
+    @Argument(help: "Our version, which receives the result (git's %A).") var ours: String
+    @Argument(help: "Their version (git's %B).") var theirs: String
+    @Argument(help: "The file's path in the repository, for messages (git's %P).") var path: String
+
+    func run() throws {
+        let versions: [Data]
+        do { versions = try [base, ours, theirs].map { path throws(PlanFileError) in try PlanFile.read(path) } } catch {
+            throw Failure(error.description)
+        }
+        switch MergeDriver.merge(base: versions[0], ours: versions[1], theirs: versions[2], file: path) {
+        case .merged(let bytes):
+            try write(bytes)
+        case .conflicted(let bytes, let conflicts, let problems):
+            try write(bytes)
+            for conflict in conflicts { printError("\(path): conflict: \(describe(conflict))") }
+            for problem in problems { printError("\(path): after the merge: \(clean(problem.description))") }
+            if !conflicts.isEmpty {
+                printError("\(path): the file is a valid plan holding our value in each conflicting field. " + PlanDocument.howToResolve(path))
+            }
+            if !problems.isEmpty {
+                printError("\(path): the merged plan has problems to fix (dplan validate \(path) lists them)")
+            }
+            throw ExitCode(1)
+        case .notAPlan(let reason):
+            printError("\(clean(reason)); merging \(path) line by line with git merge-file")
+            throw ExitCode(try textMerge())
+        }
+    }
+
+    private func write(_ bytes: Data) throws {
+        do { try AtomicFile.write(bytes, to: ours) } catch { throw Failure(error.description) }
+    }
+
+    /// git's own line merge into %A; its exit code is the number of conflicts.
+    private func textMerge() throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs]
+        do { try process.run() } catch { throw Failure("\(path): cannot run git merge-file: \(error.localizedDescription)") }
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? 0 : 1
+    }
+}
+
+/// "action SEC-06: title: ours "A" (Police, 2026-11-20T10:00:00Z), theirs "B" (Council, …), base "C"".
+func describe(_ conflict: MergeConflict) -> String {
+    func side(_ value: String?, _ by: String?, _ on: Timestamp?) -> String {
+        let who = [by.map(clean), on?.description].compactMap { $0 }.joined(separator: ", ")
+        return truncated(clean(value ?? "(absent)"), toWidth: 100) + (who.isEmpty ? "" : " (\(who))")
+    }
+    return "\(clean(conflict.label)): ours \(side(conflict.ours, conflict.oursBy, conflict.oursOn)), "
+        + "theirs \(side(conflict.theirs, conflict.theirsBy, conflict.theirsOn)), base \(side(conflict.base, nil, nil))"
+}
