@@ -11,8 +11,11 @@ public struct ActionList: Sendable {
     public internal(set) var rows: [Row] = []
     public internal(set) var selection = 0
     public internal(set) var scroll = 0
-    /// The widest id of the actions shown, in cells: the id column is never narrower, so ids are never cut.
+    /// The widest id in the plan, in cells: the id column is never narrower, so ids are never cut
+    /// (and it keeps its width while filtering).
     public private(set) var idWidth = 2
+    /// The plan revision `idWidth` was measured at.
+    private var idWidthRevision = -1
     /// Indices (into `plan.actions`) of the actions the filter shows, in list order; set with `rows`.
     private var matching: [Int] = []
     /// What `rows` and `matching` were worked out for.
@@ -70,21 +73,31 @@ public struct ActionList: Sendable {
         var buckets = [[Int]](repeating: [], count: groups.count)
         let candidates = narrowing ? matching : Array(plan.actions.indices)
         let filtering = !criteria.isEmpty
-        var shown: [Int] = []
+        let grouping = self.grouping
         plan.actions.withUnsafeBufferPointer { actions in  // borrows each action instead of copying it
             for index in candidates {
-                guard actions[index].preventionGroup != nil,
+                guard let group = actions[index].preventionGroup,
                       !filtering || criteria.matches(actions[index], today: context.today, quarter: context.quarter),
                       needle.isEmpty || searchIndex.action(index, contains: needle) else { continue }
-                shown.append(index)
-                for group in Self.keys(of: actions[index], by: grouping) {
-                    if let at = slot[group] { buckets[at].append(index) }
+                if grouping == .prevention {
+                    buckets[group.order].append(index)  // the usual case, kept cheap: one group per action
+                } else {
+                    for key in Self.keys(of: actions[index], by: grouping) {
+                        if let at = slot[key] { buckets[at].append(index) }
+                    }
                 }
             }
         }
-        var seen = Set<Int>()
-        matching = buckets.flatMap { $0 }.filter { seen.insert($0).inserted }
-        idWidth = matching.reduce(2) { max($0, displayWidth(plan.actions[$1].id)) }
+        if grouping == .workstream {
+            var seen = Set<Int>()  // an action in several workstreams is matched once
+            matching = buckets.flatMap { $0 }.filter { seen.insert($0).inserted }
+        } else {
+            matching = buckets.flatMap { $0 }
+        }
+        if idWidthRevision != context.revision {
+            idWidth = plan.actions.reduce(2) { max($0, displayWidth($1.id)) }
+            idWidthRevision = context.revision
+        }
         // Every prevention group is listed when nothing is filtered (the plan's shape); otherwise,
         // and for workstreams and owners, only groups with actions shown.
         let showEmpty = grouping == .prevention && !filtering && needle.isEmpty
