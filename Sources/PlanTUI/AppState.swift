@@ -29,6 +29,14 @@ public struct AppState: Sendable {
         layout = Layout(width: size.width, height: size.height)
         if let readOnly { message = Message(text: readOnly, isError: true) }
         refreshRows()
+        if !plan.conflicts.isEmpty {
+            // A merge (git, a sync copy) left fields to decide: they come first.
+            screen = .mergeConflicts(selection: 0)
+            if readOnly == nil {
+                message = Message(text: "\(plan.conflicts.count) fields were changed differently by two people: m keeps ours, t takes theirs",
+                                  isError: true)
+            }
+        }
     }
 
     public var plan: Plan { session.plan }
@@ -65,6 +73,8 @@ public indirect enum Screen: Equatable, Sendable {
     /// What changed since last quarter or who owes an update, the cursor on the `selection`th
     /// action; Esc returns to `returnTo`.
     case entries(EntryList, selection: Int, returnTo: Screen)
+    /// The merge conflicts recorded in the plan, the cursor on the `selection`th.
+    case mergeConflicts(selection: Int)
 
     var mode: Mode {
         switch self {
@@ -73,6 +83,7 @@ public indirect enum Screen: Equatable, Sendable {
         case .detail: .detail
         case .meeting, .meetingSummary: .meeting
         case .entries: .changes
+        case .mergeConflicts: .conflicts
         }
     }
 }

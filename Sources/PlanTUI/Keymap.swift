@@ -10,7 +10,8 @@ public enum Command: Hashable, Sendable {
     case changeDue, addAction, deleteAction, toggleRestricted
     case search, filter, clearFilter, cycleGrouping
     case startMeeting, keepStatus, nextAction, previousAction, endMeeting
-    case showChanges, showChase, closeQuarter, export
+    case showChanges, showChase, showConflicts, closeQuarter, export
+    case keepOurs(all: Bool), takeTheirs(all: Bool)
     case undo, redo, save, quit, help, reload
 }
 
@@ -35,7 +36,7 @@ public struct Binding<C: Hashable & Sendable>: Sendable {
 
 /// The screens that have their own keymap.
 public enum Mode: CaseIterable, Sendable {
-    case overview, list, detail, meeting, changes
+    case overview, list, detail, meeting, changes, conflicts
 
     public var title: String {
         switch self {
@@ -44,6 +45,7 @@ public enum Mode: CaseIterable, Sendable {
         case .detail: "Action detail"
         case .meeting: "Meeting mode"
         case .changes: "What changed and who owes an update"
+        case .conflicts: "Merge conflicts"
         }
     }
 }
@@ -102,6 +104,7 @@ public enum Keymap {
         Binding([ch("+")], .addAction, "add an action"),
         Binding([ch("C")], .showChanges, "what changed since last quarter", hint: "changes"),
         Binding([ch("W")], .showChase, "who owes an update this quarter (the chase list)"),
+        Binding([ch("K")], .showConflicts, "merge conflicts to decide (after git or a sync copy merged two people's edits)"),
         Binding([ch("Q")], .closeQuarter, "close the quarter after the board review"),
         Binding([ch("E")], .export, "export a report (Markdown, HTML, CSV, JSON)"),
     ]
@@ -137,6 +140,8 @@ public enum Keymap {
                    Binding([.pageUp], .pageUp, "scroll a long commentary up"),
                    Binding([.escape], .endMeeting, "end the meeting and show what changed", hint: "end")]
                 + global
+        case .conflicts:
+            conflicts + global
         case .changes:
             [Binding([.escape, ch("h"), .left], .back, "back", hint: "back"),
              Binding([.enter, ch("l"), .right], .open, "open the action (Esc comes back here)", hint: "open"),
@@ -147,6 +152,17 @@ public enum Keymap {
                 + global
         }
     }
+
+    /// The merge conflicts screen.
+    static let conflicts: [Binding<Command>] = [
+        Binding([.escape, ch("h"), .left], .back, "back to the overview", hint: "back"),
+        Binding([ch("k"), .up], .moveUp, "previous conflict"),
+        Binding([ch("j"), .down], .moveDown, "next conflict"),
+        Binding([ch("m")], .keepOurs(all: false), "keep our value for this field", hint: "keep ours"),
+        Binding([ch("t")], .takeTheirs(all: false), "take their value for this field", hint: "take theirs"),
+        Binding([ch("M")], .keepOurs(all: true), "keep our values for every conflict"),
+        Binding([ch("T")], .takeTheirs(all: true), "take their values for every conflict"),
+    ]
 
     /// The command a key means on a screen, if any.
     public static func command(for key: Key, in mode: Mode) -> Command? {

@@ -74,33 +74,14 @@ func renderConflict(_ conflict: PlanMerge.Conflict, number: Int, of total: Int, 
     for (offset, line) in lines.enumerated() { frame.put(line, x: box.x + 1, y: box.y + 1 + offset, maxWidth: box.innerWidth) }
 }
 
-/// "SEC-07 · 2026/27 Q3 review · commentary" from `actions[id=SEC-07].reviews[quarter=2026/27 Q3].commentary`.
+/// A save conflict's field in words, as the merge describes recorded conflicts ("action SEC-07:
+/// review for 2026/27 Q3, commentary").
 func conflictFieldWords(_ path: String) -> String {
-    var parts: [String] = []
-    for step in path.split(separator: ".") {
-        if let open = step.firstIndex(of: "["), let equals = step.firstIndex(of: "="), step.hasSuffix("]") {
-            let collection = String(step[..<open])
-            let key = String(step[step.index(after: equals)..<step.index(before: step.endIndex)])
-            parts.append(collection == "actions" ? key : collection == "reviews" ? "\(key) review" : "\(fieldWords(collection)) \(key)")
-        } else {
-            parts.append(fieldWords(String(step)))
-        }
-    }
-    return parts.joined(separator: " · ")
-}
-
-/// "outcome measure" from "outcomeMeasure".
-private func fieldWords(_ name: String) -> String {
-    var words = ""
-    for character in name {
-        if character.isUppercase, !words.isEmpty { words += " " }
-        words += character.lowercased()
-    }
-    return words
+    MergeConflict(path: path, base: nil, ours: nil, theirs: nil).label
 }
 
 /// A conflict value as people read it: JSON text unquoted, "(none)" when absent.
-private func conflictValueText(_ json: String) -> String {
+func conflictValueText(_ json: String) -> String {
     guard !json.isEmpty else { return "(none)" }
     guard let value = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) else { return json }
     switch value {

@@ -16,6 +16,7 @@ public func render(_ state: AppState) -> Frame {
     case .meeting(let meeting): renderMeeting(state, meeting, into: &frame)
     case .meetingSummary(let meeting): renderMeetingSummary(state, meeting, into: &frame)
     case .entries(let list, let selection, _): renderEntryList(list, selection: selection, state: state, into: &frame)
+    case .mergeConflicts(let selection): renderMergeConflicts(state, selection: selection, into: &frame)
     }
     if let help = state.help { renderHelp(help, layout: state.layout, into: &frame) }
     if case .confirm(.recoverSwap(let offer, showingList: true)) = state.modal {

@@ -146,6 +146,7 @@ extension AppState {
         case .back:
             switch screen {
             case .detail(_, _, let returnTo), .entries(_, _, let returnTo): screen = returnTo
+            case .mergeConflicts: screen = .overview
             default: screen = .overview
             }
         case .switchView: screen = screen == .overview ? .list : .overview
@@ -198,6 +199,14 @@ extension AppState {
             screen = .entries(.changes, selection: 0, returnTo: screen)
         case .showChase:
             screen = .entries(.chase, selection: 0, returnTo: screen)
+        case .showConflicts:
+            guard !plan.conflicts.isEmpty else {
+                message = Message(text: "No merge conflicts: nothing to decide", isError: false)
+                break
+            }
+            screen = .mergeConflicts(selection: 0)
+        case .keepOurs(let all): decideConflicts(.mine, all: all)
+        case .takeTheirs(let all): decideConflicts(.theirs, all: all)
         case .closeQuarter:
             guard !session.isReadOnly else { refuseReadOnly(); break }
             modal = .prompt(.closeQuarter(quarter), plan.quarters.last?.board ?? plan.partnership)
@@ -232,6 +241,8 @@ extension AppState {
         case .entries(let list, let selection, let returnTo):
             let count = list.entryIDs(self).count
             screen = .entries(list, selection: min(max(0, selection + delta), max(0, count - 1)), returnTo: returnTo)
+        case .mergeConflicts(let selection):
+            screen = .mergeConflicts(selection: min(max(0, selection + delta), max(0, plan.conflicts.count - 1)))
         case .meeting(var meeting):
             meeting.scroll = max(0, meeting.scroll + delta)
             screen = .meeting(meeting)
@@ -354,6 +365,25 @@ extension AppState {
             modal = .picker(.workstreams(id: id), Picker(title: "\(id) workstreams (Space ticks)",
                                                           options: plan.workstreams.map { Picker.Option(id: $0.id, label: $0.name) },
                                                           ticked: Set(action.workstreams)))
+        }
+    }
+
+    // MARK: Merge conflicts
+
+    /// Settles the conflict under the cursor (or all of them) with our value or theirs, as one
+    /// undoable step; back to the overview when none is left.
+    private mutating func decideConflicts(_ side: PlanMerge.Side, all: Bool) {
+        guard case .mergeConflicts(let selection) = screen, plan.conflicts.indices.contains(selection) else { return }
+        let chosen = plan.conflicts[selection]
+        let label = all ? "all \(plan.conflicts.count) conflicts" : chosen.label
+        commit((side == .mine ? "Kept ours: " : "Took theirs: ") + label) { plan, context in
+            _ = try plan.resolveConflicts(take: side, context: context, where: { all || $0 == chosen })
+        }
+        if plan.conflicts.isEmpty {
+            screen = .overview
+            if message?.isError == false { message?.text += "; every conflict is decided, s saves" }
+        } else {
+            screen = .mergeConflicts(selection: min(selection, plan.conflicts.count - 1))
         }
     }
 

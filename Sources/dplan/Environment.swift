@@ -41,16 +41,19 @@ func loadPlan(_ path: String) throws -> Plan {
 ///
 /// Fields dplan does not know would be lost by saving, so a plan with any is refused unless
 /// `dropUnknown` (`dplan format --drop-unknown`) says to drop them.
-func openForEditing(_ path: String, dropUnknown: Bool = false) throws -> (PlanDocument, Plan) {
+///
+/// A plan with unresolved merge conflicts is refused unless `allowConflicts` (the front end, which
+/// opens on its conflict screen so they can be decided).
+func openForEditing(_ path: String, dropUnknown: Bool = false, allowConflicts: Bool = false) throws -> (PlanDocument, Plan) {
     let document: PlanDocument
     do { document = try PlanDocument.open(path) } catch { throw Failure(error.description) }
     let conflicts = document.base.conflicts
-    guard conflicts.isEmpty else {
+    guard conflicts.isEmpty || allowConflicts else {
         throw Failure((["\(path): the plan has \(conflicts.count) unresolved merge conflict\(conflicts.count == 1 ? "" : "s") from a merge; "
             + "resolve them before changing it (nothing was written):"]
             + conflicts.map { "\(path): \(describe($0))" } + [PlanDocument.howToResolve(path)]).joined(separator: "\n"))
     }
-    let problems = document.base.validate()
+    let problems = document.base.validate().filter { !allowConflicts || !$0.path.hasPrefix("conflicts") }
     guard problems.isEmpty else {
         throw Failure((["\(path): the plan has problems; fix them before changing it (nothing was written):"]
             + problems.map { "\(path): \($0)" }).joined(separator: "\n"))

@@ -55,7 +55,7 @@ struct Open: ParsableCommand {
             print(summaryText(plan, today: try currentTime().day))
             return
         }
-        let (document, _) = try openForEditing(file)
+        let (document, _) = try openForEditing(file, allowConflicts: true)
         let user = author.name
         let now = try currentTime()  // a bad DPLAN_NOW is reported before the screen opens
         var readOnly: String?

@@ -266,7 +266,7 @@ import Testing
         // Now they change the same commentary: saving asks, field by field.
         #expect(try runDplan(["set", path, "SEC-06", "--comment", "Theirs: funded to 2028", "--by", "Colleague"]).status == 0)
         try session.keys("s")
-        let prompt = try session.waitFor("changed here and on disk: SEC-06")
+        let prompt = try session.waitFor("changed here and on disk: action SEC-06")
         // The prompt counts the clashes ("1/5 changed here and on disk: …"): keep mine for each.
         let count = try #require(prompt.range(of: #"1/(\d+) changed here"#, options: .regularExpression)
             .flatMap { Int(prompt[$0].dropFirst(2).prefix { $0.isNumber }) })

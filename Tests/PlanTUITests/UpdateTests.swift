@@ -471,12 +471,12 @@ import Testing
                          PlanMerge.Conflict(path: "actions[id=SEC-06].due", mine: "\"2027-01-31\"", theirs: "\"2027-03-31\"")]
         state.modal = .confirm(.resolveConflicts(conflicts, decided: [:]))
         let first = render(state).plainText
-        #expect(first.contains("1/2 changed here and on disk: SEC-06 · title"))
+        #expect(first.contains("1/2 changed here and on disk: action SEC-06: title"))
         #expect(first.contains("Yours:  A") && first.contains("Theirs: B"))
-        #expect(first.contains("SEC-06 · title: m keeps yours · t takes theirs · Esc cancels the save"))
+        #expect(first.contains("action SEC-06: title: m keeps yours · t takes theirs · Esc cancels the save"))
         #expect(state.press(.character("x")).isEmpty)  // other keys keep asking
         #expect(state.press(.character("m")).isEmpty)
-        #expect(render(state).plainText.contains("2/2 changed here and on disk: SEC-06 · due"))
+        #expect(render(state).plainText.contains("2/2 changed here and on disk: action SEC-06: due"))
         #expect(render(state).plainText.contains("Theirs: 2027-03-31"))
         #expect(state.press(.character("t")) == [.save(resolving: ["actions[id=SEC-06].title": .mine, "actions[id=SEC-06].due": .theirs], thenQuit: false)])
         state.modal = .confirm(.resolveConflicts(conflicts, decided: [:]))
