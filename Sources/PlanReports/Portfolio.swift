@@ -5,10 +5,13 @@ import PlanModel
 public struct LabelledPlan: Sendable {
     public var label: String
     public var plan: Plan
+    /// The file it was read from, when it was read from one.
+    public var file: String?
 
-    public init(label: String, plan: Plan) {
+    public init(label: String, plan: Plan, file: String? = nil) {
         self.label = label
         self.plan = plan
+        self.file = file
     }
 
     /// Labels for plans read from `files`: each plan's id, or its file name where two plans
@@ -17,7 +20,7 @@ public struct LabelledPlan: Sendable {
         var seen: [String: Int] = [:]
         for (_, plan) in plans { seen[plan.id, default: 0] += 1 }
         return plans.map { file, plan in
-            LabelledPlan(label: seen[plan.id] == 1 && !plan.id.isBlank ? plan.id : file, plan: plan)
+            LabelledPlan(label: seen[plan.id] == 1 && !plan.id.isBlank ? plan.id : file, plan: plan, file: file)
         }
     }
 }

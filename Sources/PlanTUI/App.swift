@@ -10,9 +10,16 @@ import PlanStore
 /// loop never changes the state itself. `readOnly` says why edits are refused, if they are.
 @MainActor
 public func runInteractive(document: PlanDocument, user: String, readOnly: String?, clock: @escaping () -> Timestamp) {
-    var document = document
     let terminal = Terminal()
     defer { terminal.restore() }
+    runSession(document: document, user: user, readOnly: readOnly, clock: clock, terminal: terminal)
+}
+
+/// One plan's session on a terminal that is already set up (alone, or opened from the portfolio).
+@MainActor
+func runSession(document: PlanDocument, user: String, readOnly: String?, clock: @escaping () -> Timestamp, terminal: Terminal) {
+    var document = document
+    terminal.invalidate()
     var state = AppState(plan: document.base, path: document.path, user: user, now: clock(), size: terminal.size, readOnly: readOnly)
     // A read-only session never touches the swap file: it may belong to the person editing.
     let journal: SwapJournal? = readOnly == nil ? SwapJournal(planPath: document.path) : nil
@@ -130,4 +137,43 @@ private func export(_ state: AppState, _ request: ExportRequest, to path: String
     } catch {
         return .exportFailed("Export failed: \(error)")
     }
+}
+
+/// Runs the portfolio screen until the user quits. `load` reads the plans (again after one was
+/// edited); `prepare` makes a plan ready to edit (opened, locked) or says why it cannot be.
+@MainActor
+public func runPortfolio(load: () -> (entries: [PortfolioEntry], paths: [String]), user: String,
+                         prepare: (String) -> Result<PreparedPlan, PortfolioOpenError>, clock: @escaping () -> Timestamp) {
+    let terminal = Terminal()
+    defer { terminal.restore() }
+    let loaded = load()
+    var state = PortfolioState(entries: loaded.entries, paths: loaded.paths, size: terminal.size)
+    while true {
+        terminal.paint(renderPortfolio(state))
+        guard let key = terminal.readKey() else { continue }
+        let event: PortfolioState.Event = key == .resize ? .resized(width: terminal.size.width, height: terminal.size.height) : .key(key)
+        if key == .resize { terminal.invalidate() }
+        switch state.update(event) {
+        case .quit?: return
+        case .open(let path)?:
+            switch prepare(path) {
+            case .success(let prepared):
+                runSession(document: prepared.document, user: user, readOnly: prepared.readOnly, clock: clock, terminal: terminal)
+                prepared.done()
+                let reloaded = load()
+                _ = state.update(.reloaded(reloaded.entries, paths: reloaded.paths))
+            case .failure(let error):
+                _ = state.update(.openFailed(error.description))
+            }
+            terminal.invalidate()
+        case nil:
+            break
+        }
+    }
+}
+
+/// Why the portfolio could not open a plan.
+public struct PortfolioOpenError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }

@@ -36,7 +36,7 @@ struct Open: ParsableCommand {
 
     /// Asks on the terminal, before the screen opens, whether to take over a lock whose process
     /// has gone. Only a typed "y" takes it over.
-    private func askToTakeOver(_ holder: PlanLock.Holder) -> Bool {
+    private func askToTakeOver(_ holder: PlanLock.Holder, file: String) -> Bool {
         printError("\(file): a lock was left by \(clean(holder.user))'s dplan (process \(holder.pid) on this computer), which has gone; "
                    + "it probably crashed. Unsaved edits it made are offered back next.")
         FileHandle.standardError.write(Data("Take the lock over and edit? [y/N] ".utf8))
@@ -44,19 +44,54 @@ struct Open: ParsableCommand {
     }
 
     func run() throws {
+        let terminal = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
         if isPortfolio {
             let plans = try loadPortfolio(files)
-            print(portfolioText(plans, today: try currentTime().day))
-            if isatty(STDOUT_FILENO) != 0 { print("\nOpen one with: dplan PLAN (the portfolio screen is not in the front end yet)") }
+            let today = try currentTime().day
+            guard terminal else {
+                print(portfolioText(plans, today: today))
+                return
+            }
+            let user = author.name
+            MainActor.assumeIsolated {
+                runPortfolio(load: {
+                    let plans = (try? loadPortfolio(files, quiet: true)) ?? plans
+                    return (plans.portfolio(on: (try? currentTime().day) ?? today), plans.map { $0.file ?? $0.label })
+                }, user: user, prepare: { path in
+                    do {
+                        let prepared = try prepareToEdit(path, user: user, askAboutStaleLock: false)
+                        return .success(PreparedPlan(document: prepared.document, readOnly: prepared.readOnly, done: {
+                            if prepared.locked { PlanLock.release(path) }
+                            TerminalSignals.beforeExit = nil
+                        }))
+                    } catch let failure as Failure {
+                        return .failure(PortfolioOpenError(clean(failure.message.split(separator: "\n").prefix(2).joined(separator: " "))))
+                    } catch {
+                        return .failure(PortfolioOpenError(clean("\(error)")))
+                    }
+                }, clock: { (try? currentTime()) ?? Timestamp(secondsSinceEpoch: 0) })
+            }
             return
         }
-        guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
+        guard terminal else {
             let plan = try loadPlan(file)
             print(summaryText(plan, today: try currentTime().day))
             return
         }
+        let prepared = try prepareToEdit(file, user: author.name, askAboutStaleLock: true)
+        defer { if prepared.locked { PlanLock.release(file) } }
+        MainActor.assumeIsolated {
+            runInteractive(document: prepared.document, user: author.name, readOnly: prepared.readOnly,
+                           clock: { (try? currentTime()) ?? Timestamp(secondsSinceEpoch: 0) })
+        }
+    }
+
+    /// Opens a plan to edit and takes its lock: read-only (with why) when the file cannot be
+    /// written or someone else holds the lock. A lock left by a crashed dplan on this computer
+    /// is offered to take over when `askAboutStaleLock` (before the screen opens).
+    private func prepareToEdit(_ file: String, user: String, askAboutStaleLock: Bool) throws
+        -> (document: PlanDocument, readOnly: String?, locked: Bool) {
         let (document, _) = try openForEditing(file, allowConflicts: true)
-        let user = author.name
         let now = try currentTime()  // a bad DPLAN_NOW is reported before the screen opens
         var readOnly: String?
         if access(file, W_OK) != 0 {
@@ -70,7 +105,7 @@ struct Open: ParsableCommand {
                 locked = true
             case .heldBy(let holder) where ignoreLock:
                 printError("\(file): \(holder.summary); editing anyway (--ignore-lock)")
-            case .heldBy(let holder) where holder.isStale && askToTakeOver(holder):
+            case .heldBy(let holder) where askAboutStaleLock && holder.isStale && askToTakeOver(holder, file: file):
                 // The process that held it is gone (a crash): this session takes the lock over.
                 PlanLock.breakLock(file)
                 locked = PlanLock.acquire(file, user: user, now: now) == .acquired
@@ -81,12 +116,8 @@ struct Open: ParsableCommand {
                     : "read-only: \(holder.summary); reopen with --ignore-lock to edit anyway"
             }
         }
-        defer { if locked { PlanLock.release(file) } }
         if locked { releaseLockOnSignal(file) }
-        MainActor.assumeIsolated {
-            runInteractive(document: document, user: user, readOnly: readOnly,
-                           clock: { (try? currentTime()) ?? Timestamp(secondsSinceEpoch: 0) })
-        }
+        return (document, readOnly, locked)
     }
 }
 

@@ -5,7 +5,9 @@ import PlanReports
 /// The plans of a portfolio: the `.json` files of each folder given (not hidden, by name) and
 /// each file given. A file in a folder that is not a readable plan is reported and skipped; a
 /// file named on its own must be one.
-func loadPortfolio(_ paths: [String]) throws -> [LabelledPlan] {
+///
+/// Plans that cannot be read are skipped, and said so on stderr unless `quiet` (the screen is up).
+func loadPortfolio(_ paths: [String], quiet: Bool = false) throws -> [LabelledPlan] {
     var plans: [(file: String, plan: Plan)] = []
     for path in paths {
         var isFolder: ObjCBool = false
@@ -18,7 +20,7 @@ func loadPortfolio(_ paths: [String]) throws -> [LabelledPlan] {
         for name in names {
             let file = (path as NSString).appendingPathComponent(name)
             do { plans.append((file, try loadPlan(file))) } catch let failure as Failure {
-                printError("skipped: \(clean(failure.message))")
+                if !quiet { printError("skipped: \(clean(failure.message))") }
             }
         }
     }

@@ -145,3 +145,33 @@ import Testing
         #expect(plan.validate().isEmpty)
     }
 }
+
+/// `dplan FOLDER` on a real terminal: the portfolio, a plan opened from it, and back.
+@Suite(.serialized) struct TmuxPortfolioTests {
+    @Test func openAPlanFromThePortfolioAndComeBack() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-portfolio-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: repositoryRoot.appendingPathComponent("plans").path)
+            where name.hasSuffix(".json") {
+            try FileManager.default.copyItem(atPath: repositoryRoot.appendingPathComponent("plans/\(name)").path,
+                                             toPath: folder.appendingPathComponent(name).path)
+        }
+        let session = try TmuxSession(dplan: folder.path, width: 130, height: 30)
+        let portfolio = try session.waitFor("portfolio of 2 plans")
+        #expect(portfolio.contains("hillingdon-serious-violence-2024-27") || portfolio.contains("Hillingdon"))
+        try session.keys("Enter")
+        try session.waitFor("Prevention group")
+        try session.keys("/")
+        try session.type("SEC-06")
+        try session.keys("Enter", "g")
+        try session.waitFor("SEC-06 set to Green")
+        try session.keys("s")
+        try session.waitFor("Saved")
+        try session.keys("q")
+        try session.waitFor("portfolio of 2 plans")
+        #expect(!FileManager.default.fileExists(atPath: PlanLock.path(for: folder.appendingPathComponent("hillingdon-serious-violence-2024-27.json").path)))
+        try session.quitCleanly()
+        let plan = try PlanFile.load(folder.appendingPathComponent("hillingdon-serious-violence-2024-27.json").path)
+        #expect(plan.actions.first { $0.id == "SEC-06" }?.review(for: plan.editingQuarter(on: Day(iso: "2026-11-22")!))?.status == .green)
+    }
+}

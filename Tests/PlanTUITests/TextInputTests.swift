@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import PlanStore
 @testable import PlanTUI
 import TerminalText
 import Testing
@@ -234,19 +235,15 @@ private extension TextEditor {
 
 @Suite struct ListShapeTests {
     @Test func idsAreNeverCutAndOwnersGetTheRoomTheyNeed() throws {
-        var state = try makeState(width: 200, height: 40)
-        let index = state.plan.actionIndex(id: "WSA-01")!
-        state.session.plan.actions[index].id = "WSA-001-LONG-ID"
-        state.refreshRows()
-        state.press(.enter)
-        let text = render(state).plainText
-        #expect(text.contains("WSA-001-LONG-ID "))
-        #expect(text.contains("Hillingdon Council Community Safety Team "))  // the whole owner name at 200 columns
-        var narrow = try makeState(width: 80, height: 24)
-        narrow.session.plan.actions[index].id = "WSA-001-LONG-ID"
-        narrow.refreshRows()
-        narrow.press(.enter)
-        #expect(render(narrow).plainText.contains("WSA-001-LONG-ID "))
+        var plan = try PlanFile.load(hillingdonPath)
+        plan.actions[plan.actionIndex(id: "WSA-01")!].id = "WSA-001-LONG-ID"
+        for width in [200, 80] {
+            var state = AppState(plan: plan, path: hillingdonPath, user: "Test Chair", now: fixedNow, size: (width, 40))
+            state.press(.enter)
+            let text = render(state).plainText
+            #expect(text.contains("WSA-001-LONG-ID "), "at \(width) columns")
+            if width == 200 { #expect(text.contains("Hillingdon Council Community Safety Team ")) }  // the whole owner name
+        }
     }
 
     @Test func cutTextEndsInAnEllipsis() {
