@@ -50,19 +50,17 @@ public struct Frame: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? width, width - max(0, x))
         guard limit > 0 else { return 0 }
-        let characters = Array(sanitizedForTerminal(text))
+        let clean = sanitizedForTerminal(text)
         var column = x
-        var written: [(column: Int, width: Int)] = []
-        for (index, character) in characters.enumerated() {
+        var lastStart = x  // where the last character written starts, to make room for the ellipsis
+        for index in clean.indices {
+            let character = clean[index]
             let w = displayWidth(character)
             guard w > 0 else { continue }
             if column + w > x + limit {
                 // Cut: unless only spaces are left, end with an ellipsis in the last cell.
-                if characters[index...].contains(where: { $0 != " " }) {
-                    while let last = written.last, last.column + last.width > x + limit - 1 {
-                        written.removeLast()
-                        column = last.column
-                    }
+                if clean[index...].contains(where: { $0 != " " }) {
+                    if column > x + limit - 1 { column = lastStart }
                     for (offset, cell) in rows[y][max(0, column)..<min(width, x + limit)].enumerated() where cell.isContinuation {
                         rows[y][max(0, column) + offset] = Cell(character: " ", tone: tone, isContinuation: false)
                     }
@@ -75,7 +73,7 @@ public struct Frame: Equatable, Sendable {
                 rows[y][column] = Cell(character: character, tone: tone, isContinuation: false)
                 if w == 2 { rows[y][column + 1] = Cell(character: " ", tone: tone, isContinuation: true) }
             }
-            written.append((column, w))
+            lastStart = column
             column += w
         }
         return column - x
