@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "dplan",
             dependencies: [
-                "PlanModel", "PlanStore", "TerminalText", "PlanTUI", "PlanReports",
+                "PlanModel", "PlanStore", "TerminalText", "PlanTUI", "PlanReports", "Spreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

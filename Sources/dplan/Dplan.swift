@@ -13,7 +13,7 @@ struct Dplan: ParsableCommand {
             """,
         version: Dplan.version,
         subcommands: [Open.self, Validate.self, List.self, Show.self, SetCommand.self, New.self, Add.self, Format.self,
-                      ReviewCommand.self, Changes.self, Chase.self, Export.self, ImportCSV.self, Generate.self, BenchTUI.self, Log.self],
+                      ReviewCommand.self, Changes.self, Chase.self, Export.self, Import.self, Generate.self, BenchTUI.self, Log.self],
         defaultSubcommand: Open.self
     )
 

@@ -7,11 +7,15 @@ import PlanStore
 /// `dplan export FILE --format … -o PATH`: board papers and data from one report model.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a progress report: markdown, html, csv or json, or your own Mustache template.",
-        discussion: "The output is written atomically; the plan file is never touched.")
+        abstract: "Export a progress report: markdown, html, csv, json or xlsx, or your own Mustache template.",
+        discussion: """
+            The output is written atomically; the plan file is never touched. --format xlsx writes the plan as an
+            Excel tracker that is also the quarterly return; --returns DIR writes one per lead owner
+            (DIR/<owner id>.xlsx), to be filled in and read back with dplan import DIR/*.xlsx --into PLAN --update.
+            """)
 
     @OptionGroup var plan: PlanFileArgument
-    @Option(help: "markdown, html, csv or json (not needed with --template).") var format: ReportFormat?
+    @Option(help: "markdown, html, csv, json or xlsx (not needed with --template).") var format: ReportFormat?
     @Option(help: "Mustache template to render against the report model (docs/templates.md).") var template: String?
     @Option(help: "Quarter to report on (default: the current quarter).") var quarter: Quarter?
     @Option(help: "Compare with this quarter (default: the quarter before).") var from: Quarter?
@@ -21,12 +25,17 @@ struct Export: ParsableCommand {
     @Flag(help: "Leave out commentary marked restricted, for publication.") var `public` = false
     @Flag(help: "CSV: start with a UTF-8 byte-order mark so Excel reads accents and £ correctly.") var excel = false
     @Flag(help: "CSV: the review history as a long table (action, quarter, status, commentary, by, on).") var history = false
-    @Option(name: .shortAndLong, help: "Where to write (\"-\" for standard output).") var output: String
+    @Option(help: "xlsx: write one return per lead owner into this folder instead of -o.") var returns: String?
+    @Option(name: .shortAndLong, help: "Where to write (\"-\" for standard output).") var output: String?
 
     func validate() throws {
         if format == nil && template == nil { throw ValidationError("give --format or --template") }
         if format != nil && template != nil { throw ValidationError("give --format or --template, not both") }
         if (excel || history) && format != .csv { throw ValidationError("--excel and --history go with --format csv") }
+        if returns != nil && format != .xlsx { throw ValidationError("--returns goes with --format xlsx") }
+        if returns != nil && output != nil { throw ValidationError("give -o or --returns, not both") }
+        if returns == nil && output == nil { throw ValidationError("give -o PATH (\"-\" for standard output)") }
+        if returns != nil && owner != nil { throw ValidationError("--returns writes every owner's return; use -o with --owner for one") }
     }
 
     func run() throws {
@@ -42,6 +51,11 @@ struct Export: ParsableCommand {
         options.owner = filter.owner
         options.workstream = filter.workstream
         let report = Report(plan: plan, options: options)
+        if let returns {
+            try writeReturns(plan, options: options, to: returns, planFile: file)
+            return
+        }
+        let output = self.output!
         let data: Data
         if let template {
             let source: String
@@ -61,5 +75,27 @@ struct Export: ParsableCommand {
         }
         do { try AtomicFile.write(data, to: output) } catch { throw Failure(error.description) }
         print("wrote \(output) (\(data.count) bytes): \(report.quarter), \(report.overall.total) actions\(`public` ? ", public version" : "")")
+    }
+
+    /// One return per lead owner with actions in scope: `DIR/<owner id>.xlsx`.
+    private func writeReturns(_ plan: Plan, options: ReportOptions, to folder: String, planFile: String) throws {
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw Failure("\(folder): cannot create the folder: \(error.localizedDescription)")
+        }
+        let owners = plan.owners.filter { owner in Report(plan: plan, options: with(options, owner: owner.id)).overall.total > 0 }
+        guard !owners.isEmpty else { throw Failure("no actions to export; nothing was written") }
+        for owner in owners {
+            let report = Report(plan: plan, options: with(options, owner: owner.id))
+            let path = (folder as NSString).appendingPathComponent("\(owner.id).xlsx")
+            if AtomicFile.sameFile(path, planFile) { throw Failure("\(path): that is the plan file (nothing more was written)") }
+            do { try AtomicFile.write(try report.xlsx(), to: path) } catch { throw Failure("\(path): \(error)") }
+            print("wrote \(path): \(clean(owner.name)), \(report.overall.total) action\(report.overall.total == 1 ? "" : "s"), \(report.quarter)")
+        }
+    }
+
+    private func with(_ options: ReportOptions, owner: String) -> ReportOptions {
+        var copy = options
+        copy.owner = owner
+        return copy
     }
 }
