@@ -82,7 +82,9 @@ struct RowImporter {
             let currentCommentary = review?.commentary ?? action.commentary
             let newCommentary = commentary.isEmpty || commentary == currentCommentary.trimmingSpaces() ? nil : commentary
             do {
-                if (status != nil && status != currentStatus) || newCommentary != nil {
+                // A red kept goes through recordUpdate too, so its commentary rule applies.
+                let keptRed = status == .red && currentStatus == .red && review == nil
+                if (status != nil && status != currentStatus) || newCommentary != nil || keptRed {
                     try plan.recordUpdate(actionID: action.id, status: status, commentary: newCommentary, quarter: quarter, context: context)
                 }
                 if let due, due != action.due {

@@ -29,8 +29,8 @@ public struct TrackerTable: Sendable {
     func column(of field: TrackerField) -> Int? { columns.first { $0.field == field }?.column }
 
     /// Finds the table in a workbook: on sheet `sheetName`, or on the first sheet with a header
-    /// row (a row within the first 50 naming an action column and at least one other known
-    /// column). `map` ("Header=field,…") names columns the synonyms do not know.
+    /// row (a row within the first 50 naming an action or ref column and at least one other
+    /// known column). `map` ("Header=field,…") names columns the synonyms do not know.
     public static func locate(in workbook: Workbook, file: String, sheet sheetName: String?, map: String?) throws(TrackerImportError) -> TrackerTable {
         let explicit = try parseMap(map)
         var sheets = workbook.sheets
@@ -44,8 +44,8 @@ public struct TrackerTable: Sendable {
             if let table = table(in: sheet, file: file, explicit: explicit, dateSystem: workbook.dateSystem) { return table }
         }
         let looked = sheets.count == 1 ? "sheet \"\(sheets[0].name)\"" : "any sheet (\(sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")))"
-        var message = "\(file): no header row found in the first 50 rows of \(looked): expected a row with an action column "
-            + "(Action, Activity, Intervention, …) and at least one other known column (Lead, RAG, Progress update, Target date, …); "
+        var message = "\(file): no header row found in the first 50 rows of \(looked): expected a row with an action "
+            + "or ref column (Action, Activity, Intervention, Ref, …) and at least one other known column (Lead, RAG, Progress update, Target date, …); "
             + "name your columns with --map \"Your header=title,Other header=owner\""
         if !explicit.isEmpty {
             message += " (the --map headers \(explicit.keys.sorted().map { "\"\($0)\"" }.joined(separator: ", ")) were not found together with an action column)"
@@ -79,7 +79,7 @@ public struct TrackerTable: Sendable {
                     ignored.append((c, header))
                 }
             }
-            guard columns.contains(where: { $0.field == .title }), columns.count >= 2 else { continue }
+            guard columns.contains(where: { $0.field == .title || $0.field == .id }), columns.count >= 2 else { continue }
             let title = sheet.rows[..<r].lazy.flatMap { $0 }.first { !$0.isBlank && $0.text.contains(where: \.isLetter) }?.text
             var rows: [(number: Int, cells: [CellValue])] = []
             for index in (r + 1)..<max(sheet.rows.count, r + 1) { rows.append((index + 1, sheet.rows[index])) }
