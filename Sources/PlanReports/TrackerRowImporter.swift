@@ -82,9 +82,7 @@ struct RowImporter {
             let currentCommentary = review?.commentary ?? action.commentary
             let newCommentary = commentary.isEmpty || commentary == currentCommentary.trimmingSpaces() ? nil : commentary
             do {
-                // A red kept goes through recordUpdate too, so its commentary rule applies.
-                let keptRed = status == .red && currentStatus == .red && review == nil
-                if (status != nil && status != currentStatus) || newCommentary != nil || keptRed {
+                if (status != nil && status != currentStatus) || newCommentary != nil {
                     try plan.recordUpdate(actionID: action.id, status: status, commentary: newCommentary, quarter: quarter, context: context)
                 }
                 if let due, due != action.due {
@@ -99,6 +97,11 @@ struct RowImporter {
                 problem(nil, "\(error)")
             }
             guard problems.isEmpty else { outcome.kind = .problem(problems); return outcome }
+            if review == nil, plan.actions[index].review(for: quarter) == nil {
+                // A row that says what the plan already says is not an update: nothing is
+                // recorded, and the action still owes one (the chase list shows it).
+                outcome.notes.append("no new status or commentary: nothing recorded for \(quarter); the action still owes its update")
+            }
             result.plan = plan
             outcome.kind = plan == before ? .unchanged(action.id) : .updated(action.id)
             return outcome

@@ -37,8 +37,12 @@ import Testing
         let worse = try importing("Ref,RAG,Progress update\nA1,Red,\nA3,Red,\n", into: plan, options: .init(quarter: Quarter("2026/27 Q3"), update: true))
         #expect(worse.rows.map(\.kind) == [
             .problem(["the status gets worse (Green to Red): a commentary explaining why is required"]),
-            .problem(["the status stays red for 2026/27 Q3: a commentary saying what is being done is required"]),
+            .unchanged("A3"),
         ])
+        #expect(worse.rows[1].notes == ["no new status or commentary: nothing recorded for 2026/27 Q3; the action still owes its update"])
+        let stillRed = try importing("Ref,RAG,Progress update\nA3,Red,Contractor found; sites agreed\n", into: plan,
+                                     options: .init(quarter: Quarter("2026/27 Q3"), update: true))
+        #expect(stillRed.rows.map(\.kind) == [.updated("A3")])
         let moved = "Ref,Target date,Reason if the target date changed\nA1,30/06/2027,\nA2,31/01/2027,Supplier delay\n"
         let result = try importing(moved, into: plan, options: .init(update: true))
         #expect(result.rows[0].kind == .problem(["column B \"Target date\": the due date changes from 2027-03-31 to 2027-06-30: a reason is needed (a Reason column or --reason)"]))
