@@ -84,7 +84,7 @@ public enum TrackerImport {
                 throw TrackerImportError("\(table.file): \(quarter) (from \(source)) is closed; reopen it (dplan review reopen) or give another --quarter")
             }
             result.quarters.append(quarter)
-            var importer = RowImporter(table: table, options: options, quarter: quarter, context: context)
+            let importer = RowImporter(table: table, options: options, quarter: quarter, context: context)
             let trailing = importer.trailingNonActions()
             for (index, row) in table.rows.enumerated() where !row.cells.allSatisfy(\.isBlank) {
                 var outcome = RowOutcome(file: table.file, sheet: table.sheet, row: row.number, kind: .problem([]), notes: [])
@@ -97,7 +97,8 @@ public enum TrackerImport {
             }
         }
         if options.update {
-            result.noReturn = result.plan.actions.map(\.id).filter { !matched.contains($0) && plan.actionIndex(id: $0) != nil }
+            let existing = Set(plan.actions.map(\.id))
+            result.noReturn = result.plan.actions.map(\.id).filter { !matched.contains($0) && existing.contains($0) }
         }
         return result
     }

@@ -51,7 +51,9 @@ struct RowImporter {
             problems.append((column.map { "column \(TrackerTable.letter($0))" + (header.map { " \"\($0)\"" } ?? "") + ": " } ?? "") + message)
         }
         let cells = row.cells
-        var plan = result.plan
+        // The plan is changed in place (copying it for every row would make an import quadratic);
+        // a row that fails puts back what it changed.
+        let ownerCount = result.plan.owners.count, workstreamCount = result.plan.workstreams.count
 
         func read<Value>(_ field: TrackerField, _ reading: TrackerValues.Reading<Value>) -> Value? {
             switch reading {
@@ -64,46 +66,49 @@ struct RowImporter {
             }
         }
         let status = read(.status, TrackerValues.status(cell(.status, cells))) ?? nil
-        let start = read(.start, TrackerValues.day(cell(.start, cells), system: table.dateSystem, fyStartMonth: plan.financialYearStartMonth)) ?? nil
-        let due = read(.due, TrackerValues.day(cell(.due, cells), system: table.dateSystem, fyStartMonth: plan.financialYearStartMonth)) ?? nil
+        let start = read(.start, TrackerValues.day(cell(.start, cells), system: table.dateSystem, fyStartMonth: result.plan.financialYearStartMonth)) ?? nil
+        let due = read(.due, TrackerValues.day(cell(.due, cells), system: table.dateSystem, fyStartMonth: result.plan.financialYearStartMonth)) ?? nil
         let title = text(.title, cells)
         let id = text(.id, cells)
         let commentary = text(.commentary, cells)
 
         // Update mode: a row matching an action records this quarter's return.
-        if options.update, let index = match(id: id, title: title, in: plan, problem: { problem(.title, $0) }) {
+        if options.update, let index = match(id: id, title: title, in: result.plan, problem: { problem(.title, $0) }) {
             guard problems.isEmpty else { outcome.kind = .problem(problems); return outcome }
-            let action = plan.actions[index]
+            let action = result.plan.actions[index]
             matched.insert(action.id)
-            let before = plan
-            noteDifferences(action, cells, plan: plan, notes: &outcome.notes)
+            let saved = result.plan.actions[index]
+            noteDifferences(action, cells, plan: result.plan, notes: &outcome.notes)
             let review = action.review(for: quarter)
             let currentStatus = review?.status ?? action.status
             let currentCommentary = review?.commentary ?? action.commentary
             let newCommentary = commentary.isEmpty || commentary == currentCommentary.trimmingSpaces() ? nil : commentary
             do {
                 if (status != nil && status != currentStatus) || newCommentary != nil {
-                    try plan.recordUpdate(actionID: action.id, status: status, commentary: newCommentary, quarter: quarter, context: context)
+                    try result.plan.recordUpdate(actionID: action.id, status: status, commentary: newCommentary, quarter: quarter, context: context)
                 }
                 if let due, due != action.due {
                     let reason = text(.reason, cells).isEmpty ? options.reason ?? "" : text(.reason, cells)
                     if reason.isBlank {
                         problem(.due, "the due date changes from \(action.due?.description ?? "none") to \(due): a reason is needed (a Reason column or --reason)")
                     } else {
-                        try plan.moveDue(actionID: action.id, to: due, reason: reason, context: context)
+                        try result.plan.moveDue(actionID: action.id, to: due, reason: reason, context: context)
                     }
                 }
             } catch {
                 problem(nil, "\(error)")
             }
-            guard problems.isEmpty else { outcome.kind = .problem(problems); return outcome }
-            if review == nil, plan.actions[index].review(for: quarter) == nil {
+            guard problems.isEmpty else {
+                result.plan.actions[index] = saved
+                outcome.kind = .problem(problems)
+                return outcome
+            }
+            if review == nil, result.plan.actions[index].review(for: quarter) == nil {
                 // A row that says what the plan already says is not an update: nothing is
                 // recorded, and the action still owes one (the chase list shows it).
                 outcome.notes.append("no new status or commentary: nothing recorded for \(quarter); the action still owes its update")
             }
-            result.plan = plan
-            outcome.kind = plan == before ? .unchanged(action.id) : .updated(action.id)
+            outcome.kind = result.plan.actions[index] == saved ? .unchanged(action.id) : .updated(action.id)
             return outcome
         }
 
@@ -111,7 +116,7 @@ struct RowImporter {
         if title.isEmpty { problem(.title, "the action has no title") }
         let ownerName = text(.owner, cells)
         if ownerName.isEmpty { problem(.owner, "the action has no lead owner") }
-        if !id.isEmpty, plan.actionIndex(id: id) != nil {
+        if !id.isEmpty, result.plan.actionIndex(id: id) != nil {
             problem(.id, "an action with id \"\(id)\" already exists" + (options.update ? "" : "; use --update to record this tracker's statuses and commentary against it"))
         }
         if let start, let due, due < start { problem(.due, "due \(due) is before start \(start)") }
@@ -120,28 +125,28 @@ struct RowImporter {
         var workstreamNames = TrackerValues.names(text(.workstreams, cells))
         if groupText.isEmpty {
             if options.defaultGroup == nil {
-                outcome.notes.append("no prevention group given: placed in \(plan.name(of: group))" + (table.column(of: .group) == nil ? " (--group chooses another)" : ""))
+                outcome.notes.append("no prevention group given: placed in \(result.plan.name(of: group))" + (table.column(of: .group) == nil ? " (--group chooses another)" : ""))
             }
-        } else if let (found, exact) = TrackerValues.group(groupText, in: plan) {
+        } else if let (found, exact) = TrackerValues.group(groupText, in: result.plan) {
             group = found
-            if !exact { outcome.notes.append("priority \"\(groupText)\" read as \(plan.name(of: found))") }
+            if !exact { outcome.notes.append("priority \"\(groupText)\" read as \(result.plan.name(of: found))") }
         } else {
             workstreamNames.insert(groupText, at: 0)
-            outcome.notes.append("priority \"\(groupText)\" is not a prevention group: kept as a workstream, action placed in \(plan.name(of: group))"
+            outcome.notes.append("priority \"\(groupText)\" is not a prevention group: kept as a workstream, action placed in \(result.plan.name(of: group))"
                 + (options.defaultGroup == nil ? " (--group chooses another)" : ""))
         }
         guard problems.isEmpty else { outcome.kind = .problem(problems); return outcome }
 
         var createdOwners: [String] = [], createdWorkstreams: [String] = []
-        let owner = findOrCreateOwner(ownerName, in: &plan, created: &createdOwners)
+        let owner = findOrCreateOwner(ownerName, in: &result.plan, created: &createdOwners)
         var partners: [String] = []
         for name in TrackerValues.names(text(.partners, cells)) {
-            let id = findOrCreateOwner(name, in: &plan, created: &createdOwners)
+            let id = findOrCreateOwner(name, in: &result.plan, created: &createdOwners)
             if id != owner, !partners.contains(id) { partners.append(id) }
         }
         var workstreams: [String] = []
         for name in workstreamNames {
-            let id = findOrCreateWorkstream(name, in: &plan, created: &createdWorkstreams)
+            let id = findOrCreateWorkstream(name, in: &result.plan, created: &createdWorkstreams)
             if !workstreams.contains(id) { workstreams.append(id) }
         }
         let fundingCell = cell(.funding, cells)
@@ -153,7 +158,7 @@ struct RowImporter {
                 funding = Funding(source: fundingCell.text.trimmingCharacters(in: .whitespacesAndNewlines))
             }
         }
-        var action = Action(id: id.isEmpty ? plan.nextActionID(in: group) : id, group: group, title: title, owner: owner,
+        var action = Action(id: id.isEmpty ? result.plan.nextActionID(in: group) : id, group: group, title: title, owner: owner,
                             status: status ?? .notStarted, workstreams: workstreams, description: text(.description, cells),
                             partners: partners, start: start, due: due,
                             commentary: commentary, outcomeMeasure: text(.outcome, cells), funding: funding)
@@ -161,13 +166,14 @@ struct RowImporter {
             action.reviews = [Review(quarter: quarter, status: action.status, commentary: commentary, by: context.by, on: context.now, owner: owner)]
         }
         do {
-            try plan.addAction(action, context: context)
+            try result.plan.addAction(action, context: context)
         } catch {
+            result.plan.owners.removeSubrange(ownerCount...)
+            result.plan.workstreams.removeSubrange(workstreamCount...)
             outcome.kind = .problem(["\(error)"])
             return outcome
         }
         matched.insert(action.id)
-        result.plan = plan
         result.createdOwners += createdOwners
         result.createdWorkstreams += createdWorkstreams
         outcome.kind = .added(action.id)

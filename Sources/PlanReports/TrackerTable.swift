@@ -41,7 +41,13 @@ public struct TrackerTable: Sendable {
             sheets = [chosen]
         }
         for sheet in sheets {
-            if let table = table(in: sheet, file: file, explicit: explicit, dateSystem: workbook.dateSystem) { return table }
+            guard let table = table(in: sheet, file: file, explicit: explicit, dateSystem: workbook.dateSystem) else { continue }
+            let headers = Set((table.columns.map(\.header) + table.ignored.map(\.header)).map { $0.lowercased() })
+            if let missing = explicit.keys.sorted().first(where: { !headers.contains($0) }) {
+                throw TrackerImportError("--map: no column \"\(missing)\" in the header row (row \(table.headerRow) of sheet \"\(table.sheet)\"); "
+                    + "the columns are \((table.columns.map(\.header) + table.ignored.map(\.header)).map { "\"\($0)\"" }.joined(separator: ", "))")
+            }
+            return table
         }
         let looked = sheets.count == 1 ? "sheet \"\(sheets[0].name)\"" : "any sheet (\(sheets.map { "\"\($0.name)\"" }.joined(separator: ", ")))"
         var message = "\(file): no header row found in the first 50 rows of \(looked): expected a row with an action "
@@ -60,7 +66,7 @@ public struct TrackerTable: Sendable {
             guard sides.count == 2, !sides[0].isEmpty, sides[1] == "ignore" || TrackerField(rawValue: sides[1]) != nil else {
                 throw TrackerImportError("--map: expected Header=field with field one of \(TrackerField.allCases.map(\.rawValue).joined(separator: ", ")) or ignore, found \"\(pair)\"")
             }
-            explicit[sides[0].lowercased()] = TrackerField(rawValue: sides[1])
+            explicit.updateValue(TrackerField(rawValue: sides[1]), forKey: sides[0].lowercased())  // nil: ignore
         }
         return explicit
     }

@@ -97,6 +97,12 @@ func importing(_ csv: String, into plan: Plan = boroughPlan(), map: String? = ni
         #expect(result.plan.actions.map(\.id) == ["TER-01"])
         #expect(result.plan.actions[0].status == .amber)
         #expect(throws: TrackerImportError.self) { try table(csv: csv, map: "What=titel") }
+        #expect(throws: TrackerImportError("--map: no column \"where\" in the header row (row 1 of sheet \"tracker\"); the columns are \"What\", \"Who\", \"How is it going\"")) {
+            try table(csv: csv, map: "What=title,Who=owner,Where=group")
+        }
+        let ignoring = try table(csv: "Action,Lead,RAG,Notes\nX,Y,G,Z\n", map: "Lead=ignore")
+        #expect(ignoring.columns.map(\.field) == [.title, .status])
+        #expect(ignoring.ignored.map(\.header) == ["Lead", "Notes"])
     }
 
     @Test func datesAndStatusesAsPeopleTypeThem() {

@@ -1,5 +1,6 @@
 import Foundation
 import Spreadsheet
+import ZIPFoundation
 import Testing
 
 /// What the writer puts in a workbook, the reader gets back.
@@ -22,5 +23,32 @@ import Testing
     @Test func theSameSheetsGiveTheSameBytes() throws {
         let sheet = SheetDraft(name: "S", rows: [[StyledCell(.text("a")), StyledCell(.number(2))]])
         #expect(try XLSXWriter.write([sheet]) == (try XLSXWriter.write([sheet])))
+    }
+}
+
+/// The tracker touches are in the parts Excel and LibreOffice read.
+@Suite struct WriterFeatureTests {
+    @Test func frozenHeaderDropDownHighlightsWidthsAndProtection() throws {
+        let sheet = SheetDraft(
+            name: "Actions", columnWidths: [9, 45],
+            rows: [[StyledCell(.text("Ref"), style: CellStyle(bold: true)), StyledCell(.text("RAG"), style: CellStyle(bold: true))],
+                   [StyledCell(.text("A1")), StyledCell(.text("R Red"), style: CellStyle(fill: "FF5B5B", locked: false))]],
+            frozenRows: 1, dropDowns: [DropDown(range: CellRange(reference: "B2:B2")!, values: ["R Red", "G Green"])],
+            highlights: [Highlight(range: CellRange(reference: "B2:B2")!, value: "R Red", fill: "FF5B5B")], isProtected: true)
+        let archive = try Archive(data: try XLSXWriter.write([sheet]), accessMode: .read)
+        func part(_ path: String) throws -> String {
+            var data = Data()
+            _ = try archive.extract(try #require(archive[path])) { data.append($0) }
+            return String(decoding: data, as: UTF8.self)
+        }
+        let xml = try part("xl/worksheets/sheet1.xml")
+        #expect(xml.contains("<pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"))
+        #expect(xml.contains("<col min=\"2\" max=\"2\" width=\"45\" customWidth=\"1\"/>"))
+        #expect(xml.contains("<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" sqref=\"B2:B2\"><formula1>&quot;R Red,G Green&quot;</formula1>"))
+        #expect(xml.contains("<cfRule type=\"cellIs\" dxfId=\"0\" priority=\"1\" operator=\"equal\"><formula>&quot;R Red&quot;</formula>"))
+        #expect(xml.contains("<sheetProtection sheet=\"1\""))
+        let styles = try part("xl/styles.xml")
+        #expect(styles.contains("<fgColor rgb=\"FFFF5B5B\"/>") && styles.contains("<protection locked=\"0\" hidden=\"0\"/>"))
+        #expect(styles.contains("<dxf><fill><patternFill patternType=\"solid\"><bgColor rgb=\"FFFF5B5B\"/>"))
     }
 }
