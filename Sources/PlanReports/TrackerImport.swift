@@ -6,6 +6,7 @@ import Spreadsheet
 /// quarter's statuses and commentary for the actions the rows match. Every data row below the
 /// header ends as exactly one `RowOutcome`, so imported + skipped always equals the data rows.
 public enum TrackerImport {
+    /// How rows are applied: the `dplan import` options that are not about reading the file.
     public struct Options: Sendable {
         /// Group for rows whose priority is not a prevention group (default whole-system).
         public var defaultGroup: PreventionGroup?
@@ -55,6 +56,7 @@ public enum TrackerImport {
         public var isProblem: Bool { if case .problem = kind { true } else { false } }
     }
 
+    /// The plan after the import and what happened to every row; nothing is saved here.
     public struct Result: Sendable {
         public var plan: Plan
         public var rows: [RowOutcome]

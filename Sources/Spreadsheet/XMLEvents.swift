@@ -26,7 +26,9 @@ final class XMLEvents: NSObject, XMLParserDelegate {
             throw SpreadsheetError("\(part) declares a document type or entities, which workbooks never do; the file was not read")
         }
         let events = XMLEvents(start: start, end: end, text: text)
-        let parser = XMLParser(data: data)
+        // From a stream, so the parser takes the part in chunks: given all of it at once, libxml2
+        // refuses a part longer than 10 MB on one line (as workbooks are written) as "huge input".
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.delegate = events

@@ -105,3 +105,19 @@ func sheetXML(_ rows: String) -> String {
         }
     }
 }
+
+/// Large but honest workbooks are read: workbook parts are written on one line, and libxml2
+/// refuses more than 10 MB of one line when given it whole.
+@Suite struct LargePartTests {
+    @Test func aSheetPartOfMoreThanTenMegabytesOnOneLine() throws {
+        let text = String(repeating: "knife crime prevention ", count: 3)
+        let rows = (1...40_000).map { r in
+            "<row r=\"\(r)\"><c r=\"A\(r)\" t=\"inlineStr\"><is><t>\(text)\(r)</t></is></c><c r=\"B\(r)\"><v>\(r)</v></c><c r=\"C\(r)\" t=\"inlineStr\"><is><t>\(text)</t></is></c></row>"
+        }.joined()
+        let xml = sheetXML(rows)
+        #expect(xml.utf8.count > 10_500_000)
+        let workbook = try Workbook.read(try zip(minimalWorkbook(sheet: xml)), fileName: "large.xlsx")
+        #expect(workbook.sheets[0].rows.count == 40_000)
+        #expect(workbook.sheets[0][39_999, 1] == .number(40_000))
+    }
+}
