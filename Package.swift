@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
@@ -21,11 +22,20 @@ let package = Package(
         .target(name: "TerminalText"),
         // The JSON plan file: loading with precise errors, stable encoding, safe saving.
         .target(name: "PlanStore", dependencies: ["PlanModel"]),
-        // Board reports: what changed, exceptions, exports (Markdown, HTML, CSV, JSON, Mustache).
+        // Workbooks as rows of cells: .xlsx read and written, .csv read. Knows nothing of plans.
+        .target(
+            name: "Spreadsheet",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        // Board reports: what changed, exceptions, exports (Markdown, HTML, CSV, JSON, XLSX, Mustache)
+        // and the tracker import.
         .target(
             name: "PlanReports",
             dependencies: [
-                "PlanModel", "TerminalText",
+                "PlanModel", "TerminalText", "Spreadsheet",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
@@ -37,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "dplan",
             dependencies: [
-                "PlanModel", "PlanStore", "TerminalText", "PlanTUI", "PlanReports",
+                "PlanModel", "PlanStore", "TerminalText", "PlanTUI", "PlanReports", "Spreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -45,11 +55,17 @@ let package = Package(
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "PlanModel"], exclude: ["Fixtures"]),
         .testTarget(
+            name: "SpreadsheetTests",
+            dependencies: ["Spreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
             name: "PlanReportsTests",
             dependencies: [
-                "PlanReports", "PlanModel", "PlanStore",
+                "PlanReports", "PlanModel", "PlanStore", "Spreadsheet",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: ["__Snapshots__"]
         ),
@@ -57,11 +73,11 @@ let package = Package(
         .testTarget(
             name: "PlanPropertyTests",
             dependencies: [
-                "PlanModel", "PlanStore", "PlanReports",
+                "PlanModel", "PlanStore", "PlanReports", "Spreadsheet",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "DplanCLITests", dependencies: ["dplan", "PlanStore", "PlanModel"]),
+        .testTarget(name: "DplanCLITests", dependencies: ["dplan", "PlanStore", "PlanModel", "Spreadsheet"]),
         .testTarget(
             name: "PlanTUITests",
             dependencies: [

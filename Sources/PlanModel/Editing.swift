@@ -58,24 +58,35 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
 
 extension Plan {
     /// Records a status and/or commentary update on an action for the quarter being edited
-    /// (`quarterForUpdates`: refused when every quarter left in the plan period is closed):
-    /// sets the action's current values and writes (or revises) its review entry for that quarter.
-    /// The commentary rules (`commentaryRule`) are checked first. While the action's commentary
-    /// is marked restricted, new commentary is restricted too, in the review as on the action.
+    /// (`quarterForUpdates`: refused when every quarter left in the plan period is closed), or
+    /// `quarter` (an imported return's quarter, which must lie in the plan period and not be
+    /// closed): writes (or revises) the action's review entry for that quarter and sets its current
+    /// values, unless a later quarter already has a review. The commentary rules
+    /// (`commentaryRule`) are checked first. While the action's commentary is marked restricted,
+    /// new commentary is restricted too, in the review as on the action.
     public mutating func recordUpdate(
-        actionID: String, status newStatus: Status?, commentary newCommentary: String?, context: EditContext
+        actionID: String, status newStatus: Status?, commentary newCommentary: String?, quarter chosen: Quarter? = nil,
+        context: EditContext
     ) throws {
         guard let index = actionIndex(id: actionID) else { throw PlanEditError.unknownAction(actionID) }
+        let quarter = try chosen ?? quarterForUpdates(on: context.now.day)
+        if chosen != nil {
+            guard periodQuarters.contains(quarter) else { throw PlanEditError.quarterOutsidePlan(quarter) }
+            guard !quarters.contains(where: { $0.quarter == quarter && $0.state == .closed }) else {
+                throw PlanEditError.quarterAlreadyClosed(quarter)
+            }
+        }
         let old = actions[index].status
         let status = newStatus ?? old
         let commentary = newCommentary.map { $0.trimmingSpaces() }
-        let quarter = try quarterForUpdates(on: context.now.day)
         if commentary?.isEmpty ?? true, let rule = commentaryRule(for: actions[index], status: status, in: quarter) {
             throw rule
         }
         var action = actions[index]
-        action.status = status
-        if let commentary { action.commentary = commentary }
+        if !action.reviews.contains(where: { $0.quarter > quarter }) {
+            action.status = status
+            if let commentary { action.commentary = commentary }
+        }
         if let r = action.reviews.lastIndex(where: { $0.quarter == quarter }) {
             action.reviews[r].status = status
             if let commentary { action.reviews[r].commentary = commentary }

@@ -19,7 +19,7 @@ extension Report {
         groups.flatMap { group in
             group.actions.map { row in
                 [row.id, row.groupName, row.title, row.owner, row.partners, row.due, "\(row.letter) \(row.statusLabel)",
-                 row.withheld ? withheld : row.commentary, row.commentaryNote, row.outcomeMeasure, row.funding]
+                 row.withheld ? withheldText : row.commentary, row.commentaryNote, row.outcomeMeasure, row.funding]
             }
         }
     }
@@ -35,7 +35,7 @@ extension Plan {
         for action in actions where actionIDs?.contains(action.id) ?? true {
             for review in action.reviews {
                 let commentary = review.noUpdateProvided == true ? "No update provided."
-                    : isPublic && (review.restricted == true && !review.commentary.isBlank || action.isWithheld(review.commentary)) ? withheld : review.commentary
+                    : isPublic && (review.restricted == true && !review.commentary.isBlank || action.isWithheld(review.commentary)) ? withheldText : review.commentary
                 rows.append([action.id, action.title, review.quarter.description, "\(review.status.letter) \(review.status.label)",
                              commentary] + (names ? [review.by] : []) + [review.on.day.description])
             }
@@ -45,7 +45,8 @@ extension Plan {
 }
 
 /// What a public CSV shows where restricted commentary was removed.
-private let withheld = "(withheld)"
+/// What a public table shows where restricted commentary was removed.
+let withheldText = "(withheld)"
 
 /// Writes rows as RFC 4180 CSV: CRLF line ends, a cell quoted when it holds a quote, comma, CR
 /// or LF (quotes doubled), an optional UTF-8 byte-order mark for Excel, and cells that a

@@ -2,7 +2,7 @@ import Foundation
 
 /// The built-in export formats.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case markdown, html, csv, json
+    case markdown, html, csv, json, xlsx
 
     /// File name extension for the format.
     public var fileExtension: String { self == .markdown ? "md" : rawValue }
@@ -19,6 +19,7 @@ extension Report {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return try encoder.encode(self) + Data("\n".utf8)
+        case .xlsx: return try xlsx()
         }
     }
 }

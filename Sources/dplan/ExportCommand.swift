@@ -7,11 +7,15 @@ import PlanStore
 /// `dplan export FILE --format … -o PATH`: board papers and data from one report model.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a progress report: markdown, html, csv or json, or your own Mustache template.",
-        discussion: "The output is written atomically; the plan file is never touched.")
+        abstract: "Export a progress report: markdown, html, csv, json or xlsx, or your own Mustache template.",
+        discussion: """
+            The output is written atomically; the plan file is never touched. --format xlsx writes the plan as an
+            Excel tracker that is also the quarterly return; --returns DIR writes one per lead owner
+            (DIR/<owner id>.xlsx), to be filled in and read back with dplan import DIR/*.xlsx --into PLAN --update.
+            """)
 
     @OptionGroup var plans: PlanFilesArgument
-    @Option(help: "markdown, html, csv or json (not needed with --template).") var format: ReportFormat?
+    @Option(help: "markdown, html, csv, json or xlsx (not needed with --template).") var format: ReportFormat?
     @Option(help: "Mustache template to render against the report model (docs/templates.md).") var template: String?
     @Option(help: "Quarter to report on (default: the current quarter).") var quarter: Quarter?
     @Option(help: "Compare with this quarter (default: the quarter before).") var from: Quarter?
@@ -23,16 +27,21 @@ struct Export: ParsableCommand {
     @Flag(help: "With --public: keep who made each update (personal data).") var withNames = false
     @Flag(help: "CSV: start with a UTF-8 byte-order mark so Excel reads accents and £ correctly.") var excel = false
     @Flag(help: "CSV: the review history as a long table (action, quarter, status, commentary, by, on).") var history = false
-    @Option(name: .shortAndLong, help: "Where to write (\"-\" for standard output).") var output: String
+    @Option(help: "xlsx: write one return per lead owner into this folder instead of -o.") var returns: String?
+    @Option(name: .shortAndLong, help: "Where to write (\"-\" for standard output).") var output: String?
 
     func validate() throws {
         if format == nil && template == nil { throw ValidationError("give --format or --template") }
         if format != nil && template != nil { throw ValidationError("give --format or --template, not both") }
         if (excel || history) && format != .csv { throw ValidationError("--excel and --history go with --format csv") }
         if withNames && !`public` { throw ValidationError("--with-names goes with --public (other exports always name who made each update)") }
-        if plans.several && (template != nil || history || format == .html) {
-            throw ValidationError("several plans export as markdown, csv (a Plan column) or json; html, --template and --history take one plan")
+        if plans.several && (template != nil || history || format == .html || format == .xlsx) {
+            throw ValidationError("several plans export as markdown, csv (a Plan column) or json; html, xlsx, --template and --history take one plan")
         }
+        if returns != nil && format != .xlsx { throw ValidationError("--returns goes with --format xlsx") }
+        if returns != nil && output != nil { throw ValidationError("give -o or --returns, not both") }
+        if returns == nil && output == nil { throw ValidationError("give -o PATH (\"-\" for standard output)") }
+        if returns != nil && owner != nil { throw ValidationError("--returns writes every owner's return; use -o with --owner for one") }
     }
 
     func run() throws {
@@ -43,6 +52,7 @@ struct Export: ParsableCommand {
         options.isPublic = `public`
         options.withNames = withNames
         var reports: [(label: String, report: Report)] = []
+        var scopes: [ReportOptions] = []
         for entry in plans {
             try checkReportQuarters(entry.plan, quarter: quarter, from: from, on: options.now.day)
             var scoped = options
@@ -52,7 +62,13 @@ struct Export: ParsableCommand {
             scoped.owner = filter.owner
             scoped.workstream = filter.workstream
             reports.append((entry.label, Report(plan: entry.plan, options: scoped)))
+            scopes.append(scoped)
         }
+        if let returns {
+            try writeReturns(plans[0].plan, options: scopes[0], to: returns, planFile: self.plans.files[0])
+            return
+        }
+        let output = self.output!
         let data: Data
         if plans.count > 1 {
             data = try combined(reports)
@@ -81,6 +97,28 @@ struct Export: ParsableCommand {
         let actions = reports.map(\.report.overall.total).reduce(0, +)
         let quarters = Set(reports.map { $0.report.quarter.description }).sorted().joined(separator: ", ")
         print("wrote \(output) (\(data.count) bytes): \(quarters), \(actions) actions\(plans.count > 1 ? " in \(plans.count) plans" : "")\(`public` ? ", public version" : "")")
+    }
+
+    /// One return per lead owner with actions in scope: `DIR/<owner id>.xlsx`.
+    private func writeReturns(_ plan: Plan, options: ReportOptions, to folder: String, planFile: String) throws {
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw Failure("\(folder): cannot create the folder: \(error.localizedDescription)")
+        }
+        let owners = plan.owners.filter { owner in Report(plan: plan, options: with(options, owner: owner.id)).overall.total > 0 }
+        guard !owners.isEmpty else { throw Failure("no actions to export; nothing was written") }
+        for owner in owners {
+            let report = Report(plan: plan, options: with(options, owner: owner.id))
+            let path = (folder as NSString).appendingPathComponent("\(owner.id).xlsx")
+            if AtomicFile.sameFile(path, planFile) { throw Failure("\(path): that is the plan file (nothing more was written)") }
+            do { try AtomicFile.write(try report.xlsx(), to: path) } catch { throw Failure("\(path): \(error)") }
+            print("wrote \(path): \(clean(owner.name)), \(report.overall.total) action\(report.overall.total == 1 ? "" : "s"), \(report.quarter)")
+        }
+    }
+
+    private func with(_ options: ReportOptions, owner: String) -> ReportOptions {
+        var copy = options
+        copy.owner = owner
+        return copy
     }
 
     /// Several plans in one file: Markdown reports one after another, one CSV table with a Plan

@@ -75,28 +75,6 @@ import Testing
     }
 }
 
-@Suite struct ImportCLITests {
-    @Test func importRefusesInvalidFilesUnlessAskedToSkip() throws {
-        let path = try temporaryCopy(of: hillingdonPlan)
-        let before = try Data(contentsOf: URL(fileURLWithPath: path))
-        let csv = (path as NSString).deletingLastPathComponent + "/tracker.csv"
-        try "Action,Lead,RAG,Due date,Theme\r\nStreet lighting audit,Hillingdon Council Housing Service,Amber,31/01/2027,Primary\r\nBroken,Nobody,purple,,Primary\r\n"
-            .write(toFile: csv, atomically: true, encoding: .utf8)
-        let refused = try runDplan(["import-csv", csv, "--into", path])
-        #expect(refused.status == 1)
-        #expect(refused.stderr.contains("tracker.csv: row 3, column \"RAG\": unknown status \"purple\""))
-        #expect(refused.stderr.contains("nothing was written"))
-        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
-        let skipped = try runDplan(["import-csv", csv, "--into", path, "--skip-invalid"])
-        #expect(skipped.status == 0, "\(skipped.stderr)")
-        #expect(skipped.stdout.contains("imported 1 action into \(path): PRI-07"))
-        #expect(skipped.stdout.contains("skipped 1 row with problems"))
-        let plan = try PlanFile.load(path)
-        #expect(plan.actions.first { $0.id == "PRI-07" }?.owner == "housing")
-        #expect(plan.validate().isEmpty)
-    }
-}
-
 @Suite struct RestrictedCommentaryTests {
     @Test func publicExportsLeaveOutRestrictedCommentary() throws {
         let path = try temporaryCopy(of: hillingdonPlan)

@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import PlanReports
+import Spreadsheet
 
 /// The state a random session works on: the plan, the clock, and what the test knows must hold
 /// (which texts are restricted, what each closed quarter recorded), with undo and redo stacks
@@ -157,7 +158,10 @@ extension SessionModel {
                 var csv = "Action,Lead,RAG,Progress update\n"
                 for _ in 0..<count { csv += "Imported work,\(["Police", "Youth Justice"][counter % 2]),Amber,\(text())\n" }
                 do {
-                    let result = try CSVImport.run(Data(csv.utf8), into: plan, map: nil, defaultGroup: .secondary, context: context)
+                    let workbook = try Workbook.read(Data(csv.utf8), fileName: "rows.csv")
+                    let table = try TrackerTable.locate(in: workbook, file: "rows.csv", sheet: nil, map: nil)
+                    let result = try TrackerImport.apply([table], to: plan, options: TrackerImport.Options(defaultGroup: .secondary),
+                                                         context: context)
                     if result.problems.isEmpty { plan = result.plan }
                 } catch {
                     guard plan == before.plan else { return "a refused import changed the plan" }

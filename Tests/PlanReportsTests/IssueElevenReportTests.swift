@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 @testable import PlanReports
+import Spreadsheet
 import Testing
 
 private let q2 = Quarter("2026/27 Q2")!, q3 = Quarter("2026/27 Q3")!
@@ -30,7 +31,13 @@ private func outputs(_ plan: Plan, quarter: Quarter? = nil, withNames: Bool = fa
     options.quarter = quarter
     let report = Report(plan: plan, options: options)
     var result: [String: String] = [:]
-    for format in ReportFormat.allCases { result[format.rawValue] = String(decoding: try report.rendered(as: format), as: UTF8.self) }
+    for format in ReportFormat.allCases {
+        let data = try report.rendered(as: format)
+        // A workbook is read back by its cells, as Excel would show them.
+        result[format.rawValue] = format == .xlsx
+            ? try Workbook.read(data, fileName: "r.xlsx").sheets.flatMap(\.rows).flatMap { $0.map(\.text) }.joined(separator: "\n")
+            : String(decoding: data, as: UTF8.self)
+    }
     result["history"] = String(decoding: try plan.historyCSV(excel: false, isPublic: true, withNames: withNames), as: UTF8.self)
     result["template"] = try report.render(template: "{{#groups}}{{#actions}}{{commentary}}|{{#withheld}}withheld{{/withheld}}{{/actions}}{{/groups}}", name: "t")
     return result

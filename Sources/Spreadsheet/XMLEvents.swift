@@ -1,0 +1,77 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A SAX walk over one XML part: element starts (local name, attributes by local name), ends
+/// and text. Parts with a document type declaration are refused before parsing, so no entity
+/// is ever defined, let alone expanded (a workbook never needs one); external entities are off.
+final class XMLEvents: NSObject, XMLParserDelegate {
+    private let start: (String, [String: String]) throws -> Void
+    private let end: (String) throws -> Void
+    private let text: (String) -> Void
+    private var failure: Error?
+
+    private init(start: @escaping (String, [String: String]) throws -> Void, end: @escaping (String) throws -> Void,
+                 text: @escaping (String) -> Void) {
+        self.start = start
+        self.end = end
+        self.text = text
+    }
+
+    /// Parses `data` (the part named `part`, for messages), calling the handlers in document order.
+    static func walk(_ data: Data, part: String, start: @escaping (String, [String: String]) throws -> Void,
+                     end: @escaping (String) throws -> Void = { _ in }, text: @escaping (String) -> Void = { _ in }) throws(SpreadsheetError) {
+        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
+            throw SpreadsheetError("\(part) declares a document type or entities, which workbooks never do; the file was not read")
+        }
+        let events = XMLEvents(start: start, end: end, text: text)
+        // From a stream, so the parser takes the part in chunks: given all of it at once, libxml2
+        // refuses a part longer than 10 MB on one line (as workbooks are written) as "huge input".
+        let parser = XMLParser(stream: InputStream(data: data))
+        parser.shouldResolveExternalEntities = false
+        parser.shouldProcessNamespaces = false
+        parser.delegate = events
+        let ok = parser.parse()
+        if let failure = events.failure {
+            if let failure = failure as? SpreadsheetError { throw failure }
+            throw SpreadsheetError("\(part): \(failure)")
+        }
+        guard ok else {
+            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unreadable XML"
+            throw SpreadsheetError("\(part) is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber): \(reason)); the workbook may be damaged")
+        }
+    }
+
+    private static func local(_ name: String) -> String {
+        guard let colon = name.lastIndex(of: ":") else { return name }
+        return String(name[name.index(after: colon)...])
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName: String?, attributes: [String: String] = [:]) {
+        guard failure == nil else { return }
+        var local: [String: String] = [:]
+        for (key, value) in attributes {
+            // Keep `r:id` reachable as "id" unless the element has its own `id`.
+            let name = XMLEvents.local(key)
+            if local[name] == nil || !key.contains(":") { local[name] = value }
+        }
+        do { try start(XMLEvents.local(elementName), local) } catch { stop(parser, error) }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        guard failure == nil else { return }
+        do { try end(XMLEvents.local(elementName)) } catch { stop(parser, error) }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard failure == nil else { return }
+        text(string)
+    }
+
+    private func stop(_ parser: XMLParser, _ error: Error) {
+        failure = error
+        parser.abortParsing()
+    }
+}
