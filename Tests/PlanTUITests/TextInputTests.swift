@@ -362,3 +362,17 @@ private extension TextEditor {
         #expect(next.scroll == 0)
     }
 }
+
+@Suite struct PopupTests {
+    @Test func deleteConfirmationNamesTheActionAndPickersHaveABorder() throws {
+        var state = try makeState(width: 120, height: 40)
+        state.press(.enter)
+        state.select("SEC-06")
+        state.press(.character("x"))
+        let text = render(state).plainText
+        #expect(text.contains("Delete SEC-06 “Run weekly Safety Net meetings"))
+        state.press(.character("n"), .character("o"))
+        let picker = render(state).plainText
+        #expect(picker.contains("┌ SEC-06 lead owner") && picker.contains("└"))
+    }
+}
