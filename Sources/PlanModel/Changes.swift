@@ -102,9 +102,8 @@ extension Plan {
 
     /// Actions that owe an update for `quarter`, grouped by owner (owners in plan order).
     public func chaseList(for quarter: Quarter) -> [(owner: Owner, actions: [Action])] {
-        owners.compactMap { owner in
-            let owed = actions.filter { $0.owner == owner.id && $0.isStale(in: quarter) }
-            return owed.isEmpty ? nil : (owner, owed)
-        }
+        var owed: [String: [Action]] = [:]  // one pass over the actions, not one per owner
+        for action in actions where action.isStale(in: quarter) { owed[action.owner, default: []].append(action) }
+        return owners.compactMap { owner in owed[owner.id].map { (owner, $0) } }
     }
 }

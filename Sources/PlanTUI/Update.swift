@@ -8,6 +8,11 @@ extension AppState {
     /// place the front end's state changes.
     public mutating func update(_ event: Event) -> [Effect] {
         var effects = apply(event)
+        // A report screen whose plan changed under it (undo, a reload) works its lists out again.
+        if case .entries(let list, let selection, let returnTo) = screen, !list.isCurrent(for: self) {
+            let fresh = EntryList(list.kind, for: self)
+            screen = .entries(fresh, selection: min(selection, max(0, fresh.entryIDs.count - 1)), returnTo: returnTo)
+        }
         // Every change not yet on disk is journalled, so a crash loses nothing; undone back to
         // what is on disk, there is nothing to recover.
         if let changes = session.takeJournalChanges() {
@@ -196,9 +201,9 @@ extension AppState {
         case .endMeeting:
             if case .meeting(let meeting) = screen { screen = .meetingSummary(meeting) }
         case .showChanges:
-            screen = .entries(.changes, selection: 0, returnTo: screen)
+            screen = .entries(EntryList(.changes, for: self), selection: 0, returnTo: screen)
         case .showChase:
-            screen = .entries(.chase, selection: 0, returnTo: screen)
+            screen = .entries(EntryList(.chase, for: self), selection: 0, returnTo: screen)
         case .showConflicts:
             guard !plan.conflicts.isEmpty else {
                 message = Message(text: "No merge conflicts: nothing to decide", isError: false)
@@ -239,7 +244,7 @@ extension AppState {
         switch screen {
         case .detail(let id, let scroll, let returnTo): screen = .detail(id: id, scroll: max(0, scroll + delta), returnTo: returnTo)
         case .entries(let list, let selection, let returnTo):
-            let count = list.entryIDs(self).count
+            let count = list.entryIDs.count
             screen = .entries(list, selection: min(max(0, selection + delta), max(0, count - 1)), returnTo: returnTo)
         case .mergeConflicts(let selection):
             screen = .mergeConflicts(selection: min(max(0, selection + delta), max(0, plan.conflicts.count - 1)))
@@ -265,7 +270,7 @@ extension AppState {
             case .action(let index): screen = .detail(id: plan.actions[index].id, scroll: 0)
             }
         case .entries(let list, let selection, _):
-            let ids = list.entryIDs(self)
+            let ids = list.entryIDs
             if ids.indices.contains(selection) { screen = .detail(id: ids[selection], scroll: 0, returnTo: screen) }
         default: break
         }

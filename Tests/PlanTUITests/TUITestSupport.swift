@@ -38,7 +38,7 @@ extension AppState {
 
     var isInMeeting: Bool { if case .meeting = screen { true } else { false } }
     var isOnMeetingSummary: Bool { if case .meetingSummary = screen { true } else { false } }
-    var isOnChanges: Bool { if case .entries(.changes, _, _) = screen { true } else { false } }
+    var isOnChanges: Bool { if case .entries(let list, _, _) = screen { list.kind == .changes } else { false } }
 
     /// The action in the plan with this id.
     func action(_ id: String) -> Action { plan.actions[plan.actionIndex(id: id)!] }

@@ -329,7 +329,7 @@ private extension TextEditor {
         #expect(id == owed[1])
         state.press(.escape)
         #expect(state.screen == returnTo)
-        if case .entries(.chase, let selection, _) = state.screen { #expect(selection == 1) } else { Issue.record("back to the chase list") }
+        if case .entries(let list, let selection, _) = state.screen, list.kind == .chase { #expect(selection == 1) } else { Issue.record("back to the chase list") }
         state.press(.escape)
         #expect(state.screen == .list)
     }
