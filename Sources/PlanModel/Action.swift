@@ -25,6 +25,9 @@ public struct Action: Equatable, Sendable, Identifiable {
     /// Outcome measure or success criteria.
     public var outcomeMeasure: String
     public var funding: Funding?
+    /// The decision or help the owner needs from the board (nil when none); shown beside the
+    /// action in the exception report.
+    public var decisionNeeded: String?
     public var created: Timestamp?
     public var updated: Timestamp?
     public var updatedBy: String?

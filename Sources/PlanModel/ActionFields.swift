@@ -28,6 +28,9 @@ extension Plan {
                 + (action.commentaryRestricted == true ? "  [restricted: not for publication]" : "")),
             ActionField(label: "Outcome measure", value: action.outcomeMeasure),
         ]
+        if let decision = action.decisionNeeded {
+            fields.append(ActionField(label: "Decision needed", value: decision))
+        }
         if let funding = action.funding {
             fields.append(ActionField(label: "Funding", value: funding.source + (funding.amount.map { " " + pounds($0) } ?? "")))
         }

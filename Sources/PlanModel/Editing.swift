@@ -24,6 +24,10 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
     case quarterNotOver(Quarter)
     case quarterAlreadyClosed(Quarter)
     case quarterNotClosed(Quarter)
+    /// A quarter after the one being edited.
+    case quarterNotStarted(Quarter)
+    /// The executive summary of a closed quarter cannot change.
+    case quarterClosedForSummary(Quarter)
     /// Every quarter from this one to the end of the plan period is closed.
     case noOpenQuarter(from: Quarter, periodEnd: Day)
     case periodEndBeforeStart(end: Day, start: Day)
@@ -46,6 +50,9 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
         case .quarterNotOver(let q): "\(q) has not started yet; only the current or an earlier quarter can be closed"
         case .quarterAlreadyClosed(let q): "\(q) is already closed (reopen it first)"
         case .quarterNotClosed(let q): "\(q) is not closed"
+        case .quarterNotStarted(let q): "\(q) has not started yet"
+        case .quarterClosedForSummary(let q):
+            "\(q) is closed, so its board paper is history; reopen it (`dplan review reopen`) to change the summary"
         case .noOpenQuarter(let q, let end):
             "\(q) and every later quarter of the plan period (which ends \(end)) are closed, so there is no quarter to record this in; "
                 + "extend the period with `dplan plan set PLAN --end YYYY-MM-DD`, or reopen a quarter with `dplan review reopen`"
@@ -237,6 +244,7 @@ extension Plan {
          ("status", old.status.rawValue, new.status.rawValue), ("commentary", old.commentary, new.commentary),
          ("commentaryRestricted", old.commentaryRestricted == true ? "yes" : "no", new.commentaryRestricted == true ? "yes" : "no"),
          ("outcomeMeasure", old.outcomeMeasure, new.outcomeMeasure),
+         ("decisionNeeded", old.decisionNeeded ?? "", new.decisionNeeded ?? ""),
          ("funding", old.funding.map { "\($0.source) \($0.amount.map { "\($0)" } ?? "")" } ?? "",
           new.funding.map { "\($0.source) \($0.amount.map { "\($0)" } ?? "")" } ?? "")]
     }

@@ -178,6 +178,8 @@ public struct QuarterRecord: Equatable, Sendable {
     public var board: String?
     /// Every time the quarter was reopened after closing, oldest first.
     public var reopenings: [QuarterReopening]?
+    /// The officer's executive summary for the board paper of this quarter (nil when none).
+    public var summary: String?
 
     public init(quarter: Quarter, state: QuarterState, closedOn: Timestamp? = nil,
                 closedBy: String? = nil, board: String? = nil) {

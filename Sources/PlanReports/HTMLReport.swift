@@ -1,83 +1,44 @@
+import Foundation
+import PlanModel
+
 extension Report {
-    /// One self-contained HTML file: inline CSS and SVG, no scripts or external assets; prints to
-    /// A4 with a page break between sections, and statuses carry letters for black-and-white print.
+    /// One self-contained HTML file: inline CSS and SVG, no scripts or external assets. On screen
+    /// it reads as a web page; printed (or made into a PDF by `--format pdf`) it is an A4 board
+    /// paper: a footer with the plan, quarter and "Page N of M" on every page (and the protective
+    /// marking at top and foot), table headers repeated on each page, rows and exception blocks
+    /// never split, headings kept with what follows, and sections flowing on without forced
+    /// breaks. Statuses carry letters so the paper reads in black and white. The layout is in
+    /// `PrintStyle.swift`.
     public func html() -> String {
         var out = """
         <!DOCTYPE html>
         <html lang="en-GB">
         <head>
         <meta charset="utf-8"/>
-        <title>\(h(plan.title)): progress report \(h(quarter))\(soFar ? " (so far)" : "")</title>
+        <title>\(h(plan.title)): \(h(title))\(soFar ? " (so far)" : "")</title>
         <style>
-        body { font-family: system-ui, "Segoe UI", Arial, sans-serif; margin: 2rem auto; max-width: 60rem; color: #111; line-height: 1.4; }
-        h1 { font-size: 1.6rem; } h2 { border-bottom: 2px solid #333; padding-bottom: .2rem; margin-top: 2rem; }
-        table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .9rem; }
-        th, td { border: 1px solid #999; padding: .25rem .4rem; text-align: left; vertical-align: top; }
-        th { background: #eee; }
-        .s { display: inline-block; min-width: 1.4em; text-align: center; font-weight: bold; border: 1px solid #333; border-radius: 3px; }
-        .s-R { background: #c0392b; color: #fff; } .s-A { background: #f5b041; color: #000; } .s-G { background: #27ae60; color: #fff; }
-        .s-C { background: #2e86c1; color: #fff; } .s-N { background: #ddd; color: #000; }
-        .meta { color: #444; } .overdue { font-weight: bold; color: #900; } .exception { border-left: 4px solid #333; padding-left: .8rem; margin: 1rem 0; }
-        .heat td { text-align: center; width: 2.2em; }
-        section { page-break-before: always; } section:first-of-type { page-break-before: avoid; }
-        @media print { body { margin: 0; max-width: none; font-size: 10pt; } @page { size: A4; margin: 15mm; } a { color: inherit; }
-          tr, .exception { page-break-inside: avoid; } }
+        \(printStyle())
         </style>
         </head>
         <body>
-        <h1>\(h(plan.title)): progress report \(h(quarter))\(soFar ? " (so far)" : "")</h1>
-        <p class="meta">\(h(plan.partnership)) · generated \(h(String(generatedOn.prefix(10))))\(scope.isEmpty ? "" : " · scope: " + h(scope))\(isPublic ? " · public version (restricted commentary removed)" : "")</p>
 
         """
-        out += "<section id=\"headline\">\n<h2>Headline</h2>\n"
-        out += "<table><tr><th>Prevention group</th><th>Actions</th><th>Status</th>"
-        out += ["R", "A", "G", "C", "N"].map { "<th>\(badge($0))</th>" }.joined() + "</tr>\n"
-        for headline in groupHeadlines + [overall] {
-            out += "<tr><td>\(h(headline.name))</td><td>\(headline.total)</td><td>\(bar(headline))</td>"
-            out += headline.statuses.map { "<td>\($0.count) (\($0.percent)%)</td>" }.joined() + "</tr>\n"
+        out += cover()
+        if let annual {
+            out += annualSummaries(annual)
+        } else if hasSummary {
+            out += "<section id=\"summary\">\n<h2>Executive summary</h2>\n\(paragraphs(summary))</section>\n"
         }
-        out += "</table>\n<p>Overdue: <strong>\(overdue)</strong> · No update this quarter: <strong>\(stale)</strong></p>\n</section>\n"
-
-        out += "<section id=\"changes\">\n<h2>Changes since \(h(previousQuarter))</h2>\n"
-        if changes.isEmpty {
-            out += "<p>No changes.</p>\n"
+        out += headlineSection()
+        if let annual {
+            out += annualSections(annual)  // completed and carried forward hold every action still in play
         } else {
-            out += "<table><tr><th>Action</th><th>Change</th><th>Status</th><th>Owner</th><th>Detail</th></tr>\n"
-            for change in changes {
-                out += "<tr><td>\(h(change.id)) \(h(change.title))</td><td>\(h(change.labels))</td>"
-                out += "<td>\(change.from.isEmpty ? "–" : badge(change.from)) → \(change.to.isEmpty ? "–" : badge(change.to))</td>"
-                out += "<td>\(h(change.owner))</td><td>\(h(change.detail))</td></tr>\n"
-            }
-            out += "</table>\n"
+            out += changesSection()
+            out += exceptionsSection()
+            out += fullTable()
         }
-        out += "</section>\n<section id=\"exceptions\">\n<h2>Exception report: red and amber actions</h2>\n"
-        if exceptions.isEmpty { out += "<p>No red or amber actions.</p>\n" }
-        for row in exceptions {
-            out += "<div class=\"exception\"><h3>\(badge(row.letter)) \(h(row.id)) \(h(row.title))</h3>\n"
-            out += "<p><strong>Owner:</strong> \(h(row.owner)) · <strong>Due:</strong> <span\(row.overdue ? " class=\"overdue\"" : "")>\(h(row.due.isEmpty ? "none" : row.due))\(row.overdue ? " (overdue)" : "")</span></p>\n"
-            for change in row.dueDateChanges {
-                out += "<p><strong>Due date moved</strong> \(h(change.on)): \(h(change.from.isEmpty ? "none" : change.from)) → \(h(change.to)), \(h(change.reason))\(change.by.isEmpty ? "" : " (\(h(change.by)))")</p>\n"
-            }
-            out += "<p><strong>Commentary:</strong> \(commentaryCell(row, empty: "<em>none</em>"))</p></div>\n"
-        }
-        out += "</section>\n<section id=\"actions\">\n<h2>All actions</h2>\n"
-        for group in groups {
-            out += "<h3>\(h(group.name)) (\(group.actions.count))</h3>\n<p class=\"meta\"><em>\(h(group.aim))</em></p>\n"
-            guard !group.actions.isEmpty else { continue }
-            out += "<table><tr><th>ID</th><th>Action</th><th>Owner</th><th>Due</th><th>Status</th><th>Trend</th><th>Commentary</th></tr>\n"
-            for row in group.actions {
-                out += "<tr><td>\(h(row.id))</td><td>\(h(row.title))</td><td>\(h(row.owner))</td>"
-                out += "<td\(row.overdue ? " class=\"overdue\"" : "")>\(h(row.due))\(row.overdue ? " (overdue)" : "")</td>"
-                out += "<td>\(badge(row.letter)) \(h(row.statusLabel))</td><td>\(h(row.trend))</td><td>\(commentaryCell(row, empty: ""))</td></tr>\n"
-            }
-            out += "</table>\n"
-        }
-        out += "</section>\n<section id=\"history\">\n<h2>Status over the quarters</h2>\n<table class=\"heat\"><tr><th>Action</th>"
-        out += heatQuarters.map { "<th>\(h($0))</th>" }.joined() + "</tr>\n"
-        for row in heat {
-            out += "<tr><td title=\"\(h(row.title))\">\(h(row.id))</td>" + row.letters.map { "<td>\($0.isEmpty ? "·" : badge($0))</td>" }.joined() + "</tr>\n"
-        }
-        out += "</table>\n<h2>What the statuses mean</h2>\n<ul>\n"
+        out += historySection()
+        out += "<section id=\"definitions\">\n<h2>What the statuses mean</h2>\n<ul class=\"definitions\">\n"
         for definition in ragDefinitions {
             out += "<li>\(badge(definition.letter)) <strong>\(h(definition.label))</strong>: \(h(definition.meaning))</li>\n"
         }
@@ -85,19 +46,199 @@ extension Report {
         return out
     }
 
+    /// The cover block: marking, title, the board and meeting, who it is from, and "draft" while
+    /// the quarter is open.
+    private func cover() -> String {
+        var out = "<header class=\"cover\">\n"
+        if !marking.isEmpty { out += "<p class=\"marking\">\(h(marking))</p>\n" }
+        out += "<h1>\(h(plan.title))</h1>\n<p class=\"subtitle\">\(h(title))\(soFar ? " (so far)" : "")</p>\n<table class=\"facts\">\n"
+        var facts: [(String, String)] = [("Report to", board)]
+        if !meeting.isEmpty { facts.append(("Meeting", meeting)) }
+        if board != plan.partnership { facts.append(("Partnership", plan.partnership)) }
+        facts.append(("Prepared", generatedOnLabel))
+        if !scope.isEmpty { facts.append(("Scope", scope)) }
+        if isPublic { facts.append(("Version", "Public (restricted commentary withheld)")) }
+        for (label, value) in facts { out += "<tr><th>\(label)</th><td>\(h(value))</td></tr>\n" }
+        out += "</table>\n"
+        if soFar {
+            let what = annual.map { "year \($0.year) still in progress" } ?? "quarter still open"
+            out += "<p class=\"draft\">Draft — \(what): figures are so far and may change before the quarter is closed.</p>\n"
+        }
+        return out + "</header>\n"
+    }
+
+    private func headlineSection() -> String {
+        var out = "<section id=\"headline\">\n<h2>Headline\(annual == nil ? "" : " at \(h(quarter))")</h2>\n"
+        out += "<table class=\"headline\"><thead><tr><th>Prevention group</th><th class=\"n\">Actions</th><th>Status</th>"
+        out += ["R", "A", "G", "C", "N"].map { "<th class=\"n\">\(badge($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for headline in groupHeadlines + [overall] {
+            out += "<tr\(headline == overall ? " class=\"total\"" : "")><td>\(h(headline.name))</td><td class=\"n\">\(headline.total)</td><td>\(bar(headline))</td>"
+            out += headline.statuses.map { "<td class=\"n\">\($0.count) <span class=\"pc\">(\($0.percent)%)</span></td>" }.joined() + "</tr>\n"
+        }
+        out += "</tbody></table>\n<p>Overdue: <strong>\(overdue)</strong> · No update this quarter: <strong>\(stale)</strong></p>\n"
+        let charted = statusHistory.drop { $0.total == 0 }
+        if charted.count > 1 {
+            out += "<figure class=\"chart\">\n<figcaption>Actions by status at the end of each quarter\(soFar ? " (\(h(quarter)) so far)" : "")</figcaption>\n"
+            out += statusChart(Array(charted)) + "\n</figure>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    private func changesSection() -> String {
+        var out = "<section id=\"changes\">\n<h2>Changes since \(h(previousQuarter))</h2>\n"
+        guard !changes.isEmpty else { return out + "<p>No changes.</p>\n</section>\n" }
+        out += "<table class=\"changes\">\n<colgroup><col class=\"c-action\"/><col class=\"c-change\"/><col class=\"c-status\"/><col class=\"c-owner\"/><col/></colgroup>\n"
+        out += "<thead><tr><th>Action</th><th>Change</th><th>Status</th><th>Lead</th><th>Detail</th></tr></thead>\n<tbody>\n"
+        for change in changes {
+            out += "<tr><td><span class=\"id\">\(h(change.id))</span> \(h(change.title))</td><td>\(h(change.labels))</td>"
+            out += "<td class=\"nowrap\">\(change.from.isEmpty ? "–" : badge(change.from)) → \(change.to.isEmpty ? "–" : badge(change.to))</td>"
+            out += "<td>\(h(change.owner))</td><td>\(h(change.detail))</td></tr>\n"
+        }
+        return out + "</tbody></table>\n</section>\n"
+    }
+
+    private func exceptionsSection() -> String {
+        var out = "<section id=\"exceptions\">\n<h2>Exception report: red and amber actions</h2>\n"
+        if exceptions.isEmpty { out += "<p>No red or amber actions.</p>\n" }
+        for row in exceptions {
+            out += "<div class=\"exception\">\n<h3>\(badge(row.letter)) <span class=\"id\">\(h(row.id))</span> \(h(row.title))</h3>\n"
+            out += "<p><strong>Lead:</strong> \(h(row.owner)) · <strong>Due:</strong> \(row.dueLabel.isEmpty ? "none" : h(row.dueLabel))\(row.overdue ? " <strong>(overdue)</strong>" : "")\(row.isEscalation ? " · <strong>Red for two or more quarters</strong>" : "")</p>\n"
+            for change in row.dueDateChanges {
+                out += "<p><strong>Due date moved</strong> \(h(change.onLabel)): \(h(change.fromLabel)) → \(h(change.toLabel)), \(h(change.reason))\(change.by.isEmpty ? "" : " (\(h(change.by)))")</p>\n"
+            }
+            out += "<table class=\"compare\"><colgroup><col/><col/></colgroup><thead><tr><th>Last quarter (\(h(previousQuarter)))</th><th>This quarter (\(h(quarter))\(soFar ? ", so far" : ""))</th></tr></thead>\n"
+            let previous = row.previousWithheld ? "<em>withheld</em>" : row.previousCommentary.isEmpty ? "<em>none</em>" : h(row.previousCommentary)
+            out += "<tbody><tr><td>\(previous)</td><td>\(commentaryCell(row, empty: "<em>none</em>"))</td></tr></tbody></table>\n"
+            if row.hasDecision { out += "<p class=\"ask\"><strong>Decision or help needed from the board:</strong> \(h(row.decisionNeeded))</p>\n" }
+            out += "</div>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    /// The full table, one sub-table per section (prevention group, lead owner or workstream).
+    private func fullTable() -> String {
+        var out = "<section id=\"actions\">\n<h2>All actions\(sectionsBy == ReportSections.group.rawValue ? "" : " by \(h(sectionsByLabel.lowercased()))")</h2>\n"
+        for group in groups {
+            out += "<h3>\(h(group.name)) (\(group.actions.count))</h3>\n"
+            if !group.aim.isEmpty { out += "<p class=\"aim\">\(h(group.aim))</p>\n" }
+            guard !group.actions.isEmpty else { out += "<p class=\"note\">No actions.</p>\n"; continue }
+            out += actionTable(group.actions)
+        }
+        return out + "</section>\n"
+    }
+
+    /// Actions as a table: id and dates on one line, commentary given the widest column, and
+    /// the outcome measure, partners, funding and workstreams on a full-width line beneath each
+    /// action (one `tbody` per action, kept whole on a page).
+    private func actionTable(_ rows: [ActionRow]) -> String {
+        var out = "<table class=\"actions\">\n<colgroup><col class=\"c-id\"/><col class=\"c-title\"/><col class=\"c-owner\"/><col class=\"c-due\"/><col class=\"c-status\"/><col/></colgroup>\n"
+        out += "<thead><tr><th>ID</th><th>Action</th><th>Lead</th><th>Due</th><th>Status</th><th>Commentary</th></tr></thead>\n"
+        for row in rows {
+            var details: [String] = []
+            for (label, value) in [("Outcome", row.outcomeMeasure), ("Partners", row.partners), ("Funding", row.funding),
+                                   ("Themes", row.workstreams), ("Decision or help needed from the board", row.decisionNeeded)]
+            where !value.isEmpty {
+                details.append("<span class=\"label\">\(label):</span> \(h(value))")
+            }
+            out += "<tbody class=\"action\"><tr><td class=\"id\">\(h(row.id))</td><td class=\"title\">\(h(row.title))</td>"
+            out += "<td>\(h(row.owner))</td><td class=\"nowrap\">\(dueCell(row))</td>"
+            out += "<td class=\"nowrap\">\(badge(row.letter)) \(h(row.statusLabel))\(trendMark(row.trend))</td>"
+            out += "<td>\(commentaryCell(row, empty: ""))</td></tr>\n"
+            if !details.isEmpty { out += "<tr class=\"details\"><td></td><td colspan=\"5\">\(details.joined(separator: " · "))</td></tr>\n" }
+            out += "</tbody>\n"
+        }
+        return out + "</table>\n"
+    }
+
+    private func historySection() -> String {
+        var out = "<section id=\"history\">\n<h2>Status at each quarter end</h2>\n<table class=\"heat\">\n"
+        out += "<thead><tr><th>Action</th>" + heatQuarters.map { "<th class=\"n\">\(h($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in heat {
+            out += "<tr><td class=\"id\" title=\"\(h(row.title))\">\(h(row.id))</td>"
+            out += row.letters.map { "<td class=\"n\">\($0.isEmpty ? "·" : badge($0))</td>" }.joined() + "</tr>\n"
+        }
+        return out + "</tbody></table>\n<p class=\"note\">· no review recorded for that quarter.</p>\n</section>\n"
+    }
+
+    private func annualSummaries(_ annual: AnnualSection) -> String {
+        guard !annual.summaries.isEmpty else { return "" }
+        var out = "<section id=\"summary\">\n<h2>The year's executive summaries</h2>\n"
+        for summary in annual.summaries { out += "<h3>\(h(summary.quarter))</h3>\n" + paragraphs(summary.text) }
+        return out + "</section>\n"
+    }
+
+    private func annualSections(_ annual: AnnualSection) -> String {
+        var out = "<section id=\"completed\">\n<h2>Completed in \(h(annual.year)) (\(annual.completed.count))</h2>\n"
+        out += annual.completed.isEmpty ? "<p>No action was completed in the year.</p>\n" : actionTable(annual.completed)
+        out += "</section>\n<section id=\"carried\">\n<h2>Carried forward (\(annual.carriedForward.count))</h2>\n"
+        out += "<p class=\"aim\">Actions not complete at the end of \(h(quarter))\(soFar ? " (so far)" : ""), with their latest commentary.</p>\n"
+        out += annual.carriedForward.isEmpty ? "<p>Nothing is carried forward.</p>\n" : actionTable(annual.carriedForward)
+        out += "</section>\n<section id=\"moves\">\n<h2>Due dates moved in \(h(annual.year)) (\(annual.dueDateMoves.count))</h2>\n"
+        if annual.dueDateMoves.isEmpty { return out + "<p>No due date was moved in the year.</p>\n</section>\n" }
+        out += "<table class=\"moves\">\n<colgroup><col class=\"c-action\"/><col class=\"c-due\"/><col class=\"c-due\"/><col class=\"c-due\"/><col/></colgroup>\n"
+        out += "<thead><tr><th>Action</th><th>Moved on</th><th>From</th><th>To</th><th>Reason</th></tr></thead>\n<tbody>\n"
+        for move in annual.dueDateMoves {
+            out += "<tr><td><span class=\"id\">\(h(move.actionID))</span> \(h(move.actionTitle))</td><td class=\"nowrap\">\(h(move.onLabel))</td>"
+            out += "<td class=\"nowrap\">\(h(move.fromLabel))</td><td class=\"nowrap\">\(h(move.toLabel))</td>"
+            out += "<td>\(h(move.reason))\(move.by.isEmpty ? "" : " (\(h(move.by)))")</td></tr>\n"
+        }
+        return out + "</tbody></table>\n</section>\n"
+    }
+
     /// A stacked bar of status counts as inline SVG, each segment labelled with its letter.
     private func bar(_ headline: Headline) -> String {
-        let width = 240.0
-        let colours = ["red": "#c0392b", "amber": "#f5b041", "green": "#27ae60", "complete": "#2e86c1", "not-started": "#ddd"]
+        let width = 200.0
         var x = 0.0
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"18\" role=\"img\" aria-label=\"\(headline.statuses.map { "\($0.letter) \($0.count)" }.joined(separator: ", "))\">"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"16\" role=\"img\" aria-label=\"\(headline.statuses.map { "\($0.letter) \($0.count)" }.joined(separator: ", "))\">"
         for status in headline.statuses where status.count > 0 && headline.total > 0 {
             let w = width * Double(status.count) / Double(headline.total)
-            svg += "<rect x=\"\(fmt(x))\" y=\"0\" width=\"\(fmt(w))\" height=\"18\" fill=\"\(colours[status.status] ?? "#999")\" stroke=\"#333\"/>"
-            if w >= 12 { svg += "<text x=\"\(fmt(x + w / 2))\" y=\"13\" font-size=\"11\" text-anchor=\"middle\">\(status.letter)</text>" }
+            svg += "<rect x=\"\(fmt(x))\" y=\"0\" width=\"\(fmt(w))\" height=\"16\" fill=\"\(StatusColour.fill(status.letter))\" stroke=\"#000\" stroke-width=\".6\"/>"
+            if w >= 12 {
+                svg += "<text x=\"\(fmt(x + w / 2))\" y=\"12\" font-size=\"10\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"\(StatusColour.ink(status.letter))\">\(status.letter)</text>"
+            }
             x += w
         }
         return svg + "</svg>"
+    }
+
+    /// Stacked bars of status counts, one per quarter in `statusHistory`, each segment labelled
+    /// with its letter and count so the chart reads in black and white.
+    private func statusChart(_ statusHistory: [QuarterStatus]) -> String {
+        let barWidth = 64.0, gap = 22.0, plotHeight = 150.0, top = 14.0, left = 28.0
+        let most = Double(max(1, statusHistory.map(\.total).max() ?? 1))
+        let width = left + Double(statusHistory.count) * (barWidth + gap)
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(fmt(width)) \(fmt(top + plotHeight + 34))\" width=\"\(fmt(min(width, 660)))\" role=\"img\" aria-label=\"Actions by status at each quarter end\">"
+        svg += "<line x1=\"\(fmt(left - 4))\" y1=\"\(fmt(top + plotHeight))\" x2=\"\(fmt(width))\" y2=\"\(fmt(top + plotHeight))\" stroke=\"#000\"/>"
+        for (index, column) in statusHistory.enumerated() {
+            let x = left + Double(index) * (barWidth + gap)
+            var y = top + plotHeight
+            for status in column.statuses where status.count > 0 {
+                let height = plotHeight * Double(status.count) / most
+                y -= height
+                svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(barWidth))\" height=\"\(fmt(height))\" fill=\"\(StatusColour.fill(status.letter))\" stroke=\"#000\" stroke-width=\".6\"/>"
+                if height >= 11 {
+                    svg += "<text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(y + height / 2 + 4))\" font-size=\"10\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"\(StatusColour.ink(status.letter))\">\(status.letter) \(status.count)</text>"
+                }
+            }
+            svg += "<text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(y - 4))\" font-size=\"10\" text-anchor=\"middle\">\(column.total)</text>"
+            svg += "<text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(top + plotHeight + 16))\" font-size=\"10\" text-anchor=\"middle\">\(h(column.quarter))</text>"
+        }
+        return svg + "</svg>"
+    }
+}
+
+/// A row's due date in the UK style, kept on one line, marked when overdue.
+private func dueCell(_ row: Report.ActionRow) -> String {
+    guard !row.dueLabel.isEmpty else { return "none" }
+    return row.overdue ? "<span class=\"overdue\">\(h(row.dueLabel))<br/>(overdue)</span>" : h(row.dueLabel)
+}
+
+/// ▲ or ▼ after a status that improved or worsened since the quarter before.
+private func trendMark(_ trend: String) -> String {
+    switch trend {
+    case Trend.improved.rawValue: " <span title=\"improved\">▲</span>"
+    case Trend.worsened.rawValue: " <span title=\"worsened\">▼</span>"
+    default: ""
     }
 }
 
@@ -109,13 +250,19 @@ private func commentaryCell(_ row: Report.ActionRow, empty: String) -> String {
     return row.commentary.isEmpty ? empty : note + h(row.commentary)
 }
 
+/// Text written by the officer as paragraphs (a blank line starts a new one).
+private func paragraphs(_ text: String) -> String {
+    text.components(separatedBy: "\n\n").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+        .map { "<p>\(h($0))</p>\n" }.joined()
+}
+
 private func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
 
-/// A status letter in its coloured box.
-private func badge(_ letter: String) -> String { "<span class=\"s s-\(h(letter))\">\(h(letter))</span>" }
+/// A status letter in its box (see `StatusColour` and the `.s-` classes of the print style).
+func badge(_ letter: String) -> String { "<span class=\"s s-\(h(letter))\">\(h(letter))</span>" }
 
 /// HTML-escaped plan text (control characters removed first).
-private func h(_ text: String) -> String {
+func h(_ text: String) -> String {
     let cleaned = clean(text)
     func special(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")

@@ -1,15 +1,33 @@
+import Foundation
+import PlanModel
+
 extension Report {
-    /// A board paper in Markdown: reads well as plain text and converts cleanly with pandoc.
+    /// A board paper in Markdown: reads well as plain text and converts cleanly with pandoc. Wide
+    /// tables have separator lines whose dashes give Word (through pandoc) useful column widths:
+    /// commentary the widest, ids and dates narrow.
     public func markdown() -> String {
         var out: [String] = []
-        out.append("# \(md(plan.title)): progress report \(quarter)\(soFar ? " (so far)" : "")")
+        if !marking.isEmpty { out += ["**\(md(marking))**", ""] }
+        out.append("# \(md(plan.title)): \(title)\(soFar ? " (so far)" : "")")
         out.append("")
-        var subtitle = "\(md(plan.partnership)) · generated \(generatedOn.prefix(10))"
-        if !scope.isEmpty { subtitle += " · scope: \(md(scope))" }
-        if isPublic { subtitle += " · public version (restricted commentary removed)" }
-        out.append(subtitle)
+        var facts = ["**Report to:** \(md(board))"]
+        if !meeting.isEmpty { facts.append("**Meeting:** \(meeting)") }
+        if board != plan.partnership { facts.append("**Partnership:** \(md(plan.partnership))") }
+        facts.append("**Prepared:** \(generatedOnLabel)")
+        if !scope.isEmpty { facts.append("**Scope:** \(md(scope))") }
+        if isPublic { facts.append("**Version:** Public (restricted commentary withheld)") }
+        out.append(facts.joined(separator: " · "))
         out.append("")
-        out.append("## Headline")
+        if soFar {
+            out += ["**Draft — \(annual.map { "year \($0.year) still in progress" } ?? "quarter still open"): figures are so far and may change before the quarter is closed.**", ""]
+        }
+        if let annual, !annual.summaries.isEmpty {
+            out += ["## The year's executive summaries", ""]
+            for summary in annual.summaries { out += ["### \(summary.quarter)", ""] + paragraphs(summary.text) }
+        } else if annual == nil, hasSummary {
+            out += ["## Executive summary", ""] + paragraphs(summary)
+        }
+        out.append("## Headline\(annual == nil ? "" : " at \(quarter)")")
         out.append("")
         out.append("| Prevention group | Actions | R Red | A Amber | G Green | C Complete | N Not started |")
         out.append("|---|--:|--:|--:|--:|--:|--:|")
@@ -20,51 +38,32 @@ extension Report {
         out.append("")
         out.append("Overdue: **\(overdue)** · No update this quarter: **\(stale)**")
         out.append("")
-        out.append("## Changes since \(previousQuarter)")
-        out.append("")
-        if changes.isEmpty {
-            out.append("No changes.")
+        let charted = statusHistory.drop { $0.total == 0 }
+        if charted.count > 1 {
+            out += ["### Actions by status at the end of each quarter", ""]
+            out.append("| Quarter | Actions | R | A | G | C | N |")
+            out.append("|---|--:|--:|--:|--:|--:|--:|")
+            for column in charted {
+                out.append("| \(column.quarter) | \(column.total) | " + column.statuses.map { "\($0.count)" }.joined(separator: " | ") + " |")
+            }
+            out.append("")
+        }
+        if let annual {
+            out += annualSections(annual)  // completed and carried forward hold every action still in play
         } else {
-            out.append("| Action | Change | Status | Owner | Detail |")
-            out.append("|---|---|---|---|---|")
-            for change in changes {
-                let status = change.from.isEmpty && change.to.isEmpty ? "" : "\(change.from.isEmpty ? "–" : change.from) → \(change.to.isEmpty ? "–" : change.to)"
-                out.append("| \(md(change.id)) \(md(change.title)) | \(change.labels) | \(status) | \(md(change.owner)) | \(md(change.detail)) |")
+            out += changesSection() + exceptionsSection()
+            out.append("## All actions\(sectionsBy == ReportSections.group.rawValue ? "" : " by \(sectionsByLabel.lowercased())")")
+            for group in groups {
+                out.append("")
+                out.append("### \(md(group.name)) (\(group.actions.count))")
+                out.append("")
+                if !group.aim.isEmpty { out += ["_\(md(group.aim))_", ""] }
+                guard !group.actions.isEmpty else { out.append("No actions."); continue }
+                out += actionTable(group.actions)
             }
         }
         out.append("")
-        out.append("## Exception report: red and amber actions")
-        out.append("")
-        if exceptions.isEmpty { out.append("No red or amber actions.") }
-        for row in exceptions {
-            out.append("### \(row.letter) \(row.statusLabel): \(md(row.id)) \(md(row.title))")
-            out.append("")
-            out.append("- **Owner:** \(md(row.owner))")
-            var due = row.due.isEmpty ? "none" : row.due
-            if row.overdue { due += " (overdue)" }
-            out.append("- **Due:** \(due)")
-            for change in row.dueDateChanges {
-                out.append("- **Due date moved** \(change.on): \(change.from.isEmpty ? "none" : change.from) → \(change.to), \(md(change.reason))\(change.by.isEmpty ? "" : " (\(md(change.by)))")")
-            }
-            out.append("- **Commentary:** \(commentaryCell(row, empty: "_none_"))")
-            out.append("")
-        }
-        out.append("## All actions")
-        for group in groups {
-            out.append("")
-            out.append("### \(md(group.name)) (\(group.actions.count))")
-            out.append("")
-            out.append("_\(md(group.aim))_")
-            out.append("")
-            guard !group.actions.isEmpty else { out.append("No actions."); continue }
-            out.append("| ID | Action | Owner | Due | Status | Trend | Commentary |")
-            out.append("|---|---|---|---|---|---|---|")
-            for row in group.actions {
-                out.append("| \(md(row.id)) | \(md(row.title)) | \(md(row.owner)) | \(row.due)\(row.overdue ? " (overdue)" : "") | \(row.letter) \(row.statusLabel) | \(row.trend) | \(commentaryCell(row, empty: "")) |")
-            }
-        }
-        out.append("")
-        out.append("## Status over the quarters")
+        out.append("## Status at each quarter end")
         out.append("")
         out.append("| Action | " + heatQuarters.joined(separator: " | ") + " |")
         out.append("|---|" + heatQuarters.map { _ in ":-:" }.joined(separator: "|") + "|")
@@ -79,6 +78,84 @@ extension Report {
         }
         return out.joined(separator: "\n") + "\n"
     }
+
+    private func changesSection() -> [String] {
+        var out = ["## Changes since \(previousQuarter)", ""]
+        if changes.isEmpty { return out + ["No changes.", ""] }
+        out.append("| Action | Change | Status | Lead | Detail |")
+        out.append(separator([26, 16, 7, 14, 22]))
+        for change in changes {
+            let status = change.from.isEmpty && change.to.isEmpty ? "" : "\(change.from.isEmpty ? "–" : change.from) → \(change.to.isEmpty ? "–" : change.to)"
+            out.append("| \(md(change.id)) \(md(change.title)) | \(change.labels) | \(status) | \(md(change.owner)) | \(md(change.detail)) |")
+        }
+        return out + [""]
+    }
+
+    private func exceptionsSection() -> [String] {
+        var out = ["## Exception report: red and amber actions", ""]
+        if exceptions.isEmpty { out += ["No red or amber actions.", ""] }
+        for row in exceptions {
+            out.append("### \(row.letter) \(row.statusLabel): \(md(row.id)) \(md(row.title))")
+            out.append("")
+            var due = row.dueLabel.isEmpty ? "none" : row.dueLabel
+            if row.overdue { due += " (overdue)" }
+            out.append("- **Lead:** \(md(row.owner))")
+            out.append("- **Due:** \(due)\(row.isEscalation ? " · red for two or more quarters" : "")")
+            for change in row.dueDateChanges {
+                out.append("- **Due date moved** \(change.onLabel): \(change.fromLabel) → \(change.toLabel), \(md(change.reason))\(change.by.isEmpty ? "" : " (\(md(change.by)))")")
+            }
+            let previous = row.previousWithheld ? "_withheld_" : row.previousCommentary.isEmpty ? "_none_" : md(row.previousCommentary)
+            out.append("- **Last quarter (\(previousQuarter)):** \(previous)")
+            out.append("- **This quarter (\(quarter)\(soFar ? ", so far" : "")):** \(commentaryCell(row, empty: "_none_"))")
+            if row.hasDecision { out.append("- **Decision or help needed from the board:** \(md(row.decisionNeeded))") }
+            out.append("")
+        }
+        return out
+    }
+
+    private func annualSections(_ annual: AnnualSection) -> [String] {
+        var out = ["## Completed in \(annual.year) (\(annual.completed.count))", ""]
+        out += annual.completed.isEmpty ? ["No action was completed in the year."] : actionTable(annual.completed)
+        out += ["", "## Carried forward (\(annual.carriedForward.count))", "",
+                "_Actions not complete at the end of \(quarter)\(soFar ? " (so far)" : ""), with their latest commentary._", ""]
+        out += annual.carriedForward.isEmpty ? ["Nothing is carried forward."] : actionTable(annual.carriedForward)
+        out += ["", "## Due dates moved in \(annual.year) (\(annual.dueDateMoves.count))", ""]
+        if annual.dueDateMoves.isEmpty { return out + ["No due date was moved in the year.", ""] }
+        out.append("| Action | Moved on | From | To | Reason |")
+        out.append(separator([28, 11, 11, 11, 30]))
+        for move in annual.dueDateMoves {
+            out.append("| \(md(move.actionID)) \(md(move.actionTitle)) | \(move.onLabel) | \(move.fromLabel) | \(move.toLabel) | \(md(move.reason))\(move.by.isEmpty ? "" : " (\(md(move.by)))") |")
+        }
+        return out + [""]
+    }
+
+    /// Actions as a pipe table; the outcome measure, partners, funding, workstreams and any ask of
+    /// the board follow the title in the Action cell.
+    private func actionTable(_ rows: [ActionRow]) -> [String] {
+        var out = ["| ID | Action | Lead | Due | Status | Commentary |", separator([9, 28, 13, 13, 10, 33])]
+        for row in rows {
+            var action = "**\(md(row.title))**"
+            for (label, value) in [("Outcome", row.outcomeMeasure), ("Partners", row.partners), ("Funding", row.funding),
+                                   ("Themes", row.workstreams), ("Decision or help needed from the board", row.decisionNeeded)]
+            where !value.isEmpty {
+                action += " · _\(label):_ \(md(value))"
+            }
+            let due = row.dueLabel.isEmpty ? "" : row.dueLabel + (row.overdue ? " (overdue)" : "")
+            out.append("| \(md(row.id)) | \(action) | \(md(row.owner)) | \(due) | \(row.letter) \(row.statusLabel) | \(commentaryCell(row, empty: "")) |")
+        }
+        return out
+    }
+}
+
+/// A pipe-table separator line whose dashes are in the proportions given: pandoc takes relative
+/// column widths from them when a row is wider than its line length (always so for these tables).
+private func separator(_ widths: [Int]) -> String {
+    "|" + widths.map { String(repeating: "-", count: $0) }.joined(separator: "|") + "|"
+}
+
+/// Officer's text as Markdown paragraphs (a blank line starts a new one).
+private func paragraphs(_ text: String) -> [String] {
+    text.components(separatedBy: "\n\n").map { $0.trimmingSpaces() }.filter { !$0.isEmpty }.flatMap { [md($0), ""] }
 }
 
 /// A row's commentary in Markdown: where carried text comes from, and "withheld" where a public

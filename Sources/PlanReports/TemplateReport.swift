@@ -11,18 +11,19 @@ extension Report {
     /// Renders a user's Mustache template against the report model (see docs/templates.md).
     /// A tag naming a field the report does not have is an error, not a blank.
     public func render(template source: String, name: String) throws -> String {
+        let problems = TemplateCheck(root: Report.shape).problems(in: source)
+        guard problems.isEmpty else {
+            throw TemplateError(description: problems.map { "\(name): \($0)" }.joined(separator: "\n"))
+        }
         let template: MustacheTemplate
         do {
             template = try MustacheTemplate(string: source)
+        } catch let error as MustacheTemplate.ParserError {
+            throw TemplateError(description: "\(name): line \(error.context.lineNumber), column \(error.context.columnNumber): \(words(for: error.error)) near \"\(clean(String(error.context.line)))\"")
         } catch {
-            throw TemplateError(description: "\(name): not a valid Mustache template: \(error)")
+            throw TemplateError(description: "\(name): not a valid Mustache template (\(error))")
         }
-        let context = try contextObject()
-        let unknown = unknownFields(in: source, known: Report.fieldNames)
-        guard unknown.isEmpty else {
-            throw TemplateError(description: "\(name): unknown field\(unknown.count == 1 ? "" : "s") \(unknown.map { "{{\($0)}}" }.joined(separator: ", ")); see docs/templates.md for the fields a report has")
-        }
-        return template.render(context)
+        return template.render(try contextObject())
     }
 
     /// The report as nested dictionaries and arrays, the shape templates see.
@@ -32,50 +33,35 @@ extension Report {
     }
 }
 
-/// Tag names in a template ({{name}}, {{#name}}, {{^name}}, {{{name}}}, {{&name}}) with a part
-/// that is not a report field. Comments, partials, pragmas and closing tags are skipped.
-func unknownFields(in source: String, known: Set<String>) -> [String] {
-    var unknown: [String] = []
-    var rest = source[...]
-    while let open = rest.range(of: "{{") {
-        guard let close = rest[open.upperBound...].range(of: "}}") else { break }
-        var tag = String(rest[open.upperBound..<close.lowerBound])
-        rest = rest[close.upperBound...]
-        if tag.hasPrefix("{") { tag.removeFirst(); if rest.hasPrefix("}") { rest = rest.dropFirst() } }
-        guard let sigil = tag.first else { continue }
-        if "!>/=<%".contains(sigil) { continue }
-        if "#^&".contains(sigil) { tag.removeFirst() }
-        let name = tag.trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, name != "." else { continue }
-        if name.split(separator: ".").contains(where: { !known.contains(String($0)) && $0 != "." }), !unknown.contains(name) {
-            unknown.append(name)
-        }
+/// A Mustache parse error in words.
+private func words(for error: any Error) -> String {
+    switch error as? MustacheTemplate.Error {
+    case .sectionCloseNameIncorrect?: "a closing tag does not match the section that is open"
+    case .unfinishedName?: "a tag is not finished (missing }})"
+    case .expectedSectionEnd?: "a section is never closed"
+    case .invalidSetDelimiter?: "the new delimiters are not valid"
+    default: "the template cannot be read (\(error))"
     }
-    return unknown
 }
 
 extension Report {
-    /// Every field name a report can have, at any depth: taken from a report of a small plan in
-    /// which every list has an entry, so the check does not depend on what today's plan holds.
-    static let fieldNames: Set<String> = {
+    /// The shape of the report model at every depth: taken from a report of a small plan in which
+    /// every list has an entry (an annual report, so its fields are known too), so the check does
+    /// not depend on what today's plan holds.
+    static let shape: TemplateCheck.Shape = {
         let now = Timestamp(iso: "2025-08-01T10:00:00Z")!
+        let context = EditContext(by: "b", now: now)
         var plan = Plan(id: "p", title: "t", partnership: "p",
                         period: Period(start: Day(iso: "2025-04-01")!, end: Day(iso: "2026-03-31")!),
                         owners: [Owner(id: "o", name: "o")])
         var action = Action(id: "A-1", group: .primary, title: "t", owner: "o", status: .red, due: Day(iso: "2025-09-30"),
                             created: now)
         action.dueDateChanges = [DueDateChange(from: nil, to: Day(iso: "2025-09-30")!, reason: "r", by: "b", on: now)]
-        plan.actions = [action]
-        let report = Report(plan: plan, options: ReportOptions(now: now))
-        var names: Set<String> = []
-        func collect(_ value: Any) {
-            if let object = value as? [String: Any] {
-                for (key, child) in object { names.insert(key); collect(child) }
-            } else if let array = value as? [Any] {
-                array.forEach(collect)
-            }
-        }
-        collect((try? report.contextObject()) ?? [:])
-        return names
+        plan.actions = [action, Action(id: "A-2", group: .primary, title: "t", owner: "o", status: .complete, created: now)]
+        try? plan.setSummary("s", for: Quarter(year: 2025, number: 2)!, context: context)
+        var options = ReportOptions(now: now)
+        options.year = FinancialYear(startYear: 2025)
+        let report = Report(plan: plan, options: options)
+        return TemplateCheck.Shape((try? report.contextObject()) ?? [:])
     }()
 }

@@ -96,6 +96,8 @@ extension JSONReader {
                 action.commentaryRestricted = try skipNull() ? nil : bool()
             } else if self.key(key, is: "funding") {
                 action.funding = try skipNull() ? nil : funding()
+            } else if self.key(key, is: "decisionNeeded") {
+                action.decisionNeeded = try optionalString()
             } else if self.key(key, is: "dueDateChanges") {
                 action.dueDateChanges = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.dueDateChange() }
             } else if self.key(key, is: "changeLog") {
@@ -211,7 +213,7 @@ extension JSONReader {
     mutating func quarterRecord() throws(JSONReadFailure) -> QuarterRecord {
         var object = try beginObject()
         var quarter: Quarter?, state: QuarterState?, closedOn: Timestamp?, closedBy: String?, board: String?
-        var reopenings: [QuarterReopening]?
+        var reopenings: [QuarterReopening]?, summary: String?
         while let key = try nextKey(&object) {
             if self.key(key, is: "quarter") {
                 quarter = try self.quarter()
@@ -225,6 +227,8 @@ extension JSONReader {
                 board = try optionalString()
             } else if self.key(key, is: "reopenings") {
                 reopenings = try skipNull() ? nil : list { (r: inout JSONReader) throws(JSONReadFailure) in try r.reopening() }
+            } else if self.key(key, is: "summary") {
+                summary = try optionalString()
             } else {
                 try skipUnknownField(key)
             }
@@ -232,6 +236,7 @@ extension JSONReader {
         var record = QuarterRecord(quarter: try required(quarter, "quarter", object), state: try required(state, "state", object),
                                    closedOn: closedOn, closedBy: closedBy, board: board)
         record.reopenings = reopenings
+        record.summary = summary
         return record
     }
 

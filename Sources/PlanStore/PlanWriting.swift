@@ -30,6 +30,7 @@ extension JSONWriter {
         key("commentary", in: &o); string(action.commentary)
         if let restricted = action.commentaryRestricted { key("commentaryRestricted", in: &o); bool(restricted) }
         if let created = action.created { key("created", in: &o); timestamp(created) }
+        if let decision = action.decisionNeeded { key("decisionNeeded", in: &o); string(decision) }
         key("description", in: &o); string(action.description)
         if let due = action.due { key("due", in: &o); day(due) }
         key("dueDateChanges", in: &o); list(action.dueDateChanges) { $0.dueDateChange($1) }
@@ -101,6 +102,7 @@ extension JSONWriter {
         key("quarter", in: &o); quarter(record.quarter)
         if let reopenings = record.reopenings { key("reopenings", in: &o); list(reopenings) { $0.reopening($1) } }
         key("state", in: &o); string(record.state.rawValue)
+        if let summary = record.summary { key("summary", in: &o); string(summary) }
         endObject(o)
     }
 

@@ -7,18 +7,21 @@ import PlanStore
 /// `dplan export FILE --format … -o PATH`: board papers and data from one report model.
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Export a progress report: markdown, html, csv, json or xlsx, or your own Mustache template.",
+        abstract: "Export a progress report: markdown, html, pdf, docx, csv, json or xlsx, or your own Mustache template.",
         discussion: """
-            The output is written atomically; the plan file is never touched. --format xlsx writes the plan as an
-            Excel tracker that is also the quarterly return; --returns DIR writes one per lead owner
-            (DIR/<owner id>.xlsx), to be filled in and read back with dplan import DIR/*.xlsx --into PLAN --update.
+            The output is written atomically; the plan file is never touched. --format pdf prints the HTML paper with
+            Chromium; --format docx makes a Word document with pandoc. --format xlsx writes the plan as an Excel tracker
+            that is also the quarterly return; --returns DIR writes one per lead owner (DIR/<owner id>.xlsx), to be
+            filled in and read back with dplan import DIR/*.xlsx --into PLAN --update.
             """)
 
     @OptionGroup var plans: PlanFilesArgument
-    @Option(help: "markdown, html, csv, json or xlsx (not needed with --template).") var format: ReportFormat?
+    @Option(help: "markdown, html, pdf (printed by Chromium), docx (made by pandoc), csv, json or xlsx (not needed with --template).")
+    var format: ReportFormat?
     @Option(help: "Mustache template to render against the report model (docs/templates.md).") var template: String?
     @Option(help: "Quarter to report on (default: the current quarter).") var quarter: Quarter?
     @Option(help: "Compare with this quarter (default: the quarter before).") var from: Quarter?
+    @OptionGroup var paper: BoardPaperOptions
     @Option(help: "Only this prevention group.") var group: GroupArgument?
     @Option(help: "Only this owner (id or name).") var owner: String?
     @Option(help: "Only this workstream (id or name).") var workstream: String?
@@ -35,13 +38,14 @@ struct Export: ParsableCommand {
         if format != nil && template != nil { throw ValidationError("give --format or --template, not both") }
         if (excel || history) && format != .csv { throw ValidationError("--excel and --history go with --format csv") }
         if withNames && !`public` { throw ValidationError("--with-names goes with --public (other exports always name who made each update)") }
-        if plans.several && (template != nil || history || format == .html || format == .xlsx) {
-            throw ValidationError("several plans export as markdown, csv (a Plan column) or json; html, xlsx, --template and --history take one plan")
+        if plans.several && (template != nil || history || format == .html || format == .xlsx || format?.needsExternalProgram == true) {
+            throw ValidationError("several plans export as markdown, csv (a Plan column) or json; html, pdf, docx, xlsx, --template and --history take one plan")
         }
         if returns != nil && format != .xlsx { throw ValidationError("--returns goes with --format xlsx") }
         if returns != nil && output != nil { throw ValidationError("give -o or --returns, not both") }
         if returns == nil && output == nil { throw ValidationError("give -o PATH (\"-\" for standard output)") }
         if returns != nil && owner != nil { throw ValidationError("--returns writes every owner's return; use -o with --owner for one") }
+        try paper.validate(format: format, quarter: quarter, from: from, history: history)
     }
 
     func run() throws {
@@ -56,6 +60,7 @@ struct Export: ParsableCommand {
         for entry in plans {
             try checkReportQuarters(entry.plan, quarter: quarter, from: from, on: options.now.day)
             var scoped = options
+            try paper.apply(to: &scoped, plan: entry.plan)
             let filter = try actionCriteria(plan: entry.plan, group: group, owner: owner, status: nil, workstream: workstream,
                                             overdue: false, stale: false)
             scoped.group = filter.group
@@ -81,7 +86,7 @@ struct Export: ParsableCommand {
             data = history
                 ? try plan.historyCSV(excel: excel, isPublic: `public`, withNames: withNames,
                                       actionIDs: Set(report.groups.flatMap(\.actions).map(\.id)))
-                : try report.rendered(as: format!, excel: excel)
+                : try paper.render(report, as: format!, excel: excel)
         }
         if output == "-" {
             FileHandle.standardOutput.write(data)

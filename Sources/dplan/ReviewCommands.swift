@@ -2,12 +2,12 @@ import ArgumentParser
 import PlanModel
 import PlanReports
 
-/// `dplan review close|reopen`: the board's quarterly review cycle.
+/// `dplan review close|reopen|summary`: the board's quarterly review cycle.
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
-        abstract: "Close a quarter after the board review, or reopen one.",
-        subcommands: [Close.self, Reopen.self])
+        abstract: "Close a quarter after the board review, reopen one, or write its executive summary.",
+        subcommands: [Close.self, Reopen.self, Summary.self])
 
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -53,6 +53,36 @@ struct ReviewCommand: ParsableCommand {
             }
             try save(plan, in: &document)
             print("reopened \(q)")
+        }
+    }
+}
+
+extension ReviewCommand {
+    /// `dplan review summary FILE QUARTER --text …`: the executive summary printed first in the
+    /// quarter's board paper.
+    struct Summary: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write a quarter's executive summary for the board paper (printed first).",
+            discussion: "An empty --text removes it. A closed quarter's summary is fixed: reopen the quarter to change it.")
+
+        @OptionGroup var plan: PlanFileArgument
+        @Argument(help: "The quarter, e.g. \"2026/27 Q3\".") var quarter: Quarter
+        @Option(help: "The summary (blank lines separate paragraphs).") var text: String
+        @OptionGroup var author: AuthorOption
+
+        func run() throws {
+            let file = self.plan.file
+            var (document, plan) = try openForEditing(file)
+            let before = plan.summary(for: quarter)
+            do {
+                try plan.setSummary(text, for: quarter, context: EditContext(by: author.name, now: try currentTime()))
+            } catch {
+                throw Failure("\(file): \(error) (nothing was written)")
+            }
+            let after = plan.summary(for: quarter)
+            guard after != before else { print("summary of \(quarter) unchanged"); return }
+            try save(plan, in: &document)
+            print(after.isEmpty ? "removed the summary of \(quarter)" : "wrote the summary of \(quarter) (\(after.count) characters)")
         }
     }
 }

@@ -25,14 +25,17 @@ struct SetCommand: ParsableCommand {
     @Option(help: "Why the due date moves.")
     var reason: String?
 
+    @Option(help: "The decision or help needed from the board (\"\" removes it).")
+    var decision: String?
+
     @OptionGroup var author: AuthorOption
 
     @Flag(inversion: .prefixedNo, help: "Mark the commentary as restricted: `export --public` leaves it out.")
     var restricted: Bool?
 
     func validate() throws {
-        if status == nil, comment == nil, due == nil, restricted == nil {
-            throw ValidationError("nothing to change: give --status, --comment, --due and/or --restricted")
+        if status == nil, comment == nil, due == nil, restricted == nil, decision == nil {
+            throw ValidationError("nothing to change: give --status, --comment, --due, --decision and/or --restricted")
         }
         if reason != nil, due == nil { throw ValidationError("--reason goes with --due") }
     }
@@ -51,6 +54,10 @@ struct SetCommand: ParsableCommand {
             if status != nil || comment != nil {
                 try plan.recordUpdate(actionID: actionID, status: status, commentary: comment, context: context)
                 done.append("update recorded for \(try plan.quarterForUpdates(on: context.now.day))")
+            }
+            if let decision {
+                try plan.setDecisionNeeded(actionID: actionID, decision, context: context)
+                done.append(decision.isBlank ? "no decision needed from the board" : "decision needed from the board recorded")
             }
             if let restricted {
                 try plan.setCommentaryRestricted(actionID: actionID, restricted, context: context)

@@ -84,7 +84,7 @@ import Testing
         #expect(full.stdout.contains("Project funding ends December"))
         let published = try runDplan(["export", path, "--format", "html", "--public", "-o", "-"])
         #expect(!published.stdout.contains("Project funding ends December"))
-        #expect(published.stdout.contains("public version (restricted commentary removed)"))
+        #expect(published.stdout.contains("<tr><th>Version</th><td>Public (restricted commentary withheld)</td></tr>"))
         #expect(try runDplan(["set", path, "SEC-07", "--no-restricted"]).status == 0)
         #expect(try runDplan(["export", path, "--format", "csv", "--public", "-o", "-"]).stdout.contains("Project funding ends December"))
     }

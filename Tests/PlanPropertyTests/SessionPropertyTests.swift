@@ -47,13 +47,19 @@ func leakedText(_ model: SessionModel) -> String? {
     quarters += plan.periodQuarters.filter { plan.reportProblem(with: $0, on: model.now.day) == nil }
     var outputs: [(String, String)] = []
     if let history = try? plan.historyCSV(excel: false, isPublic: true) { outputs.append(("history", String(decoding: history, as: UTF8.self))) }
-    for quarter in quarters {
+    let years = Set(quarters.compactMap { $0.flatMap { FinancialYear(startYear: $0.year) } }).sorted()
+    var reports: [(Quarter?, FinancialYear?)] = quarters.map { ($0, nil) }
+    reports += years.map { (nil, $0) }
+    for (index, (quarter, year)) in reports.enumerated() {
         var options = ReportOptions(now: model.now)
         options.isPublic = true
         options.quarter = quarter
+        options.year = year
+        options.sectionsBy = ReportSections.allCases[index % ReportSections.allCases.count]
         let report = Report(plan: plan, options: options)
-        for format in ReportFormat.allCases {
-            if let data = try? report.rendered(as: format) { outputs.append(("\(format) \(quarter?.description ?? "live")", String(decoding: data, as: UTF8.self))) }
+        // PDF and Word print html() and convert markdown(): the same text, so the text formats cover them.
+        for format in ReportFormat.allCases where !format.needsExternalProgram {
+            if let data = try? report.rendered(as: format) { outputs.append(("\(format) \(year.map { "year \($0)" } ?? quarter?.description ?? "live")", String(decoding: data, as: UTF8.self))) }
         }
         if let text = try? report.render(template: "{{#exceptions}}{{commentary}}{{/exceptions}}{{#groups}}{{#actions}}{{commentary}}{{/actions}}{{/groups}}", name: "t") {
             outputs.append(("template", text))

@@ -19,16 +19,20 @@ private func samplePlans() throws -> [(String, Plan)] {
     }
 }
 
-/// Every export format of every sample plan against a reviewed golden file. A change fails here;
+/// Every text export format of every sample plan, and the annual report in Markdown, against a
+/// reviewed golden file. A change fails here;
 /// read the diff, then re-record by deleting the file under __Snapshots__.
 @Suite struct GoldenExportTests {
     @Test func everyFormatOfEverySamplePlan() throws {
         for (name, plan) in try samplePlans() {
             let report = Report(plan: plan, options: ReportOptions(now: now))
-            for format in ReportFormat.allCases where format != .xlsx {  // the workbook is checked cell by cell below
+            for format in ReportFormat.allCases where format != .xlsx && !format.needsExternalProgram {  // xlsx: cell by cell below; PDF and Word: PrintedPaperTests
                 assertSnapshot(of: String(decoding: try report.rendered(as: format), as: UTF8.self), as: .lines,
                                named: "\(name).\(format.fileExtension)")
             }
+            var annual = ReportOptions(now: now)
+            annual.year = FinancialYear("2025/26")
+            assertSnapshot(of: Report(plan: plan, options: annual).markdown(), as: .lines, named: "\(name).annual-2025-26.md")
         }
     }
 

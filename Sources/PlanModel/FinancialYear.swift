@@ -1,0 +1,49 @@
+/// A financial year, written `2025/26`: the scope of an annual progress report.
+public struct FinancialYear: Hashable, Comparable, Sendable, CustomStringConvertible {
+    /// Calendar year in which the financial year starts (2025 for 2025/26).
+    public let startYear: Int
+
+    public init?(startYear: Int) {
+        guard (1...9998).contains(startYear) else { return nil }
+        self.startYear = startYear
+    }
+
+    /// What a financial year looks like, for error messages.
+    public static let expectedFormat = "a financial year such as \"2025/26\""
+
+    /// Parses `2025/26` (the second year must follow the first).
+    public init?(_ text: String) {
+        let parts = text.trimmingSpaces().split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              let first = Int(parts[0]), let second = Int(parts[1]), (first + 1) % 100 == second else { return nil }
+        self.init(startYear: first)
+    }
+
+    public var description: String { "\(pad(startYear, 4))/\(pad((startYear + 1) % 100, 2))" }
+
+    /// Its four quarters, Q1 to Q4.
+    public var quarters: [Quarter] { (1...4).map { Quarter(year: startYear, number: $0)! } }
+
+    public static func < (lhs: FinancialYear, rhs: FinancialYear) -> Bool { lhs.startYear < rhs.startYear }
+}
+
+extension Plan {
+    /// The quarters of `year` an annual report covers: those in the plan period that have started
+    /// by `day` (the quarter being edited and earlier ones).
+    public func reportedQuarters(of year: FinancialYear, on day: Day) -> [Quarter] {
+        let live = editingQuarter(on: day)
+        return year.quarters.filter { isInPeriod($0) && $0 <= live }
+    }
+
+    /// Why an annual report on `year` cannot be made on `day`, or nil when it can: the year must
+    /// overlap the plan period and have started.
+    public func annualReportProblem(with year: FinancialYear, on day: Day) -> String? {
+        guard year.quarters.contains(where: isInPeriod) else {
+            return "\(year) is outside the plan period (\(period.start) to \(period.end))"
+        }
+        if reportedQuarters(of: year, on: day).isEmpty {
+            return "\(year) has not started yet (the current quarter is \(editingQuarter(on: day)))"
+        }
+        return nil
+    }
+}

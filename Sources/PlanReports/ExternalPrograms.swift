@@ -1,0 +1,157 @@
+import Foundation
+
+/// Why a PDF or Word document could not be made: no program to make it with, or the program
+/// failed. Nothing is written in either case.
+public struct ConversionError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Where to find the programs that turn a report into PDF (a Chromium-family browser) and Word
+/// (pandoc). Nil means: look on the PATH (and, for the browser, where macOS and Windows install
+/// one).
+public struct ExternalPrograms: Sendable {
+    public var browser: String?
+    public var pandoc: String?
+    /// The search path, `$PATH` by default.
+    public var searchPath: String
+
+    public init(browser: String? = nil, pandoc: String? = nil,
+                searchPath: String = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") {
+        self.browser = browser
+        self.pandoc = pandoc
+        self.searchPath = searchPath
+    }
+
+    /// Browser commands tried in order on the PATH.
+    public static let browserNames = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
+                                      "microsoft-edge", "microsoft-edge-stable", "msedge", "chrome"]
+    /// Where macOS and Windows install them (PATH rarely holds them there).
+    static let browserLocations = [
+        "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+        "/Applications/Chromium.app/Contents/MacOS/Chromium",
+        "/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
+        "C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe",
+        "C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe",
+    ]
+
+    /// The browser to print with, or a message saying what to install.
+    public func findBrowser() throws(ConversionError) -> String {
+        if let browser {
+            guard FileManager.default.isExecutableFile(atPath: browser) else {
+                throw ConversionError(description: "--browser \(browser): no program there (give the path of chromium, google-chrome or microsoft-edge)")
+            }
+            return browser
+        }
+        if let found = Self.browserNames.lazy.compactMap(onPath).first ?? Self.browserLocations.first(where: FileManager.default.isExecutableFile) {
+            return found
+        }
+        throw ConversionError(description: "no Chromium-family browser found to print the PDF with (looked for \(Self.browserNames.joined(separator: ", ")) on the PATH); "
+            + "install one (Debian/Ubuntu: sudo apt-get install chromium; or Google Chrome or Microsoft Edge) or give its path with --browser PATH. "
+            + "--format html makes the same paper to print from any browser")
+    }
+
+    /// pandoc, or a message saying it is not installed.
+    public func findPandoc() throws(ConversionError) -> String {
+        if let pandoc {
+            guard FileManager.default.isExecutableFile(atPath: pandoc) else { throw ConversionError(description: "\(pandoc): no pandoc there") }
+            return pandoc
+        }
+        if let found = onPath("pandoc") { return found }
+        throw ConversionError(description: "pandoc is not installed, and Word documents are made with it; install it (Debian/Ubuntu: sudo apt-get install pandoc; "
+            + "others: https://pandoc.org/installing.html), or export --format markdown or html and open that instead")
+    }
+
+    private func onPath(_ name: String) -> String? {
+        for folder in searchPath.split(separator: ":") where !folder.isEmpty {
+            let path = "\(folder)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        return nil
+    }
+}
+
+/// A private folder for one conversion, removed afterwards.
+func withScratchFolder<T>(_ body: (URL) throws -> T) throws -> T {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+    defer { try? FileManager.default.removeItem(at: folder) }
+    return try body(folder)
+}
+
+/// Runs a program to completion with no input, its output and errors kept in `folder`; throws
+/// with the end of what it printed when it fails or takes longer than `timeout` seconds.
+func run(_ program: String, _ arguments: [String], in folder: URL, timeout: TimeInterval, what: String) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: program)
+    process.arguments = arguments
+    process.currentDirectoryURL = folder
+    let log = folder.appendingPathComponent("program.log")
+    guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+        throw ConversionError(description: "\(what): cannot write in the temporary folder \(folder.path)")
+    }
+    let handle = try FileHandle(forWritingTo: log)
+    defer { try? handle.close() }
+    process.standardInput = FileHandle.nullDevice
+    process.standardOutput = handle
+    process.standardError = handle
+    do { try process.run() } catch { throw ConversionError(description: "\(program) could not be started: \(error.localizedDescription)") }
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline { usleep(50_000) }
+    if process.isRunning {
+        process.terminate()
+        process.waitUntilExit()
+        throw ConversionError(description: "\(what): \(program) did not finish within \(Int(timeout)) seconds")
+    }
+    guard process.terminationStatus == 0 else {
+        let said = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
+        let tail = said.split(separator: "\n").suffix(5).joined(separator: "\n")
+        throw ConversionError(description: "\(what): \(program) failed (exit \(process.terminationStatus))\(tail.isEmpty ? "" : ":\n" + tail)")
+    }
+}
+
+extension Report {
+    /// The HTML paper printed to PDF by a headless Chromium-family browser (A4, or landscape):
+    /// the browser's own header and footer are off, the paper's footer and marking come from its
+    /// stylesheet. The browser gets a throw-away profile so a browser already open is not disturbed.
+    public func pdf(programs: ExternalPrograms) throws -> Data {
+        try printToPDF(html(), programs: programs)
+    }
+
+    /// `html` printed to PDF by the browser `programs` finds.
+    func printToPDF(_ html: String, programs: ExternalPrograms) throws -> Data {
+        let browser = try programs.findBrowser()
+        return try withScratchFolder { folder in
+            let input = folder.appendingPathComponent("report.html")
+            let output = folder.appendingPathComponent("report.pdf")
+            try Data(html.utf8).write(to: input)
+            var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run", "--disable-extensions",
+                             "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(output.path)"]
+            if geteuid() == 0 { arguments.append("--no-sandbox") }  // Chromium refuses to run as root with its sandbox
+            arguments.append(input.absoluteString)
+            try run(browser, arguments, in: folder, timeout: 120, what: "printing the PDF")
+            guard let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {
+                throw ConversionError(description: "printing the PDF: \(browser) finished but wrote no PDF")
+            }
+            return data
+        }
+    }
+
+    /// The Markdown paper converted to Word by pandoc, with a reference document that gives the
+    /// tables borders and a header row, and sets A4 (or landscape) pages.
+    public func docx(programs: ExternalPrograms) throws -> Data {
+        let pandoc = try programs.findPandoc()
+        return try withScratchFolder { folder in
+            let input = folder.appendingPathComponent("report.md")
+            let reference = folder.appendingPathComponent("reference.docx")
+            let output = folder.appendingPathComponent("report.docx")
+            try Data(markdown().utf8).write(to: input)
+            try WordReference.document(landscape: landscape).write(to: reference)
+            try run(pandoc, ["--from=markdown", "--to=docx", "--reference-doc=\(reference.path)", "--output=\(output.path)", input.path],
+                    in: folder, timeout: 120, what: "making the Word document")
+            guard let data = try? Data(contentsOf: output), data.starts(with: Data("PK".utf8)) else {
+                throw ConversionError(description: "making the Word document: pandoc finished but wrote no document")
+            }
+            return data
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// The reference document pandoc takes its styles and page setup from: A4 (or landscape) with
+/// narrow margins, Arial, headings, and a table style with borders on every cell and a shaded,
+/// bold header row (pandoc's own default tables have no borders). Written from scratch as a
+/// small Word package; pandoc fills in any part it does not hold.
+enum WordReference {
+    static func document(landscape: Bool) -> Data {
+        let (width, height) = landscape ? (16838, 11906) : (11906, 16838)
+        let page = "<w:pgSz w:w=\"\(width)\" w:h=\"\(height)\"\(landscape ? " w:orient=\"landscape\"" : "")/>"
+            + "<w:pgMar w:top=\"850\" w:right=\"794\" w:bottom=\"850\" w:left=\"794\" w:header=\"425\" w:footer=\"425\" w:gutter=\"0\"/>"
+        return zip([
+            ("[Content_Types].xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>
+            """),
+            ("_rels/.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>
+            """),
+            ("word/_rels/document.xml.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+            """),
+            ("word/document.xml", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:document xmlns:w="\(wordNamespace)"><w:body><w:p/><w:sectPr>\(page)</w:sectPr></w:body></w:document>
+            """),
+            ("word/styles.xml", styles),
+        ])
+    }
+
+    private static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+    private static func paragraphStyle(_ id: String, _ name: String, size: Int, bold: Bool = false, before: Int = 0, after: Int = 120,
+                                       basedOn: String? = "Normal", keepNext: Bool = false, outline: Int? = nil) -> String {
+        "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"><w:name w:val=\"\(name)\"/>\(basedOn.map { "<w:basedOn w:val=\"\($0)\"/>" } ?? "")<w:qFormat/>"
+            + "<w:pPr>\(keepNext ? "<w:keepNext/><w:keepLines/>" : "")<w:spacing w:before=\"\(before)\" w:after=\"\(after)\"/>\(outline.map { "<w:outlineLvl w:val=\"\($0)\"/>" } ?? "")</w:pPr>"
+            + "<w:rPr>\(bold ? "<w:b/>" : "")<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/></w:rPr></w:style>"
+    }
+
+    private static var styles: String {
+        let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\""
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"\(wordNamespace)\">"
+            + "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:eastAsia=\"Arial\" w:cs=\"Arial\"/>"
+            + "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/><w:lang w:val=\"en-GB\"/></w:rPr></w:rPrDefault>"
+            + "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
+            + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
+            + paragraphStyle("BodyText", "Body Text", size: 20)
+            + paragraphStyle("FirstParagraph", "First Paragraph", size: 20, basedOn: "BodyText")
+            + paragraphStyle("Compact", "Compact", size: 18, after: 0, basedOn: "BodyText")
+            + paragraphStyle("Title", "Title", size: 36, bold: true, after: 80, keepNext: true)
+            + paragraphStyle("Heading1", "heading 1", size: 32, bold: true, before: 240, keepNext: true, outline: 0)
+            + paragraphStyle("Heading2", "heading 2", size: 28, bold: true, before: 240, keepNext: true, outline: 1)
+            + paragraphStyle("Heading3", "heading 3", size: 22, bold: true, before: 180, after: 60, keepNext: true, outline: 2)
+            + "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"Table\"><w:name w:val=\"Table\"/><w:qFormat/>"
+            + "<w:tblPr><w:tblBorders><w:top \(border)/><w:left \(border)/><w:bottom \(border)/><w:right \(border)/>"
+            + "<w:insideH \(border)/><w:insideV \(border)/></w:tblBorders>"
+            + "<w:tblCellMar><w:top w:w=\"28\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/><w:bottom w:w=\"28\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
+            + "<w:trPr><w:cantSplit/></w:trPr>"
+            + "<w:tblStylePr w:type=\"firstRow\"><w:rPr><w:b/></w:rPr><w:trPr><w:tblHeader/></w:trPr><w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6E6E6\"/></w:tcPr></w:tblStylePr>"
+            + "</w:style></w:styles>"
+    }
+
+    /// A zip archive of `entries`, stored uncompressed (Word and pandoc read stored entries), with
+    /// a fixed date so the same input gives the same bytes.
+    static func zip(_ entries: [(String, String)]) -> Data {
+        var out = Data(), central = Data()
+        func u16(_ v: Int, _ d: inout Data) { d.append(UInt8(v & 0xff)); d.append(UInt8((v >> 8) & 0xff)) }
+        func u32(_ v: UInt32, _ d: inout Data) { for shift in stride(from: 0, to: 32, by: 8) { d.append(UInt8((v >> UInt32(shift)) & 0xff)) } }
+        let dosDate = (0 << 9) | (1 << 5) | 1  // 1 Jan 1980
+        for (name, text) in entries {
+            let body = Data(text.utf8), nameBytes = Data(name.utf8), sum = crc32(body), offset = UInt32(out.count)
+            func header(_ d: inout Data) {
+                u16(20, &d); u16(0, &d); u16(0, &d); u16(0, &d); u16(dosDate, &d)  // version, flags, stored, time, date
+                u32(sum, &d); u32(UInt32(body.count), &d); u32(UInt32(body.count), &d); u16(nameBytes.count, &d); u16(0, &d)
+            }
+            u32(0x0403_4b50, &out); header(&out); out.append(nameBytes); out.append(body)
+            u32(0x0201_4b50, &central); u16(20, &central); header(&central)
+            u16(0, &central); u16(0, &central); u16(0, &central); u32(0, &central); u32(offset, &central); central.append(nameBytes)
+        }
+        let centralOffset = UInt32(out.count)
+        out.append(central)
+        u32(0x0605_4b50, &out); u16(0, &out); u16(0, &out); u16(entries.count, &out); u16(entries.count, &out)
+        u32(UInt32(central.count), &out); u32(centralOffset, &out); u16(0, &out)
+        return out
+    }
+
+    private static let crcTable: [UInt32] = (0..<256).map { n in
+        (0..<8).reduce(UInt32(n)) { c, _ in c & 1 == 1 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+    }
+
+    static func crc32(_ data: Data) -> UInt32 {
+        ~data.reduce(~UInt32(0)) { crc, byte in crcTable[Int((crc ^ UInt32(byte)) & 0xff)] ^ (crc >> 8) }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import PlanModel
+@testable import PlanReports
+import PlanStore
+import Testing
+
+private let plansFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().appendingPathComponent("plans")
+private let now = Timestamp(iso: "2026-11-22T10:00:00Z")!
+
+/// A PDF's pages as pdftotext lays them out.
+private struct PrintedPages {
+    var pages: [[String]]
+    /// pdfinfo's "Page size:  595.92 x 841.92 pts (A4)" line.
+    var pageSize: String
+
+    init(_ pdf: Data, pdftotext: String, pdfinfo: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-paper-\(UUID().uuidString).pdf")
+        try pdf.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let info = try output(of: pdfinfo, [file.path])
+        let count = Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "") ?? 0
+        pageSize = String(info.split(separator: "\n").first { $0.hasPrefix("Page size:") } ?? "")
+        pages = try (1...max(count, 1)).map { n in
+            try output(of: pdftotext, ["-f", "\(n)", "-l", "\(n)", "-layout", file.path, "-"])
+                .split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{0C}"))) }  // form feed ends a page
+                .filter { !$0.isEmpty }
+        }
+    }
+}
+
+/// Headings of an HTML paper as text (tags and entities removed, spaces collapsed).
+private func headings(of html: String) -> [String] {
+    let regex = try! NSRegularExpression(pattern: "<h[123][^>]*>(.*?)</h[123]>")
+    return regex.matches(in: html, range: NSRange(html.startIndex..., in: html)).map { match in
+        var text = String(html[Range(match.range(at: 1), in: html)!])
+        text = text.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        for (entity, character) in [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return collapsed(text)
+    }
+}
+
+private func collapsed(_ text: String) -> String {
+    text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+}
+
+/// Everything wrong with how a paper printed: a page without "Page N of M" (or the marking), a
+/// page whose first table row has no header row above it, a page that ends with a heading.
+private func layoutProblems(_ printed: PrintedPages, html: String, marking: String?) -> [String] {
+    var problems: [String] = []
+    let total = printed.pages.count
+    let titles = headings(of: html)
+    let actionRow = try! NSRegularExpression(pattern: "^[A-Z]{2,4}-\\d{2,3}\\b")
+    let headerRow = try! NSRegularExpression(pattern: "^(ID\\s+)?Action\\s{2,}\\S")
+    func matches(_ regex: NSRegularExpression, _ line: String) -> Bool {
+        regex.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil
+    }
+    for (index, lines) in printed.pages.enumerated() {
+        let page = index + 1
+        if !lines.contains(where: { $0.hasSuffix("Page \(page) of \(total)") }) { problems.append("page \(page) has no \"Page \(page) of \(total)\"") }
+        if let marking, lines.first != marking || !lines.contains(where: { $0.contains("\(marking)   Page \(page)") || $0.contains("\(marking) Page \(page)") }) {
+            problems.append("page \(page) does not carry the marking \(marking) at top and foot")
+        }
+        let content = lines.filter { !$0.hasSuffix("Page \(page) of \(total)") && $0 != marking }
+        if let first = content.firstIndex(where: { matches(actionRow, $0) }) {
+            if first == 0 || !matches(headerRow, content[first - 1]) {
+                problems.append("page \(page) starts a table without its header row: \(content[first])")
+            }
+        }
+        if let last = content.last {
+            let line = collapsed(last)
+            let previous = content.count > 1 ? collapsed(content[content.count - 2]) + " " + line : line
+            if titles.contains(where: { $0 == line || $0 == previous || $0.hasSuffix(" " + previous) }) {
+                problems.append("page \(page) ends with the heading \"\(line)\"")
+            }
+        }
+    }
+    return problems
+}
+
+/// Both sample plans' papers printed to PDF by real Chromium and read back with pdftotext, as a
+/// board member gets them; Word documents made by real pandoc.
+@Suite(.serialized) struct PrintedPaperTests {
+    private func samplePlans() throws -> [(String, Plan)] {
+        try FileManager.default.contentsOfDirectory(atPath: plansFolder.path).filter { $0.hasSuffix(".json") }.sorted().map {
+            (($0 as NSString).deletingPathExtension, try PlanFile.load(plansFolder.appendingPathComponent($0).path))
+        }
+    }
+
+    private func tools() -> (pdftotext: String, pdfinfo: String)? {
+        guard requiredProgram("chromium", package: "chromium", for: "the printed PDF") != nil,
+              let pdftotext = requiredProgram("pdftotext", package: "poppler-utils", for: "the printed PDF"),
+              let pdfinfo = requiredProgram("pdfinfo", package: "poppler-utils", for: "the printed PDF") else { return nil }
+        return (pdftotext, pdfinfo)
+    }
+
+    @Test func quarterlyPapersPrintWithFootersHeadersAndNoStrandedHeadings() throws {
+        guard let tools = tools() else { return }
+        for (name, plan) in try samplePlans() {
+            var options = ReportOptions(now: now)
+            options.marking = "OFFICIAL"
+            options.meeting = Day(iso: "2026-12-10")
+            let report = Report(plan: plan, options: options)
+            let printed = try PrintedPages(try report.pdf(programs: ExternalPrograms()), pdftotext: tools.pdftotext, pdfinfo: tools.pdfinfo)
+            #expect(layoutProblems(printed, html: report.html(), marking: "OFFICIAL") == [], "\(name)")
+            #expect(printed.pageSize.contains("(A4)"), "\(name): \(printed.pageSize)")
+            // The Hillingdon quarterly paper (27 actions) fits in 8 A4 pages; North Warwickshire (13) in 6.
+            #expect(printed.pages.count <= (name.hasPrefix("hillingdon") ? 8 : 6), "\(name): \(printed.pages.count) pages")
+            let first = collapsed(printed.pages[0].joined(separator: " "))
+            #expect(first.contains("Meeting 10 Dec 2026") && first.contains("Draft — quarter still open"), "\(name)")
+            #expect(!printed.pages.joined().joined().contains("2027-01-"), "\(name): ISO dates in the paper")
+        }
+    }
+
+    /// The checks above can fail: the same paper without repeated table headers, and with
+    /// headings left at a page foot, is caught.
+    @Test func theLayoutChecksCatchABadlyPrintedPaper() throws {
+        guard let tools = tools() else { return }
+        let plan = try samplePlans().first { $0.0.hasPrefix("hillingdon") }!.1
+        let report = Report(plan: plan, options: ReportOptions(now: now))
+        let bad = report.html()
+            .replacingOccurrences(of: "thead { display: table-header-group; }", with: "thead { display: table-row-group; }")
+            .replacingOccurrences(of: "h1, h2, h3, .aim, figcaption { break-after: avoid; page-break-after: avoid; }", with: "")
+            .replacingOccurrences(of: "</h2>", with: "</h2><div style=\"height: 300mm\"></div>")
+        let printed = try PrintedPages(try report.printToPDF(bad, programs: ExternalPrograms()), pdftotext: tools.pdftotext, pdfinfo: tools.pdfinfo)
+        let problems = layoutProblems(printed, html: bad, marking: nil)
+        #expect(problems.contains { $0.contains("starts a table without its header row") }, "\(problems)")
+        #expect(problems.contains { $0.contains("ends with the heading") }, "\(problems)")
+    }
+
+    @Test func annualReportsAndLandscapePrint() throws {
+        guard let tools = tools() else { return }
+        for (name, plan) in try samplePlans() {
+            var options = ReportOptions(now: now)
+            options.year = FinancialYear("2025/26")
+            options.landscape = true
+            let report = Report(plan: plan, options: options)
+            let printed = try PrintedPages(try report.pdf(programs: ExternalPrograms()), pdftotext: tools.pdftotext, pdfinfo: tools.pdfinfo)
+            #expect(layoutProblems(printed, html: report.html(), marking: nil) == [], "\(name)")
+            let size = printed.pageSize.split(separator: " ").compactMap { Double($0) }
+            #expect(size.count == 2 && size[0] > size[1] && printed.pageSize.contains("(A4)"), "\(name): not A4 landscape: \(printed.pageSize)")
+            #expect(printed.pages.count <= 10, "\(name): \(printed.pages.count) pages")
+            let text = printed.pages.joined().joined(separator: "\n")
+            #expect(text.contains("Annual progress report 2025/26") && text.contains("Completed in 2025/26") && text.contains("Carried forward"), "\(name)")
+        }
+    }
+
+    @Test func wordDocumentsHaveRealTablesWithUsefulWidths() throws {
+        guard requiredProgram("pandoc", package: "pandoc", for: "the Word document") != nil,
+              let unzip = requiredProgram("unzip", package: "unzip", for: "the Word document") else { return }
+        for (name, plan) in try samplePlans() {
+            let report = Report(plan: plan, options: ReportOptions(now: now))
+            let file = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-\(UUID().uuidString).docx")
+            try report.docx(programs: ExternalPrograms()).write(to: file)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let document = try output(of: unzip, ["-p", file.path, "word/document.xml"])
+            let tables = document.components(separatedBy: "<w:tbl>").count - 1
+            #expect(tables >= 6, "\(name): \(tables) tables")
+            // The full table's columns: ID and dates narrow, commentary the widest.
+            let widths = document.components(separatedBy: "<w:tblGrid>").dropFirst().map { block in
+                block.components(separatedBy: "</w:tblGrid>")[0].components(separatedBy: "w:w=\"").dropFirst().compactMap { Int($0.prefix(while: \.isNumber)) }
+            }
+            let full = try #require(widths.first { $0.count == 6 }, "\(name): no six-column table")
+            #expect(full[5] == full.max() && full[0] == full.min(), "\(name): \(full)")
+            let styles = try output(of: unzip, ["-p", file.path, "word/styles.xml"])
+            #expect(styles.contains("w:styleId=\"Table\"") && styles.contains("<w:insideH"), "\(name): tables without borders")
+        }
+    }
+}
