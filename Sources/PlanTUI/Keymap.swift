@@ -5,7 +5,7 @@ public enum Command: Hashable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case open, back, toggleGroup, switchView
     case setStatus(Status)
-    case editCommentary, editTitle, editDescription, editOutcome
+    case editCommentary, editTitle, editDescription, editOutcome, editDecision, editSummary
     case pickOwner, pickPartners, pickGroup, pickWorkstreams
     case changeDue, addAction, deleteAction, toggleRestricted
     case search, filter, clearFilter, cycleGrouping
@@ -87,6 +87,7 @@ public enum Keymap {
         Binding([ch("t")], .editTitle, "edit the title"),
         Binding([ch("e")], .editDescription, "edit the description"),
         Binding([ch("O")], .editOutcome, "edit the outcome measure"),
+        Binding([ch("D")], .editDecision, "write the decision or help needed from the board (empty removes it)"),
         Binding([ch("o")], .pickOwner, "choose the lead owner"),
         Binding([ch("p")], .pickPartners, "choose supporting partners"),
         Binding([ch("P")], .pickGroup, "move to another prevention group"),
@@ -105,6 +106,7 @@ public enum Keymap {
         Binding([ch("C")], .showChanges, "what changed since last quarter", hint: "changes"),
         Binding([ch("W")], .showChase, "who owes an update this quarter (the chase list)"),
         Binding([ch("K")], .showConflicts, "merge conflicts to decide (after git or a sync copy merged two people's edits)"),
+        Binding([ch("S")], .editSummary, "write this quarter's executive summary for the board paper"),
         Binding([ch("Q")], .closeQuarter, "close the quarter after the board review"),
         Binding([ch("E")], .export, "export a report (Markdown, HTML, CSV, JSON)"),
     ]

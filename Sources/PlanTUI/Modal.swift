@@ -21,6 +21,10 @@ public enum EditorPurpose: Equatable, Sendable {
     case title(id: String)
     case description(id: String)
     case outcome(id: String)
+    /// The decision or help the action needs from the board.
+    case decision(id: String)
+    /// The quarter's executive summary, printed first in its board paper.
+    case summary(Quarter)
     case dueDate(id: String)
     case dueReason(id: String, due: Day)
     case search(previous: String)
@@ -31,7 +35,7 @@ public enum EditorPurpose: Equatable, Sendable {
     /// Commentary, descriptions and outcome measures are prose, with line breaks; the rest are one line.
     var isMultiline: Bool {
         switch self {
-        case .commentary, .description, .outcome: true
+        case .commentary, .description, .outcome, .decision, .summary: true
         default: false
         }
     }
@@ -43,6 +47,8 @@ public enum EditorPurpose: Equatable, Sendable {
         case .title(let id): "\(id) title"
         case .description(let id): "\(id) description"
         case .outcome(let id): "\(id) outcome measure"
+        case .decision(let id): "\(id) decision or help needed from the board"
+        case .summary(let q): "Executive summary for the \(q) board paper"
         case .dueDate(let id): "\(id) new due date (YYYY-MM-DD)"
         case .dueReason(let id, let due): "\(id) reason for moving the due date to \(due)"
         case .search: "Search"

@@ -126,6 +126,14 @@ extension AppState {
             commitAction(id, "\(id) description changed") { plan, context in try plan.editAction(id: id, context: context) { $0.description = trimmed } }
         case .outcome(let id):
             commitAction(id, "\(id) outcome measure changed") { plan, context in try plan.editAction(id: id, context: context) { $0.outcomeMeasure = trimmed } }
+        case .decision(let id):
+            commitAction(id, trimmed.isEmpty ? "\(id): no decision needed from the board" : "\(id) decision needed from the board recorded") { plan, context in
+                try plan.setDecisionNeeded(actionID: id, trimmed, context: context)
+            }
+        case .summary(let q):
+            commit(trimmed.isEmpty ? "Removed the \(q) summary" : "Executive summary for \(q) written") { plan, context in
+                try plan.setSummary(trimmed, for: q, context: context)
+            }
         case .dueDate(let id):
             guard let day = Day(iso: trimmed) else {
                 modal = .prompt(purpose, text)  // keep what was typed, to correct it

@@ -169,6 +169,10 @@ extension AppState {
         case .editTitle: openEditor { .title(id: $0) } initial: { $0.title }
         case .editDescription: openEditor { .description(id: $0) } initial: { $0.description }
         case .editOutcome: openEditor { .outcome(id: $0) } initial: { $0.outcomeMeasure }
+        case .editDecision: openEditor { .decision(id: $0) } initial: { $0.decisionNeeded ?? "" }
+        case .editSummary:
+            guard !session.isReadOnly else { refuseReadOnly(); break }
+            modal = .prompt(.summary(quarter), plan.summary(for: quarter))
         case .changeDue: openEditor { .dueDate(id: $0) } initial: { $0.due?.description ?? "" }
         case .pickOwner, .pickPartners, .pickGroup, .pickWorkstreams: openFieldPicker(command)
         case .addAction:

@@ -193,3 +193,24 @@ import Testing
         #expect(render(state).plainText.split(separator: "\n")[0].contains("plan period closed"))
     }
 }
+
+/// The board paper's words written from the front end: the quarter's executive summary and an
+/// action's decision or help needed from the board.
+@Suite struct BoardPaperEditingTests {
+    @Test func summaryAndDecisionAreWrittenAsUndoableSteps() throws {
+        var state = try makeState()
+        state.press(.character("S"))
+        state.press(.paste("Two new reds this quarter.\nThe board is asked to escalate the police data request."))
+        state.press(.enter)
+        #expect(state.plan.summary(for: state.quarter) == "Two new reds this quarter.\nThe board is asked to escalate the police data request.")
+        state.press(.enter)
+        state.select("WSA-01")
+        state.press(.character("D"))
+        state.type("Escalate the data-sharing request to the MPS BCU commander")
+        state.press(.enter)
+        #expect(state.action("WSA-01").decisionNeeded == "Escalate the data-sharing request to the MPS BCU commander")
+        state.press(.character("u"), .character("u"))
+        #expect(state.action("WSA-01").decisionNeeded == nil)
+        #expect(state.plan.summary(for: state.quarter).isEmpty)
+    }
+}
