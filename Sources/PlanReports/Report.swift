@@ -79,6 +79,10 @@ public struct Report: Codable, Equatable, Sendable {
     public var groups: [GroupSection]
     public var heatQuarters: [String]
     public var heat: [HeatRow]
+    /// Key milestones of the included actions, action by action.
+    public var milestones: [MilestoneRow]
+    /// Funding by source and financial year: the plan's own lines and the included actions'.
+    public var funding: [FundingRow]
 
     public struct StatusDefinition: Codable, Equatable, Sendable {
         public var status, letter, label, meaning: String
@@ -127,7 +131,7 @@ extension Report {
             return ActionRow(
                 id: action.id, group: action.group, groupName: action.preventionGroup.map { plan.name(of: $0) } ?? action.group,
                 title: action.title, owner: ownerName(action.owner), partners: action.partners.map(ownerName).joined(separator: ", "),
-                due: action.due?.description ?? "", status: status.rawValue, letter: String(status.letter), statusLabel: status.label,
+                due: action.due?.description ?? "", status: status.rawValue, letter: String(status.letter), statusLabel: plan.statusLabel(status),
                 trend: action.trend(in: quarter).rawValue, commentary: withheld ? "" : commentary.text, outcomeMeasure: action.outcomeMeasure,
                 funding: funding, commentaryNote: commentary.note, withheld: withheld, overdue: action.isOverdue(on: min(today, quarter.lastDay(fyStartMonth: plan.financialYearStartMonth))),
                 stale: quarter == live ? action.isStale(in: quarter) : action.review(for: quarter)?.noUpdateProvided == true,
@@ -142,7 +146,7 @@ extension Report {
             let total = statuses.count
             return Headline(name: name, total: total, statuses: [Status.red, .amber, .green, .complete, .notStarted].map { status in
                 let n = counts[status, default: 0]
-                return StatusCount(status: status.rawValue, letter: String(status.letter), label: status.label, count: n,
+                return StatusCount(status: status.rawValue, letter: String(status.letter), label: plan.statusLabel(status), count: n,
                                    percent: total == 0 ? 0 : Int((Double(n) * 100 / Double(total)).rounded()))
             })
         }
@@ -162,11 +166,11 @@ extension Report {
         self.isPublic = options.isPublic
         self.scope = scope.joined(separator: " · ")
         self.ragDefinitions = [Status.red, .amber, .green, .complete, .notStarted].map {
-            StatusDefinition(status: $0.rawValue, letter: String($0.letter), label: $0.label, meaning: plan.ragDefinitions[$0.rawValue] ?? "")
+            StatusDefinition(status: $0.rawValue, letter: String($0.letter), label: plan.statusLabel($0), meaning: plan.ragDefinitions[$0.rawValue] ?? "")
         }
         let statuses = included.map(statusAt)
         self.overall = headline("All actions", statuses)
-        self.groupHeadlines = PreventionGroup.allCases.map { group in
+        self.groupHeadlines = plan.orderedGroups.map { group in
             headline(plan.name(of: group), included.indices.filter { included[$0].preventionGroup == group }.map { statuses[$0] })
         }
         self.overdue = rows.filter(\.overdue).count
@@ -191,10 +195,12 @@ extension Report {
                               from: change.from.map { String($0.letter) } ?? "", to: change.to.map { String($0.letter) } ?? "",
                               detail: detail.joined(separator: "; "), hasDetail: !detail.isEmpty)
             }
-        self.groups = PreventionGroup.allCases.map { group in
+        self.groups = plan.orderedGroups.map { group in
             GroupSection(id: group.rawValue, name: plan.name(of: group), aim: plan.aim(of: group),
                          actions: rows.filter { $0.group == group.rawValue })
         }
+        self.milestones = Self.milestoneRows(included, on: min(today, quarterEnd))
+        self.funding = Self.fundingRows(plan, actions: included)
         let quarters = plan.periodQuarters.filter { $0 <= quarter }.suffix(8)
         self.heatQuarters = quarters.map(\.description)
         self.heat = included.map { action in
