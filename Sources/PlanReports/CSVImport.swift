@@ -51,7 +51,12 @@ public struct CSVImport {
 
     /// Status words from common RAG vocabularies.
     public static func status(from word: String) -> Status? {
-        // dplan's own exports write "A Amber": a letter, then the word.
+        // dplan's own exports write "A Amber": a letter, then the word, then the plan's own word
+        // for it in brackets when it has one ("C Complete (Blue)").
+        if word.hasSuffix(")"), let open = word.range(of: " (", options: .backwards),
+           let status = status(from: String(word[..<open.lowerBound])) {
+            return status
+        }
         let parts = word.split(separator: " ", maxSplits: 1)
         if parts.count == 2, parts[0].count == 1, let status = status(from: String(parts[1])), status.letter == Character(parts[0].uppercased()) {
             return status
