@@ -24,10 +24,15 @@ public struct Action: Equatable, Sendable, Identifiable {
     public var commentaryRestricted: Bool?
     /// Outcome measure or success criteria.
     public var outcomeMeasure: String
+    /// The single funding object of older files (kept as read; new funding goes in `fundingLines`).
     public var funding: Funding?
     /// The decision or help the owner needs from the board (nil when none); shown beside the
     /// action in the exception report.
     public var decisionNeeded: String?
+    /// Funding by source and financial year, with an optional labour / non-labour split.
+    public var fundingLines: [FundingLine] = []
+    /// Key milestones, in the order they were added.
+    public var milestones: [Milestone] = []
     public var created: Timestamp?
     public var updated: Timestamp?
     public var updatedBy: String?
@@ -67,18 +72,6 @@ public struct Action: Equatable, Sendable, Identifiable {
 
     /// The prevention group, or nil when `group` names none (a validation problem).
     public var preventionGroup: PreventionGroup? { PreventionGroup(rawValue: group) }
-}
-
-/// Where an action's money comes from, e.g. the Home Office Serious Violence Duty non-labour grant.
-public struct Funding: Equatable, Sendable {
-    public var source: String
-    /// Amount in pounds sterling, when known.
-    public var amount: Decimal?
-
-    public init(source: String, amount: Decimal? = nil) {
-        self.source = source
-        self.amount = amount
-    }
 }
 
 /// A due date moved: from what, to what, why, by whom, when. Due dates never change silently.

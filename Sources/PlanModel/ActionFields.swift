@@ -34,6 +34,10 @@ extension Plan {
         if let funding = action.funding {
             fields.append(ActionField(label: "Funding", value: funding.source + (funding.amount.map { " " + pounds($0) } ?? "")))
         }
+        for line in action.fundingLines { fields.append(ActionField(label: "Funding", value: line.summary)) }
+        for milestone in action.milestones {
+            fields.append(ActionField(label: "Milestone", value: (milestone.isDone ? "[done] " : "[ ] ") + milestoneSummary(milestone)))
+        }
         fields.append(ActionField(label: "Created", value: action.created.map(\.readable) ?? ""))
         fields.append(ActionField(label: "Updated", value: [action.updated.map(\.readable), action.updatedBy.map { "by " + $0 }]
             .compactMap { $0 }.joined(separator: " ")))

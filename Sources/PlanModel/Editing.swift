@@ -33,6 +33,22 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
     case periodEndBeforeStart(end: Day, start: Day)
     /// A new plan period would leave out a quarter that has history.
     case periodWouldDropHistory(Quarter)
+    case emptyField(String)
+    case monthOutOfRange(Int)
+    /// The financial-year start month cannot change once a quarter has history.
+    case financialYearHasHistory(Quarter)
+    case groupNameTaken(String, String)
+    case groupPositionOutOfRange(Int)
+    case unknownWorkstream(String)
+    case duplicateWorkstream(String)
+    /// A workstream still used by these actions.
+    case workstreamInUse(String, [String])
+    case duplicateOwner(String)
+    case mergeOwnerWithItself(String)
+    case emptyMilestoneTitle
+    case unknownMilestone(String, String)
+    case invalidFunding(field: String, message: String)
+    case unknownFundingLine(String)
 
     public var description: String {
         switch self {
@@ -59,6 +75,22 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
         case .periodEndBeforeStart(let end, let start): "the period end \(end) is before its start \(start)"
         case .periodWouldDropHistory(let q):
             "\(q) has reviews or a closed-quarter record and would fall outside the new period; choose dates that keep it"
+        case .emptyField(let field): "the \(field) must not be empty"
+        case .monthOutOfRange(let month): "the financial year must start in a month from 1 to 12, not \(month)"
+        case .financialYearHasHistory(let q):
+            "quarters are already recorded (\(q) first) under the current financial year; changing its start month would change what they mean"
+        case .groupNameTaken(let name, let other): "\"\(name)\" already names the group \(other); choose another name"
+        case .groupPositionOutOfRange(let n): "position \(n) is out of range; groups are shown at positions 1 to \(PreventionGroup.allCases.count)"
+        case .unknownWorkstream(let key): "no workstream with id or name \"\(key)\""
+        case .duplicateWorkstream(let key): "a workstream \"\(key)\" already exists"
+        case .workstreamInUse(let id, let users):
+            "workstream \(id) is used by \(users.joined(separator: ", ")); take it off them first, or remove it from them too (--from-actions)"
+        case .duplicateOwner(let key): "an owner \"\(key)\" already exists"
+        case .mergeOwnerWithItself(let id): "cannot merge owner \(id) into itself"
+        case .emptyMilestoneTitle: "a milestone needs a title"
+        case .unknownMilestone(let action, let key): "action \(action) has no milestone \"\(key)\""
+        case .invalidFunding(let field, let message): "funding line \(field): \(message)"
+        case .unknownFundingLine(let id): "no funding line \"\(id)\""
         }
     }
 }
@@ -186,12 +218,14 @@ extension Plan {
         insertInGroupOrder(action)
     }
 
-    /// Puts an action after the last action of its prevention group (or of the groups before it).
+    /// Puts an action after the last action of its prevention group (or of the groups before it
+    /// in this plan's order).
     public mutating func insertInGroupOrder(_ action: Action) {
-        let order = action.preventionGroup?.order ?? Int.max
-        let position = actions.lastIndex { ($0.preventionGroup?.order ?? Int.max) <= order }
+        let rank = Dictionary(uniqueKeysWithValues: orderedGroups.enumerated().map { ($1, $0) })
+        let order = action.preventionGroup.flatMap { rank[$0] } ?? Int.max
+        let index = actions.lastIndex { ($0.preventionGroup.flatMap { rank[$0] } ?? Int.max) <= order }
             .map { $0 + 1 } ?? actions.startIndex
-        actions.insert(action, at: position)
+        actions.insert(action, at: index)
     }
 
     /// Removes an action, keeping a record of it for "what changed".
@@ -246,6 +280,8 @@ extension Plan {
          ("outcomeMeasure", old.outcomeMeasure, new.outcomeMeasure),
          ("decisionNeeded", old.decisionNeeded ?? "", new.decisionNeeded ?? ""),
          ("funding", old.funding.map { "\($0.source) \($0.amount.map { "\($0)" } ?? "")" } ?? "",
-          new.funding.map { "\($0.source) \($0.amount.map { "\($0)" } ?? "")" } ?? "")]
+          new.funding.map { "\($0.source) \($0.amount.map { "\($0)" } ?? "")" } ?? ""),
+         ("fundingLines", old.fundingLines.map(\.summary).joined(separator: "; "), new.fundingLines.map(\.summary).joined(separator: "; ")),
+         ("milestones", old.milestones.map(milestoneSummary).joined(separator: "; "), new.milestones.map(milestoneSummary).joined(separator: "; "))]
     }
 }

@@ -1,21 +1,22 @@
-/// A financial year, written `2025/26`: the scope of an annual progress report.
+/// A UK financial year, written `2025/26`: the scope of an annual progress report and the year
+/// a funding line is for.
 public struct FinancialYear: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// Calendar year in which the financial year starts (2025 for 2025/26).
     public let startYear: Int
 
-    public init?(startYear: Int) {
-        guard (1...9998).contains(startYear) else { return nil }
+    public init(startYear: Int) {
         self.startYear = startYear
     }
 
     /// What a financial year looks like, for error messages.
     public static let expectedFormat = "a financial year such as \"2025/26\""
 
-    /// Parses `2025/26` (the second year must follow the first).
+    /// Parses `2025/26` (also `2025-26`); the second year must follow the first.
     public init?(_ text: String) {
-        let parts = text.trimmingSpaces().split(separator: "/", omittingEmptySubsequences: false)
+        let parts = text.trimmingSpaces().split(whereSeparator: { $0 == "/" || $0 == "-" })
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let first = Int(parts[0]), let second = Int(parts[1]), (first + 1) % 100 == second else { return nil }
+              let first = Int(parts[0]), let second = Int(parts[1]), (1000...9998).contains(first), (first + 1) % 100 == second
+        else { return nil }
         self.init(startYear: first)
     }
 

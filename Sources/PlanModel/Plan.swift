@@ -17,6 +17,12 @@ public struct Plan: Equatable, Sendable {
     /// The plan's own names and aims for the prevention groups, keyed by group id. Groups not
     /// listed use their default name and aim.
     public var groups: [String: GroupInfo]
+    /// The order this plan shows its prevention groups in, when not the usual one (nil).
+    public var groupOrder: [PreventionGroup]?
+    /// The plan's own words for statuses ("Blue" for complete), keyed by status raw value.
+    public var statusWords: [String: String] = [:]
+    /// Funding held by the plan as a whole (not by one action), by source and financial year.
+    public var fundingLines: [FundingLine] = []
     public var owners: [Owner]
     public var workstreams: [Workstream]
     /// Actions in a stable order (the order they were added, grouped as the author arranged them).
@@ -25,7 +31,8 @@ public struct Plan: Equatable, Sendable {
     public var quarters: [QuarterRecord]
     /// Actions deleted from the plan, for "what changed".
     public var removedActions: [RemovedAction]
-    /// Audit trail of changes to the plan itself (its period), oldest first (absent when none).
+    /// Audit trail of changes to the plan itself (its period, details, groups, status words,
+    /// workstreams, owners and funding lines), oldest first (absent when none).
     public var changeLog: [FieldChange]?
     /// Fields a merge could not settle, waiting for someone to decide (`dplan resolve`). Empty
     /// in a plan that can be edited.
@@ -46,6 +53,7 @@ public struct Plan: Equatable, Sendable {
         self.financialYearStartMonth = financialYearStartMonth
         self.ragDefinitions = ragDefinitions
         self.groups = groups
+        self.groupOrder = nil
         self.owners = owners
         self.workstreams = workstreams
         self.actions = actions

@@ -33,10 +33,17 @@ extension Plan {
         for key in ragDefinitions.keys.sorted() where !statusKeys.contains(key) {
             report("ragDefinitions.\(key)", "unknown status; expected one of \(statusKeys.joined(separator: ", "))")
         }
+        for key in statusWords.keys.sorted() where !statusKeys.contains(key) {
+            report("statusWords.\(key)", "unknown status; expected one of \(statusKeys.joined(separator: ", "))")
+        }
         let groupKeys = PreventionGroup.allCases.map(\.rawValue)
         for key in groups.keys.sorted() where !groupKeys.contains(key) {
             report("groups.\(key)", "unknown prevention group; expected one of \(groupKeys.joined(separator: ", "))")
         }
+        if let groupOrder, Set(groupOrder).count != groupOrder.count || groupOrder.count != PreventionGroup.allCases.count {
+            report("groupOrder", "expected each of \(groupKeys.joined(separator: ", ")) once, found \(groupOrder.map(\.rawValue).joined(separator: ", "))")
+        }
+        checkFundingLines(fundingLines, path: "fundingLines", report: report)
 
         let ownerIDs = checkIDs(owners.map(\.id), list: "owners", report: report)
         for (i, owner) in owners.enumerated() where owner.name.isBlank {
@@ -66,6 +73,13 @@ extension Plan {
             if let start = action.start, let due = action.due, due < start {
                 report(path("due"), "due \(due) is before start \(start)")
             }
+            if !action.fundingLines.isEmpty { checkFundingLines(action.fundingLines, path: path("fundingLines"), report: report) }
+            if !action.milestones.isEmpty {
+                _ = checkIDs(action.milestones.map(\.id), list: path("milestones"), report: report)
+                for (j, milestone) in action.milestones.enumerated() where milestone.title.isBlank {
+                    report(path("milestones[\(j)].title"), "must not be empty")
+                }
+            }
             for (j, change) in action.dueDateChanges.enumerated() where change.reason.isBlank {
                 report(path("dueDateChanges[\(j)].reason"), "a due-date change needs a reason")
             }
@@ -93,6 +107,14 @@ extension Plan {
             }
         }
         return problems + conflictProblems()
+    }
+}
+
+/// Reports duplicate ids and lines with a problem (`FundingLine.problem`) in a list of funding lines.
+private func checkFundingLines(_ lines: [FundingLine], path: String, report: (String, String) -> Void) {
+    _ = checkIDs(lines.map(\.id), list: path, report: report)
+    for (i, line) in lines.enumerated() {
+        if let problem = line.problem { report("\(path)[\(i)].\(problem.field)", problem.message) }
     }
 }
 

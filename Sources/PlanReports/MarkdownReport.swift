@@ -71,6 +71,7 @@ extension Report {
             out.append("| \(md(row.id)) | " + row.letters.map { $0.isEmpty ? "·" : $0 }.joined(separator: " | ") + " |")
         }
         out.append("")
+        out += milestonesAndFundingMarkdown()
         out.append("## What the statuses mean")
         out.append("")
         for definition in ragDefinitions {
@@ -170,7 +171,7 @@ private func commentaryCell(_ row: Report.ActionRow, empty: String) -> String {
 /// Markdown or pandoc would read as markup (emphasis, code, links and images, raw HTML and
 /// entities, table pipes, strikeout, super- and subscript, maths) escaped with a backslash, so
 /// viewers show the text itself.
-private func md(_ text: String) -> String {
+func md(_ text: String) -> String {
     let cleaned = clean(text)
     let markup: Set<UInt8> = Set("\\`*_[]<>|&~^$".utf8)
     guard cleaned.utf8.contains(where: markup.contains) else { return cleaned }

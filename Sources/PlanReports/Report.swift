@@ -135,6 +135,10 @@ public struct Report: Codable, Equatable, Sendable {
     public var statusHistory: [QuarterStatus]
     /// The annual report's sections; absent from a quarterly report.
     public var annual: AnnualSection?
+    /// Key milestones of the included actions, action by action.
+    public var milestones: [MilestoneRow]
+    /// Funding by source and financial year: the plan's own lines and the included actions'.
+    public var funding: [FundingRow]
 
     public struct StatusDefinition: Codable, Equatable, Sendable {
         public var status, letter, label, meaning: String
@@ -218,7 +222,7 @@ extension Report {
             return ActionRow(
                 id: action.id, group: action.group, groupName: action.preventionGroup.map { plan.name(of: $0) } ?? action.group,
                 title: action.title, owner: ownerName(action.owner), partners: action.partners.map(ownerName).joined(separator: ", "),
-                due: action.due?.description ?? "", status: status.rawValue, letter: String(status.letter), statusLabel: status.label,
+                due: action.due?.description ?? "", status: status.rawValue, letter: String(status.letter), statusLabel: plan.statusLabel(status),
                 trend: action.trend(in: quarter).rawValue, dueLabel: action.due?.longLabel ?? "",
                 workstreams: action.workstreams.map(plan.workstreamName).joined(separator: ", "),
                 commentary: withheld ? "" : commentary.text, outcomeMeasure: action.outcomeMeasure,
@@ -230,6 +234,16 @@ extension Report {
                 commentaryNote: commentary.note, withheld: withheld, overdue: action.isOverdue(on: min(today, quarterEnd)),
                 stale: quarter == live ? action.isStale(in: quarter) : action.review(for: quarter)?.noUpdateProvided == true,
                 dueDateChanges: action.dueDateChanges.map { dueChange($0, of: action) })
+        }
+        func headline(_ name: String, _ statuses: [Status]) -> Headline {
+            var counts: [Status: Int] = [:]
+            for status in statuses { counts[status, default: 0] += 1 }
+            let total = statuses.count
+            return Headline(name: name, total: total, statuses: [Status.red, .amber, .green, .complete, .notStarted].map { status in
+                let n = counts[status, default: 0]
+                return StatusCount(status: status.rawValue, letter: String(status.letter), label: plan.statusLabel(status), count: n,
+                                   percent: total == 0 ? 0 : Int((Double(n) * 100 / Double(total)).rounded()))
+            })
         }
 
         let rows = included.map(row)
@@ -256,11 +270,11 @@ extension Report {
         self.isPublic = options.isPublic
         self.scope = scope.joined(separator: " · ")
         self.ragDefinitions = [Status.red, .amber, .green, .complete, .notStarted].map {
-            StatusDefinition(status: $0.rawValue, letter: String($0.letter), label: $0.label, meaning: plan.ragDefinitions[$0.rawValue] ?? "")
+            StatusDefinition(status: $0.rawValue, letter: String($0.letter), label: plan.statusLabel($0), meaning: plan.ragDefinitions[$0.rawValue] ?? "")
         }
         let statuses = included.map(statusAt)
         self.overall = headline("All actions", statuses)
-        self.groupHeadlines = PreventionGroup.allCases.map { group in
+        self.groupHeadlines = plan.orderedGroups.map { group in
             headline(plan.name(of: group), included.indices.filter { included[$0].preventionGroup == group }.map { statuses[$0] })
         }
         self.overdue = rows.filter(\.overdue).count
@@ -292,6 +306,8 @@ extension Report {
         self.sectionsByLabel = options.sectionsBy.label
         self.groups = sections(of: rows, by: options.sectionsBy, in: plan)
         let quarters = yearQuarters ?? Array(plan.periodQuarters.filter { $0 <= quarter }.suffix(8))
+        self.milestones = Self.milestoneRows(included, on: min(today, quarterEnd))
+        self.funding = Self.fundingRows(plan, actions: included)
         self.heatQuarters = quarters.map(\.description)
         self.heat = included.map { action in
             HeatRow(id: action.id, title: action.title, letters: quarters.map { q in
@@ -310,25 +326,13 @@ extension Report {
     }
 }
 
-/// Counts of each status among `statuses`, with shares, in the order boards read them.
-private func headline(_ name: String, _ statuses: [Status]) -> Report.Headline {
-    var counts: [Status: Int] = [:]
-    for status in statuses { counts[status, default: 0] += 1 }
-    let total = statuses.count
-    return Report.Headline(name: name, total: total, statuses: [Status.red, .amber, .green, .complete, .notStarted].map { status in
-        let n = counts[status, default: 0]
-        return Report.StatusCount(status: status.rawValue, letter: String(status.letter), label: status.label, count: n,
-                                  percent: total == 0 ? 0 : Int((Double(n) * 100 / Double(total)).rounded()))
-    })
-}
-
 /// The full table's sections: one per prevention group (every group, even empty), per lead owner
 /// with actions (plan order), or per workstream with actions (plan order; an action in several
 /// appears in each, and actions in none come last under "No workstream").
 private func sections(of rows: [Report.ActionRow], by sectionsBy: ReportSections, in plan: Plan) -> [Report.GroupSection] {
     switch sectionsBy {
     case .group:
-        return PreventionGroup.allCases.map { group in
+        return plan.orderedGroups.map { group in
             Report.GroupSection(id: group.rawValue, name: plan.name(of: group), aim: plan.aim(of: group),
                                 actions: rows.filter { $0.group == group.rawValue })
         }

@@ -226,10 +226,5 @@ struct RowImporter {
 
 /// A lower-case id from a name ("Youth Justice Service" → "youth-justice-service"), made unique.
 public func ownerSlug(_ name: String, existing: Set<String>) -> String {
-    let words = name.lowercased().split { !($0.isLetter || $0.isNumber) }
-    let base = words.isEmpty ? "owner" : words.joined(separator: "-")
-    var candidate = base
-    var n = 2
-    while existing.contains(candidate) { candidate = "\(base)-\(n)"; n += 1 }
-    return candidate
+    uniqueSlug(name, existing: existing, fallback: "owner")
 }

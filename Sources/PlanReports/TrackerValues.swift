@@ -96,7 +96,12 @@ enum TrackerValues {
 
     /// The status a word names and whether it is a plain colour, letter or status name.
     private static func word(_ word: String) -> (Status, Bool)? {
-        // dplan's own exports write "A Amber": a letter, then the word.
+        // dplan's own exports write "A Amber": a letter, then the word, then the plan's own word
+        // for it in brackets when it has one ("C Complete (Blue)").
+        if word.hasSuffix(")"), let open = word.range(of: " (", options: .backwards),
+           let found = self.word(String(word[..<open.lowerBound])) {
+            return found
+        }
         let parts = word.split(separator: " ", maxSplits: 1)
         if parts.count == 2, parts[0].count == 1, let (status, _) = self.word(String(parts[1])), status.letter == Character(parts[0].uppercased()) {
             return (status, true)

@@ -29,6 +29,12 @@ extension JSONReader {
                 plan.financialYearStartMonth = try skipNull() ? 4 : integer()
             } else if self.key(key, is: "ragDefinitions") {
                 plan.ragDefinitions = try map { (r: inout JSONReader) throws(JSONReadFailure) in try r.string() }
+            } else if self.key(key, is: "fundingLines") {
+                plan.fundingLines = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.fundingLine() }
+            } else if self.key(key, is: "groupOrder") {
+                plan.groupOrder = try skipNull() ? nil : list { (r: inout JSONReader) throws(JSONReadFailure) in try r.preventionGroup() }
+            } else if self.key(key, is: "statusWords") {
+                plan.statusWords = try map { (r: inout JSONReader) throws(JSONReadFailure) in try r.string() }
             } else if self.key(key, is: "groups") {
                 plan.groups = try map { (r: inout JSONReader) throws(JSONReadFailure) in try r.groupInfo() }
             } else if self.key(key, is: "owners") {
@@ -98,6 +104,10 @@ extension JSONReader {
                 action.funding = try skipNull() ? nil : funding()
             } else if self.key(key, is: "decisionNeeded") {
                 action.decisionNeeded = try optionalString()
+            } else if self.key(key, is: "fundingLines") {
+                action.fundingLines = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.fundingLine() }
+            } else if self.key(key, is: "milestones") {
+                action.milestones = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.milestone() }
             } else if self.key(key, is: "dueDateChanges") {
                 action.dueDateChanges = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.dueDateChange() }
             } else if self.key(key, is: "changeLog") {
@@ -271,6 +281,59 @@ extension JSONReader {
             }
         }
         return Funding(source: try required(source, "source", object), amount: amount)
+    }
+
+    mutating func fundingLine() throws(JSONReadFailure) -> FundingLine {
+        var object = try beginObject()
+        var id: String?, source: String?, year: FinancialYear?, amount: Decimal?, labour: Decimal?, nonLabour: Decimal?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "id") {
+                id = try string()
+            } else if self.key(key, is: "source") {
+                source = try string()
+            } else if self.key(key, is: "year") {
+                year = try formatted(FinancialYear.expectedFormat) { FinancialYear(String(decoding: $0, as: UTF8.self)) }
+            } else if self.key(key, is: "amount") {
+                amount = try decimal()
+            } else if self.key(key, is: "labour") {
+                labour = try skipNull() ? nil : decimal()
+            } else if self.key(key, is: "nonLabour") {
+                nonLabour = try skipNull() ? nil : decimal()
+            } else {
+                try skipUnknownField(key)
+            }
+        }
+        return FundingLine(id: try required(id, "id", object), source: try required(source, "source", object),
+                           year: try required(year, "year", object), amount: try required(amount, "amount", object),
+                           labour: labour, nonLabour: nonLabour)
+    }
+
+    mutating func milestone() throws(JSONReadFailure) -> Milestone {
+        var object = try beginObject()
+        var id: String?, title: String?, due: Day?, doneOn: Timestamp?, doneBy: String?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "id") {
+                id = try string()
+            } else if self.key(key, is: "title") {
+                title = try string()
+            } else if self.key(key, is: "due") {
+                due = try day()
+            } else if self.key(key, is: "doneOn") {
+                doneOn = try skipNull() ? nil : timestamp()
+            } else if self.key(key, is: "doneBy") {
+                doneBy = try optionalString()
+            } else {
+                try skipUnknownField(key)
+            }
+        }
+        return Milestone(id: try required(id, "id", object), title: try required(title, "title", object),
+                         due: try required(due, "due", object), doneOn: doneOn, doneBy: doneBy)
+    }
+
+    mutating func preventionGroup() throws(JSONReadFailure) -> PreventionGroup {
+        try formatted("one of \(PreventionGroup.allCases.map(\.rawValue).joined(separator: ", "))") {
+            PreventionGroup(rawValue: String(decoding: $0, as: UTF8.self))
+        }
     }
 
     mutating func dueDateChange() throws(JSONReadFailure) -> DueDateChange {

@@ -10,6 +10,8 @@ extension JSONWriter {
         if !plan.conflicts.isEmpty { key("conflicts", in: &o); list(plan.conflicts) { $0.mergeConflict($1) } }
         key("description", in: &o); string(plan.description)
         key("financialYearStartMonth", in: &o); number(String(plan.financialYearStartMonth))
+        if !plan.fundingLines.isEmpty { key("fundingLines", in: &o); list(plan.fundingLines) { $0.fundingLine($1) } }
+        if let order = plan.groupOrder { key("groupOrder", in: &o); list(order) { $0.string($1.rawValue) } }
         key("groups", in: &o); map(plan.groups) { $0.groupInfo($1) }
         key("id", in: &o); string(plan.id)
         key("owners", in: &o); list(plan.owners) { $0.owner($1) }
@@ -19,6 +21,7 @@ extension JSONWriter {
         key("ragDefinitions", in: &o); map(plan.ragDefinitions) { $0.string($1) }
         key("removedActions", in: &o); list(plan.removedActions) { $0.removedAction($1) }
         key("schemaVersion", in: &o); number(String(plan.schemaVersion))
+        if !plan.statusWords.isEmpty { key("statusWords", in: &o); map(plan.statusWords) { $0.string($1) } }
         key("title", in: &o); string(plan.title)
         key("workstreams", in: &o); list(plan.workstreams) { $0.workstream($1) }
         endObject(o)
@@ -35,8 +38,10 @@ extension JSONWriter {
         if let due = action.due { key("due", in: &o); day(due) }
         key("dueDateChanges", in: &o); list(action.dueDateChanges) { $0.dueDateChange($1) }
         if let funding = action.funding { key("funding", in: &o); self.funding(funding) }
+        if !action.fundingLines.isEmpty { key("fundingLines", in: &o); list(action.fundingLines) { $0.fundingLine($1) } }
         key("group", in: &o); string(action.group)
         key("id", in: &o); string(action.id)
+        if !action.milestones.isEmpty { key("milestones", in: &o); list(action.milestones) { $0.milestone($1) } }
         key("outcomeMeasure", in: &o); string(action.outcomeMeasure)
         key("owner", in: &o); string(action.owner)
         key("partners", in: &o); list(action.partners) { $0.string($1) }
@@ -118,6 +123,27 @@ extension JSONWriter {
         var o = beginObject()
         if let amount = funding.amount { key("amount", in: &o); number("\(amount)") }
         key("source", in: &o); string(funding.source)
+        endObject(o)
+    }
+
+    mutating func fundingLine(_ line: FundingLine) {
+        var o = beginObject()
+        key("amount", in: &o); number("\(line.amount)")
+        key("id", in: &o); string(line.id)
+        if let labour = line.labour { key("labour", in: &o); number("\(labour)") }
+        if let nonLabour = line.nonLabour { key("nonLabour", in: &o); number("\(nonLabour)") }
+        key("source", in: &o); string(line.source)
+        key("year", in: &o); string(line.year.description)
+        endObject(o)
+    }
+
+    mutating func milestone(_ milestone: Milestone) {
+        var o = beginObject()
+        if let by = milestone.doneBy { key("doneBy", in: &o); string(by) }
+        if let on = milestone.doneOn { key("doneOn", in: &o); timestamp(on) }
+        key("due", in: &o); day(milestone.due)
+        key("id", in: &o); string(milestone.id)
+        key("title", in: &o); string(milestone.title)
         endObject(o)
     }
 

@@ -74,13 +74,14 @@ public struct ActionList: Sendable {
         let candidates = narrowing ? matching : Array(plan.actions.indices)
         let filtering = !criteria.isEmpty
         let grouping = self.grouping
+        let preventionSlot = PreventionGroup.allCases.map { plan.position(of: $0) }  // by group.order, in the plan's order
         plan.actions.withUnsafeBufferPointer { actions in  // borrows each action instead of copying it
             for index in candidates {
                 guard let group = actions[index].preventionGroup,
                       !filtering || criteria.matches(actions[index], today: context.today, quarter: context.quarter),
                       needle.isEmpty || searchIndex.action(index, contains: needle) else { continue }
                 if grouping == .prevention {
-                    buckets[group.order].append(index)  // the usual case, kept cheap: one group per action
+                    buckets[preventionSlot[group.order]].append(index)  // the usual case, kept cheap: one group per action
                 } else {
                     for key in Self.keys(of: actions[index], by: grouping) {
                         if let at = slot[key] { buckets[at].append(index) }
@@ -156,7 +157,7 @@ public struct ActionList: Sendable {
     private func groups(in plan: Plan) -> [ListGroup] {
         switch grouping {
         case .prevention:
-            return PreventionGroup.allCases.map { .prevention($0) }
+            return plan.orderedGroups.map { .prevention($0) }
         case .workstream:
             let known = plan.workstreams.map(\.id)
             let unknown = Set(plan.actions.flatMap(\.workstreams)).subtracting(known).sorted()

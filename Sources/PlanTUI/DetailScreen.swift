@@ -33,9 +33,10 @@ func detailLines(_ action: Action, state: AppState, width: Int) -> [[Span]] {
         lines.append([Span(part, .header)])
     }
     let trend = action.trend(in: quarter)
-    var statusLine = [Span(fitted("Status", toWidth: labelWidth), .dim), statusBadge(action.status), Span(" \(action.status.label)"),
+    var statusLine = [Span(fitted("Status", toWidth: labelWidth), .dim), statusBadge(action.status), Span(" " + sanitizedForTerminal(plan.statusLabel(action.status))),
                       Span("   \(trend.symbol) \(trend.rawValue) since \(quarter.previous)", trend == .worsened ? .warning : .normal)]
     if action.isOverdue(on: state.today) { statusLine.append(Span("   overdue", .warning)) }
+    if action.hasOverdueMilestone(on: state.today) { statusLine.append(Span("   milestone overdue", .warning)) }
     if action.isStale(in: quarter) { statusLine.append(Span("   no update in \(quarter)", .warning)) }
     lines.append(statusLine)
     for item in plan.fields(of: action) {

@@ -1,8 +1,20 @@
+import PlanModel
 import TerminalText
 
+/// What each status means in this plan: its letter, name, the plan's own word and definition.
+func statusLines(_ plan: Plan) -> [[Span]] {
+    var lines: [[Span]] = [[], [Span("Statuses in this plan", .header)]]
+    for status in Status.boardOrder {
+        let meaning = plan.ragDefinitions[status.rawValue].map { "  " + $0 } ?? ""
+        lines.append([Span("  "), statusBadge(status), Span(" " + fitted(sanitizedForTerminal(plan.statusLabel(status)), toWidth: 30)),
+                      Span(sanitizedForTerminal(meaning), .dim)])
+    }
+    return lines
+}
+
 /// The help overlay, generated from the keymap tables so it always matches the keys.
-func renderHelp(_ help: Help, layout: Layout, into frame: inout Frame) {
-    let lines = helpLines()
+func renderHelp(_ help: Help, plan: Plan, layout: Layout, into frame: inout Frame) {
+    let lines = helpLines() + statusLines(plan)
     let top = layout.helpTop
     let height = layout.helpHeight
     let first = min(help.scroll, max(0, lines.count - height))

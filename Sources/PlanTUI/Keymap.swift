@@ -8,6 +8,7 @@ public enum Command: Hashable, Sendable {
     case editCommentary, editTitle, editDescription, editOutcome, editDecision, editSummary
     case pickOwner, pickPartners, pickGroup, pickWorkstreams
     case changeDue, addAction, deleteAction, toggleRestricted
+    case addMilestone, tickMilestones
     case search, filter, clearFilter, cycleGrouping
     case startMeeting, keepStatus, nextAction, previousAction, endMeeting
     case showChanges, showChase, showConflicts, closeQuarter, export
@@ -93,6 +94,8 @@ public enum Keymap {
         Binding([ch("P")], .pickGroup, "move to another prevention group"),
         Binding([ch("w")], .pickWorkstreams, "choose workstreams"),
         Binding([ch("d")], .changeDue, "change the due date (a reason is required)"),
+        Binding([ch("i")], .addMilestone, "add a key milestone (its title, then its due date)"),
+        Binding([ch("v")], .tickMilestones, "tick milestones done (or untick to open one again)"),
         Binding([ch("!")], .toggleRestricted, "mark the commentary restricted (left out of public reports) or not"),
         Binding([ch("x"), .delete], .deleteAction, "delete the action (asks first)"),
     ]
@@ -140,6 +143,7 @@ public enum Keymap {
                    Binding([.left, ch("h"), ch("k"), .up], .previousAction, "previous action"),
                    Binding([.pageDown], .pageDown, "scroll a long commentary down"),
                    Binding([.pageUp], .pageUp, "scroll a long commentary up"),
+                   Binding([ch("v")], .tickMilestones, "tick milestones done (or untick to open one again)"),
                    Binding([.escape], .endMeeting, "end the meeting and show what changed", hint: "end")]
                 + global
         case .conflicts:

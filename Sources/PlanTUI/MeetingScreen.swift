@@ -17,15 +17,23 @@ func renderMeeting(_ state: AppState, _ meeting: Meeting, into frame: inout Fram
     let owner = plan.ownerName(action.owner)
     var facts = [Span(" \(owner) · due \(action.due?.description ?? "-")", .dim)]
     if action.isOverdue(on: state.today) { facts.append(Span("  overdue", .warning)) }
+    if action.hasOverdueMilestone(on: state.today) { facts.append(Span("  milestone overdue", .warning)) }
     frame.put(facts, x: 0, y: y)
-    y += 2
+    y += 1
+    if !action.milestones.isEmpty {
+        let done = action.milestones.filter(\.isDone).count
+        let next = action.milestones.filter { !$0.isDone }.min { $0.due < $1.due }
+        let text = " Milestones \(done) of \(action.milestones.count) done" + (next.map { " · next: \($0.title), due \($0.due)" } ?? "") + " (v ticks)"
+        frame.put(sanitizedForTerminal(text), x: 0, y: y, tone: next?.isOverdue(on: state.today) == true ? .warning : .dim, maxWidth: frame.width - 1)
+    }
+    y += 1
     let columnWidth = (frame.width - 3) / 2
     let previous = action.review(for: quarter.previous)
     let current = action.review(for: quarter)
     func column(x: Int, title: String, status: Status?, commentary: String, note: String?) {
         frame.put(fitted(" " + title, toWidth: columnWidth), x: x, y: y, tone: .header)
         if let status {
-            frame.put([Span(" "), statusBadge(status), Span(" " + status.label)], x: x, y: y + 1)
+            frame.put([Span(" "), statusBadge(status), Span(" " + sanitizedForTerminal(plan.statusLabel(status)))], x: x, y: y + 1)
         } else {
             frame.put(" " + (note ?? "no update"), x: x, y: y + 1, tone: .warning)
         }

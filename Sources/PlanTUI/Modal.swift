@@ -31,6 +31,8 @@ public enum EditorPurpose: Equatable, Sendable {
     case newActionTitle(group: PreventionGroup)
     case closeQuarter(Quarter)
     case exportPath(ExportRequest)
+    case milestoneTitle(id: String)
+    case milestoneDue(id: String, title: String)
 
     /// Commentary, descriptions and outcome measures are prose, with line breaks; the rest are one line.
     var isMultiline: Bool {
@@ -54,6 +56,8 @@ public enum EditorPurpose: Equatable, Sendable {
         case .search: "Search"
         case .newActionTitle(let group): "New \(group.idPrefix) action title"
         case .closeQuarter(let q): "Close \(q): which board reviewed it?"
+        case .milestoneTitle(let id): "\(id) new milestone"
+        case .milestoneDue(let id, _): "\(id) milestone due date (YYYY-MM-DD)"
         case .exportPath(let request): "Export \(request.format.rawValue) of \(request.quarter)\(request.isPublic ? " (public)" : "") to"
         }
     }
@@ -65,6 +69,7 @@ public enum PickerPurpose: Equatable, Sendable {
     case partners(id: String)
     case group(id: String)
     case workstreams(id: String)
+    case milestones(id: String)
     case filterKind
     case filterGroup, filterOwner, filterStatus, filterWorkstream
     case newActionGroup

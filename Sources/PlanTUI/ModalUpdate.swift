@@ -161,6 +161,21 @@ extension AppState {
             commitAction(id, "\(id) due date moved to \(due)") { plan, context in
                 try plan.moveDue(actionID: id, to: due, reason: trimmed, context: context)
             }
+        case .milestoneTitle(let id):
+            guard !trimmed.isEmpty else {
+                message = Message(text: "A milestone needs a title; nothing added", isError: true)
+                return []
+            }
+            modal = .prompt(.milestoneDue(id: id, title: trimmed))
+        case .milestoneDue(let id, let title):
+            guard let day = Day(iso: trimmed) else {
+                modal = .prompt(purpose, text)
+                message = Message(text: "\"\(trimmed)\" is not a date: expected YYYY-MM-DD, e.g. 2027-03-31 (Esc cancels)", isError: true)
+                return []
+            }
+            commitAction(id, "\(id) milestone “\(title)” due \(day)") { plan, context in
+                try plan.addMilestone(actionID: id, title: title, due: day, context: context)
+            }
         case .search:
             message = Message(text: list.shownCount > 0 ? "Search kept; F clears" : "No action matches “\(list.filter.search)”; F clears",
                               isError: false)
@@ -202,6 +217,18 @@ extension AppState {
                                            all: plan.workstreams.map(\.id))
             commitAction(id, "\(id) workstreams changed") { plan, context in
                 try plan.editAction(id: id, context: context) { $0.workstreams = workstreams }
+            }
+        case .milestones(let id):
+            let milestones = plan.actions[plan.actionIndex(id: id)!].milestones
+            guard milestones.contains(where: { $0.isDone != ticked.contains($0.id) }) else {
+                message = Message(text: "\(id) milestones unchanged", isError: false)
+                return
+            }
+            let done = milestones.filter { ticked.contains($0.id) }.count
+            commitAction(id, "\(id) milestones: \(done) of \(milestones.count) done") { plan, context in
+                for milestone in milestones {
+                    try plan.setMilestoneDone(actionID: id, milestone: milestone.id, done: ticked.contains(milestone.id), context: context)
+                }
             }
         case .filterKind:
             chooseFilterKind(FilterKind(rawValue: chosen)!)

@@ -11,13 +11,13 @@ func renderOverview(_ state: AppState, into frame: inout Frame) {
     frame.put(" " + truncated(sanitizedForTerminal("\(plan.partnership) · \(plan.period.start) to \(plan.period.end) · today \(state.today)"),
                               toWidth: frame.width - 2), x: 0, y: y, tone: .dim)
     y += 2
-    let nameWidth = min(44, max(22, PreventionGroup.allCases.map { displayWidth(sanitizedForTerminal(plan.name(of: $0))) }.max() ?? 0))
+    let nameWidth = min(44, max(22, plan.orderedGroups.map { displayWidth(sanitizedForTerminal(plan.name(of: $0))) }.max() ?? 0))
     let countsWidth = 26
     let barWidth = max(10, frame.width - nameWidth - countsWidth - 12)
     frame.put([Span(" " + fitted("Prevention group", toWidth: nameWidth), .header), Span("  Actions  ", .header),
                Span(fitted("Status", toWidth: barWidth), .header)], x: 0, y: y)
     y += 1
-    let rows: [(String, [Status: Int])] = PreventionGroup.allCases.map { (plan.name(of: $0), summary.byGroup[$0] ?? [:]) }
+    let rows: [(String, [Status: Int])] = plan.orderedGroups.map { (plan.name(of: $0), summary.byGroup[$0] ?? [:]) }
         + [("All actions", summary.byStatus)]
     for (index, (name, counts)) in rows.enumerated() {
         let total = counts.values.reduce(0, +)

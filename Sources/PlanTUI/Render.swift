@@ -18,7 +18,7 @@ public func render(_ state: AppState) -> Frame {
     case .entries(let list, let selection, _): renderEntryList(list, selection: selection, state: state, into: &frame)
     case .mergeConflicts(let selection): renderMergeConflicts(state, selection: selection, into: &frame)
     }
-    if let help = state.help { renderHelp(help, layout: state.layout, into: &frame) }
+    if let help = state.help { renderHelp(help, plan: state.plan, layout: state.layout, into: &frame) }
     if case .confirm(.recoverSwap(let offer, showingList: true)) = state.modal {
         for y in 1..<(frame.height - 2) { frame.fill(row: y, tone: .normal) }
         frame.put(" Unsaved edits found in the swap file, oldest first:", x: 0, y: 1, tone: .header)

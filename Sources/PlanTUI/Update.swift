@@ -174,6 +174,8 @@ extension AppState {
             guard !session.isReadOnly else { refuseReadOnly(); break }
             modal = .prompt(.summary(quarter), plan.summary(for: quarter))
         case .changeDue: openEditor { .dueDate(id: $0) } initial: { $0.due?.description ?? "" }
+        case .addMilestone: openEditor { .milestoneTitle(id: $0) } initial: { _ in "" }
+        case .tickMilestones: openMilestonePicker()
         case .pickOwner, .pickPartners, .pickGroup, .pickWorkstreams: openFieldPicker(command)
         case .addAction:
             guard !session.isReadOnly else { refuseReadOnly(); break }
@@ -346,8 +348,22 @@ extension AppState {
     }
 
     func groupPicker(title: String, selected: PreventionGroup?) -> Picker {
-        Picker(title: title, options: PreventionGroup.allCases.map { Picker.Option(id: $0.rawValue, label: plan.name(of: $0)) },
+        Picker(title: title, options: plan.orderedGroups.map { Picker.Option(id: $0.rawValue, label: plan.name(of: $0)) },
                selected: selected?.rawValue)
+    }
+
+    /// The focused action's milestones to tick done or untick.
+    private mutating func openMilestonePicker() {
+        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
+        guard !session.isReadOnly else { return refuseReadOnly() }
+        let milestones = plan.actions[index].milestones
+        guard !milestones.isEmpty else {
+            message = Message(text: "\(id) has no milestones; i adds one", isError: true)
+            return
+        }
+        modal = .picker(.milestones(id: id), Picker(title: "\(id) milestones done (Space ticks)",
+                                                     options: milestones.map { Picker.Option(id: $0.id, label: "\($0.title), due \($0.due)") },
+                                                     ticked: Set(milestones.filter(\.isDone).map(\.id))))
     }
 
     func ownerOptions() -> [Picker.Option] {

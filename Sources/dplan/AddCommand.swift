@@ -1,6 +1,5 @@
 import ArgumentParser
 import PlanModel
-import PlanReports
 
 /// `dplan add FILE --group primary --title … --owner …`: a new action with the next free id.
 struct Add: ParsableCommand {
@@ -26,8 +25,14 @@ struct Add: ParsableCommand {
     @Option(help: "Supporting partner (owner id or name); repeat for several.")
     var partner: [String] = []
 
-    @Option(help: "Workstream id; repeat for several.")
+    @Flag(help: "Create each partner no owner has that id or name for.")
+    var newPartner = false
+
+    @Option(help: "Workstream id or name; repeat for several.")
     var workstream: [String] = []
+
+    @Flag(help: "Create each workstream the plan does not have.")
+    var newWorkstream = false
 
     @Option(help: "Start date, YYYY-MM-DD.")
     var start: Day?
@@ -48,31 +53,22 @@ struct Add: ParsableCommand {
         var (document, plan) = try openForEditing(file)
         let context = EditContext(by: author.name, now: try currentTime())
         let groupValue = try group.resolve(in: plan)
-        let ownerID: String
-        if let found = plan.findOwner(owner) {
-            ownerID = found.id
-        } else if newOwner {
-            ownerID = ownerSlug(owner, existing: Set(plan.owners.map(\.id)))
-            plan.owners.append(Owner(id: ownerID, name: owner))
-        } else {
-            throw Failure("--owner: no owner with id or name \"\(owner)\"; owners are: \(plan.owners.map(\.id).joined(separator: ", ")). Add --new-owner to create it.")
+        let ownerID = try plan.ownerID(owner, option: "--owner", create: newOwner, flag: "--new-owner", context: context)
+        var partners: [String] = []
+        for name in partner {
+            let id = try plan.ownerID(name, option: "--partner", create: newPartner, flag: "--new-partner", context: context)
+            if id != ownerID, !partners.contains(id) { partners.append(id) }
         }
-        let partners = try partner.map { name in
-            guard let found = plan.findOwner(name) else { throw Failure("--partner: no owner with id or name \"\(name)\"") }
-            return found.id
-        }
-        for ws in workstream where !plan.workstreams.contains(where: { $0.id == ws }) {
-            throw Failure("--workstream: no workstream \"\(ws)\"; workstreams are: \(plan.workstreams.map(\.id).joined(separator: ", "))")
+        var workstreams: [String] = []
+        for name in workstream {
+            let id = try plan.workstreamID(name, create: newWorkstream, context: context)
+            if !workstreams.contains(id) { workstreams.append(id) }
         }
         let action = Action(
             id: id ?? plan.nextActionID(in: groupValue), group: groupValue, title: title, owner: ownerID,
-            workstreams: workstream, description: description, partners: partners,
+            workstreams: workstreams, description: description, partners: partners,
             start: start, due: due, outcomeMeasure: outcome)
-        do {
-            try plan.addAction(action, context: context)
-        } catch let error as PlanEditError {
-            throw Failure("\(file): \(error) (nothing was written)")
-        }
+        try refusing(file) { try plan.addAction(action, context: context) }
         try save(plan, in: &document)
         print("added \(action.id) to \(clean(plan.name(of: groupValue))): \(clean(title))")
     }

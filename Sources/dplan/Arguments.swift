@@ -85,7 +85,7 @@ struct GroupArgument: ExpressibleByArgument {
 
     func resolve(in plan: Plan, option: String = "--group") throws -> PreventionGroup {
         if let group = plan.group(named: text) { return group }
-        let choices = PreventionGroup.allCases.map { "\($0.rawValue) (\(clean(plan.name(of: $0))))" }
+        let choices = plan.orderedGroups.map { "\($0.rawValue) (\(clean(plan.name(of: $0))))" }
         throw UsageFailure("\(option): unknown prevention group \"\(clean(text))\"; expected one of \(choices.joined(separator: ", "))")
     }
 }

@@ -46,9 +46,4 @@ struct BoardPaperOptions: ParsableArguments {
     }
 }
 
-extension FinancialYear: ExpressibleByArgument {
-    /// "2025/26".
-    public init?(argument: String) { self.init(argument) }
-}
-
 extension ReportSections: ExpressibleByArgument {}

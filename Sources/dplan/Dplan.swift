@@ -13,7 +13,8 @@ struct Dplan: ParsableCommand {
             """,
         version: Dplan.version,
         subcommands: [Open.self, Validate.self, List.self, Show.self, SetCommand.self, New.self, Add.self, Format.self,
-                      PlanCommand.self, ReviewCommand.self, Changes.self, Chase.self, Export.self, Import.self, Merge.self,
+                      PlanCommand.self, GroupCommand.self, WorkstreamCommand.self, OwnerCommand.self,
+                      MilestoneCommand.self, FundingCommand.self, ReviewCommand.self, Changes.self, Chase.self, Export.self, Import.self, Merge.self,
                       Resolve.self, GitSetup.self, MergeDriverCommand.self, Generate.self, BenchTUI.self, Keys.self, Log.self],
         defaultSubcommand: Open.self
     )

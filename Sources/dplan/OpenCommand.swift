@@ -141,7 +141,7 @@ func summaryText(_ plan: Plan, today: Day) -> String {
         Status.allCases.map { "\($0.letter) \(byStatus[$0, default: 0])" }.joined(separator: "  ")
     }
     var rows: [[String]] = []
-    for group in PreventionGroup.allCases {
+    for group in plan.orderedGroups {
         rows.append([clean(plan.name(of: group)), counts(summary.byGroup[group] ?? [:])])
     }
     rows.append(["All actions (\(summary.total))", counts(summary.byStatus)])

@@ -27,8 +27,9 @@ func actionDetail(_ action: Action, in plan: Plan, today: Day) -> String {
     let quarter = plan.editingQuarter(on: today)
     var flags: [String] = []
     if action.isOverdue(on: today) { flags.append("overdue") }
+    if action.hasOverdueMilestone(on: today) { flags.append("milestone overdue") }
     if action.isStale(in: quarter) { flags.append("no update in \(quarter)") }
-    let status = ActionField(label: "Status", value: statusCell(action.status) + (flags.isEmpty ? "" : "  (" + flags.joined(separator: ", ") + ")"))
+    let status = ActionField(label: "Status", value: statusCell(action.status, in: plan) + (flags.isEmpty ? "" : "  (" + flags.joined(separator: ", ") + ")"))
     let trend = ActionField(label: "Trend", value: "\(action.trend(in: quarter).symbol) \(action.trend(in: quarter).rawValue) against \(quarter.previous)")
     let fields = [status, trend] + plan.fields(of: action)
     var lines = ["\(clean(action.id))  \(clean(action.title))"]
@@ -45,7 +46,7 @@ func actionDetail(_ action: Action, in plan: Plan, today: Day) -> String {
     if action.reviews.isEmpty { lines.append("  no reviews yet") }
     for review in action.reviews.reversed() {
         let commentary = review.commentary.isEmpty ? "(no commentary)" : clean(review.commentary)
-        lines.append("  \(review.quarter)  \(statusCell(review.status).padding(toLength: 13, withPad: " ", startingAt: 0))  \(commentary)  (\(clean(review.by)), \(review.on.day))")
+        lines.append("  \(review.quarter)  \(statusCell(review.status, in: plan).padding(toLength: 13, withPad: " ", startingAt: 0))  \(commentary)  (\(clean(review.by)), \(review.on.day))")
     }
     return lines.joined(separator: "\n")
 }

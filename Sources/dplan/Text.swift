@@ -7,6 +7,9 @@ func clean(_ text: String) -> String { sanitizedForTerminal(text) }
 /// "R Red" — the letter first so it reads without colour.
 func statusCell(_ status: Status) -> String { "\(status.letter) \(status.label)" }
 
+/// "C Complete (Blue)" — with the plan's own word for the status when it has one.
+func statusCell(_ status: Status, in plan: Plan) -> String { "\(status.letter) \(clean(plan.statusLabel(status)))" }
+
 /// The owner's name for display, or the raw id when the owner is unknown.
 func ownerName(_ id: String, in plan: Plan) -> String {
     clean(plan.ownerName(id))

@@ -134,7 +134,9 @@ private func layoutProblems(_ printed: PrintedPages, html: String, marking: Stri
         guard let tools = tools() else { return }
         for (name, plan) in try samplePlans() {
             var options = ReportOptions(now: now)
-            options.year = FinancialYear("2025/26")
+            // The year being edited, within each plan's period (2025/26 for the 2024-27 plans).
+            let year = FinancialYear(startYear: plan.editingQuarter(on: now.day).year)
+            options.year = year
             options.landscape = true
             let report = Report(plan: plan, options: options)
             let printed = try PrintedPages(try report.pdf(programs: ExternalPrograms()), pdftotext: tools.pdftotext, pdfinfo: tools.pdfinfo)
@@ -143,7 +145,7 @@ private func layoutProblems(_ printed: PrintedPages, html: String, marking: Stri
             #expect(size.count == 2 && size[0] > size[1] && printed.pageSize.contains("(A4)"), "\(name): not A4 landscape: \(printed.pageSize)")
             #expect(printed.pages.count <= 10, "\(name): \(printed.pages.count) pages")
             let text = printed.pages.joined().joined(separator: "\n")
-            #expect(text.contains("Annual progress report 2025/26") && text.contains("Completed in 2025/26") && text.contains("Carried forward"), "\(name)")
+            #expect(text.contains("Annual progress report \(year)") && text.contains("Completed in \(year)") && text.contains("Carried forward"), "\(name)")
         }
     }
 

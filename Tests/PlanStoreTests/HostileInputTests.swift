@@ -59,7 +59,7 @@ import Testing
     }
 
     @Test func hugeStringsAndHugePlansLoad() throws {
-        var plan = try PlanFile.load(try samplePlanPaths()[0])
+        var plan = try PlanFile.load(hillingdonSample)
         plan.actions[0].commentary = String(repeating: "x", count: 50_000_000)
         let decoded = try PlanCoding.decode(PlanCoding.encode(plan), file: "big.json")
         #expect(decoded.actions[0].commentary.utf8.count == 50_000_000)

@@ -9,7 +9,7 @@ import Testing
     let colleague = EditContext(by: "Colleague", now: Timestamp(iso: "2026-11-22T10:05:00Z")!)
 
     func conflicted() throws -> (base: Plan, result: PlanMerge.Result) {
-        let base = try PlanFile.load(samplePlanPaths()[0])
+        let base = try PlanFile.load(hillingdonSample)
         var mine = base, theirs = base
         try mine.editAction(id: "SEC-06", context: me) { $0.title = "My title" }
         try theirs.editAction(id: "SEC-06", context: colleague) { $0.title = "Their title" }

@@ -46,7 +46,7 @@ import Testing
     }
 
     @Test func theDriverAgreesWithTheSaveMergeOnRandomEditPairs() throws {
-        let base = try PlanFile.load(samplePlanPaths()[0])
+        let base = try PlanFile.load(hillingdonSample)
         let folder = try temporaryFolder()
         let path = folder.appendingPathComponent("plan.json").path
         var clean = 0, conflicted = 0

@@ -12,6 +12,9 @@ func samplePlanPaths() throws -> [String] {
         .map { plansFolder.appendingPathComponent($0).path }
 }
 
+/// The Hillingdon serious violence sample, which the store tests edit by its action ids.
+let hillingdonSample = plansFolder.appendingPathComponent("hillingdon-serious-violence-2024-27.json").path
+
 /// A fresh temporary folder for one test.
 func temporaryFolder() throws -> URL {
     let url = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-test-\(UUID().uuidString)")
@@ -59,7 +62,7 @@ private func decodeError(bytes: [UInt8]) -> PlanFileError? {
 
 @Suite struct LoadErrorTests {
     @Test func truncatedJSONReportsLineAndColumn() throws {
-        let full = try String(contentsOfFile: try samplePlanPaths()[0], encoding: .utf8)
+        let full = try String(contentsOfFile: hillingdonSample, encoding: .utf8)
         let cut = String(full.prefix(full.count / 2))
         let error = try #require(decodeError(cut))
         let lines = cut.split(separator: "\n", omittingEmptySubsequences: false)
@@ -127,7 +130,7 @@ private func decodeError(bytes: [UInt8]) -> PlanFileError? {
     @Test func saveReplacesAtomicallyAndKeepsPermissions() throws {
         let folder = try temporaryFolder()
         let path = folder.appendingPathComponent("plan.json").path
-        var plan = try PlanFile.load(try samplePlanPaths()[0])
+        var plan = try PlanFile.load(hillingdonSample)
         try PlanFile.save(plan, to: path)
         try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
         plan.title = "Renamed"
@@ -142,7 +145,7 @@ private func decodeError(bytes: [UInt8]) -> PlanFileError? {
         let folder = try temporaryFolder()
         let real = folder.appendingPathComponent("real.json").path
         let link = folder.appendingPathComponent("link.json").path
-        var plan = try PlanFile.load(try samplePlanPaths()[0])
+        var plan = try PlanFile.load(hillingdonSample)
         try PlanFile.save(plan, to: real)
         try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "real.json")
         plan.title = "Through the link"
@@ -154,7 +157,7 @@ private func decodeError(bytes: [UInt8]) -> PlanFileError? {
     @Test func failedSaveLeavesTheOriginalAndNoTemporaryFile() throws {
         let folder = try temporaryFolder()
         let path = folder.appendingPathComponent("plan.json").path
-        let plan = try PlanFile.load(try samplePlanPaths()[0])
+        let plan = try PlanFile.load(hillingdonSample)
         try PlanFile.save(plan, to: path)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         // Something already occupies the temporary file's name, so the write cannot start.
@@ -171,7 +174,7 @@ private func decodeError(bytes: [UInt8]) -> PlanFileError? {
     @Test func createRefusesToOverwrite() throws {
         let folder = try temporaryFolder()
         let path = folder.appendingPathComponent("plan.json").path
-        let plan = try PlanFile.load(try samplePlanPaths()[0])
+        let plan = try PlanFile.load(hillingdonSample)
         try PlanFile.create(plan, at: path)
         #expect(throws: PlanFileError.self) { try PlanFile.create(plan, at: path) }
     }
@@ -195,7 +198,7 @@ private func decodeError(bytes: [UInt8]) -> PlanFileError? {
     @Test func everyFailingStepLeavesTheOriginal() throws {
         let folder = try temporaryFolder()
         let path = folder.appendingPathComponent("plan.json").path
-        var plan = try PlanFile.load(try samplePlanPaths()[0])
+        var plan = try PlanFile.load(hillingdonSample)
         try PlanFile.save(plan, to: path)
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         plan.title = "Changed"

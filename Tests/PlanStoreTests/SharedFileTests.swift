@@ -10,7 +10,7 @@ import Testing
     func copyOfSample() throws -> String {
         let folder = try temporaryFolder()
         let path = folder.appendingPathComponent("plan.json").path
-        try FileManager.default.copyItem(atPath: try samplePlanPaths()[0], toPath: path)
+        try FileManager.default.copyItem(atPath: hillingdonSample, toPath: path)
         return path
     }
 

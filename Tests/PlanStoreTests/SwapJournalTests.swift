@@ -9,7 +9,7 @@ import Testing
     @Test func journalledEditsReplayOntoTheSavedPlan() throws {
         let folder = try temporaryFolder()
         let path = folder.appendingPathComponent("plan.json").path
-        let saved = try PlanFile.load(try samplePlanPaths()[0])
+        let saved = try PlanFile.load(hillingdonSample)
         try PlanFile.save(saved, to: path)
         let journal = SwapJournal(planPath: path)
         #expect(journal.path == folder.appendingPathComponent(".plan.json.dplan-swap").path)
@@ -40,7 +40,7 @@ import Testing
     @Test func damagedEntriesAreReportedAndSkipped() throws {
         let folder = try temporaryFolder()
         let path = folder.appendingPathComponent("plan.json").path
-        let saved = try PlanFile.load(try samplePlanPaths()[0])
+        let saved = try PlanFile.load(hillingdonSample)
         let journal = SwapJournal(planPath: path)
         var first = saved
         try first.recordUpdate(actionID: "SEC-06", status: .amber, commentary: "At risk", context: context)
