@@ -37,6 +37,7 @@ extension Report {
             out += exceptionsSection()
             out += fullTable()
         }
+        out += milestonesAndFundingHTML()
         out += historySection()
         out += "<section id=\"definitions\">\n<h2>What the statuses mean</h2>\n<ul class=\"definitions\">\n"
         for definition in ragDefinitions {
