@@ -11,7 +11,7 @@ public enum Command: Hashable, Sendable {
     case addMilestone, tickMilestones
     case search, filter, clearFilter, cycleGrouping
     case startMeeting, keepStatus, nextAction, previousAction, endMeeting
-    case showChanges, showChase, showConflicts, closeQuarter, export
+    case showChanges, showChase, showConflicts, closeQuarter, export, setup
     case keepOurs(all: Bool), takeTheirs(all: Bool)
     case undo, redo, save, quit, help, reload
 }
@@ -109,6 +109,7 @@ public enum Keymap {
         Binding([ch("C")], .showChanges, "what changed since last quarter", hint: "changes"),
         Binding([ch("W")], .showChase, "who owes an update this quarter (the chase list)"),
         Binding([ch("K")], .showConflicts, "merge conflicts to decide (after git or a sync copy merged two people's edits)"),
+        Binding([ch("U")], .setup, "plan set-up: title, partnership, group names, aims and order, workstreams, owners"),
         Binding([ch("S")], .editSummary, "write this quarter's executive summary for the board paper"),
         Binding([ch("Q")], .closeQuarter, "close the quarter after the board review"),
         Binding([ch("E")], .export, "export a report (Markdown, HTML, CSV, JSON)"),

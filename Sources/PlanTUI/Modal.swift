@@ -25,6 +25,8 @@ public enum EditorPurpose: Equatable, Sendable {
     case decision(id: String)
     /// The quarter's executive summary, printed first in its board paper.
     case summary(Quarter)
+    /// A set-up change: the plan's own text, or that of the group, workstream or owner `target`.
+    case setup(SetupOperation, target: String?)
     case dueDate(id: String)
     case dueReason(id: String, due: Day)
     case search(previous: String)
@@ -38,6 +40,7 @@ public enum EditorPurpose: Equatable, Sendable {
     var isMultiline: Bool {
         switch self {
         case .commentary, .description, .outcome, .decision, .summary: true
+        case .setup(let operation, _): operation == .description || operation == .groupAim
         default: false
         }
     }
@@ -51,6 +54,7 @@ public enum EditorPurpose: Equatable, Sendable {
         case .outcome(let id): "\(id) outcome measure"
         case .decision(let id): "\(id) decision or help needed from the board"
         case .summary(let q): "Executive summary for the \(q) board paper"
+        case .setup(let operation, _): operation.label
         case .dueDate(let id): "\(id) new due date (YYYY-MM-DD)"
         case .dueReason(let id, let due): "\(id) reason for moving the due date to \(due)"
         case .search: "Search"
@@ -75,6 +79,9 @@ public enum PickerPurpose: Equatable, Sendable {
     case newActionGroup
     case newActionOwner(group: PreventionGroup, title: String)
     case exportFormat
+    case setup
+    case setupTarget(SetupOperation)
+    case mergeOwnerInto(from: String)
     case exportQuarter(ReportFormat)
     case exportAudience(ReportFormat, Quarter)
 }

@@ -130,6 +130,8 @@ extension AppState {
             commitAction(id, trimmed.isEmpty ? "\(id): no decision needed from the board" : "\(id) decision needed from the board recorded") { plan, context in
                 try plan.setDecisionNeeded(actionID: id, trimmed, context: context)
             }
+        case .setup(let operation, let target):
+            confirmSetup(operation, target: target, trimmed)
         case .summary(let q):
             commit(trimmed.isEmpty ? "Removed the \(q) summary" : "Executive summary for \(q) written") { plan, context in
                 try plan.setSummary(trimmed, for: q, context: context)
@@ -242,6 +244,14 @@ extension AppState {
             applyFilter { $0.statuses = statuses }
         case .filterWorkstream:
             applyFilter { $0.workstream = chosen }
+        case .setup:
+            if let operation = SetupOperation(rawValue: chosen) { chooseSetup(operation) }
+        case .setupTarget(let operation):
+            chooseSetupTarget(operation, chosen)
+        case .mergeOwnerInto(let from):
+            commit("Merged \(plan.ownerName(from)) into \(plan.ownerName(chosen))") { plan, context in
+                try plan.mergeOwner(from, into: chosen, context: context)
+            }
         case .newActionGroup:
             modal = .prompt(.newActionTitle(group: PreventionGroup(rawValue: chosen)!))
         case .exportFormat:

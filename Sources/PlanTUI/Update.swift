@@ -218,6 +218,7 @@ extension AppState {
             screen = .mergeConflicts(selection: 0)
         case .keepOurs(let all): decideConflicts(.mine, all: all)
         case .takeTheirs(let all): decideConflicts(.theirs, all: all)
+        case .setup: openSetup()
         case .closeQuarter:
             guard !session.isReadOnly else { refuseReadOnly(); break }
             modal = .prompt(.closeQuarter(quarter), plan.quarters.last?.board ?? plan.partnership)
