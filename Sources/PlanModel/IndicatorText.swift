@@ -48,3 +48,19 @@ func groupedNumber(_ value: Decimal) -> String {
     }
     return (negative ? "-" : "") + grouped + (parts.count == 2 ? "." + parts[1] : "")
 }
+
+extension Indicator {
+    /// The last `count` quarters up to `quarter` in block characters (▁ lowest to █ highest of
+    /// those shown), a space where a quarter has no value: a sparkline for lists.
+    public func sparkline(endingAt quarter: Quarter, count: Int = 8) -> String {
+        let points = series(endingAt: quarter, count: count).map { $0.value?.value.double }
+        let known = points.compactMap { $0 }
+        guard let low = known.min(), let high = known.max() else { return String(repeating: " ", count: count) }
+        let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        return String(points.map { point -> Character in
+            guard let point else { return " " }
+            guard high > low else { return blocks[3] }
+            return blocks[min(7, Int((point - low) / (high - low) * 7 + 0.5))]
+        })
+    }
+}

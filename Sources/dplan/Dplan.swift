@@ -14,7 +14,7 @@ struct Dplan: ParsableCommand {
         version: Dplan.version,
         subcommands: [Open.self, Validate.self, List.self, Show.self, SetCommand.self, New.self, Add.self, Format.self,
                       PlanCommand.self, ReviewCommand.self, Changes.self, Chase.self, Export.self, ImportCSV.self, Merge.self,
-                      Resolve.self, GitSetup.self, MergeDriverCommand.self, Generate.self, BenchTUI.self, Keys.self, Log.self],
+                      Resolve.self, GitSetup.self, MergeDriverCommand.self, Generate.self, BenchTUI.self, Keys.self, Log.self, IndicatorCommand.self],
         defaultSubcommand: Open.self
     )
 
