@@ -37,6 +37,7 @@ extension Report {
             out += headline.statuses.map { "<td>\($0.count) (\($0.percent)%)</td>" }.joined() + "</tr>\n"
         }
         out += "</table>\n<p>Overdue: <strong>\(overdue)</strong> · No update this quarter: <strong>\(stale)</strong></p>\n</section>\n"
+        out += indicatorsHTML()
 
         out += "<section id=\"changes\">\n<h2>Changes since \(h(previousQuarter))</h2>\n"
         if changes.isEmpty {
@@ -115,7 +116,7 @@ private func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
 private func badge(_ letter: String) -> String { "<span class=\"s s-\(h(letter))\">\(h(letter))</span>" }
 
 /// HTML-escaped plan text (control characters removed first).
-private func h(_ text: String) -> String {
+func h(_ text: String) -> String {
     let cleaned = clean(text)
     func special(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")

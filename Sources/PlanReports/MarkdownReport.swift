@@ -20,6 +20,7 @@ extension Report {
         out.append("")
         out.append("Overdue: **\(overdue)** · No update this quarter: **\(stale)**")
         out.append("")
+        out += indicatorsMarkdown()
         out.append("## Changes since \(previousQuarter)")
         out.append("")
         if changes.isEmpty {
@@ -93,7 +94,7 @@ private func commentaryCell(_ row: Report.ActionRow, empty: String) -> String {
 /// Markdown or pandoc would read as markup (emphasis, code, links and images, raw HTML and
 /// entities, table pipes, strikeout, super- and subscript, maths) escaped with a backslash, so
 /// viewers show the text itself.
-private func md(_ text: String) -> String {
+func md(_ text: String) -> String {
     let cleaned = clean(text)
     let markup: Set<UInt8> = Set("\\`*_[]<>|&~^$".utf8)
     guard cleaned.utf8.contains(where: markup.contains) else { return cleaned }

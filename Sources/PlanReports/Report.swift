@@ -79,6 +79,8 @@ public struct Report: Codable, Equatable, Sendable {
     public var groups: [GroupSection]
     public var heatQuarters: [String]
     public var heat: [HeatRow]
+    /// The outcome indicators (`IndicatorReport.swift`).
+    public var indicators: [IndicatorRow]
 
     public struct StatusDefinition: Codable, Equatable, Sendable {
         public var status, letter, label, meaning: String
@@ -195,6 +197,7 @@ extension Report {
             GroupSection(id: group.rawValue, name: plan.name(of: group), aim: plan.aim(of: group),
                          actions: rows.filter { $0.group == group.rawValue })
         }
+        self.indicators = Report.indicatorRows(plan, quarter: quarter, isPublic: options.isPublic, hideNames: hideNames)
         let quarters = plan.periodQuarters.filter { $0 <= quarter }.suffix(8)
         self.heatQuarters = quarters.map(\.description)
         self.heat = included.map { action in
