@@ -66,6 +66,7 @@ public enum EntryList: Equatable, Sendable {
             }
             lines.append(Line(spans: []))
         }
+        lines += indicatorChangeLines(state, from: quarter.previous, to: quarter, width: width)
         if lines.isEmpty { lines = [Line(spans: [Span("  Nothing has changed since \(quarter.previous).", .dim)])] }
         return lines
     }

@@ -1,3 +1,4 @@
+import Foundation  // Decimal
 import PlanModel
 import PlanStore
 import PlanReports
@@ -27,6 +28,10 @@ public enum EditorPurpose: Equatable, Sendable {
     case newActionTitle(group: PreventionGroup)
     case closeQuarter(Quarter)
     case exportPath(ExportRequest)
+    /// Recording an indicator value: the quarter, then the value, then a note.
+    case indicatorQuarter(id: String)
+    case indicatorValue(id: String, quarter: Quarter)
+    case indicatorNote(id: String, quarter: Quarter, value: Decimal, provisional: Bool)
 
     /// Commentary, descriptions and outcome measures are prose, with line breaks; the rest are one line.
     var isMultiline: Bool {
@@ -48,6 +53,9 @@ public enum EditorPurpose: Equatable, Sendable {
         case .search: "Search"
         case .newActionTitle(let group): "New \(group.idPrefix) action title"
         case .closeQuarter(let q): "Close \(q): which board reviewed it?"
+        case .indicatorQuarter(let id): "\(id): which quarter does the figure describe?"
+        case .indicatorValue(let id, let q): "\(id) value for \(q) (add p if provisional)"
+        case .indicatorNote(let id, let q, _, _): "\(id) \(q) note (optional)"
         case .exportPath(let request): "Export \(request.format.rawValue) of \(request.quarter)\(request.isPublic ? " (public)" : "") to"
         }
     }

@@ -221,3 +221,17 @@ func indicatorDetail(_ indicator: Indicator, in plan: Plan) -> String {
     }
     return lines.joined(separator: "\n")
 }
+
+/// `dplan changes`' indicator lines: figures recorded in the period that are worse than the same
+/// quarter last year or crossed their target.
+func indicatorChangeLines(_ plan: Plan, from: Quarter?, to: Quarter?, today: Day, label: String) throws -> [String] {
+    let toQuarter = to ?? plan.editingQuarter(on: today)
+    let fromQuarter = from ?? plan.comparisonQuarter(for: toQuarter)
+    return plan.indicatorChanges(from: fromQuarter, to: toQuarter).map { change in
+        let indicator = plan.indicators[plan.indicatorIndex(id: change.id)!]
+        var detail = "\(change.latest.quarter) \(indicator.format(change.latest.value))\(change.latest.isProvisional ? " (provisional)" : "")"
+        if let lastYear = change.lastYear { detail += ", \(lastYear.quarter) \(indicator.format(lastYear.value))" }
+        detail += ", status \(change.previousStatus.letter) → \(change.status.letter)"
+        return "  \(label)\(clean(change.id))  \(change.kinds.map(\.label).joined(separator: "; ")): \(detail)  \(clean(change.name))"
+    }
+}
