@@ -7,7 +7,9 @@ extension Plan {
         var problems: [Problem] = []
         func report(_ path: String, _ message: String) { problems.append(Problem(path: path, message: message)) }
         _ = checkIDs(indicators.map(\.id), list: "indicators", report: report)
-        let actionIDs = indicators.contains { !$0.actions.isEmpty } ? Set(actions.map(\.id)) : []
+        // A link may name an action deleted since (kept in `removedActions`): deleting an action,
+        // by hand, by a merge or by resolving one, does not break the indicators that measured it.
+        let actionIDs = indicators.contains { !$0.actions.isEmpty } ? Set(actions.map(\.id) + removedActions.map(\.id)) : []
         let groupKeys = PreventionGroup.allCases.map(\.rawValue)
         for (i, indicator) in indicators.enumerated() {
             func path(_ field: String) -> String { "indicators[\(i)].\(field)" }

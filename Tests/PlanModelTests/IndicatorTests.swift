@@ -214,3 +214,14 @@ private func plan(better: Polarity = .lower, unit: String = "count", target: Dec
         #expect(plan.indicatorChanges(from: q("2026/27 Q2"), to: q("2026/27 Q3")).first?.kinds == [.metTarget])
     }
 }
+
+@Suite struct IndicatorLinkTests {
+    @Test func deletingAMeasuredActionKeepsThePlanValid() throws {
+        var plan = samplePlan()
+        try plan.addIndicator(Indicator(id: "x", name: "X", unit: "count", better: .lower, actions: ["PRI-01"]), context: context)
+        try plan.deleteAction(id: "PRI-01", context: context)
+        #expect(plan.validate().isEmpty)
+        plan.indicators[0].actions.append("PRI-77")
+        #expect(plan.validate().map(\.description) == ["indicators[0].actions[1]: unknown action \"PRI-77\""])
+    }
+}
