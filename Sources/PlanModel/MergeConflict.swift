@@ -51,6 +51,7 @@ public struct MergeConflict: Equatable, Sendable {
         case "actions"?: item = "action \(subject ?? "")"
         case "owners"?: item = "owner \(subject ?? "")"
         case "workstreams"?: item = "workstream \(subject ?? "")"
+        case "indicators"?: item = "indicator \(subject ?? "")"
         case "quarters"?: item = "quarter \(subject ?? "")"
         case "removedActions"?: item = "deleted action \(subject ?? "")"
         case let other?: item = "\(Self.words(other)) \(subject ?? "")"
@@ -100,7 +101,7 @@ public struct MergeConflict: Equatable, Sendable {
                 let name = String(rest[..<open])
                 let key = rest[rest.index(after: open)..<close].split(separator: "=", maxSplits: 1).last.map(String.init) ?? ""
                 let singular = name.hasSuffix("s") ? String(name.dropLast()) : name
-                parts.append(name == "reviews" ? "review for \(key)" : "\(words(singular)) \(key)")
+                parts.append(name == "reviews" ? "review for \(key)" : name == "values" ? "value for \(key)" : "\(words(singular)) \(key)")
                 rest = rest[rest.index(after: close)...]
                 if rest.hasPrefix(".") { rest = rest.dropFirst() }
             } else {

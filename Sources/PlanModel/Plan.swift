@@ -31,6 +31,8 @@ public struct Plan: Equatable, Sendable {
     public var quarters: [QuarterRecord]
     /// Actions deleted from the plan, for "what changed".
     public var removedActions: [RemovedAction]
+    /// Outcome indicators with targets and quarterly values (the performance framework).
+    public var indicators: [Indicator]
     /// Audit trail of changes to the plan itself (its period, details, groups, status words,
     /// workstreams, owners and funding lines), oldest first (absent when none).
     public var changeLog: [FieldChange]?
@@ -59,6 +61,7 @@ public struct Plan: Equatable, Sendable {
         self.actions = actions
         self.quarters = quarters
         self.removedActions = []
+        self.indicators = []
         self.changeLog = nil
         self.conflicts = []
     }

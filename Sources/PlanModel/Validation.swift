@@ -106,7 +106,7 @@ extension Plan {
                 report("quarters[\(i)].quarter", "\(record.quarter) is outside the plan period \(period.start) to \(period.end)")
             }
         }
-        return problems + conflictProblems()
+        return problems + indicatorProblems(ownerIDs: ownerIDs, workstreamIDs: workstreamIDs, inPeriod: inPeriod) + conflictProblems()
     }
 }
 
@@ -119,7 +119,7 @@ private func checkFundingLines(_ lines: [FundingLine], path: String, report: (St
 }
 
 /// Reports empty and duplicate ids in one list and returns the set of ids.
-private func checkIDs(_ ids: [String], list: String, report: (String, String) -> Void) -> Set<String> {
+func checkIDs(_ ids: [String], list: String, report: (String, String) -> Void) -> Set<String> {
     var firstIndex: [String: Int] = [:]
     for (i, id) in ids.enumerated() {
         if id.isBlank {

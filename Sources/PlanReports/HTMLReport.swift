@@ -30,6 +30,7 @@ extension Report {
             out += "<section id=\"summary\">\n<h2>Executive summary</h2>\n\(paragraphs(summary))</section>\n"
         }
         out += headlineSection()
+        out += indicatorsHTML()
         if let annual {
             out += annualSections(annual)  // completed and carried forward hold every action still in play
         } else {

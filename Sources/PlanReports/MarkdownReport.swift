@@ -48,6 +48,7 @@ extension Report {
             }
             out.append("")
         }
+        out += indicatorsMarkdown()
         if let annual {
             out += annualSections(annual)  // completed and carried forward hold every action still in play
         } else {

@@ -139,6 +139,8 @@ public struct Report: Codable, Equatable, Sendable {
     public var milestones: [MilestoneRow]
     /// Funding by source and financial year: the plan's own lines and the included actions'.
     public var funding: [FundingRow]
+    /// The outcome indicators (`IndicatorReport.swift`).
+    public var indicators: [IndicatorRow]
 
     public struct StatusDefinition: Codable, Equatable, Sendable {
         public var status, letter, label, meaning: String
@@ -308,6 +310,7 @@ extension Report {
         let quarters = yearQuarters ?? Array(plan.periodQuarters.filter { $0 <= quarter }.suffix(8))
         self.milestones = Self.milestoneRows(included, on: min(today, quarterEnd))
         self.funding = Self.fundingRows(plan, actions: included)
+        self.indicators = Report.indicatorRows(plan, quarter: quarter, isPublic: options.isPublic, hideNames: hideNames)
         self.heatQuarters = quarters.map(\.description)
         self.heat = included.map { action in
             HeatRow(id: action.id, title: action.title, letters: quarters.map { q in

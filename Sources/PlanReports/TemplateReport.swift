@@ -58,6 +58,10 @@ extension Report {
                             created: now)
         action.dueDateChanges = [DueDateChange(from: nil, to: Day(iso: "2025-09-30")!, reason: "r", by: "b", on: now)]
         plan.actions = [action, Action(id: "A-2", group: .primary, title: "t", owner: "o", status: .complete, created: now)]
+        plan.indicators = [Indicator(id: "i", name: "i", unit: "count", better: .lower, owner: "o", baseline: Baseline(value: 2, period: "p"),
+                                     target: Target(value: 1, by: Quarter(year: 2025, number: 4)!), tolerance: 1, suppressBelow: 5,
+                                     values: [IndicatorValue(quarter: Quarter(year: 2025, number: 1)!, value: 3, by: "b", on: now),
+                                              IndicatorValue(quarter: Quarter(year: 2025, number: 2)!, value: 1, by: "b", on: now)])]
         try? plan.setSummary("s", for: Quarter(year: 2025, number: 2)!, context: context)
         var options = ReportOptions(now: now)
         options.year = FinancialYear(startYear: 2025)

@@ -43,6 +43,8 @@ extension JSONReader {
                 plan.workstreams = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.workstream() }
             } else if self.key(key, is: "quarters") {
                 plan.quarters = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.quarterRecord() }
+            } else if self.key(key, is: "indicators") {
+                plan.indicators = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.indicator() }
             } else if self.key(key, is: "removedActions") {
                 plan.removedActions = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.removedAction() }
             } else if self.key(key, is: "changeLog") {
@@ -122,6 +124,117 @@ extension JSONReader {
         action.owner = try required(owner, "owner", object)
         action.status = try required(status, "status", object)
         return action
+    }
+
+    mutating func indicator() throws(JSONReadFailure) -> Indicator {
+        var object = try beginObject()
+        var id: String?, name: String?, unit: String?, better: Polarity?
+        var indicator = Indicator(id: "", name: "", unit: "", better: .lower)
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "values") {
+                indicator.values = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.indicatorValue() }
+            } else if self.key(key, is: "id") {
+                id = try string()
+            } else if self.key(key, is: "name") {
+                name = try string()
+            } else if self.key(key, is: "unit") {
+                unit = try string()
+            } else if self.key(key, is: "better") {
+                better = try formatted(Polarity.expectedFormat) { Polarity(rawValue: String(decoding: $0, as: UTF8.self)) }
+            } else if self.key(key, is: "description") {
+                indicator.description = try optionalString() ?? ""
+            } else if self.key(key, is: "source") {
+                indicator.source = try optionalString() ?? ""
+            } else if self.key(key, is: "owner") {
+                indicator.owner = try optionalString()
+            } else if self.key(key, is: "baseline") {
+                indicator.baseline = try skipNull() ? nil : baseline()
+            } else if self.key(key, is: "target") {
+                indicator.target = try skipNull() ? nil : target()
+            } else if self.key(key, is: "tolerance") {
+                indicator.tolerance = try skipNull() ? nil : decimal("a percentage such as 10")
+            } else if self.key(key, is: "groups") {
+                indicator.groups = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.repeatedString() }
+            } else if self.key(key, is: "workstreams") {
+                indicator.workstreams = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.repeatedString() }
+            } else if self.key(key, is: "actions") {
+                indicator.actions = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.repeatedString() }
+            } else if self.key(key, is: "restricted") {
+                indicator.restricted = try skipNull() ? nil : bool()
+            } else if self.key(key, is: "suppressBelow") {
+                indicator.suppressBelow = try skipNull() ? nil : integer()
+            } else if self.key(key, is: "created") {
+                indicator.created = try skipNull() ? nil : timestamp()
+            } else if self.key(key, is: "updated") {
+                indicator.updated = try skipNull() ? nil : timestamp()
+            } else if self.key(key, is: "updatedBy") {
+                indicator.updatedBy = try skipNull() ? nil : repeatedString()
+            } else if self.key(key, is: "changeLog") {
+                indicator.changeLog = try skipNull() ? nil : list { (r: inout JSONReader) throws(JSONReadFailure) in try r.fieldChange() }
+            } else {
+                try skipUnknownField(key)
+            }
+        }
+        indicator.id = try required(id, "id", object)
+        indicator.name = try required(name, "name", object)
+        indicator.unit = try required(unit, "unit", object)
+        indicator.better = try required(better, "better", object)
+        return indicator
+    }
+
+    mutating func indicatorValue() throws(JSONReadFailure) -> IndicatorValue {
+        var object = try beginObject()
+        var quarter: Quarter?, value: Decimal?, note: String?, provisional: Bool?, by: String?, on: Timestamp?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "quarter") {
+                quarter = try self.quarter()
+            } else if self.key(key, is: "value") {
+                value = try decimal("a number")
+            } else if self.key(key, is: "note") {
+                note = try optionalString()
+            } else if self.key(key, is: "provisional") {
+                provisional = try skipNull() ? nil : bool()
+            } else if self.key(key, is: "by") {
+                by = try repeatedString()
+            } else if self.key(key, is: "on") {
+                on = try timestamp()
+            } else {
+                try skipUnknownField(key)
+            }
+        }
+        return IndicatorValue(quarter: try required(quarter, "quarter", object), value: try required(value, "value", object),
+                              note: note ?? "", provisional: provisional, by: try required(by, "by", object),
+                              on: try required(on, "on", object))
+    }
+
+    mutating func baseline() throws(JSONReadFailure) -> Baseline {
+        var object = try beginObject()
+        var value: Decimal?, period: String?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "value") {
+                value = try decimal("a number")
+            } else if self.key(key, is: "period") {
+                period = try string()
+            } else {
+                try skipUnknownField(key)
+            }
+        }
+        return Baseline(value: try required(value, "value", object), period: try required(period, "period", object))
+    }
+
+    mutating func target() throws(JSONReadFailure) -> Target {
+        var object = try beginObject()
+        var value: Decimal?, by: Quarter?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "value") {
+                value = try decimal("a number")
+            } else if self.key(key, is: "by") {
+                by = try quarter()
+            } else {
+                try skipUnknownField(key)
+            }
+        }
+        return Target(value: try required(value, "value", object), by: try required(by, "by", object))
     }
 
     mutating func review() throws(JSONReadFailure) -> Review {
@@ -472,11 +585,11 @@ extension JSONReader {
         try formatted("\"open\" or \"closed\"") { QuarterState(rawValue: String(decoding: $0, as: UTF8.self)) }
     }
 
-    mutating func decimal() throws(JSONReadFailure) -> Decimal {
+    mutating func decimal(_ expected: String = "an amount in pounds") throws(JSONReadFailure) -> Decimal {
         let start = valueStart()
         let text = try numberText()
         guard let value = Decimal(string: text), !value.isNaN else {
-            throw JSONReadFailure(offset: start, message: "expected an amount in pounds, found \(text)")
+            throw JSONReadFailure(offset: start, message: "expected \(expected), found \(text)")
         }
         return value
     }

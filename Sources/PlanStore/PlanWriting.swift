@@ -14,6 +14,7 @@ extension JSONWriter {
         if let order = plan.groupOrder { key("groupOrder", in: &o); list(order) { $0.string($1.rawValue) } }
         key("groups", in: &o); map(plan.groups) { $0.groupInfo($1) }
         key("id", in: &o); string(plan.id)
+        if !plan.indicators.isEmpty { key("indicators", in: &o); list(plan.indicators) { $0.indicator($1) } }
         key("owners", in: &o); list(plan.owners) { $0.owner($1) }
         key("partnership", in: &o); string(plan.partnership)
         key("period", in: &o); period(plan.period)
@@ -52,6 +53,54 @@ extension JSONWriter {
         if let updated = action.updated { key("updated", in: &o); timestamp(updated) }
         if let updatedBy = action.updatedBy { key("updatedBy", in: &o); string(updatedBy) }
         key("workstreams", in: &o); list(action.workstreams) { $0.string($1) }
+        endObject(o)
+    }
+
+    mutating func indicator(_ indicator: Indicator) {
+        var o = beginObject()
+        if !indicator.actions.isEmpty { key("actions", in: &o); list(indicator.actions) { $0.string($1) } }
+        if let baseline = indicator.baseline {
+            key("baseline", in: &o)
+            var b = beginObject()
+            key("period", in: &b); string(baseline.period)
+            key("value", in: &b); number("\(baseline.value)")
+            endObject(b)
+        }
+        key("better", in: &o); string(indicator.better.rawValue)
+        if let changeLog = indicator.changeLog { key("changeLog", in: &o); list(changeLog) { $0.fieldChange($1) } }
+        if let created = indicator.created { key("created", in: &o); timestamp(created) }
+        key("description", in: &o); string(indicator.description)
+        if !indicator.groups.isEmpty { key("groups", in: &o); list(indicator.groups) { $0.string($1) } }
+        key("id", in: &o); string(indicator.id)
+        key("name", in: &o); string(indicator.name)
+        if let owner = indicator.owner { key("owner", in: &o); string(owner) }
+        if let restricted = indicator.restricted { key("restricted", in: &o); bool(restricted) }
+        key("source", in: &o); string(indicator.source)
+        if let n = indicator.suppressBelow { key("suppressBelow", in: &o); number(String(n)) }
+        if let target = indicator.target {
+            key("target", in: &o)
+            var t = beginObject()
+            key("by", in: &t); quarter(target.by)
+            key("value", in: &t); number("\(target.value)")
+            endObject(t)
+        }
+        if let tolerance = indicator.tolerance { key("tolerance", in: &o); number("\(tolerance)") }
+        key("unit", in: &o); string(indicator.unit)
+        if let updated = indicator.updated { key("updated", in: &o); timestamp(updated) }
+        if let updatedBy = indicator.updatedBy { key("updatedBy", in: &o); string(updatedBy) }
+        key("values", in: &o); list(indicator.values) { $0.indicatorValue($1) }
+        if !indicator.workstreams.isEmpty { key("workstreams", in: &o); list(indicator.workstreams) { $0.string($1) } }
+        endObject(o)
+    }
+
+    mutating func indicatorValue(_ value: IndicatorValue) {
+        var o = beginObject()
+        key("by", in: &o); string(value.by)
+        key("note", in: &o); string(value.note)
+        key("on", in: &o); timestamp(value.on)
+        if let provisional = value.provisional { key("provisional", in: &o); bool(provisional) }
+        key("quarter", in: &o); quarter(value.quarter)
+        key("value", in: &o); number("\(value.value)")
         endObject(o)
     }
 

@@ -75,6 +75,10 @@ public indirect enum Screen: Equatable, Sendable {
     case entries(EntryList, selection: Int, returnTo: Screen)
     /// The merge conflicts recorded in the plan, the cursor on the `selection`th.
     case mergeConflicts(selection: Int)
+    /// The outcome indicators, the cursor on the `selection`th; Esc returns to `returnTo`.
+    case indicators(selection: Int, returnTo: Screen)
+    /// One indicator with its chart and history, scrolled by `scroll` lines.
+    case indicator(id: String, scroll: Int, returnTo: Screen)
 
     var mode: Mode {
         switch self {
@@ -84,6 +88,8 @@ public indirect enum Screen: Equatable, Sendable {
         case .meeting, .meetingSummary: .meeting
         case .entries: .changes
         case .mergeConflicts: .conflicts
+        case .indicators: .indicators
+        case .indicator: .indicator
         }
     }
 }
@@ -109,6 +115,8 @@ public struct Message: Equatable, Sendable {
 /// Meeting mode: the actions being stepped through and the plan as it was when the meeting began.
 public struct Meeting: Equatable, Sendable {
     public var ids: [String]
+    /// The lead owners' indicators, offered after the actions (positions from `ids.count` on).
+    public var indicatorIDs: [String] = []
     public var position: Int
     public var startPlan: Plan
     /// How far the commentary of the action on screen is scrolled (lines).
@@ -122,6 +130,14 @@ public struct Meeting: Equatable, Sendable {
 
     /// The action on screen, if any are left.
     var currentID: String? { ids.indices.contains(position) ? ids[position] : nil }
+
+    /// The indicator on screen, once the actions are done.
+    var currentIndicatorID: String? {
+        indicatorIDs.indices.contains(position - ids.count) ? indicatorIDs[position - ids.count] : nil
+    }
+
+    /// Actions and indicators.
+    var stepCount: Int { ids.count + indicatorIDs.count }
 }
 
 /// What the world tells the front end: keys, and the outcome of the work the run loop did for

@@ -142,8 +142,10 @@ extension AppState {
             screen = returnTo
         case .meeting(var meeting), .meetingSummary(var meeting):
             let current = meeting.currentID
+            let indicatorStep = meeting.currentIndicatorID.map { _ in meeting.position - meeting.ids.count }
             meeting.ids = meeting.ids.filter { session.plan.actionIndex(id: $0) != nil }
-            meeting.position = current.flatMap { meeting.ids.firstIndex(of: $0) } ?? min(meeting.position, max(0, meeting.ids.count - 1))
+            meeting.position = current.flatMap { meeting.ids.firstIndex(of: $0) }
+                ?? indicatorStep.map { meeting.ids.count + $0 } ?? min(meeting.position, max(0, meeting.ids.count - 1))
             if case .meeting = screen {
                 screen = meeting.ids.isEmpty ? .meetingSummary(meeting) : .meeting(meeting)
             } else {

@@ -96,6 +96,7 @@ public struct EntryList: Equatable, Sendable {
             }
             lines.append(Line(spans: []))
         }
+        lines += indicatorChangeLines(state, from: quarter.previous, to: quarter, width: width)
         if lines.isEmpty { lines = [Line(spans: [Span("  Nothing has changed since \(quarter.previous).", .dim)])] }
         return lines
     }

@@ -12,6 +12,7 @@ public enum Command: Hashable, Sendable {
     case search, filter, clearFilter, cycleGrouping
     case startMeeting, keepStatus, nextAction, previousAction, endMeeting
     case showChanges, showChase, showConflicts, closeQuarter, export, setup
+    case showIndicators, recordValue
     case keepOurs(all: Bool), takeTheirs(all: Bool)
     case undo, redo, save, quit, help, reload
 }
@@ -37,7 +38,7 @@ public struct Binding<C: Hashable & Sendable>: Sendable {
 
 /// The screens that have their own keymap.
 public enum Mode: CaseIterable, Sendable {
-    case overview, list, detail, meeting, changes, conflicts
+    case overview, list, detail, meeting, changes, conflicts, indicators, indicator
 
     public var title: String {
         switch self {
@@ -47,6 +48,8 @@ public enum Mode: CaseIterable, Sendable {
         case .meeting: "Meeting mode"
         case .changes: "What changed and who owes an update"
         case .conflicts: "Merge conflicts"
+        case .indicators: "Outcome indicators"
+        case .indicator: "Indicator detail"
         }
     }
 }
@@ -108,6 +111,7 @@ public enum Keymap {
         Binding([ch("+")], .addAction, "add an action"),
         Binding([ch("C")], .showChanges, "what changed since last quarter", hint: "changes"),
         Binding([ch("W")], .showChase, "who owes an update this quarter (the chase list)"),
+        Binding([ch("I")], .showIndicators, "outcome indicators: sparklines, direction, target and status"),
         Binding([ch("K")], .showConflicts, "merge conflicts to decide (after git or a sync copy merged two people's edits)"),
         Binding([ch("U")], .setup, "plan set-up: title, partnership, group names, aims and order, workstreams, owners"),
         Binding([ch("S")], .editSummary, "write this quarter's executive summary for the board paper"),
@@ -145,10 +149,24 @@ public enum Keymap {
                    Binding([.pageDown], .pageDown, "scroll a long commentary down"),
                    Binding([.pageUp], .pageUp, "scroll a long commentary up"),
                    Binding([ch("v")], .tickMilestones, "tick milestones done (or untick to open one again)"),
+                   Binding([ch("V")], .recordValue, "record a value for the indicator on screen (after the owner's actions)"),
                    Binding([.escape], .endMeeting, "end the meeting and show what changed", hint: "end")]
                 + global
         case .conflicts:
             conflicts + global
+        case .indicators:
+            [Binding([.escape, ch("h"), .left], .back, "back", hint: "back"),
+             Binding([.enter, ch("l"), .right], .open, "open the indicator: chart and history", hint: "open"),
+             Binding([ch("k"), .up], .moveUp, "previous indicator"),
+             Binding([ch("j"), .down], .moveDown, "next indicator"),
+             Binding([ch("v")], .recordValue, "record a value for a quarter, with a note", hint: "record value")]
+                + global
+        case .indicator:
+            [Binding([.escape, ch("h"), .left], .back, "back to the indicators", hint: "back"),
+             Binding([ch("k"), .up], .moveUp, "scroll up"),
+             Binding([ch("j"), .down], .moveDown, "scroll down"),
+             Binding([ch("v")], .recordValue, "record a value for a quarter, with a note", hint: "record value")]
+                + global
         case .changes:
             [Binding([.escape, ch("h"), .left], .back, "back", hint: "back"),
              Binding([.enter, ch("l"), .right], .open, "open the action (Esc comes back here)", hint: "open"),

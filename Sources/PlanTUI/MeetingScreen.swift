@@ -3,6 +3,7 @@ import TerminalText
 
 /// One action per screen: last quarter beside this quarter, with progress.
 func renderMeeting(_ state: AppState, _ meeting: Meeting, into frame: inout Frame) {
+    if let id = meeting.currentIndicatorID { return renderMeetingIndicator(state, meeting, id: id, into: &frame) }
     guard let id = meeting.currentID, let index = state.plan.actionIndex(id: id) else { return }
     let plan = state.plan
     let action = plan.actions[index]

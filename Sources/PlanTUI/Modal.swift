@@ -1,3 +1,4 @@
+import Foundation  // Decimal
 import PlanModel
 import PlanStore
 import PlanReports
@@ -35,6 +36,10 @@ public enum EditorPurpose: Equatable, Sendable {
     case exportPath(ExportRequest)
     case milestoneTitle(id: String)
     case milestoneDue(id: String, title: String)
+    /// Recording an indicator value: the quarter, then the value, then a note.
+    case indicatorQuarter(id: String)
+    case indicatorValue(id: String, quarter: Quarter)
+    case indicatorNote(id: String, quarter: Quarter, value: Decimal, provisional: Bool)
 
     /// Commentary, descriptions and outcome measures are prose, with line breaks; the rest are one line.
     var isMultiline: Bool {
@@ -62,6 +67,9 @@ public enum EditorPurpose: Equatable, Sendable {
         case .closeQuarter(let q): "Close \(q): which board reviewed it?"
         case .milestoneTitle(let id): "\(id) new milestone"
         case .milestoneDue(let id, _): "\(id) milestone due date (YYYY-MM-DD)"
+        case .indicatorQuarter(let id): "\(id): which quarter does the figure describe?"
+        case .indicatorValue(let id, let q): "\(id) value for \(q) (add p if provisional)"
+        case .indicatorNote(let id, let q, _, _): "\(id) \(q) note (optional)"
         case .exportPath(let request): "Export \(request.format.rawValue) of \(request.quarter)\(request.isPublic ? " (public)" : "") to"
         }
     }

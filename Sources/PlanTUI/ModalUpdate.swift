@@ -191,6 +191,8 @@ extension AppState {
                 return []
             }
             return [.export(request, path: trimmed, overwrite: false)]
+        case .indicatorQuarter, .indicatorValue, .indicatorNote:
+            confirmIndicatorPrompt(purpose, text)
         case .newActionTitle(let group):
             guard !trimmed.isEmpty else {
                 message = Message(text: "A new action needs a title; nothing added", isError: true)

@@ -17,6 +17,8 @@ public func render(_ state: AppState) -> Frame {
     case .meetingSummary(let meeting): renderMeetingSummary(state, meeting, into: &frame)
     case .entries(let list, let selection, _): renderEntryList(list, selection: selection, state: state, into: &frame)
     case .mergeConflicts(let selection): renderMergeConflicts(state, selection: selection, into: &frame)
+    case .indicators(let selection, _): renderIndicators(state, selection: selection, into: &frame)
+    case .indicator(let id, let scroll, _): renderIndicator(state, id: id, scroll: scroll, into: &frame)
     }
     if let help = state.help { renderHelp(help, plan: state.plan, layout: state.layout, into: &frame) }
     if case .confirm(.recoverSwap(let offer, showingList: true)) = state.modal {

@@ -150,7 +150,8 @@ extension AppState {
         case .open: open()
         case .back:
             switch screen {
-            case .detail(_, _, let returnTo), .entries(_, _, let returnTo): screen = returnTo
+            case .detail(_, _, let returnTo), .entries(_, _, let returnTo), .indicators(_, let returnTo), .indicator(_, _, let returnTo):
+                screen = returnTo
             case .mergeConflicts: screen = .overview
             default: screen = .overview
             }
@@ -222,6 +223,8 @@ extension AppState {
         case .closeQuarter:
             guard !session.isReadOnly else { refuseReadOnly(); break }
             modal = .prompt(.closeQuarter(quarter), plan.quarters.last?.board ?? plan.partnership)
+        case .showIndicators: showIndicators()
+        case .recordValue: askForIndicatorValue()
         case .export:
             modal = .picker(.exportFormat, Picker(title: "Export a report of \(quarter)", options: ReportFormat.allCases.map {
                 Picker.Option(id: $0.rawValue, label: $0.rawValue)
@@ -258,6 +261,7 @@ extension AppState {
         case .meeting(var meeting):
             meeting.scroll = max(0, meeting.scroll + delta)
             screen = .meeting(meeting)
+        case .indicators, .indicator: moveInIndicators(by: delta)
         default: moveSelection(by: delta)
         }
     }
@@ -279,6 +283,8 @@ extension AppState {
         case .entries(let list, let selection, _):
             let ids = list.entryIDs
             if ids.indices.contains(selection) { screen = .detail(id: ids[selection], scroll: 0, returnTo: screen) }
+        case .indicators(let selection, _):
+            if plan.indicators.indices.contains(selection) { screen = .indicator(id: plan.indicators[selection].id, scroll: 0, returnTo: screen) }
         default: break
         }
     }
@@ -421,13 +427,15 @@ extension AppState {
             message = Message(text: "No actions match the filter: nothing to review", isError: true)
             return
         }
-        screen = .meeting(Meeting(ids: ids, position: 0, startPlan: plan))
+        var meeting = Meeting(ids: ids, position: 0, startPlan: plan)
+        meeting.indicatorIDs = indicatorsAfter(actions: ids)
+        screen = .meeting(meeting)
     }
 
     private mutating func stepAction(by delta: Int) {
         guard case .meeting(var meeting) = screen else { return stepDetail(by: delta) }
         let next = meeting.position + delta
-        if next >= meeting.ids.count {
+        if next >= meeting.stepCount {
             screen = .meetingSummary(meeting)
             return
         }
@@ -440,7 +448,7 @@ extension AppState {
     /// model's commentary rule decides when words are needed (a red status kept needs them); an
     /// action already updated this quarter just moves on.
     private mutating func keepStatusAndAdvance() {
-        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return }
+        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return stepAction(by: 1) }
         let action = plan.actions[index]
         if action.review(for: quarter) == nil {
             guard !session.isReadOnly else { return refuseReadOnly() }

@@ -15,7 +15,7 @@ struct Dplan: ParsableCommand {
         subcommands: [Open.self, Validate.self, List.self, Show.self, SetCommand.self, New.self, Add.self, Format.self,
                       PlanCommand.self, GroupCommand.self, WorkstreamCommand.self, OwnerCommand.self,
                       MilestoneCommand.self, FundingCommand.self, ReviewCommand.self, Changes.self, Chase.self, Export.self, Import.self, Merge.self,
-                      Resolve.self, GitSetup.self, MergeDriverCommand.self, Generate.self, BenchTUI.self, Keys.self, Log.self],
+                      Resolve.self, GitSetup.self, MergeDriverCommand.self, Generate.self, BenchTUI.self, Keys.self, Log.self, IndicatorCommand.self],
         defaultSubcommand: Open.self
     )
 

@@ -30,16 +30,19 @@ struct Export: ParsableCommand {
     @Flag(help: "With --public: keep who made each update (personal data).") var withNames = false
     @Flag(help: "CSV: start with a UTF-8 byte-order mark so Excel reads accents and £ correctly.") var excel = false
     @Flag(help: "CSV: the review history as a long table (action, quarter, status, commentary, by, on).") var history = false
+    @Flag(help: "CSV: the outcome indicators' values as a long table (indicator, quarter, value, provisional, note, by, on).")
+    var indicators = false
     @Option(help: "xlsx: write one return per lead owner into this folder instead of -o.") var returns: String?
     @Option(name: .shortAndLong, help: "Where to write (\"-\" for standard output).") var output: String?
 
     func validate() throws {
         if format == nil && template == nil { throw ValidationError("give --format or --template") }
         if format != nil && template != nil { throw ValidationError("give --format or --template, not both") }
-        if (excel || history) && format != .csv { throw ValidationError("--excel and --history go with --format csv") }
+        if (excel || history || indicators) && format != .csv { throw ValidationError("--excel, --history and --indicators go with --format csv") }
+        if history && indicators { throw ValidationError("give --history or --indicators, not both") }
         if withNames && !`public` { throw ValidationError("--with-names goes with --public (other exports always name who made each update)") }
-        if plans.several && (template != nil || history || format == .html || format == .xlsx || format?.needsExternalProgram == true) {
-            throw ValidationError("several plans export as markdown, csv (a Plan column) or json; html, pdf, docx, xlsx, --template and --history take one plan")
+        if plans.several && (template != nil || history || indicators || format == .html || format == .xlsx || format?.needsExternalProgram == true) {
+            throw ValidationError("several plans export as markdown, csv (a Plan column) or json; html, pdf, docx, xlsx, --template, --history and --indicators take one plan")
         }
         if returns != nil && format != .xlsx { throw ValidationError("--returns goes with --format xlsx") }
         if returns != nil && output != nil { throw ValidationError("give -o or --returns, not both") }
@@ -83,7 +86,8 @@ struct Export: ParsableCommand {
             do { data = Data(try reports[0].report.render(template: source, name: template).utf8) } catch { throw Failure("\(error)") }
         } else {
             let (plan, report) = (plans[0].plan, reports[0].report)
-            data = history
+            data = indicators ? try report.indicatorsCSV(excel: excel)
+                : history
                 ? try plan.historyCSV(excel: excel, isPublic: `public`, withNames: withNames,
                                       actionIDs: Set(report.groups.flatMap(\.actions).map(\.id)))
                 : try paper.render(report, as: format!, excel: excel)

@@ -13,17 +13,23 @@ struct Generate: ParsableCommand {
     @Option(help: "Number of actions.") var actions: Int = 200
     @Option(help: "Quarters of review history, starting 2024/25 Q1.") var quarters: Int = 12
     @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Option(help: "Number of outcome indicators.") var indicators: Int = 0
+    @Option(help: "Quarters of values per indicator, starting 2024/25 Q1 (the plan period covers them).") var indicatorQuarters: Int = 40
     @Option(name: .shortAndLong, help: "Output file (must not exist).") var output: String
 
     func validate() throws {
         guard actions > 0, actions <= 1_000_000 else { throw ValidationError("--actions must be 1 to 1,000,000") }
         guard quarters > 0, quarters <= 40 else { throw ValidationError("--quarters must be 1 to 40") }
+        guard (0...1000).contains(indicators) else { throw ValidationError("--indicators must be 0 to 1,000") }
+        guard (1...80).contains(indicatorQuarters) else { throw ValidationError("--indicator-quarters must be 1 to 80") }
     }
 
     func run() throws {
-        let plan = SyntheticPlan(actions: actions, quarters: quarters, seed: seed).make()
+        let plan = SyntheticPlan(actions: actions, quarters: quarters, seed: seed, indicators: indicators,
+                                 indicatorQuarters: indicatorQuarters).make()
         do { try PlanFile.create(plan, at: output) } catch { throw Failure(error.description) }
-        print("wrote \(output): \(actions) actions, \(quarters) quarters of reviews, \(plan.owners.count) owners")
+        print("wrote \(output): \(actions) actions, \(quarters) quarters of reviews, \(plan.owners.count) owners"
+              + (indicators > 0 ? ", \(indicators) indicators × \(indicatorQuarters) quarters of values" : ""))
     }
 }
 
@@ -45,6 +51,8 @@ struct SyntheticPlan {
     let actions: Int
     let quarters: Int
     let seed: UInt64
+    var indicators = 0
+    var indicatorQuarters = 40
 
     static let agencies = ["Metropolitan Police Service", "Youth Justice Service", "Public Health", "Children's Services",
                            "Probation Service", "Community Safety Team", "Integrated Care Board", "Fire and Rescue Service",
@@ -73,7 +81,9 @@ struct SyntheticPlan {
         let start = Day(iso: "2024-04-01")!
         var quarterList: [Quarter] = [Quarter.containing(start, fyStartMonth: 4)]
         while quarterList.count < quarters { quarterList.append(quarterList.last!.next) }
-        let end = max(quarterList.last!.next.lastDay(fyStartMonth: 4), start.firstOfMonth(adding: 36).adding(days: -1))
+        let valueQuarters = indicators > 0 ? indicatorQuarters : 0
+        let end = max(quarterList.last!.next.lastDay(fyStartMonth: 4), start.firstOfMonth(adding: 36).adding(days: -1),
+                      start.firstOfMonth(adding: 3 * valueQuarters).adding(days: -1))
         let ownerCount = min(400, max(12, actions / 25))
         let owners = (0..<ownerCount).map { i in
             Owner(id: "owner-\(i + 1)", name: "\(Self.agencies[i % Self.agencies.count]) \(Self.areas[(i / Self.agencies.count) % Self.areas.count])\(i >= 120 ? " \(i / 120 + 1)" : "")",
@@ -115,6 +125,23 @@ struct SyntheticPlan {
                 action.due = moved
             }
             plan.actions.append(action)
+        }
+        plan.indicators = (0..<indicators).map { i in
+            var indicator = Indicator(id: "indicator-\(i + 1)", name: "Synthetic indicator \(i + 1): \(Self.objects[i % Self.objects.count])",
+                                      unit: i % 4 == 3 ? "%" : "count", better: i % 5 == 4 ? .higher : .lower,
+                                      description: "Generated for benchmarks; not real figures.", source: "Synthetic",
+                                      owner: owners[i % ownerCount].id, baseline: Baseline(value: 40, period: "2023/24"),
+                                      target: Target(value: 35, by: plan.lastQuarter), tolerance: 10,
+                                      suppressBelow: i % 3 == 0 ? 5 : nil)
+            var quarter = Quarter.containing(start, fyStartMonth: 4)
+            var level = 30 + Int(rng.next() % 20)
+            for _ in 0..<valueQuarters {
+                level = max(0, level + Int(rng.next() % 11) - 5)
+                indicator.values.append(IndicatorValue(quarter: quarter, value: Decimal(level), note: rng.next() % 4 == 0 ? Self.sentences[i % Self.sentences.count] : "",
+                                                       by: "Community Safety Team", on: Timestamp(day: quarter.lastDay(fyStartMonth: 4).adding(days: 21), hour: 9)))
+                quarter = quarter.next
+            }
+            return indicator
         }
         return plan
     }

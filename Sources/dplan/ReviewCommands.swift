@@ -121,9 +121,17 @@ struct Changes: ParsableCommand {
             }
         }
         print("Changes " + periods.joined(separator: "; "))
-        guard rows.count > 1 else { print("No changes."); return }
+        let indicatorLines = try plans.flatMap { entry in
+            try indicatorChangeLines(entry.plan, from: from, to: to, today: today, label: several ? clean(entry.label) + ": " : "")
+        }
+        guard rows.count > 1 || !indicatorLines.isEmpty else { print("No changes."); return }
         let shift = several ? 1 : 0
-        print(table(rows, maxWidths: [2 + shift: 60, 3 + shift: 28]))
+        if rows.count > 1 { print(table(rows, maxWidths: [2 + shift: 60, 3 + shift: 28])) }
+        if !indicatorLines.isEmpty {
+            print("")
+            print("Indicators")
+            indicatorLines.forEach { print($0) }
+        }
     }
 }
 

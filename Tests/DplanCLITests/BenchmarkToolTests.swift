@@ -19,6 +19,18 @@ import Testing
         _ = try runDplan(["generate", "--actions", "150", "--quarters", "6", "--seed", "43", "-o", "\(folder)/c.json"])
         #expect(a != (try Data(contentsOf: URL(fileURLWithPath: "\(folder)/c.json"))))
         #expect(try runDplan(["generate", "--actions", "0", "-o", "\(folder)/d.json"]).status == 2)
+        #expect(plan.indicators.isEmpty)
+    }
+
+    @Test func generateAddsIndicatorsWithQuartersOfValuesInsideThePeriod() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-gen-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let result = try runDplan(["generate", "--actions", "20", "--indicators", "7", "--indicator-quarters", "40", "-o", "\(folder)/i.json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let plan = try PlanFile.load("\(folder)/i.json")
+        #expect(plan.indicators.count == 7)
+        #expect(plan.indicators.allSatisfy { $0.values.count == 40 })
+        #expect(plan.validate().isEmpty)
     }
 
     @Test func benchTUIRunsTheRealUpdateAndRenderPath() throws {

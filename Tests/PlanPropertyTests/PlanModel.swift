@@ -61,6 +61,8 @@ enum SessionStep: CustomStringConvertible {
     case importRows(Int)
     case changeOwner(action: Int)
     case extendPeriod
+    /// A value with a new note for the restricted indicator (its words must stay out of public outputs).
+    case recordIndicator(quarter: Int, value: Int)
     case undo
     case redo
 
@@ -81,7 +83,7 @@ enum SessionStep: CustomStringConvertible {
         case 10: .reopen(quarter: a)
         case 11: .importRows(1 + b % 2)
         case 12: .changeOwner(action: a)
-        case 13: .extendPeriod
+        case 13: a % 2 == 0 ? .extendPeriod : .recordIndicator(quarter: a, value: b % 12)
         case 14: .undo
         default: .redo
         }
@@ -101,6 +103,7 @@ enum SessionStep: CustomStringConvertible {
         case .importRows(let n): "importRows(\(n))"
         case .changeOwner(let a): "changeOwner(\(a))"
         case .extendPeriod: "extendPeriod"
+        case .recordIndicator(let q, let v): "recordIndicator(\(q), \(v))"
         case .undo: "undo"
         case .redo: "redo"
         }
@@ -171,6 +174,12 @@ extension SessionModel {
                 try plan.editAction(id: id, context: context) { $0.owner = $0.owner == "police" ? "council" : "police" }
             case .extendPeriod:
                 try plan.setPeriod(start: nil, end: plan.period.end.firstOfMonth(adding: 12).adding(days: -1), context: context)
+            case .recordIndicator(let q, let value):
+                let quarters = plan.periodQuarters
+                let words = text()
+                try plan.recordIndicatorValue(id: "restricted-indicator", quarter: quarters[q % quarters.count], value: Decimal(value),
+                                              note: words, context: context)
+                next.restricted.insert(words)
             case .undo:
                 guard let previous = undo.popLast() else { return nil }
                 redo.append(state)
@@ -183,7 +192,7 @@ extension SessionModel {
                 return nil
             }
         } catch {
-            guard error is PlanEditError else { return "unexpected error \(error)" }
+            guard error is PlanEditError || error is IndicatorError else { return "unexpected error \(error)" }
             guard plan == before.plan else { return "a refused edit changed the plan: \(error)" }
             return nil
         }

@@ -8,10 +8,11 @@ import Testing
 /// Cases per run: a few in `swift test`, more from `scripts/property-tests` (DPLAN_PROPERTY_CASES).
 private let cases = ProcessInfo.processInfo.environment["DPLAN_PROPERTY_CASES"].flatMap(Int.init) ?? 10
 
-/// A one-year plan (2025/26) with three owners and three actions; the clock starts two months
-/// before the period and random steps move it across quarter and period boundaries.
+/// A one-year plan (2025/26) with three owners, three actions and a restricted indicator; the
+/// clock starts two months before the period and random steps move it across quarter and period
+/// boundaries.
 func propertyPlan() -> Plan {
-    Plan(id: "prop", title: "Property plan", partnership: "CSP",
+    var plan = Plan(id: "prop", title: "Property plan", partnership: "CSP",
          period: Period(start: Day(iso: "2025-04-01")!, end: Day(iso: "2026-03-31")!),
          owners: [Owner(id: "police", name: "Police"), Owner(id: "council", name: "Council"), Owner(id: "yjs", name: "Youth Justice")],
          actions: [
@@ -19,7 +20,18 @@ func propertyPlan() -> Plan {
             Action(id: "PRI-01", group: .primary, title: "Schools", owner: "police", status: .amber, commentary: "first words"),
             Action(id: "TER-01", group: .tertiary, title: "Offenders", owner: "yjs", status: .red),
          ])
+    plan.indicators = [
+        Indicator(id: "restricted-indicator", name: restrictedIndicatorName, unit: "count", better: .lower,
+                  description: "restricted-description-words", restricted: true),
+        Indicator(id: "public-indicator", name: "Public knife crime", unit: "count", better: .lower, suppressBelow: 5,
+                  values: [IndicatorValue(quarter: Quarter("2025/26 Q1")!, value: 3, by: "a", on: Timestamp(iso: "2025-01-01T00:00:00Z")!)]),
+    ]
+    return plan
 }
+
+/// The restricted indicator's name: it must never reach a public output.
+let restrictedIndicatorName = "restricted-indicator-name"
+
 
 /// Every promise that must hold after any step; the first one broken, or nil.
 func brokenPromise(_ model: SessionModel) -> String? {
@@ -42,7 +54,6 @@ func brokenPromise(_ model: SessionModel) -> String? {
 /// for the quarter being edited and every earlier quarter a report can be made on.
 func leakedText(_ model: SessionModel) -> String? {
     let plan = model.state.plan
-    guard !model.state.restricted.isEmpty else { return nil }
     var quarters: [Quarter?] = [nil]
     quarters += plan.periodQuarters.filter { plan.reportProblem(with: $0, on: model.now.day) == nil }
     var outputs: [(String, String)] = []
@@ -61,12 +72,18 @@ func leakedText(_ model: SessionModel) -> String? {
         for format in ReportFormat.allCases where !format.needsExternalProgram {
             if let data = try? report.rendered(as: format) { outputs.append(("\(format) \(year.map { "year \($0)" } ?? quarter?.description ?? "live")", String(decoding: data, as: UTF8.self))) }
         }
-        if let text = try? report.render(template: "{{#exceptions}}{{commentary}}{{/exceptions}}{{#groups}}{{#actions}}{{commentary}}{{/actions}}{{/groups}}", name: "t") {
+        if let data = try? report.indicatorsCSV(excel: false) { outputs.append(("indicators csv", String(decoding: data, as: UTF8.self))) }
+        // The public indicator's only value, 3, is a small count: no public output may show it.
+        let suppressed = report.indicators.flatMap(\.values).filter { $0.quarter == "2025/26 Q1" }
+        if suppressed.contains(where: { $0.value != "fewer than 5" || $0.number != nil }) { return "a small count was shown in public" }
+        if let text = try? report.render(template: "{{#exceptions}}{{commentary}}{{/exceptions}}{{#groups}}{{#actions}}{{commentary}}{{/actions}}{{/groups}}{{#indicators}}{{name}}{{description}}{{#values}}{{note}}{{/values}}{{/indicators}}", name: "t") {
             outputs.append(("template", text))
         }
     }
     for (name, text) in outputs {
-        for secret in model.state.restricted where text.contains(secret) { return "\(name) shows restricted text \(secret)" }
+        for secret in model.state.restricted.union([restrictedIndicatorName, "restricted-description-words"]) where text.contains(secret) {
+            return "\(name) shows restricted text \(secret)"
+        }
     }
     return nil
 }

@@ -167,7 +167,8 @@ private func changesPlan() -> Plan {
         #expect(html.contains("@media print") && html.contains("@page") && !html.contains("break-before: page"))
         #expect(html.contains("Needs &lt;b&gt;review&lt;/b&gt; | pipes red"))
         #expect(!html.contains("\u{1B}"))
-        #expect(html.components(separatedBy: "<svg").count - 1 == 6)  // a bar per group and overall, and the chart over the quarters
+        #expect(html.components(separatedBy: "<svg").count - 1 == 6 + report.indicators.count)  // status bars and the quarters' chart, then one chart per indicator
+        #expect(report.indicators.count == 4)
         #expect(html.contains("<span class=\"s s-R\">R</span>"))
     }
 

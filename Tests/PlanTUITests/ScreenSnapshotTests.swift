@@ -41,6 +41,15 @@ import Testing
                                                               theirs: "\"Theirs: recruitment paused until the budget is agreed\"")]))
         }),
         ("export-quarter", { $0.press(.character("E"), .down, .enter) }),
+        ("indicators", { $0.press(.character("I"), .down) }),
+        ("indicator-detail", { $0.press(.character("I"), .down, .enter) }),
+        ("indicator-record", { $0.press(.character("I"), .down, .character("v"), .enter) }),
+        ("meeting-indicator", { state in
+            // Police's actions, then Police's indicators.
+            state.press(.character("f"), .down, .enter)
+            state.press(.down, .down, .enter, .character("M"))
+            for _ in 0..<((state.meeting?.ids.count ?? 0) + 1) { state.press(.right) }
+        }),
     ]
 
     @Test(arguments: sizes)
