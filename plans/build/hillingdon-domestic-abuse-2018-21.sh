@@ -2,8 +2,9 @@
 # Illustrative sample plan: Hillingdon Domestic Abuse Strategy 2018-2021 (Safer Hillingdon
 # Partnership). The four priorities in the strategy's own order (prevention and early intervention,
 # service provision, pursuing perpetrators, partnership working) are the plan's groups; its eight
-# objectives are the workstreams; the actions are its "we will" commitments. The strategy's KPIs
-# (2017/18 baseline) are not here: dplan has no indicators yet. Statuses and commentary are invented.
+# objectives are the workstreams; the actions are its "we will" commitments. Two of its measures
+# are indicators against the 2017/18 baseline the strategy gives (HIDVA referrals and repeat
+# referrals); their quarterly values, the statuses and the commentary are invented.
 . "$(dirname "$0")/common.sh"
 out=${1:-plans/hillingdon-domestic-abuse-2018-21.json}
 
@@ -101,12 +102,24 @@ d milestone add "$plan" SEC-02 --title "Recommendations to the Steering Executiv
 d milestone add "$plan" TER-01 --title "Programme specification agreed" --due 2019-06-30
 d milestone add "$plan" TER-01 --title "Provider appointed" --due 2019-12-31
 
+# The strategy's measures, against its 2017/18 baseline ("the data outcomes from 2017/18 will be
+# used as the base line to measure success").
+d indicator add "$plan" --id hidva-referrals --name "Referrals to the Hillingdon IDVA service" --unit count --better higher \
+    --baseline 610 --baseline-period 2017/18 --source "HIDVA service records" --owner hidva \
+    --description "Objective: increasing the reporting of domestic abuse. The baseline (610 referrals in 2017/18) is the strategy's; the quarterly figures are illustrative, made up for this sample plan."
+d indicator add "$plan" --id hidva-repeat-referrals --name "Repeat referrals to the Hillingdon IDVA service" --unit % --better lower \
+    --baseline 9.8 --baseline-period 2017/18 --target 9.3 --target-by "2019/20 Q4" --tolerance 5 \
+    --source "HIDVA service records" --owner hidva \
+    --description "Objective: preventing and reducing repeat victimisation (5% less over the first two years). The baseline (9.8% in 2017/18) is the strategy's; the quarterly figures are illustrative."
+
 # 2018/19 Q3: first updates, then the quarter closes at the Safer Hillingdon Partnership Board.
 at 2018-12-14T10:00:00Z
 d set "$plan" PRI-01 --status green --comment "Communications working group formed; draft key messages shared with partners."
 d set "$plan" SEC-01 --status green --comment "Mapping under way with the CCG; 24 providers identified so far."
 d set "$plan" TER-02 --status amber --comment "Operation Dauntless cohort agreed; IOM capacity for DA perpetrators not yet confirmed."
 d set "$plan" WSA-01 --status amber --comment "Draft protocol circulated; two partners still to respond."
+d indicator record "$plan" hidva-referrals --quarter "2018/19 Q3" --value 158 --note "Illustrative"
+d indicator record "$plan" hidva-repeat-referrals --quarter "2018/19 Q3" --value 10.4 --note "Illustrative"
 at 2019-01-20T10:00:00Z
 d milestone done "$plan" PRI-01 M1
 d review close "$plan" "2018/19 Q3" --board "Safer Hillingdon Partnership"
@@ -116,6 +129,8 @@ at 2019-03-20T10:00:00Z
 d set "$plan" PRI-01 --status green --comment "Materials agreed; launch planned for the 16 days of action."
 d set "$plan" SEC-01 --status complete --comment "Mapping complete; resources guide published for professionals."
 d set "$plan" TER-02 --status red --comment "IOM places for DA perpetrators not funded; escalated to the Steering Executive."
+d indicator record "$plan" hidva-referrals --quarter "2018/19 Q4" --value 171 --note "Illustrative"
+d indicator record "$plan" hidva-repeat-referrals --quarter "2018/19 Q4" --value 9.6 --note "Illustrative; provisional until the March return" --provisional
 d set "$plan" SEC-04 --status amber --comment "Learning events booked; DHR action plans behind by a month." \
     --due 2019-12-31 --reason "Second DHR report published later than expected"
 by "Metropolitan Police Service (Hillingdon)"
