@@ -14,8 +14,10 @@ public struct ActionList: Sendable {
     /// The widest id in the plan, in cells: the id column is never narrower, so ids are never cut
     /// (and it keeps its width while filtering).
     public private(set) var idWidth = 2
-    /// The plan revision `idWidth` was measured at.
-    private var idWidthRevision = -1
+    /// The widest owner name in the plan, in cells, for the owner column.
+    public private(set) var ownerWidth = 5
+    /// The plan revision `idWidth` and `ownerWidth` were measured at.
+    private var widthsRevision = -1
     /// Indices (into `plan.actions`) of the actions the filter shows, in list order; set with `rows`.
     private var matching: [Int] = []
     /// What `rows` and `matching` were worked out for.
@@ -95,9 +97,10 @@ public struct ActionList: Sendable {
         } else {
             matching = buckets.flatMap { $0 }
         }
-        if idWidthRevision != context.revision {
+        if widthsRevision != context.revision {
             idWidth = plan.actions.reduce(2) { max($0, displayWidth($1.id)) }
-            idWidthRevision = context.revision
+            ownerWidth = plan.owners.reduce(5) { max($0, displayWidth(sanitizedForTerminal($1.name))) }
+            widthsRevision = context.revision
         }
         // Every prevention group is listed when nothing is filtered (the plan's shape); otherwise,
         // and for workstreams and owners, only groups with actions shown.

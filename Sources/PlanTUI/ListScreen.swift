@@ -22,8 +22,7 @@ struct ListColumns {
 /// The action list, grouped under the four prevention groups.
 func renderList(_ state: AppState, into frame: inout Frame) {
     renderContextLine(state, into: &frame)
-    let ownerWidth = state.plan.owners.reduce(5) { max($0, displayWidth(sanitizedForTerminal($1.name))) }
-    let columns = ListColumns(width: frame.width, idWidth: state.list.idWidth, ownerWidth: ownerWidth)
+    let columns = ListColumns(width: frame.width, idWidth: state.list.idWidth, ownerWidth: state.list.ownerWidth)
     let layout = state.layout
     let list = state.list
     let headerY = layout.listHeaderRow
