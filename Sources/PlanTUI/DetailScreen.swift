@@ -6,14 +6,20 @@ import TerminalText
 func renderDetail(_ state: AppState, id: String, scroll: Int, into frame: inout Frame) {
     guard let index = state.plan.actionIndex(id: id) else { return }
     let lines = detailLines(state.plan.actions[index], state: state, width: frame.width - 2)
-    let height = state.layout.detailHeight
+    renderScrolled(lines, scroll: scroll, layout: state.layout, into: &frame)
+}
+
+/// Lines that scroll under the title bar (the detail screens), with "N-M of K lines" when they
+/// do not all fit.
+func renderScrolled(_ lines: [[Span]], scroll: Int, layout: Layout, into frame: inout Frame) {
+    let height = layout.detailHeight
     let first = min(scroll, max(0, lines.count - height))
     for (offset, line) in lines[first..<min(lines.count, first + height)].enumerated() {
-        frame.put(line, x: 1, y: state.layout.detailTop + offset, maxWidth: frame.width - 2)
+        frame.put(line, x: 1, y: layout.detailTop + offset, maxWidth: frame.width - 2)
     }
     if lines.count > height {
         frame.put(" \(first + 1)-\(min(lines.count, first + height)) of \(lines.count) lines ", x: frame.width - 24,
-                  y: state.layout.detailTop + height, tone: .dim)
+                  y: layout.detailTop + height, tone: .dim)
     }
 }
 

@@ -6,15 +6,7 @@ import TerminalText
 func renderIndicator(_ state: AppState, id: String, scroll: Int, into frame: inout Frame) {
     guard let index = state.plan.indicatorIndex(id: id) else { return }
     let lines = indicatorLines(state.plan.indicators[index], plan: state.plan, width: frame.width - 2, chartHeight: 8)
-    let height = state.layout.detailHeight
-    let first = min(scroll, max(0, lines.count - height))
-    for (offset, line) in lines[first..<min(lines.count, first + height)].enumerated() {
-        frame.put(line, x: 1, y: state.layout.detailTop + offset, maxWidth: frame.width - 2)
-    }
-    if lines.count > height {
-        frame.put(" \(first + 1)-\(min(lines.count, first + height)) of \(lines.count) lines ", x: frame.width - 24,
-                  y: state.layout.detailTop + height, tone: .dim)
-    }
+    renderScrolled(lines, scroll: scroll, layout: state.layout, into: &frame)
 }
 
 /// The indicator's lines: heading, facts, chart, history (newest first).
