@@ -4,7 +4,7 @@ import TerminalText
 /// The what-changed and chase screens: lists of actions under headings, with a cursor on one
 /// action; Enter opens it and Esc there comes back. What they list is worked out once, when the
 /// screen opens (and again if the plan changes under it), not on every key: at 10,000 actions
-/// comparing two quarters takes a tenth of a second.
+/// comparing two quarters takes a tenth of a second. Only the entries in view are wrapped.
 public struct EntryList: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         /// What changed since last quarter, most urgent first: the view boards lack today.
@@ -17,22 +17,37 @@ public struct EntryList: Equatable, Sendable {
     /// The plan revision and quarter the lists were worked out for.
     let revision: Int
     let quarter: Quarter
-    private let changes: [ActionChange]
-    private let chase: [ChaseOwner]
+    /// What the screen lists, before wrapping to the screen's width.
+    private let items: [Item]
+    /// The heading's count: actions changed, or actions owed.
+    private let count: Int
 
-    /// One owner and the actions they owe an update on.
-    struct ChaseOwner: Equatable, Sendable {
-        var owner: Owner
-        var actions: [Action]
+    /// One thing on the screen before wrapping: a heading, an entry (its lead spans, then its
+    /// text), or a gap. Only the entries in view are wrapped when the screen is drawn.
+    struct Item: Equatable, Sendable {
+        var spans: [Span]
+        var text = ""
+        /// Set on entries the cursor can rest on.
+        var actionID: String?
+
+        static let gap = Item(spans: [])
+        static func heading(_ spans: [Span]) -> Item { Item(spans: spans) }
     }
 
     init(_ kind: Kind, for state: AppState) {
         self.kind = kind
         revision = state.session.revision
         quarter = state.quarter
-        let plan = state.plan
-        changes = kind == .changes ? plan.changes(from: quarter.previous, to: quarter, live: quarter) : []
-        chase = kind == .chase ? plan.chaseList(for: quarter).map { ChaseOwner(owner: $0.owner, actions: $0.actions) } : []
+        switch kind {
+        case .changes:
+            let changes = state.plan.changes(from: quarter.previous, to: quarter, live: quarter)
+            count = changes.count
+            items = Self.changeItems(changes, state: state, quarter: quarter)
+        case .chase:
+            let chase = state.plan.chaseList(for: quarter)
+            count = chase.reduce(0) { $0 + $1.actions.count }
+            items = Self.chaseItems(chase, state: state, quarter: quarter)
+        }
     }
 
     /// Whether the lists still describe the state's plan.
@@ -48,37 +63,61 @@ public struct EntryList: Equatable, Sendable {
     func heading(_ state: AppState) -> [Span] {
         switch kind {
         case .changes:
-            return [Span(" What changed ", .header), Span(" \(quarter.previous) → \(quarter) (so far) · \(changes.count) actions", .dim)]
+            [Span(" What changed ", .header), Span(" \(quarter.previous) → \(quarter) (so far) · \(count) actions", .dim)]
         case .chase:
-            let owed = chase.reduce(0) { $0 + $1.actions.count }
-            return [Span(" Who owes an update ", .header), Span(" \(quarter) · \(owed) actions with no update yet", .dim)]
+            [Span(" Who owes an update ", .header), Span(" \(quarter) · \(count) actions with no update yet", .dim)]
         }
     }
 
-    /// The lines for a screen `width` cells wide.
-    func lines(_ state: AppState, width: Int) -> [Line] {
-        switch kind {
-        case .changes: changesLines(state, width: width)
-        case .chase: chaseLines(state, width: width)
+    /// Ids of the actions the cursor can rest on, in screen order.
+    var entryIDs: [String] { items.compactMap(\.actionID) }
+
+    /// The lines of the items in view for a screen `width` cells wide and `height` lines tall,
+    /// with the `selection`th entry among them, and which of them is that entry's first line.
+    func window(selection: Int, width: Int, height: Int) -> (lines: [Line], selected: Int?) {
+        let entries = items.indices.filter { items[$0].actionID != nil }
+        guard let selected = entries.isEmpty ? nil : entries[min(max(0, selection), entries.count - 1)] else {
+            return (Array(items.prefix(height).flatMap { lines(of: $0, width: width) }.prefix(height)), nil)
         }
+        // Up to half a screen of what comes before the entry, then the entry and what follows.
+        var above: [Line] = []
+        var index = selected
+        while index > 0, above.count < height / 2 {
+            index -= 1
+            above = lines(of: items[index], width: width) + above
+        }
+        above = Array(above.suffix(height / 2))
+        var below = lines(of: items[selected], width: width)
+        var next = selected + 1
+        while above.count + below.count < height, next < items.count {
+            below += lines(of: items[next], width: width)
+            next += 1
+        }
+        // Near the end, more of what comes before fills the screen.
+        while above.count + below.count < height, index > 0 {
+            index -= 1
+            above = lines(of: items[index], width: width) + above
+        }
+        above = Array(above.suffix(max(0, height - 1)))  // the entry's first line is always shown
+        return (Array((above + below).prefix(height)), above.count)
     }
 
-    /// Ids of the actions the cursor can rest on, in screen order (the order `lines` gives them).
-    var entryIDs: [String] {
-        switch kind {
-        case .changes:
-            ChangeKind.allCases.filter { $0 != .removed }.flatMap { kind in changes.filter { $0.kinds.contains(kind) }.map(\.id) }
-        case .chase:
-            chase.flatMap { $0.actions.map(\.id) }
-        }
+    /// An item's lines at `width`: an entry's first line holds its lead spans, then its text
+    /// wrapped, indented under where the text begins.
+    private func lines(of item: Item, width: Int) -> [Line] {
+        guard item.actionID != nil || !item.text.isEmpty else { return [Line(spans: item.spans)] }
+        let indent = item.spans.reduce(0) { $0 + displayWidth($1.text) }
+        let parts = wrapped(sanitizedForTerminal(item.text), toWidth: max(10, width - 2 - indent))
+        return [Line(spans: item.spans + [Span(parts.first ?? "")], actionID: item.actionID)]
+            + parts.dropFirst().map { Line(spans: [Span(String(repeating: " ", count: indent) + $0)]) }
     }
 
-    private func changesLines(_ state: AppState, width: Int) -> [Line] {
-        var lines: [Line] = []
+    private static func changeItems(_ changes: [ActionChange], state: AppState, quarter: Quarter) -> [Item] {
+        var items: [Item] = []
         for kind in ChangeKind.allCases {
             let matching = changes.filter { $0.kinds.contains(kind) }
             guard !matching.isEmpty else { continue }
-            lines.append(Line(spans: [Span("\(kind.label) (\(matching.count))", .header)]))
+            items.append(.heading([Span("\(kind.label) (\(matching.count))", .header)]))
             for change in matching {
                 var spans = [Span("  " + fitted(change.id, toWidth: max(8, displayWidth(change.id) + 1)))]
                 spans += [change.from.map(statusBadge) ?? Span(" - "), Span(" → "), change.to.map(statusBadge) ?? Span(" - "), Span("  ")]
@@ -91,52 +130,37 @@ public struct EntryList: Equatable, Sendable {
                     text += " — was \(state.plan.ownerName(previous))"
                 }
                 // Removed actions cannot be opened.
-                let id = kind == .removed ? nil : change.id
-                lines += wrappedEntry(spans, text: text, id: id, width: width)
+                items.append(Item(spans: spans, text: text, actionID: kind == .removed ? nil : change.id))
             }
-            lines.append(Line(spans: []))
+            items.append(.gap)
         }
-        lines += indicatorChangeLines(state, from: quarter.previous, to: quarter, width: width)
-        if lines.isEmpty { lines = [Line(spans: [Span("  Nothing has changed since \(quarter.previous).", .dim)])] }
-        return lines
+        items += indicatorChangeItems(state, from: quarter.previous, to: quarter)
+        return items.isEmpty ? [.heading([Span("  Nothing has changed since \(quarter.previous).", .dim)])] : items
     }
 
-    private func chaseLines(_ state: AppState, width: Int) -> [Line] {
-        var lines: [Line] = []
-        for (owner, actions) in chase.map({ ($0.owner, $0.actions) }) {
-            lines.append(Line(spans: [Span("\(owner.name) (\(actions.count))", .header)]
-                              + (owner.contact.map { [Span("  " + $0, .dim)] } ?? [])))
+    private static func chaseItems(_ chase: [(owner: Owner, actions: [Action])], state: AppState, quarter: Quarter) -> [Item] {
+        var items: [Item] = []
+        for (owner, actions) in chase {
+            items.append(.heading([Span("\(owner.name) (\(actions.count))", .header)] + (owner.contact.map { [Span("  " + $0, .dim)] } ?? [])))
             for action in actions {
                 let overdue = action.isOverdue(on: state.today)
                 let due = action.due.map { "due \($0)" + (overdue ? " (overdue)" : "") } ?? "no due date"
                 let spans = [Span("  " + fitted(action.id, toWidth: max(8, displayWidth(action.id) + 1))), statusBadge(action.status), Span("  ")]
-                lines += wrappedEntry(spans, text: "\(action.title) — \(due)", id: action.id, width: width)
+                items.append(Item(spans: spans, text: "\(action.title) — \(due)", actionID: action.id))
             }
-            lines.append(Line(spans: []))
+            items.append(.gap)
         }
-        if lines.isEmpty { lines = [Line(spans: [Span("  Every action has an update for \(quarter).", .dim)])] }
-        return lines
-    }
-
-    /// An entry's first line (its spans, then the text) and the text's continuation lines.
-    private func wrappedEntry(_ spans: [Span], text: String, id: String?, width: Int) -> [Line] {
-        let indent = spans.reduce(0) { $0 + displayWidth($1.text) }
-        let parts = wrapped(sanitizedForTerminal(text), toWidth: max(10, width - 2 - indent))
-        return [Line(spans: spans + [Span(parts.first ?? "")], actionID: id)]
-            + parts.dropFirst().map { Line(spans: [Span(String(repeating: " ", count: indent) + $0)]) }
+        return items.isEmpty ? [.heading([Span("  Every action has an update for \(quarter).", .dim)])] : items
     }
 }
 
-/// Draws an entry list with the cursor's entry highlighted and kept in view.
+/// Draws an entry list with the cursor's entry highlighted and kept in view; only the entries in
+/// view are wrapped, so a key costs the same in a 10,000-action plan as in a small one.
 func renderEntryList(_ list: EntryList, selection: Int, state: AppState, into frame: inout Frame) {
     frame.put(list.heading(state), x: 0, y: 1)
-    let lines = list.lines(state, width: frame.width)
-    let entryLines = lines.indices.filter { lines[$0].actionID != nil }
-    let selectedLine = entryLines.isEmpty ? nil : entryLines[min(max(0, selection), entryLines.count - 1)]
-    let height = state.layout.changesHeight
-    let first = max(0, min((selectedLine ?? 0) - height / 2, lines.count - height))
-    for (offset, line) in lines.enumerated().dropFirst(first).prefix(height) {
-        let y = state.layout.changesTop + offset - first
+    let (lines, selectedLine) = list.window(selection: selection, width: frame.width, height: state.layout.changesHeight)
+    for (offset, line) in lines.enumerated() {
+        let y = state.layout.changesTop + offset
         if offset == selectedLine {
             frame.fill(row: y, tone: .selected)
             frame.put(line.spans.map { Span($0.text, $0.tone == .normal || $0.tone == .dim ? .selected : $0.tone) }, x: 1, y: y,

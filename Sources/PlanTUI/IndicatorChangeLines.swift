@@ -4,10 +4,10 @@ import TerminalText
 extension EntryList {
     /// The what-changed screen's indicator lines: figures recorded in the period that are worse
     /// than the same quarter last year or crossed their target (`I` opens the indicators).
-    func indicatorChangeLines(_ state: AppState, from: Quarter, to: Quarter, width: Int) -> [Line] {
+    static func indicatorChangeItems(_ state: AppState, from: Quarter, to: Quarter) -> [Item] {
         let changes = state.plan.indicatorChanges(from: from, to: to)
         guard !changes.isEmpty else { return [] }
-        var lines = [Line(spans: [Span("Indicators (\(changes.count))", .header), Span("  I opens the indicators", .dim)])]
+        var items = [Item.heading([Span("Indicators (\(changes.count))", .header), Span("  I opens the indicators", .dim)])]
         for change in changes {
             let indicator = state.plan.indicators[state.plan.indicatorIndex(id: change.id)!]
             var text = "\(change.name) — \(change.kinds.map(\.label).joined(separator: "; ")): \(change.latest.quarter) "
@@ -15,13 +15,10 @@ extension EntryList {
             if let lastYear = change.lastYear { text += " against \(indicator.format(lastYear.value)) a year before" }
             let spans = [Span("  "), Span(" \(change.previousStatus.letter) ", change.previousStatus.tone), Span(" → "),
                          Span(" \(change.status.letter) ", change.status.tone), Span("  ")]
-            let indent = spans.reduce(0) { $0 + displayWidth($1.text) }
-            let parts = wrapped(sanitizedForTerminal(text), toWidth: max(10, width - 2 - indent))
-            lines.append(Line(spans: spans + [Span(parts.first ?? "")]))
-            lines += parts.dropFirst().map { Line(spans: [Span(String(repeating: " ", count: indent) + $0)]) }
+            items.append(Item(spans: spans, text: text))
         }
-        lines.append(Line(spans: []))
-        return lines
+        items.append(.gap)
+        return items
     }
 }
 

@@ -2,7 +2,7 @@ import PlanModel
 import TerminalText
 
 /// A run of text in one tone, the unit screens are built from.
-struct Span {
+struct Span: Equatable, Sendable {
     var text: String
     var tone: Tone
 

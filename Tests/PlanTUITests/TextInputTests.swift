@@ -376,3 +376,26 @@ private extension TextEditor {
         #expect(picker.contains("┌ SEC-06 lead owner") && picker.contains("└"))
     }
 }
+
+@Suite struct EntryWindowTests {
+    /// Only the entries in view are wrapped: whichever entry the cursor is on, the window holds
+    /// it on the highlighted line and fills the screen.
+    @Test func theCursorsEntryIsAlwaysInViewAndTheScreenFull() throws {
+        var plan = try PlanFile.load(hillingdonPath)
+        let originals = plan.actions
+        for round in 1...10 {
+            plan.actions += originals.map { var copy = $0; copy.id += "-\(round)"; return copy }
+        }
+        let state = AppState(plan: plan, path: hillingdonPath, user: "t", now: fixedNow, size: (80, 24))
+        for kind in [EntryList.Kind.changes, .chase] {
+            let list = EntryList(kind, for: state)
+            let ids = list.entryIDs
+            #expect(ids.count > 40, "\(kind)")
+            for selection in stride(from: 0, to: ids.count, by: 7) + [ids.count - 1] {
+                let (lines, selected) = list.window(selection: selection, width: 80, height: 19)
+                #expect(lines.count == 19, "\(kind) \(selection)")
+                #expect(selected.map { lines[$0].actionID } == ids[selection], "\(kind) \(selection)")
+            }
+        }
+    }
+}
