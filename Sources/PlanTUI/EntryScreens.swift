@@ -115,10 +115,10 @@ public struct EntryList: Equatable, Sendable {
     private static func changeItems(_ changes: [ActionChange], state: AppState, quarter: Quarter) -> [Item] {
         var items: [Item] = []
         for kind in ChangeKind.allCases {
-            let matching = changes.filter { $0.kinds.contains(kind) }
+            let matching = changes.indices.filter { changes[$0].kinds.contains(kind) }  // indices: no copy of the rest
             guard !matching.isEmpty else { continue }
             items.append(.heading([Span("\(kind.label) (\(matching.count))", .header)]))
-            for change in matching {
+            for change in matching.lazy.map({ changes[$0] }) {
                 var spans = [Span("  " + fitted(change.id, toWidth: max(8, displayWidth(change.id) + 1)))]
                 spans += [change.from.map(statusBadge) ?? Span(" - "), Span(" → "), change.to.map(statusBadge) ?? Span(" - "), Span("  ")]
                 var text = change.title
@@ -142,7 +142,8 @@ public struct EntryList: Equatable, Sendable {
         var items: [Item] = []
         for (owner, actions) in chase {
             items.append(.heading([Span("\(owner.name) (\(actions.count))", .header)] + (owner.contact.map { [Span("  " + $0, .dim)] } ?? [])))
-            for action in actions {
+            for index in actions.indices {
+                let action = actions[index]
                 let overdue = action.isOverdue(on: state.today)
                 let due = action.due.map { "due \($0)" + (overdue ? " (overdue)" : "") } ?? "no due date"
                 let spans = [Span("  " + fitted(action.id, toWidth: max(8, displayWidth(action.id) + 1))), statusBadge(action.status), Span("  ")]
