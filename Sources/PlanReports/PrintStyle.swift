@@ -57,8 +57,8 @@ extension Report {
         .exception { border-left: 4px solid #000; padding-left: .7rem; margin: .8rem 0; }
         .exception p { margin: .2rem 0; } .ask { border: 1px solid #000; padding: .25rem .4rem; background: #f2f2f2; }
         table.heat { width: auto; } table.heat th { font-size: 8pt; font-weight: normal; } figure.chart { margin: .4rem 0; }
-        .indicator-charts { display: grid; grid-template-columns: 1fr 1fr; gap: 3mm 6mm; } figure.indicator { margin: 0; }
-        figure.indicator svg { width: 100%; height: auto; } figure.indicator figcaption { font-size: 9pt; } figure.indicator p.meta { font-size: 8pt; margin: .2rem 0; } figcaption { font-weight: bold; font-size: 10pt; }
+        .indicator-charts { display: grid; grid-template-columns: 1fr 1fr; gap: 2mm 6mm; } figure.indicator { margin: 0; }
+        figure.indicator svg { width: 100%; height: auto; max-height: 34mm; } figure.indicator figcaption { font-size: 9pt; } figure.indicator p.meta { font-size: 8pt; margin: .2rem 0; } figcaption { font-weight: bold; font-size: 10pt; }
         .definitions { padding-left: 1.2rem; } .definitions li { margin: .15rem 0; } #definitions { break-inside: avoid; page-break-inside: avoid; }
         @page { size: A4\(wide ? " landscape" : ""); margin: 15mm 13mm 17mm;
             @bottom-left { content: \(footer); font: 8pt Arial, sans-serif; width: 70%; }
