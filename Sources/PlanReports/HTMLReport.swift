@@ -5,8 +5,9 @@ extension Report {
     /// One self-contained HTML file: inline CSS and SVG, no scripts or external assets. On screen
     /// it reads as a web page; printed (or made into a PDF by `--format pdf`) it is an A4 board
     /// paper: a footer with the plan, quarter and "Page N of M" on every page (and the protective
-    /// marking at top and foot), table headers repeated on each page, rows and exception blocks
-    /// never split, headings kept with what follows, and sections flowing on without forced
+    /// marking at top and foot), table headers repeated on each page, rows never split, exception
+    /// blocks kept whole unless they carry a due-date history (then their heading and lead line
+    /// still stay together), headings kept with what follows, and sections flowing on without forced
     /// breaks. Statuses carry letters so the paper reads in black and white. The layout is in
     /// `PrintStyle.swift`.
     public func html() -> String {
@@ -103,7 +104,7 @@ extension Report {
         var out = "<section id=\"exceptions\">\n<h2>Exception report: red and amber actions</h2>\n"
         if exceptions.isEmpty { out += "<p>No red or amber actions.</p>\n" }
         for row in exceptions {
-            out += "<div class=\"exception\">\n<h3>\(badge(row.letter)) <span class=\"id\">\(h(row.id))</span> \(h(row.title))</h3>\n"
+            out += "<div class=\"exception\(row.dueDateChanges.isEmpty ? "" : " long")\">\n<h3>\(badge(row.letter)) <span class=\"id\">\(h(row.id))</span> \(h(row.title))</h3>\n"
             out += "<p><strong>Lead:</strong> \(h(row.owner)) · <strong>Due:</strong> \(row.dueLabel.isEmpty ? "none" : h(row.dueLabel))\(row.overdue ? " <strong>(overdue)</strong>" : "")\(row.isEscalation ? " · <strong>Red for two or more quarters</strong>" : "")</p>\n"
             for change in row.dueDateChanges {
                 out += "<p><strong>Due date moved</strong> \(h(change.onLabel)): \(h(change.fromLabel)) → \(h(change.toLabel)), \(h(change.reason))\(change.by.isEmpty ? "" : " (\(h(change.by)))")</p>\n"

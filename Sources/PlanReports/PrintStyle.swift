@@ -45,8 +45,8 @@ extension Report {
         td.title { font-weight: bold; } .label { font-weight: bold; }
         tbody.action { break-inside: avoid; page-break-inside: avoid; }
         tr.details td { font-size: 8pt; border-top: none; padding-top: 0; } tbody.action tr:first-child td { border-bottom: none; }
-        .aim, .note { font-style: italic; margin: 0 0 .3rem; }
-        col.c-id { width: 15.5mm; } col.c-title { width: 26%; } col.c-owner { width: \(wide ? "30mm" : "24mm"); } col.c-due { width: 21mm; } col.c-status { width: 23mm; }
+        .aim, .note { font-style: italic; margin: 0 0 .3rem; } .aim { break-inside: avoid; page-break-inside: avoid; }
+        col.c-id { width: 15.5mm; } col.c-title { width: 24%; } col.c-owner { width: \(wide ? "32mm" : "29mm"); } col.c-due { width: 21mm; } col.c-status { width: 23mm; }
         col.c-action { width: 30%; } col.c-change { width: 18%; } col.c-quarter { width: 15mm; }
         .s { display: inline-block; min-width: 1.3em; text-align: center; font-weight: bold; border: 1px solid #000; border-radius: 2px; line-height: 1.25; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         .s-R { background: \(StatusColour.fill("R")); color: #fff; } .s-A { background: \(StatusColour.fill("A")); color: #000; }
@@ -55,16 +55,18 @@ extension Report {
         svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         .overdue { font-weight: bold; }
         .exception { border-left: 4px solid #000; padding-left: .7rem; margin: .8rem 0; }
-        .exception p { margin: .2rem 0; } .ask { border: 1px solid #000; padding: .25rem .4rem; background: #f2f2f2; }
+        .exception p { margin: .2rem 0; } .exception.long { break-inside: auto; page-break-inside: auto; } .exception > p:first-of-type { break-after: avoid; page-break-after: avoid; } .ask { border: 1px solid #000; padding: .25rem .4rem; background: #f2f2f2; }
         table.heat { width: auto; } table.heat th { font-size: 8pt; font-weight: normal; } figure.chart { margin: .4rem 0; }
         .indicator-charts { display: grid; grid-template-columns: 1fr 1fr; gap: 2mm 6mm; } figure.indicator { margin: 0; }
         figure.indicator svg { width: 100%; height: auto; max-height: 34mm; } figure.indicator figcaption { font-size: 9pt; } figure.indicator p.meta { font-size: 8pt; margin: .2rem 0; } figcaption { font-weight: bold; font-size: 10pt; }
         .definitions { padding-left: 1.2rem; } .definitions li { margin: .15rem 0; } #definitions { break-inside: avoid; page-break-inside: avoid; }
-        @page { size: A4\(wide ? " landscape" : ""); margin: 15mm 13mm 17mm;
+        @page { size: A4\(wide ? " landscape" : ""); margin: 12mm 12mm 14mm;
             @bottom-left { content: \(footer); font: 8pt Arial, sans-serif; width: 70%; }
             @bottom-right { content: \(pageNumber); font: 8pt Arial, sans-serif; white-space: pre; }
             \(mark) }
-        @media print { body { margin: 0; max-width: none; font-size: 10pt; } a { color: inherit; } .marking { display: none; } }
+        @media print { body { margin: 0; max-width: none; font-size: 10pt; } a { color: inherit; } .marking { display: none; }
+            table.heat td, table.heat th { padding: .1rem .3rem; line-height: 1.2; vertical-align: middle; } table.heat .s { line-height: 1.15; }
+            h2 { margin-top: 1rem; } #history table { margin-bottom: .1rem; } #history .note { font-size: 8.5pt; } .definitions { margin: .2rem 0; font-size: 9pt; } .definitions li { margin: 0; } }
         """
     }
 }
