@@ -49,7 +49,11 @@ extension Plan {
     /// (one never closed), its status on the quarter's last day by the audit trail. Nil for a
     /// later quarter, and for a quarter that ended before the action existed.
     public func status(of action: Action, in quarter: Quarter, live: Quarter) -> Status? {
-        if let review = action.review(for: quarter) { return review.status }
+        status(of: PastStatus(action), in: quarter, live: live)
+    }
+
+    func status(of action: PastStatus, in quarter: Quarter, live: Quarter) -> Status? {
+        if let review = action.reviewIndex(for: quarter) { return action.reviews[review].status }
         if quarter == live { return action.status }
         guard quarter < live else { return nil }
         return action.status(atEndOf: quarter.lastDay(fyStartMonth: financialYearStartMonth))
@@ -61,41 +65,44 @@ extension Plan {
         let fromEnd = from.lastDay(fyStartMonth: financialYearStartMonth)
         let toEnd = to.lastDay(fyStartMonth: financialYearStartMonth)
         var result: [ActionChange] = []
-        // Each action is borrowed, not copied: at 10,000 actions the copies were most of the time.
-        func examine(_ action: borrowing Action) {
-            let before = status(of: action, in: from, live: live)
-            let after = status(of: action, in: to, live: live)
-            var kinds: [ChangeKind] = []
-            var redQuarters = 0
-            var quarter = to
-            while quarter >= firstQuarter, status(of: action, in: quarter, live: live) == .red {
-                redQuarters += 1
-                quarter = quarter.previous
+        actions.withUnsafeBufferPointer { actions in
+            for index in actions.indices {
+                // Only the fields asked about are read out of the plan: at 10,000 actions, copying
+                // each whole action was most of the time.
+                let action = PastStatus(status: actions[index].status, created: actions[index].created,
+                                        reviews: actions[index].reviews, changeLog: actions[index].changeLog)
+                let before = status(of: action, in: from, live: live)
+                let after = status(of: action, in: to, live: live)
+                var kinds: [ChangeKind] = []
+                var redQuarters = 0
+                var quarter = to
+                while quarter >= firstQuarter, status(of: action, in: quarter, live: live) == .red {
+                    redQuarters += 1
+                    quarter = quarter.previous
+                }
+                if let created = action.created?.day, created > fromEnd, created <= toEnd { kinds.append(.added) }
+                if let after {
+                    if redQuarters >= 2 { kinds.append(.escalate) }
+                    if after == .red, let before, before != .red { kinds.append(.newlyRed) }
+                    if let before, after.rank < before.rank { kinds.append(.worsened) }
+                    if let before, after.rank > before.rank, after != .complete { kinds.append(.improved) }
+                    if after == .complete, before != .complete { kinds.append(.completed) }
+                }
+                let moved = actions[index].dueDateChanges.contains { $0.on.day > fromEnd && $0.on.day <= toEnd }
+                if moved { kinds.append(.dueDateMoved) }
+                let previousEntry = action.reviewIndex(for: from), entry = action.reviewIndex(for: to)
+                let previousOwner = previousEntry.flatMap { action.reviews[$0].owner }
+                let currentOwner = entry.flatMap { action.reviews[$0].owner } ?? (to == live ? actions[index].owner : nil)
+                if let previousOwner, let currentOwner, previousOwner != currentOwner { kinds.append(.ownerChanged) }
+                if after != .complete, entry.map({ action.reviews[$0].noUpdateProvided == true }) ?? (to == live) {
+                    kinds.append(.noUpdate)
+                }
+                guard !kinds.isEmpty else { continue }
+                let moves = moved ? actions[index].dueDateChanges.filter { $0.on.day > fromEnd && $0.on.day <= toEnd } : []
+                result.append(ActionChange(id: actions[index].id, title: actions[index].title, owner: actions[index].owner,
+                                           kinds: kinds, from: before, to: after, redQuarters: redQuarters, dueDateChanges: moves,
+                                           previousOwner: kinds.contains(.ownerChanged) ? previousOwner : nil))
             }
-            if let created = action.created?.day, created > fromEnd, created <= toEnd { kinds.append(.added) }
-            if let after {
-                if redQuarters >= 2 { kinds.append(.escalate) }
-                if after == .red, let before, before != .red { kinds.append(.newlyRed) }
-                if let before, after.rank < before.rank { kinds.append(.worsened) }
-                if let before, after.rank > before.rank, after != .complete { kinds.append(.improved) }
-                if after == .complete, before != .complete { kinds.append(.completed) }
-            }
-            let moves = action.dueDateChanges.filter { $0.on.day > fromEnd && $0.on.day <= toEnd }
-            if !moves.isEmpty { kinds.append(.dueDateMoved) }
-            let previousOwner = action.review(for: from)?.owner
-            let currentOwner = action.review(for: to)?.owner ?? (to == live ? action.owner : nil)
-            if let previousOwner, let currentOwner, previousOwner != currentOwner { kinds.append(.ownerChanged) }
-            let entry = action.review(for: to)
-            if after != .complete, entry?.noUpdateProvided == true || (entry == nil && to == live) {
-                kinds.append(.noUpdate)
-            }
-            guard !kinds.isEmpty else { return }
-            result.append(ActionChange(id: action.id, title: action.title, owner: action.owner, kinds: kinds, from: before,
-                                       to: after, redQuarters: redQuarters, dueDateChanges: moves,
-                                       previousOwner: kinds.contains(.ownerChanged) ? previousOwner : nil))
-        }
-        actions.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices { examine(buffer[index]) }
         }
         for removed in removedActions where removed.on.day > fromEnd && removed.on.day <= toEnd {
             result.append(ActionChange(id: removed.id, title: removed.title, owner: removed.owner, kinds: [.removed],
@@ -106,9 +113,17 @@ extension Plan {
 
     /// Actions that owe an update for `quarter`, grouped by owner (owners in plan order).
     public func chaseList(for quarter: Quarter) -> [(owner: Owner, actions: [Action])] {
-        var owed: [String: [Action]] = [:]  // one pass over the actions, not one per owner
-        for index in actions.indices where actions[index].isStale(in: quarter) {  // no copy of an action that owes nothing
-            owed[actions[index].owner, default: []].append(actions[index])
+        owedUpdates(for: quarter).map { ($0.owner, $0.actions.map { actions[$0] }) }
+    }
+
+    /// Where the actions that owe an update for `quarter` are in `actions`, grouped by owner
+    /// (owners in plan order): the chase list without copying the actions.
+    public func owedUpdates(for quarter: Quarter) -> [(owner: Owner, actions: [Int])] {
+        var owed: [String: [Int]] = [:]  // one pass over the actions, not one per owner
+        actions.withUnsafeBufferPointer { actions in
+            for index in actions.indices where actions[index].isStale(in: quarter) {
+                owed[actions[index].owner, default: []].append(index)
+            }
         }
         return owners.compactMap { owner in owed[owner.id].map { (owner, $0) } }
     }

@@ -15,13 +15,41 @@ extension Action {
     /// The status the action had at the end of `day` by its audit trail; nil when it did not
     /// exist yet.
     public func status(atEndOf day: Day) -> Status? {
-        guard existed(by: day) else { return nil }
-        return Status(rawValue: auditedValue("status", endOf: day, now: status.rawValue)) ?? status
+        PastStatus(self).status(atEndOf: day)
     }
 
     /// The lead owner at the end of `day` by the audit trail.
     public func owner(atEndOf day: Day) -> String {
         auditedValue("owner", endOf: day, now: owner)
+    }
+}
+
+/// The parts of an action that say what its status was at an earlier time, read out of it
+/// without copying the whole action (what changed asks this of every action in the plan).
+struct PastStatus {
+    var status: Status
+    var created: Timestamp?
+    var reviews: [Review]
+    var changeLog: [FieldChange]?
+
+    init(status: Status, created: Timestamp?, reviews: [Review], changeLog: [FieldChange]?) {
+        self.status = status
+        self.created = created
+        self.reviews = reviews
+        self.changeLog = changeLog
+    }
+
+    init(_ action: Action) {
+        self.init(status: action.status, created: action.created, reviews: action.reviews, changeLog: action.changeLog)
+    }
+
+    func reviewIndex(for quarter: Quarter) -> Int? { reviews.lastIndex(for: quarter) }
+
+    /// As `Action.status(atEndOf:)`.
+    func status(atEndOf day: Day) -> Status? {
+        guard created.map({ $0.day <= day }) ?? true else { return nil }
+        let change = changeLog?.first { $0.field == "status" && $0.on.day > day }
+        return change.flatMap { Status(rawValue: $0.from) } ?? status
     }
 }
 

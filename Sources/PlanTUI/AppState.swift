@@ -21,6 +21,8 @@ public struct AppState: Sendable {
     public internal(set) var now: Timestamp
     /// Where everything goes on the screen; replaced by `.resized`.
     public internal(set) var layout: Layout
+    /// The plan's facts as last worked out after a paint; read through `facts`.
+    var cachedFacts: PlanFacts?
 
     /// `readOnly` says why edits are refused (the file is locked by someone else or not writable).
     public init(plan: Plan, path: String, user: String, now: Timestamp, size: (width: Int, height: Int), readOnly: String? = nil) {
@@ -147,7 +149,8 @@ public enum Event: Sendable {
     case resized(width: Int, height: Int)
     /// The clock moved on (sent before each key).
     case tick(Timestamp)
-    /// A frame was painted: time for work that should not delay it (the search index).
+    /// A frame was painted: time for work that should not delay it (the search index, the
+    /// plan's facts).
     case painted
     /// A swap file from a session that ended without saving was found when the plan opened.
     case swapFound(RecoveryOffer)

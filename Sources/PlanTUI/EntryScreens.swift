@@ -2,9 +2,9 @@ import PlanModel
 import TerminalText
 
 /// The what-changed and chase screens: lists of actions under headings, with a cursor on one
-/// action; Enter opens it and Esc there comes back. What they list is worked out once, when the
-/// screen opens (and again if the plan changes under it), not on every key: at 10,000 actions
-/// comparing two quarters takes a tenth of a second. Only the entries in view are wrapped.
+/// action; Enter opens it and Esc there comes back. What they list comes from the plan's facts
+/// (`PlanFacts`, worked out after painting), is arranged when the screen opens (and again if
+/// the plan changes under it), and only the entries in view are made into text and wrapped.
 public struct EntryList: Equatable, Sendable {
     public enum Kind: Equatable, Sendable {
         /// What changed since last quarter, most urgent first: the view boards lack today.
@@ -17,36 +17,68 @@ public struct EntryList: Equatable, Sendable {
     /// The plan revision and quarter the lists were worked out for.
     let revision: Int
     let quarter: Quarter
-    /// What the screen lists, before wrapping to the screen's width.
+    /// What the screen lists. Entries point into `changes` or the plan's actions and are made
+    /// into text only when they come into view: at 10,000 actions, making every entry's text
+    /// when the screen opened cost more than working out what changed.
     private let items: [Item]
+    /// Where the entries the cursor can rest on are in `items`, in screen order.
+    private let entries: [Int]
+    /// What changed, for the what-changed screen.
+    private let changes: [ActionChange]
     /// The heading's count: actions changed, or actions owed.
     private let count: Int
 
-    /// One thing on the screen before wrapping: a heading, an entry (its lead spans, then its
-    /// text), or a gap. Only the entries in view are wrapped when the screen is drawn.
-    struct Item: Equatable, Sendable {
-        var spans: [Span]
-        var text = ""
-        /// Set on entries the cursor can rest on.
-        var actionID: String?
-
-        static let gap = Item(spans: [])
-        static func heading(_ spans: [Span]) -> Item { Item(spans: spans) }
+    /// One thing on the screen before wrapping.
+    enum Item: Equatable, Sendable {
+        case heading([Span])
+        case gap
+        /// `changes[index]` under the heading for `kind`.
+        case change(index: Int, kind: ChangeKind)
+        /// The plan's action at `index`, which owes an update.
+        case owed(index: Int)
+        /// A line that cannot be opened: lead spans, then text wrapped under where it begins.
+        case text([Span], String)
     }
 
     init(_ kind: Kind, for state: AppState) {
         self.kind = kind
         revision = state.session.revision
         quarter = state.quarter
+        var items: [Item] = []
         switch kind {
         case .changes:
-            let changes = state.plan.changes(from: quarter.previous, to: quarter, live: quarter)
+            changes = state.facts.changes
             count = changes.count
-            items = Self.changeItems(changes, state: state, quarter: quarter)
+            var byKind: [ChangeKind: [Int]] = [:]
+            for index in changes.indices {
+                for kind in changes[index].kinds { byKind[kind, default: []].append(index) }
+            }
+            for kind in ChangeKind.allCases {
+                guard let matching = byKind[kind] else { continue }
+                items.append(.heading([Span("\(kind.label) (\(matching.count))", .header)]))
+                items += matching.map { .change(index: $0, kind: kind) }
+                items.append(.gap)
+            }
+            items += Self.indicatorChangeItems(state, from: quarter.previous, to: quarter)
+            if items.isEmpty { items = [.heading([Span("  Nothing has changed since \(quarter.previous).", .dim)])] }
         case .chase:
-            let chase = state.plan.chaseList(for: quarter)
-            count = chase.reduce(0) { $0 + $1.actions.count }
-            items = Self.chaseItems(chase, state: state, quarter: quarter)
+            changes = []
+            let owed = state.facts.owed
+            count = owed.reduce(0) { $0 + $1.actions.count }
+            for (owner, actions) in owed {
+                items.append(.heading([Span("\(owner.name) (\(actions.count))", .header)] + (owner.contact.map { [Span("  " + $0, .dim)] } ?? [])))
+                items += actions.map { .owed(index: $0) }
+                items.append(.gap)
+            }
+            if items.isEmpty { items = [.heading([Span("  Every action has an update for \(quarter).", .dim)])] }
+        }
+        self.items = items
+        entries = items.indices.filter {
+            switch items[$0] {
+            case .change(_, let kind): kind != .removed  // removed actions cannot be opened
+            case .owed: true
+            default: false
+            }
         }
     }
 
@@ -69,89 +101,82 @@ public struct EntryList: Equatable, Sendable {
         }
     }
 
-    /// Ids of the actions the cursor can rest on, in screen order.
-    var entryIDs: [String] { items.compactMap(\.actionID) }
+    /// How many entries the cursor can rest on.
+    var entryCount: Int { entries.count }
+
+    /// The id of the action the `selection`th entry is about, in `plan` (the plan the list was
+    /// worked out for).
+    func entryID(_ selection: Int, in plan: Plan) -> String? {
+        guard entries.indices.contains(selection) else { return nil }
+        switch items[entries[selection]] {
+        case .change(let index, _): return changes[index].id
+        case .owed(let index): return plan.actions[index].id
+        default: return nil
+        }
+    }
 
     /// The lines of the items in view for a screen `width` cells wide and `height` lines tall,
     /// with the `selection`th entry among them, and which of them is that entry's first line.
-    func window(selection: Int, width: Int, height: Int) -> (lines: [Line], selected: Int?) {
-        let entries = items.indices.filter { items[$0].actionID != nil }
+    func window(selection: Int, width: Int, height: Int, state: AppState) -> (lines: [Line], selected: Int?) {
+        func lines(_ index: Int) -> [Line] { self.lines(of: items[index], width: width, state: state) }
         guard let selected = entries.isEmpty ? nil : entries[min(max(0, selection), entries.count - 1)] else {
-            return (Array(items.prefix(height).flatMap { lines(of: $0, width: width) }.prefix(height)), nil)
+            return (Array(items.indices.prefix(height).flatMap(lines).prefix(height)), nil)
         }
         // Up to half a screen of what comes before the entry, then the entry and what follows.
         var above: [Line] = []
         var index = selected
         while index > 0, above.count < height / 2 {
             index -= 1
-            above = lines(of: items[index], width: width) + above
+            above = lines(index) + above
         }
         above = Array(above.suffix(height / 2))
-        var below = lines(of: items[selected], width: width)
+        var below = lines(selected)
         var next = selected + 1
         while above.count + below.count < height, next < items.count {
-            below += lines(of: items[next], width: width)
+            below += lines(next)
             next += 1
         }
         // Near the end, more of what comes before fills the screen.
         while above.count + below.count < height, index > 0 {
             index -= 1
-            above = lines(of: items[index], width: width) + above
+            above = lines(index) + above
         }
         above = Array(above.suffix(max(0, height - 1)))  // the entry's first line is always shown
         return (Array((above + below).prefix(height)), above.count)
     }
 
-    /// An item's lines at `width`: an entry's first line holds its lead spans, then its text
-    /// wrapped, indented under where the text begins.
-    private func lines(of item: Item, width: Int) -> [Line] {
-        guard item.actionID != nil || !item.text.isEmpty else { return [Line(spans: item.spans)] }
-        let indent = item.spans.reduce(0) { $0 + displayWidth($1.text) }
-        let parts = wrapped(sanitizedForTerminal(item.text), toWidth: max(10, width - 2 - indent))
-        return [Line(spans: item.spans + [Span(parts.first ?? "")], actionID: item.actionID)]
+    /// An item's lines at `width`: an entry's first line holds its lead spans (id and statuses),
+    /// then its text wrapped, indented under where the text begins.
+    private func lines(of item: Item, width: Int, state: AppState) -> [Line] {
+        let spans: [Span], text: String, actionID: String?
+        switch item {
+        case .heading(let heading): return [Line(spans: heading)]
+        case .gap: return [Line(spans: [])]
+        case .text(let lead, let body): (spans, text, actionID) = (lead, body, nil)
+        case .change(let index, let kind):
+            let change = changes[index]
+            spans = [Span("  " + fitted(change.id, toWidth: max(8, displayWidth(change.id) + 1))),
+                     change.from.map(statusBadge) ?? Span(" - "), Span(" → "), change.to.map(statusBadge) ?? Span(" - "), Span("  ")]
+            var words = change.title
+            if kind == .escalate { words += " — red for \(change.redQuarters) quarters" }
+            if kind == .dueDateMoved, let move = change.dueDateChanges.last {
+                words += " — due \(move.from?.description ?? "none") → \(move.to): \(move.reason)"
+            }
+            if kind == .ownerChanged, let previous = change.previousOwner {
+                words += " — was \(state.plan.ownerName(previous))"
+            }
+            (text, actionID) = (words, kind == .removed ? nil : change.id)
+        case .owed(let index):
+            let action = state.plan.actions[index]
+            let overdue = action.isOverdue(on: state.today)
+            let due = action.due.map { "due \($0)" + (overdue ? " (overdue)" : "") } ?? "no due date"
+            spans = [Span("  " + fitted(action.id, toWidth: max(8, displayWidth(action.id) + 1))), statusBadge(action.status), Span("  ")]
+            (text, actionID) = ("\(action.title) — \(due)", action.id)
+        }
+        let indent = spans.reduce(0) { $0 + displayWidth($1.text) }
+        let parts = wrapped(sanitizedForTerminal(text), toWidth: max(10, width - 2 - indent))
+        return [Line(spans: spans + [Span(parts.first ?? "")], actionID: actionID)]
             + parts.dropFirst().map { Line(spans: [Span(String(repeating: " ", count: indent) + $0)]) }
-    }
-
-    private static func changeItems(_ changes: [ActionChange], state: AppState, quarter: Quarter) -> [Item] {
-        var items: [Item] = []
-        for kind in ChangeKind.allCases {
-            let matching = changes.indices.filter { changes[$0].kinds.contains(kind) }  // indices: no copy of the rest
-            guard !matching.isEmpty else { continue }
-            items.append(.heading([Span("\(kind.label) (\(matching.count))", .header)]))
-            for change in matching.lazy.map({ changes[$0] }) {
-                var spans = [Span("  " + fitted(change.id, toWidth: max(8, displayWidth(change.id) + 1)))]
-                spans += [change.from.map(statusBadge) ?? Span(" - "), Span(" → "), change.to.map(statusBadge) ?? Span(" - "), Span("  ")]
-                var text = change.title
-                if kind == .escalate { text += " — red for \(change.redQuarters) quarters" }
-                if kind == .dueDateMoved, let move = change.dueDateChanges.last {
-                    text += " — due \(move.from?.description ?? "none") → \(move.to): \(move.reason)"
-                }
-                if kind == .ownerChanged, let previous = change.previousOwner {
-                    text += " — was \(state.plan.ownerName(previous))"
-                }
-                // Removed actions cannot be opened.
-                items.append(Item(spans: spans, text: text, actionID: kind == .removed ? nil : change.id))
-            }
-            items.append(.gap)
-        }
-        items += indicatorChangeItems(state, from: quarter.previous, to: quarter)
-        return items.isEmpty ? [.heading([Span("  Nothing has changed since \(quarter.previous).", .dim)])] : items
-    }
-
-    private static func chaseItems(_ chase: [(owner: Owner, actions: [Action])], state: AppState, quarter: Quarter) -> [Item] {
-        var items: [Item] = []
-        for (owner, actions) in chase {
-            items.append(.heading([Span("\(owner.name) (\(actions.count))", .header)] + (owner.contact.map { [Span("  " + $0, .dim)] } ?? [])))
-            for index in actions.indices {
-                let action = actions[index]
-                let overdue = action.isOverdue(on: state.today)
-                let due = action.due.map { "due \($0)" + (overdue ? " (overdue)" : "") } ?? "no due date"
-                let spans = [Span("  " + fitted(action.id, toWidth: max(8, displayWidth(action.id) + 1))), statusBadge(action.status), Span("  ")]
-                items.append(Item(spans: spans, text: "\(action.title) — \(due)", actionID: action.id))
-            }
-            items.append(.gap)
-        }
-        return items.isEmpty ? [.heading([Span("  Every action has an update for \(quarter).", .dim)])] : items
     }
 }
 
@@ -159,7 +184,7 @@ public struct EntryList: Equatable, Sendable {
 /// view are wrapped, so a key costs the same in a 10,000-action plan as in a small one.
 func renderEntryList(_ list: EntryList, selection: Int, state: AppState, into frame: inout Frame) {
     frame.put(list.heading(state), x: 0, y: 1)
-    let (lines, selectedLine) = list.window(selection: selection, width: frame.width, height: state.layout.changesHeight)
+    let (lines, selectedLine) = list.window(selection: selection, width: frame.width, height: state.layout.changesHeight, state: state)
     for (offset, line) in lines.enumerated() {
         let y = state.layout.changesTop + offset
         if offset == selectedLine {

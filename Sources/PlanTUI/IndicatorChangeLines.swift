@@ -15,7 +15,7 @@ extension EntryList {
             if let lastYear = change.lastYear { text += " against \(indicator.format(lastYear.value)) a year before" }
             let spans = [Span("  "), Span(" \(change.previousStatus.letter) ", change.previousStatus.tone), Span(" → "),
                          Span(" \(change.status.letter) ", change.status.tone), Span("  ")]
-            items.append(Item(spans: spans, text: text))
+            items.append(.text(spans, text))
         }
         items.append(.gap)
         return items

@@ -4,7 +4,7 @@ import TerminalText
 /// Overview: plan, quarter, one bar per prevention group, totals, overdue, stale, most reds.
 func renderOverview(_ state: AppState, into frame: inout Frame) {
     let plan = state.plan
-    let summary = plan.summary(on: state.today)
+    let summary = state.facts.summary
     var y = 2
     frame.put(" " + truncated(sanitizedForTerminal(plan.title), toWidth: frame.width - 2), x: 0, y: y, tone: .header)
     y += 1

@@ -11,7 +11,7 @@ extension AppState {
         // A report screen whose plan changed under it (undo, a reload) works its lists out again.
         if case .entries(let list, let selection, let returnTo) = screen, !list.isCurrent(for: self) {
             let fresh = EntryList(list.kind, for: self)
-            screen = .entries(fresh, selection: min(selection, max(0, fresh.entryIDs.count - 1)), returnTo: returnTo)
+            screen = .entries(fresh, selection: min(selection, max(0, fresh.entryCount - 1)), returnTo: returnTo)
         }
         // Every change not yet on disk is journalled, so a crash loses nothing; undone back to
         // what is on disk, there is nothing to recover.
@@ -32,6 +32,7 @@ extension AppState {
             now = time
         case .painted:
             list.prepareSearch(listContext)
+            prepareFacts()
         case .swapFound(let offer):
             modal = .confirm(.recoverSwap(offer, showingList: false))
         case .changedOnDisk:
@@ -254,7 +255,7 @@ extension AppState {
         switch screen {
         case .detail(let id, let scroll, let returnTo): screen = .detail(id: id, scroll: max(0, scroll + delta), returnTo: returnTo)
         case .entries(let list, let selection, let returnTo):
-            let count = list.entryIDs.count
+            let count = list.entryCount
             screen = .entries(list, selection: min(max(0, selection + delta), max(0, count - 1)), returnTo: returnTo)
         case .mergeConflicts(let selection):
             screen = .mergeConflicts(selection: min(max(0, selection + delta), max(0, plan.conflicts.count - 1)))
@@ -281,8 +282,7 @@ extension AppState {
             case .action(let index): screen = .detail(id: plan.actions[index].id, scroll: 0)
             }
         case .entries(let list, let selection, _):
-            let ids = list.entryIDs
-            if ids.indices.contains(selection) { screen = .detail(id: ids[selection], scroll: 0, returnTo: screen) }
+            if let id = list.entryID(selection, in: plan) { screen = .detail(id: id, scroll: 0, returnTo: screen) }
         case .indicators(let selection, _):
             if plan.indicators.indices.contains(selection) { screen = .indicator(id: plan.indicators[selection].id, scroll: 0, returnTo: screen) }
         default: break

@@ -19,6 +19,7 @@ struct BenchTUI: ParsableCommand {
     @Option(help: "Screen width.") var width: Int = 120
     @Option(help: "Screen height.") var height: Int = 40
     @Option(help: "Also time saving the plan (after the keys) to this path.") var saveTo: String?
+    @Flag(help: "Also print each key's time, in the order typed.") var eachKey = false
 
     func run() throws {
         let clock = ContinuousClock()
@@ -45,8 +46,11 @@ struct BenchTUI: ParsableCommand {
                 afterPaint.append(clock.now - painted)
             }
         }
-        samples.sort()
         func ms(_ d: Duration) -> String { String(format: "%.3f", Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000) }
+        if eachKey {
+            for (index, sample) in samples.enumerated() { print("key \(index + 1) \(keys[keys.index(keys.startIndex, offsetBy: index % script.count)]) \(ms(sample))") }
+        }
+        samples.sort()
         let p99 = samples[min(samples.count - 1, Int((Double(samples.count) * 0.99).rounded(.up)) - 1)]
         print("load+validate_ms \(ms(loaded - started))")
         print("first_frame_ms \(ms(firstFrame - started))")

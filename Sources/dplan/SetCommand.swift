@@ -88,7 +88,8 @@ struct SetCommand: ParsableCommand {
                     if let start { action.start = start }
                     action.owner = lead
                     for id in added where !action.partners.contains(id) { action.partners.append(id) }
-                    action.partners.removeAll { removed.contains($0) || $0 == action.owner }
+                    let owner = action.owner
+                    action.partners.removeAll { removed.contains($0) || $0 == owner }
                     for id in joined where !action.workstreams.contains(id) { action.workstreams.append(id) }
                     action.workstreams.removeAll { left.contains($0) }
                 }

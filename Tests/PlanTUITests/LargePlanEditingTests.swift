@@ -154,4 +154,42 @@ import Testing
             }
         }
     }
+
+    /// The overview's counts, what changed and who owes an update are worked out after painting
+    /// and kept; an edit made since is always shown, painted or not, and the kept facts equal
+    /// facts worked out afresh.
+    @Test func theFactsScreensShowAreNeverStale() throws {
+        var state = try makeState(width: 100, height: 40)
+        _ = state.update(.painted)
+        let before = state.facts
+        #expect(state.cachedFacts?.key == state.factsKey)
+        func reds(_ state: AppState) -> Int { state.facts.summary.byStatus[.red, default: 0] }
+        func redCount(onScreen state: AppState) -> String? {
+            render(state).plainText.split(separator: "\n").first { $0.contains("Overdue") }
+                .flatMap { $0.split(separator: " ").last.map(String.init) }
+        }
+        #expect(redCount(onScreen: state) == "\(reds(state))")
+        state.press(.enter)
+        let owing = try #require(state.facts.owed.flatMap(\.actions).first { state.plan.actions[$0].status != .red })
+        state.select(state.plan.actions[owing].id)
+        state.press(.character("r"))  // no paint between the edit and the next keys
+        if state.modal != nil {  // asked why it is red
+            state.type("Blocked on data sharing.")
+            state.press(.enter)
+        }
+        #expect(state.plan.actions[owing].status == .red)
+        #expect(reds(state) == before.summary.byStatus[.red, default: 0] + 1)
+        state.press(.escape)
+        #expect(state.screen == .overview)
+        #expect(redCount(onScreen: state) == "\(reds(state))")
+        state.press(.character("C"))
+        let changed = render(state).plainText
+        #expect(changed.contains(state.plan.actions[owing].id))
+        state.press(.escape, .character("W"))
+        #expect(!state.facts.owed.flatMap(\.actions).contains(owing))  // it has an update now
+        _ = state.update(.painted)
+        let kept = try #require(state.cachedFacts), fresh = PlanFacts(state.plan, state.factsKey)
+        #expect(kept.summary == fresh.summary && kept.changes == fresh.changes)
+        #expect(kept.owed.map(\.owner) == fresh.owed.map(\.owner) && kept.owed.map(\.actions) == fresh.owed.map(\.actions))
+    }
 }

@@ -389,10 +389,10 @@ private extension TextEditor {
         let state = AppState(plan: plan, path: hillingdonPath, user: "t", now: fixedNow, size: (80, 24))
         for kind in [EntryList.Kind.changes, .chase] {
             let list = EntryList(kind, for: state)
-            let ids = list.entryIDs
-            #expect(ids.count > 40, "\(kind)")
+            let ids = (0..<list.entryCount).compactMap { list.entryID($0, in: plan) }
+            #expect(ids.count == list.entryCount && ids.count > 40, "\(kind)")
             for selection in stride(from: 0, to: ids.count, by: 7) + [ids.count - 1] {
-                let (lines, selected) = list.window(selection: selection, width: 80, height: 19)
+                let (lines, selected) = list.window(selection: selection, width: 80, height: 19, state: state)
                 #expect(lines.count == 19, "\(kind) \(selection)")
                 #expect(selected.map { lines[$0].actionID } == ids[selection], "\(kind) \(selection)")
             }
