@@ -3,8 +3,10 @@ import Foundation  // Decimal for funding amounts
 /// One action of the delivery plan: what will be done, by whom, by when, and how it is going.
 public struct Action: Equatable, Sendable, Identifiable {
     /// The fields, shared by copies of the action until one of them changes (copy on write):
-    /// a plan holds thousands of actions, and copying one is then one reference, not twenty
-    /// (what changed, the chase list and the overview read every action on a keystroke).
+    /// a plan holds thousands of actions, and copying one is then one reference, not twenty.
+    /// The id, group, owner and status are kept beside the box, not in it, because whole-plan
+    /// scans read them (finding an action by id, filters, counts) and would otherwise follow a
+    /// pointer per action.
     private var box: Box
 
     private final class Box: @unchecked Sendable {  // never changed while shared: see `fields`
@@ -12,18 +14,15 @@ public struct Action: Equatable, Sendable, Identifiable {
         init(_ fields: Fields) { self.fields = fields }
     }
 
-    /// What an action holds; each is described at its property below.
+    /// What an action holds besides its id, group, owner and status; each is described at its
+    /// property below.
     private struct Fields: Equatable, Sendable {
-        var id: String
-        var group: String
         var workstreams: [String]
         var title: String
         var description: String
-        var owner: String
         var partners: [String]
         var start: Day?
         var due: Day?
-        var status: Status
         var commentary: String
         var commentaryRestricted: Bool?
         var outcomeMeasure: String
@@ -48,24 +47,27 @@ public struct Action: Equatable, Sendable, Identifiable {
         }
     }
 
-    public static func == (lhs: Action, rhs: Action) -> Bool { lhs.box === rhs.box || lhs.box.fields == rhs.box.fields }
+    public static func == (lhs: Action, rhs: Action) -> Bool {
+        lhs.id == rhs.id && lhs.group == rhs.group && lhs.owner == rhs.owner && lhs.status == rhs.status
+            && (lhs.box === rhs.box || lhs.box.fields == rhs.box.fields)
+    }
 
     /// Stable id such as `PRI-03`; never reused.
-    public var id: String { get { box.fields.id } _modify { yield &fields.id } }
+    public var id: String
     /// Raw prevention-group id (`primary`, …). Kept as text so an unknown value is a validation
     /// problem with a path rather than an unreadable file; see `preventionGroup`.
-    public var group: String { get { box.fields.group } _modify { yield &fields.group } }
+    public var group: String
     /// Ids of plan workstreams this action contributes to.
     public var workstreams: [String] { get { box.fields.workstreams } _modify { yield &fields.workstreams } }
     public var title: String { get { box.fields.title } _modify { yield &fields.title } }
     public var description: String { get { box.fields.description } _modify { yield &fields.description } }
     /// Id of the lead owner.
-    public var owner: String { get { box.fields.owner } _modify { yield &fields.owner } }
+    public var owner: String
     /// Ids of supporting partner owners.
     public var partners: [String] { get { box.fields.partners } _modify { yield &fields.partners } }
     public var start: Day? { get { box.fields.start } _modify { yield &fields.start } }
     public var due: Day? { get { box.fields.due } _modify { yield &fields.due } }
-    public var status: Status { get { box.fields.status } _modify { yield &fields.status } }
+    public var status: Status
     /// Latest commentary on progress.
     public var commentary: String { get { box.fields.commentary } _modify { yield &fields.commentary } }
     /// The owner marked the latest commentary as not for publication (`export --public` leaves it out).
@@ -98,11 +100,14 @@ public struct Action: Equatable, Sendable, Identifiable {
         funding: Funding? = nil, created: Timestamp? = nil, updated: Timestamp? = nil,
         updatedBy: String? = nil, dueDateChanges: [DueDateChange] = [], reviews: [Review] = []
     ) {
-        box = Box(Fields(id: id, group: group.rawValue, workstreams: workstreams, title: title, description: description,
-                         owner: owner, partners: partners, start: start, due: due, status: status, commentary: commentary,
-                         commentaryRestricted: nil, outcomeMeasure: outcomeMeasure, funding: funding, decisionNeeded: nil,
-                         created: created, updated: updated, updatedBy: updatedBy, dueDateChanges: dueDateChanges,
-                         reviews: reviews, changeLog: nil))
+        self.id = id
+        self.group = group.rawValue
+        self.owner = owner
+        self.status = status
+        box = Box(Fields(workstreams: workstreams, title: title, description: description, partners: partners, start: start,
+                         due: due, commentary: commentary, commentaryRestricted: nil, outcomeMeasure: outcomeMeasure,
+                         funding: funding, decisionNeeded: nil, created: created, updated: updated, updatedBy: updatedBy,
+                         dueDateChanges: dueDateChanges, reviews: reviews, changeLog: nil))
     }
 
     /// The prevention group, or nil when `group` names none (a validation problem).
