@@ -69,27 +69,46 @@ public struct ActionList: Sendable {
         let narrowing = rowsKey.map { $0.revision == key.revision && $0.today == key.today && $0.criteria == key.criteria
             && SearchIndex.contains(needle, $0.needle) } ?? false
         rowsKey = key
-        let groups = self.groups(in: plan)
-        var slot: [ListGroup: Int] = [:]
-        for (index, group) in groups.enumerated() { slot[group] = index }
-        var buckets = [[Int]](repeating: [], count: groups.count)
+        // Buckets of action indices: one per group the plan lists, then (for workstreams and
+        // owners) one per id the actions use that the plan does not list, found in the same pass.
+        let known = knownGroups(in: plan)
+        var slot: [String: Int] = [:]  // a listed workstream's or owner's id → its bucket
+        for (index, group) in known.enumerated() {
+            if case .workstream(let id?) = group { slot[id] = index }
+            if case .owner(let id) = group { slot[id] = index }
+        }
+        var buckets = [[Int]](repeating: [], count: known.count)
+        var unlisted: [String: [Int]] = [:]
         let candidates = narrowing ? matching : Array(plan.actions.indices)
         let filtering = !criteria.isEmpty
         let grouping = self.grouping
         let preventionSlot = PreventionGroup.allCases.map { plan.position(of: $0) }  // by group.order, in the plan's order
-        plan.actions.withUnsafeBufferPointer { actions in  // borrows each action instead of copying it
+        plan.actions.withUnsafeBufferPointer { actions in  // reads each action's fields in place instead of copying it
             for index in candidates {
                 guard let group = actions[index].preventionGroup,
                       !filtering || criteria.matches(actions[index], today: context.today, quarter: context.quarter),
                       needle.isEmpty || searchIndex.action(index, contains: needle) else { continue }
-                if grouping == .prevention {
-                    buckets[preventionSlot[group.order]].append(index)  // the usual case, kept cheap: one group per action
-                } else {
-                    for key in Self.keys(of: actions[index], by: grouping) {
-                        if let at = slot[key] { buckets[at].append(index) }
+                switch grouping {
+                case .prevention:
+                    buckets[preventionSlot[group.order]].append(index)
+                case .workstream:
+                    if actions[index].workstreams.isEmpty { buckets[known.count - 1].append(index) }  // "No workstream", last
+                    for id in actions[index].workstreams {
+                        if let at = slot[id] { buckets[at].append(index) } else { unlisted[id, default: []].append(index) }
                     }
+                case .owner:
+                    let id = actions[index].owner
+                    if let at = slot[id] { buckets[at].append(index) } else { unlisted[id, default: []].append(index) }
                 }
             }
+        }
+        var groups = known
+        if !unlisted.isEmpty {  // after the listed ones, by id (before "No workstream")
+            let ids = unlisted.keys.sorted()
+            let extra: [ListGroup] = ids.map { grouping == .owner ? .owner($0) : .workstream($0) }
+            let at = grouping == .workstream ? known.count - 1 : known.count
+            groups.insert(contentsOf: extra, at: at)
+            buckets.insert(contentsOf: ids.map { unlisted[$0]! }, at: at)
         }
         if grouping == .workstream {
             var seen = Set<Int>()  // an action in several workstreams is matched once
@@ -156,19 +175,13 @@ public struct ActionList: Sendable {
         }
     }
 
-    /// The groups of the list in order, for the current grouping.
-    private func groups(in plan: Plan) -> [ListGroup] {
+    /// The groups the plan itself lists for the grouping, in its order: prevention groups,
+    /// workstreams then "No workstream", or owners.
+    private func knownGroups(in plan: Plan) -> [ListGroup] {
         switch grouping {
-        case .prevention:
-            return plan.orderedGroups.map { .prevention($0) }
-        case .workstream:
-            let known = plan.workstreams.map(\.id)
-            let unknown = Set(plan.actions.flatMap(\.workstreams)).subtracting(known).sorted()
-            return (known + unknown).map { .workstream($0) } + [.workstream(nil)]
-        case .owner:
-            let known = plan.owners.map(\.id)
-            let unknown = Set(plan.actions.map(\.owner)).subtracting(known).sorted()
-            return (known + unknown).map { .owner($0) }
+        case .prevention: plan.orderedGroups.map { .prevention($0) }
+        case .workstream: plan.workstreams.map { .workstream($0.id) } + [.workstream(nil)]
+        case .owner: plan.owners.map { .owner($0.id) }
         }
     }
 

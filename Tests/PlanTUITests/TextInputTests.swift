@@ -300,6 +300,26 @@ private extension TextEditor {
         #expect(state.list.grouping == .prevention)
     }
 
+    /// Ids the actions use that the plan does not list (a hand-edited file) still get groups:
+    /// after the listed ones, in id order, before "No workstream".
+    @Test func groupsForWorkstreamsAndOwnersThePlanDoesNotList() throws {
+        var plan = try PlanFile.load(hillingdonPath)
+        plan.actions[0].workstreams = ["zeta", plan.workstreams[0].id]
+        plan.actions[1].workstreams = ["alpha"]
+        plan.actions[2].workstreams = []
+        plan.actions[3].owner = "unlisted-owner"
+        var state = AppState(plan: plan, path: hillingdonPath, user: "t", now: fixedNow, size: (80, 24))
+        func headers() -> [ListGroup] { state.list.rows.compactMap { if case .group(let group, _) = $0 { group } else { nil } } }
+        state.press(.enter, .character("b"))
+        let listed = plan.workstreams.map(\.id).filter { id in plan.actions.contains { $0.workstreams.contains(id) } }
+        #expect(headers() == listed.map { .workstream($0) } + [.workstream("alpha"), .workstream("zeta"), .workstream(nil)])
+        let zeta = state.list.rows.firstIndex(of: .group(.workstream("zeta"), counts: [plan.actions[0].status: 1]))
+        #expect(zeta.map { state.list.rows[$0 + 1] } == .action(0))
+        state.press(.character("b"))
+        #expect(headers().last == .owner("unlisted-owner"))
+        #expect(Set(headers()) == Set(plan.actions.map { ListGroup.owner($0.owner) }))
+    }
+
     @Test func searchShowsWhereItMatched() throws {
         var state = try makeState(width: 120, height: 40)
         state.press(.enter, .character("/"))
