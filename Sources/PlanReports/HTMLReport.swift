@@ -95,7 +95,7 @@ extension Report {
         for change in changes {
             out += "<tr><td><span class=\"id\">\(h(change.id))</span> \(h(change.title))</td><td>\(h(change.labels))</td>"
             out += "<td class=\"nowrap\">\(change.from.isEmpty ? "–" : badge(change.from)) → \(change.to.isEmpty ? "–" : badge(change.to))</td>"
-            out += "<td>\(h(change.owner))</td><td>\(h(change.detail))</td></tr>\n"
+            out += "<td>\(h(change.owner))</td><td>\(keepingDatesWhole(h(change.detail)))</td></tr>\n"
         }
         return out + "</tbody></table>\n</section>\n"
     }
@@ -263,6 +263,13 @@ private func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
 
 /// A status letter in its box (see `StatusColour` and the `.s-` classes of the print style).
 func badge(_ letter: String) -> String { "<span class=\"s s-\(h(letter))\">\(h(letter))</span>" }
+
+/// HTML with the spaces inside dates ("31 Jan 2027") and quarters ("2026/27 Q4") made
+/// non-breaking, so a narrow printed column never splits one over two lines.
+func keepingDatesWhole(_ html: String) -> String {
+    html.replacing(#/\b(\d{1,2}) ([A-Z][a-z]{2}) (\d{4})\b/#) { "\($0.output.1)&#160;\($0.output.2)&#160;\($0.output.3)" }
+        .replacing(#/\b(\d{4}/\d{2}) (Q[1-4])\b/#) { "\($0.output.1)&#160;\($0.output.2)" }
+}
 
 /// HTML-escaped plan text (control characters removed first).
 func h(_ text: String) -> String {

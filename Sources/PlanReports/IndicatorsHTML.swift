@@ -6,16 +6,16 @@ extension Report {
     func indicatorsHTML() -> String {
         guard !indicators.isEmpty else { return "" }
         var out = "<section id=\"indicators\">\n<h2>Outcome indicators</h2>\n"
-        out += "<table><tr><th>Indicator</th><th>Latest</th><th>vs last quarter</th><th>vs same quarter last year</th>"
-        out += "<th>Target</th><th>Status</th></tr>\n"
+        out += "<table class=\"indicators\"><thead><tr><th>Indicator</th><th>Latest</th><th>vs last quarter</th><th>vs same quarter last year</th>"
+        out += "<th>Target</th><th>Status</th></tr></thead>\n<tbody>\n"
         for row in indicators {
             out += "<tr><td>\(h(row.name))</td><td>\(latestCell(row))</td>"
             out += "<td>\(movementCell(row.vsPreviousArrow, row.vsPrevious, row.vsPreviousWord))</td>"
             out += "<td>\(movementCell(row.vsLastYearArrow, row.vsLastYear, row.vsLastYearWord))</td>"
-            out += "<td>\(row.target.isEmpty ? "–" : "\(h(row.target)) by \(h(row.targetBy))")</td>"
+            out += "<td>\(row.target.isEmpty ? "–" : "\(h(row.target)) by <span class=\"nowrap\">\(h(row.targetBy))</span>")</td>"
             out += "<td>\(row.status == "none" ? "–" : "<span class=\"s s-\(h(row.statusLetter))\">\(h(row.statusLetter))</span>") \(h(row.statusLabel))</td></tr>\n"
         }
-        out += "</table>\n"
+        out += "</tbody></table>\n"
         if indicators.contains(where: { $0.suppressBelow != nil }) {
             out += "<p class=\"meta\">Small numbers are shown as “fewer than N” so that no one can be identified; changes that would reveal them are left out.</p>\n"
         }

@@ -66,7 +66,7 @@ extension Report {
             out += "</tbody>\n</table>\n</section>\n"
         }
         if !funding.isEmpty {
-            out += "<section id=\"funding\">\n<h2>Funding by source and year</h2>\n<table>\n<thead><tr><th>Source</th><th>Year</th>"
+            out += "<section id=\"funding\">\n<h2>Funding by source and year</h2>\n<table class=\"funding\">\n<thead><tr><th>Source</th><th>Year</th>"
                 + "<th class=\"n\">Amount</th><th class=\"n\">Labour</th><th class=\"n\">Non-labour</th></tr></thead>\n<tbody>\n"
             for row in funding {
                 out += "<tr><td>\(h(row.source))</td><td>\(row.year.isEmpty ? "not given" : h(row.year))</td><td class=\"n\">\(h(row.amount))</td>"

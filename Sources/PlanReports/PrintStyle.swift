@@ -39,14 +39,14 @@ extension Report {
         th { background: #e6e6e6; }
         thead { display: table-header-group; } tr, .exception, figure { break-inside: avoid; page-break-inside: avoid; }
         table.facts { width: auto; font-size: 10.5pt; } table.facts th, table.facts td { border: none; background: none; padding: .05rem .8rem .05rem 0; }
-        td.n, th.n { text-align: center; } .pc { color: #333; font-size: 8pt; }
+        td.n, th.n { text-align: center; } .pc { color: #333; font-size: 8pt; } table.headline td.n, table.funding td:not(:first-child), table.funding th { white-space: nowrap; }
         tr.total td { font-weight: bold; }
         .id, .nowrap { white-space: nowrap; } td.id { font-weight: bold; }
         td.title { font-weight: bold; } .label { font-weight: bold; }
         tbody.action { break-inside: avoid; page-break-inside: avoid; }
         tr.details td { font-size: 8pt; border-top: none; padding-top: 0; } tbody.action tr:first-child td { border-bottom: none; }
         .aim, .note { font-style: italic; margin: 0 0 .3rem; } .aim { break-inside: avoid; page-break-inside: avoid; }
-        col.c-id { width: 15.5mm; } col.c-title { width: 24%; } col.c-owner { width: \(wide ? "32mm" : "29mm"); } col.c-due { width: 21mm; } col.c-status { width: 23mm; }
+        col.c-id { width: 15.5mm; } col.c-title { width: 23%; } col.c-owner { width: \(wide ? "32mm" : "29mm"); } col.c-due { width: 21mm; } col.c-status { width: 25mm; }
         col.c-action { width: 30%; } col.c-change { width: 18%; } col.c-quarter { width: 15mm; }
         .s { display: inline-block; min-width: 1.3em; text-align: center; font-weight: bold; border: 1px solid #000; border-radius: 2px; line-height: 1.25; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         .s-R { background: \(StatusColour.fill("R")); color: #fff; } .s-A { background: \(StatusColour.fill("A")); color: #000; }
@@ -65,6 +65,7 @@ extension Report {
             @bottom-right { content: \(pageNumber); font: 8pt Arial, sans-serif; white-space: pre; }
             \(mark) }
         @media print { body { margin: 0; max-width: none; font-size: 10pt; } a { color: inherit; } .marking { display: none; }
+            table:not(.facts):not(.heat) { width: calc(100% - 1px); }
             table.heat td, table.heat th { padding: .1rem .3rem; line-height: 1.2; vertical-align: middle; } table.heat .s { line-height: 1.15; }
             h2 { margin-top: 1rem; } #history table { margin-bottom: .1rem; } #history .note { font-size: 8.5pt; } .definitions { margin: .2rem 0; font-size: 9pt; } .definitions li { margin: 0; } }
         """

@@ -51,11 +51,16 @@ private func collapsed(_ text: String) -> String {
     text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
 }
 
-/// Everything wrong with how a paper printed: a page without "Page N of M" (or the marking), a
-/// page whose first table row has no header row above it, a page that ends with a heading or
-/// with a section's introduction (its heading is then cut off from the table it introduces).
+/// Everything wrong with how a paper printed: a table with no header row to repeat, a page
+/// without "Page N of M" (or the marking), a page whose first table row has no header row above
+/// it, a page that ends with a heading or with a section's introduction (its heading is then
+/// cut off from the table it introduces).
 private func layoutProblems(_ printed: PrintedPages, html: String, marking: String?) -> [String] {
-    var problems: [String] = []
+    // Only a table with a header row can repeat it on the next page: every table but the
+    // cover's list of facts has one.
+    var problems = html.components(separatedBy: "<table").dropFirst()
+        .filter { !$0.hasPrefix(" class=\"facts\"") && !$0.components(separatedBy: "</table>")[0].contains("<thead>") }
+        .map { "a table without a header row: <table\($0.prefix(60))" }
     let total = printed.pages.count
     let titles = headings(of: html)
     let intros = introductions(of: html)
@@ -135,12 +140,14 @@ private func layoutProblems(_ printed: PrintedPages, html: String, marking: Stri
             .replacingOccurrences(of: "thead { display: table-header-group; }", with: "thead { display: table-row-group; }")
             .replacingOccurrences(of: "h1, h2, h3, .aim, figcaption { break-after: avoid; page-break-after: avoid; }", with: "")
             .replacingOccurrences(of: "</h2>", with: "</h2><div style=\"height: 300mm\"></div>")
+            .replacingOccurrences(of: "<thead><tr><th>Indicator</th>", with: "<tr><th>Indicator</th>")
             .replacingOccurrences(of: "</p>\n<table class=\"actions\">", with: "</p><div style=\"height: 300mm\"></div>\n<table class=\"actions\">")
         let printed = try PrintedPages(try report.printToPDF(bad, programs: ExternalPrograms()), pdftotext: tools.pdftotext, pdfinfo: tools.pdfinfo)
         let problems = layoutProblems(printed, html: bad, marking: nil)
         #expect(problems.contains { $0.contains("starts a table without its header row") }, "\(problems)")
         #expect(problems.contains { $0.contains("ends with the heading") }, "\(problems)")
         #expect(problems.contains { $0.contains("ends with a section's introduction") }, "\(problems)")
+        #expect(problems.contains { $0.contains("a table without a header row: <table class=\"indicators\">") }, "\(problems)")
     }
 
     @Test func annualReportsAndLandscapePrint() throws {

@@ -103,6 +103,12 @@ private func changesPlan() -> Plan {
 
     let options = ReportOptions(now: Timestamp(iso: "2026-11-22T10:00:00Z")!)
 
+    /// Dates and quarters in printed prose are never split over two lines; other spaces are left.
+    @Test func datesAndQuartersInPrintedProseStayWhole() {
+        #expect(keepingDatesWhole("due 30 Sep 2026 → 31 Jan 2027: by 2026/27 Q4, not 2026/27 Q5 or 12 June 2027")
+            == "due 30&#160;Sep&#160;2026 → 31&#160;Jan&#160;2027: by 2026/27&#160;Q4, not 2026/27 Q5 or 12 June 2027")
+    }
+
     @Test func headlineExceptionsAndGroups() throws {
         let report = Report(plan: try hillingdon(), options: options)
         #expect(report.quarter == "2026/27 Q3")
