@@ -119,18 +119,6 @@ public struct Review: Equatable, Sendable {
     }
 }
 
-extension [Review] {
-    /// Where the entry for `quarter` is (the last, were there two), found without copying any entry.
-    func lastIndex(for quarter: Quarter) -> Int? {
-        var index = endIndex
-        while index > startIndex {
-            index -= 1
-            if self[index].quarter == quarter { return index }
-        }
-        return nil
-    }
-}
-
 /// One field of an action changed: which, from what, to what, by whom, when.
 public struct FieldChange: Equatable, Sendable {
     public var field: String

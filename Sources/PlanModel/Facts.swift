@@ -32,7 +32,7 @@ extension Action {
     /// Where this action's review entry for a quarter is in `reviews` (the last, were there
     /// two). Questions that need only a field of the entry ask this, so no entry is copied:
     /// what changed and the chase list ask it of every action in the plan.
-    public func reviewIndex(for quarter: Quarter) -> Int? { reviews.lastIndex(for: quarter) }
+    public func reviewIndex(for quarter: Quarter) -> Int? { reviews.lastIndex { $0.quarter == quarter } }
 
     /// No update recorded in `quarter` and not complete: the owner still owes an update.
     public func isStale(in quarter: Quarter) -> Bool {

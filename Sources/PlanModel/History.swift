@@ -2,13 +2,17 @@
 /// from the review entry, else from the audit trail (`changeLog`), never from a later status.
 extension Action {
     /// Whether the action existed by the end of `day` (one with no creation time always has).
-    public func existed(by day: Day) -> Bool {
-        created.map { $0.day <= day } ?? true
-    }
+    public func existed(by day: Day) -> Bool { Self.existed(created: created, by: day) }
+
+    static func existed(created: Timestamp?, by day: Day) -> Bool { created.map { $0.day <= day } ?? true }
 
     /// What an audited field held at the end of `day`: the old value of the first change made
     /// after that day, else the value it holds now.
     func auditedValue(_ field: String, endOf day: Day, now current: String) -> String {
+        Self.auditedValue(field, in: changeLog, endOf: day, now: current)
+    }
+
+    static func auditedValue(_ field: String, in changeLog: [FieldChange]?, endOf day: Day, now current: String) -> String {
         changeLog?.first { $0.field == field && $0.on.day > day }?.from ?? current
     }
 
@@ -43,13 +47,12 @@ struct PastStatus {
         self.init(status: action.status, created: action.created, reviews: action.reviews, changeLog: action.changeLog)
     }
 
-    func reviewIndex(for quarter: Quarter) -> Int? { reviews.lastIndex(for: quarter) }
+    func reviewIndex(for quarter: Quarter) -> Int? { reviews.lastIndex { $0.quarter == quarter } }
 
     /// As `Action.status(atEndOf:)`.
     func status(atEndOf day: Day) -> Status? {
-        guard created.map({ $0.day <= day }) ?? true else { return nil }
-        let change = changeLog?.first { $0.field == "status" && $0.on.day > day }
-        return change.flatMap { Status(rawValue: $0.from) } ?? status
+        guard Action.existed(created: created, by: day) else { return nil }
+        return Status(rawValue: Action.auditedValue("status", in: changeLog, endOf: day, now: status.rawValue)) ?? status
     }
 }
 

@@ -39,7 +39,7 @@ func runSession(document: PlanDocument, user: String, readOnly: String?, clock: 
             }
         }
         terminal.paint(render(state))
-        _ = state.update(.painted)  // builds the search index after painting; asks for no work
+        _ = state.update(.painted)  // the search index and the plan's facts catch up; asks for no work
         guard let key = terminal.readKey() else {
             // Idle: notice a change made by someone else (checked every two seconds, cheaply).
             if !state.session.outsideChangeNoticed, document.changedOnDisk() { pending.append(.changedOnDisk) }

@@ -73,12 +73,16 @@ public struct EntryList: Equatable, Sendable {
             if items.isEmpty { items = [.heading([Span("  Every action has an update for \(quarter).", .dim)])] }
         }
         self.items = items
-        entries = items.indices.filter {
-            switch items[$0] {
-            case .change(_, let kind): kind != .removed  // removed actions cannot be opened
-            case .owed: true
-            default: false
-            }
+        entries = items.indices.filter { Self.opensAnAction(items[$0]) }
+    }
+
+    /// Whether the cursor can rest on the item and Enter open its action: every change but a
+    /// removal (a removed action cannot be opened), and every action owed.
+    private static func opensAnAction(_ item: Item) -> Bool {
+        switch item {
+        case .change(_, let kind): kind != .removed
+        case .owed: true
+        default: false
         }
     }
 
@@ -165,7 +169,7 @@ public struct EntryList: Equatable, Sendable {
             if kind == .ownerChanged, let previous = change.previousOwner {
                 words += " — was \(state.plan.ownerName(previous))"
             }
-            (text, actionID) = (words, kind == .removed ? nil : change.id)
+            (text, actionID) = (words, Self.opensAnAction(item) ? change.id : nil)
         case .owed(let index):
             let action = state.plan.actions[index]
             let overdue = action.isOverdue(on: state.today)

@@ -38,7 +38,8 @@ extension AppState {
         return PlanFacts(plan, factsKey)
     }
 
-    /// After painting: brings the facts up to date if the plan or the day moved on.
+    /// Brings the kept facts up to date if the plan or the day moved on: after painting, and
+    /// before a screen that shows them is drawn.
     mutating func prepareFacts() {
         if cachedFacts?.key != factsKey { cachedFacts = PlanFacts(plan, factsKey) }
     }

@@ -8,6 +8,12 @@ extension AppState {
     /// place the front end's state changes.
     public mutating func update(_ event: Event) -> [Effect] {
         var effects = apply(event)
+        // The screens that show the plan's facts need them now: worked out here they are kept,
+        // not worked out again after painting.
+        switch screen {
+        case .overview, .entries: prepareFacts()
+        default: break
+        }
         // A report screen whose plan changed under it (undo, a reload) works its lists out again.
         if case .entries(let list, let selection, let returnTo) = screen, !list.isCurrent(for: self) {
             let fresh = EntryList(list.kind, for: self)
@@ -209,8 +215,10 @@ extension AppState {
         case .endMeeting:
             if case .meeting(let meeting) = screen { screen = .meetingSummary(meeting) }
         case .showChanges:
+            prepareFacts()
             screen = .entries(EntryList(.changes, for: self), selection: 0, returnTo: screen)
         case .showChase:
+            prepareFacts()
             screen = .entries(EntryList(.chase, for: self), selection: 0, returnTo: screen)
         case .showConflicts:
             guard !plan.conflicts.isEmpty else {

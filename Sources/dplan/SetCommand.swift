@@ -88,8 +88,7 @@ struct SetCommand: ParsableCommand {
                     if let start { action.start = start }
                     action.owner = lead
                     for id in added where !action.partners.contains(id) { action.partners.append(id) }
-                    let owner = action.owner
-                    action.partners.removeAll { removed.contains($0) || $0 == owner }
+                    action.partners.removeAll { removed.contains($0) || $0 == action.owner }
                     for id in joined where !action.workstreams.contains(id) { action.workstreams.append(id) }
                     action.workstreams.removeAll { left.contains($0) }
                 }

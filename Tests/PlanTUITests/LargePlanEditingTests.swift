@@ -156,37 +156,55 @@ import Testing
     }
 
     /// The overview's counts, what changed and who owes an update are worked out after painting
-    /// and kept; an edit made since is always shown, painted or not, and the kept facts equal
-    /// facts worked out afresh.
+    /// and kept; an edit made since, or a new day, is always shown, painted or not, and the kept
+    /// facts equal facts worked out afresh.
     @Test func theFactsScreensShowAreNeverStale() throws {
         var state = try makeState(width: 100, height: 40)
         _ = state.update(.painted)
-        let before = state.facts
         #expect(state.cachedFacts?.key == state.factsKey)
-        func reds(_ state: AppState) -> Int { state.facts.summary.byStatus[.red, default: 0] }
-        func redCount(onScreen state: AppState) -> String? {
-            render(state).plainText.split(separator: "\n").first { $0.contains("Overdue") }
-                .flatMap { $0.split(separator: " ").last.map(String.init) }
+        let redsBefore = state.facts.summary.byStatus[.red, default: 0]
+        func line(_ prefix: String, of state: AppState) -> String? {
+            render(state).plainText.split(separator: "\n").map(String.init).first { $0.contains(prefix) }
         }
-        #expect(redCount(onScreen: state) == "\(reds(state))")
+        /// The screen's list against one worked out with no kept facts at all.
+        func listIsFresh(_ state: AppState) -> Bool {
+            guard case .entries(let list, _, _) = state.screen else { return false }
+            var fresh = state
+            fresh.cachedFacts = nil
+            return list == EntryList(list.kind, for: fresh)
+        }
         state.press(.enter)
-        let owing = try #require(state.facts.owed.flatMap(\.actions).first { state.plan.actions[$0].status != .red })
-        state.select(state.plan.actions[owing].id)
+        // An action that owes an update and is green: made red, it is newly red and owes nothing.
+        let owing = try #require(state.facts.owed.flatMap(\.actions).first { state.plan.actions[$0].status == .green })
+        let id = state.plan.actions[owing].id
+        state.select(id)
         state.press(.character("r"))  // no paint between the edit and the next keys
         if state.modal != nil {  // asked why it is red
             state.type("Blocked on data sharing.")
             state.press(.enter)
         }
         #expect(state.plan.actions[owing].status == .red)
-        #expect(reds(state) == before.summary.byStatus[.red, default: 0] + 1)
-        state.press(.escape)
-        #expect(state.screen == .overview)
-        #expect(redCount(onScreen: state) == "\(reds(state))")
-        state.press(.character("C"))
-        let changed = render(state).plainText
-        #expect(changed.contains(state.plan.actions[owing].id))
+        state.press(.character("C"))  // from the list, straight after the edit
+        #expect(listIsFresh(state))
+        let changes = render(state).plainText
+        let newlyRed = try #require(changes.range(of: "Newly red ("))
+        let after = changes[newlyRed.upperBound...]
+        let section = after.components(separatedBy: "\n\n")[0]
+        #expect(section.contains(id))  // listed under it
         state.press(.escape, .character("W"))
-        #expect(!state.facts.owed.flatMap(\.actions).contains(owing))  // it has an update now
+        #expect(listIsFresh(state))
+        #expect(!render(state).plainText.contains(id))  // it has an update now
+        state.press(.escape, .escape)
+        #expect(state.screen == .overview)
+        #expect(line("Overdue", of: state)?.hasSuffix("Red \(redsBefore + 1)") == true)
+
+        // A new day: the same plan, other facts (actions fall overdue; the quarter moves on).
+        let overdueBefore = state.facts.summary.overdue
+        _ = state.update(.tick(Timestamp(iso: "2027-01-02T09:00:00Z")!))
+        let overdueAfter = state.plan.summary(on: Day(iso: "2027-01-02")!).overdue
+        #expect(overdueAfter != overdueBefore)
+        #expect(line("Overdue", of: state)?.hasPrefix(" Overdue \(overdueAfter) ") == true)
+
         _ = state.update(.painted)
         let kept = try #require(state.cachedFacts), fresh = PlanFacts(state.plan, state.factsKey)
         #expect(kept.summary == fresh.summary && kept.changes == fresh.changes)
