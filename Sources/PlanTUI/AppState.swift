@@ -31,6 +31,7 @@ public struct AppState: Sendable {
         layout = Layout(width: size.width, height: size.height)
         if let readOnly { message = Message(text: readOnly, isError: true) }
         refreshRows()
+        prepareFacts()  // the overview shows them first
         if !plan.conflicts.isEmpty {
             // A merge (git, a sync copy) left fields to decide: they come first.
             screen = .mergeConflicts(selection: 0)
