@@ -88,8 +88,8 @@ extension Plan {
                     if let before, after.rank > before.rank, after != .complete { kinds.append(.improved) }
                     if after == .complete, before != .complete { kinds.append(.completed) }
                 }
-                let moved = actions[index].dueDateChanges.contains { $0.on.day > fromEnd && $0.on.day <= toEnd }
-                if moved { kinds.append(.dueDateMoved) }
+                let moves = actions[index].dueDateChanges.filter { $0.on.day > fromEnd && $0.on.day <= toEnd }
+                if !moves.isEmpty { kinds.append(.dueDateMoved) }
                 let previousEntry = action.reviewIndex(for: from), entry = action.reviewIndex(for: to)
                 let previousOwner = previousEntry.flatMap { action.reviews[$0].owner }
                 let currentOwner = entry.flatMap { action.reviews[$0].owner } ?? (to == live ? actions[index].owner : nil)
@@ -98,7 +98,6 @@ extension Plan {
                     kinds.append(.noUpdate)
                 }
                 guard !kinds.isEmpty else { continue }
-                let moves = moved ? actions[index].dueDateChanges.filter { $0.on.day > fromEnd && $0.on.day <= toEnd } : []
                 result.append(ActionChange(id: actions[index].id, title: actions[index].title, owner: actions[index].owner,
                                            kinds: kinds, from: before, to: after, redQuarters: redQuarters, dueDateChanges: moves,
                                            previousOwner: kinds.contains(.ownerChanged) ? previousOwner : nil))

@@ -31,8 +31,8 @@ extension Action {
 
     /// Where this action's review entry for a quarter is in `reviews` (the last, were there
     /// two). Questions that need only a field of the entry ask this, so no entry is copied:
-    /// what changed and the chase list ask it of every action in the plan.
-    public func reviewIndex(for quarter: Quarter) -> Int? { reviews.lastIndex { $0.quarter == quarter } }
+    /// the chase list asks it of every action in the plan.
+    func reviewIndex(for quarter: Quarter) -> Int? { reviews.lastIndex { $0.quarter == quarter } }
 
     /// No update recorded in `quarter` and not complete: the owner still owes an update.
     public func isStale(in quarter: Quarter) -> Bool {
@@ -74,17 +74,16 @@ extension Plan {
     public func summary(on today: Day) -> PlanSummary {
         let quarter = editingQuarter(on: today)
         var summary = PlanSummary(quarter: quarter)
-        for index in actions.indices {  // each action read in place: copying 10,000 of them was half the time
-            let status = actions[index].status
+        for action in actions {
             summary.total += 1
-            summary.byStatus[status, default: 0] += 1
-            if let group = actions[index].preventionGroup { summary.byGroup[group, default: [:]][status, default: 0] += 1 }
-            summary.byOwner[actions[index].owner, default: [:]][status, default: 0] += 1
-            for workstream in actions[index].workstreams {
-                summary.byWorkstream[workstream, default: [:]][status, default: 0] += 1
+            summary.byStatus[action.status, default: 0] += 1
+            if let group = action.preventionGroup { summary.byGroup[group, default: [:]][action.status, default: 0] += 1 }
+            summary.byOwner[action.owner, default: [:]][action.status, default: 0] += 1
+            for workstream in action.workstreams {
+                summary.byWorkstream[workstream, default: [:]][action.status, default: 0] += 1
             }
-            if actions[index].isOverdue(on: today) { summary.overdue += 1 }
-            if actions[index].isStale(in: quarter) { summary.stale += 1 }
+            if action.isOverdue(on: today) { summary.overdue += 1 }
+            if action.isStale(in: quarter) { summary.stale += 1 }
         }
         return summary
     }

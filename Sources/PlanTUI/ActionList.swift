@@ -69,47 +69,28 @@ public struct ActionList: Sendable {
         let narrowing = rowsKey.map { $0.revision == key.revision && $0.today == key.today && $0.criteria == key.criteria
             && SearchIndex.contains(needle, $0.needle) } ?? false
         rowsKey = key
-        // Buckets of action indices: one per group the plan lists, then (for workstreams and
-        // owners) one per id the actions use that the plan does not list, found in the same pass.
-        let known = knownGroups(in: plan)
-        var slot: [String: Int] = [:]  // a listed workstream's or owner's id → its bucket
-        for (index, group) in known.enumerated() {
-            if case .workstream(let id?) = group { slot[id] = index }
-            if case .owner(let id) = group { slot[id] = index }
-        }
-        var buckets = [[Int]](repeating: [], count: known.count)
-        var unlisted: [String: [Int]] = [:]
         let candidates = narrowing ? matching : Array(plan.actions.indices)
         let filtering = !criteria.isEmpty
         let grouping = self.grouping
         let preventionSlot = PreventionGroup.allCases.map { plan.position(of: $0) }  // by group.order, in the plan's order
-        plan.actions.withUnsafeBufferPointer { actions in  // reads each action's fields in place instead of copying it
+        var byPrevention = [[Int]](repeating: [], count: plan.orderedGroups.count)
+        var byKey: [ListGroup: [Int]] = [:]  // by workstream or owner
+        plan.actions.withUnsafeBufferPointer { actions in
             for index in candidates {
                 guard let group = actions[index].preventionGroup,
                       !filtering || criteria.matches(actions[index], today: context.today, quarter: context.quarter),
                       needle.isEmpty || searchIndex.action(index, contains: needle) else { continue }
-                switch grouping {
-                case .prevention:
-                    buckets[preventionSlot[group.order]].append(index)
-                case .workstream:
-                    if actions[index].workstreams.isEmpty { buckets[known.count - 1].append(index) }  // "No workstream", last
-                    for id in actions[index].workstreams {
-                        if let at = slot[id] { buckets[at].append(index) } else { unlisted[id, default: []].append(index) }
+                if grouping == .prevention {
+                    byPrevention[preventionSlot[group.order]].append(index)  // the usual case, kept cheap: one group per action
+                } else {
+                    for key in Self.keys(group: group, workstreams: actions[index].workstreams, owner: actions[index].owner, by: grouping) {
+                        byKey[key, default: []].append(index)
                     }
-                case .owner:
-                    let id = actions[index].owner
-                    if let at = slot[id] { buckets[at].append(index) } else { unlisted[id, default: []].append(index) }
                 }
             }
         }
-        var groups = known
-        if !unlisted.isEmpty {  // after the listed ones, by id (before "No workstream")
-            let ids = unlisted.keys.sorted()
-            let extra: [ListGroup] = ids.map { grouping == .owner ? .owner($0) : .workstream($0) }
-            let at = grouping == .workstream ? known.count - 1 : known.count
-            groups.insert(contentsOf: extra, at: at)
-            buckets.insert(contentsOf: ids.map { unlisted[$0]! }, at: at)
-        }
+        let groups = self.groups(in: plan, using: byKey.keys)
+        let buckets = grouping == .prevention ? byPrevention : groups.map { byKey[$0] ?? [] }
         if grouping == .workstream {
             var seen = Set<Int>()  // an action in several workstreams is matched once
             matching = buckets.flatMap { $0 }.filter { seen.insert($0).inserted }
@@ -175,23 +156,37 @@ public struct ActionList: Sendable {
         }
     }
 
-    /// The groups the plan itself lists for the grouping, in its order: prevention groups,
-    /// workstreams then "No workstream", or owners.
-    private func knownGroups(in plan: Plan) -> [ListGroup] {
+    /// The groups of the list in order, for the current grouping: those the plan lists, then any
+    /// other workstream or owner ids among `used` (the groups the shown actions are under), in id
+    /// order, then "No workstream".
+    private func groups(in plan: Plan, using used: some Sequence<ListGroup>) -> [ListGroup] {
         switch grouping {
-        case .prevention: plan.orderedGroups.map { .prevention($0) }
-        case .workstream: plan.workstreams.map { .workstream($0.id) } + [.workstream(nil)]
-        case .owner: plan.owners.map { .owner($0.id) }
+        case .prevention:
+            return plan.orderedGroups.map { .prevention($0) }
+        case .workstream:
+            let known = plan.workstreams.map(\.id)
+            let unknown = Set(used.compactMap { if case .workstream(let id?) = $0 { id } else { nil } }).subtracting(known).sorted()
+            return (known + unknown).map { .workstream($0) } + [.workstream(nil)]
+        case .owner:
+            let known = plan.owners.map(\.id)
+            let unknown = Set(used.compactMap { if case .owner(let id) = $0 { id } else { nil } }).subtracting(known).sorted()
+            return (known + unknown).map { .owner($0) }
         }
     }
 
     /// The groups an action is listed under: its prevention group, its owner, or each of its
     /// workstreams ("no workstream" when it has none).
     static func keys(of action: Action, by grouping: Grouping) -> [ListGroup] {
+        keys(group: action.preventionGroup, workstreams: action.workstreams, owner: action.owner, by: grouping)
+    }
+
+    /// The same from those fields alone, so a pass over the whole plan reads them in place
+    /// instead of copying every action.
+    static func keys(group: PreventionGroup?, workstreams: [String], owner: String, by grouping: Grouping) -> [ListGroup] {
         switch grouping {
-        case .prevention: action.preventionGroup.map { [.prevention($0)] } ?? []
-        case .workstream: action.workstreams.isEmpty ? [.workstream(nil)] : action.workstreams.map { .workstream($0) }
-        case .owner: [.owner(action.owner)]
+        case .prevention: group.map { [.prevention($0)] } ?? []
+        case .workstream: workstreams.isEmpty ? [.workstream(nil)] : workstreams.map { .workstream($0) }
+        case .owner: [.owner(owner)]
         }
     }
 
