@@ -21,7 +21,8 @@ public struct AppState: Sendable {
     public internal(set) var now: Timestamp
     /// Where everything goes on the screen; replaced by `.resized`.
     public internal(set) var layout: Layout
-    /// The plan's facts as last worked out after a paint; read through `facts`.
+    /// The plan's facts as last worked out (after a paint, or for a screen that shows them); read
+    /// through `facts`.
     var cachedFacts: PlanFacts?
 
     /// `readOnly` says why edits are refused (the file is locked by someone else or not writable).

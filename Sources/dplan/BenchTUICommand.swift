@@ -48,7 +48,8 @@ struct BenchTUI: ParsableCommand {
         }
         func ms(_ d: Duration) -> String { String(format: "%.3f", Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000) }
         if eachKey {
-            for (index, sample) in samples.enumerated() { print("key \(index + 1) \(keys[keys.index(keys.startIndex, offsetBy: index % script.count)]) \(ms(sample))") }
+            let typed = Array(keys)
+            for (index, sample) in samples.enumerated() { print("key \(index + 1) \(typed[index % typed.count]) \(ms(sample))") }
         }
         samples.sort()
         let p99 = samples[min(samples.count - 1, Int((Double(samples.count) * 0.99).rounded(.up)) - 1)]
