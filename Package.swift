@@ -40,14 +40,18 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The application layer under both front ends: opening a plan for editing (lock, read-only
+        // reason, validation), saving (merge, backups, closed-quarter copies), export requests
+        // (options → bytes → safe write) and the typed errors both front ends report.
+        .target(name: "PlanApp", dependencies: ["PlanModel", "PlanStore", "PlanReports", "TerminalText"]),
         // Wide-character ncurses, with C wrappers for what Swift 6 cannot import.
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         // The interactive front end: state, keymap, update, pure render, and a thin ncurses backend.
-        .target(name: "PlanTUI", dependencies: ["PlanModel", "PlanStore", "PlanReports", "TerminalText", "CNcurses"]),
+        .target(name: "PlanTUI", dependencies: ["PlanApp", "PlanModel", "PlanStore", "PlanReports", "TerminalText", "CNcurses"]),
         .executableTarget(
             name: "dplan",
             dependencies: [
-                "PlanModel", "PlanStore", "TerminalText", "PlanTUI", "PlanReports", "Spreadsheet",
+                "PlanApp", "PlanModel", "PlanStore", "TerminalText", "PlanTUI", "PlanReports", "Spreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +81,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "PlanAppTests", dependencies: ["PlanApp", "PlanModel", "PlanStore", "PlanReports"]),
         .testTarget(name: "DplanCLITests", dependencies: ["dplan", "PlanStore", "PlanModel", "Spreadsheet"]),
         .testTarget(
             name: "PlanTUITests",

@@ -74,3 +74,26 @@ extension Plan {
         self = changed
     }
 }
+
+extension Plan {
+    /// The quarters a report can be made of, newest first: `current` (the one being edited) back
+    /// to the first quarter of the plan period.
+    public func reportableQuarters(upTo current: Quarter) -> [Quarter] {
+        var quarters: [Quarter] = []
+        var quarter = current
+        while quarter >= firstQuarter, quarters.count < 400 {
+            quarters.append(quarter)
+            quarter = quarter.previous
+        }
+        return quarters
+    }
+
+    /// The financial years an annual report can be made of on `day`, newest first: those that
+    /// overlap the plan period and have started.
+    public func reportableYears(on day: Day) -> [FinancialYear] {
+        guard period.start <= period.end else { return [] }
+        return stride(from: lastQuarter.year, through: firstQuarter.year, by: -1).prefix(100)
+            .map(FinancialYear.init(startYear:))
+            .filter { annualReportProblem(with: $0, on: day) == nil }
+    }
+}

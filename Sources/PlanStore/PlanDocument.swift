@@ -30,7 +30,7 @@ public struct PlanDocument: Sendable {
     }
 
     /// Why a save did not happen. The file on disk is unchanged in every case.
-    public enum SaveError: Error, CustomStringConvertible, Sendable {
+    public enum SaveError: Error, Equatable, CustomStringConvertible, Sendable {
         case file(PlanFileError)
         /// Someone else changed the same fields; nothing was written.
         case conflicts(path: String, [PlanMerge.Conflict])

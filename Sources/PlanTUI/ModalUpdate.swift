@@ -8,6 +8,8 @@ extension AppState {
         switch modal {
         case .confirm(let purpose):
             return handleConfirm(purpose, key)
+        case .exportForm(let form):
+            return handleExportForm(form, key)
         case .editor(let purpose, var editor):
             switch editor.handle(key, width: layout.textArea.innerWidth) {
             case .external:
@@ -24,6 +26,10 @@ extension AppState {
                 return []
             case .cancelled:
                 self.modal = nil
+                if case .exportField(let form, _) = purpose {
+                    self.modal = .exportForm(form)  // back to the dialog, the field unchanged
+                    return []
+                }
                 if case .search(let previous) = purpose {
                     var filter = list.filter
                     filter.search = previous
@@ -93,7 +99,7 @@ extension AppState {
                 message = Message(text: "Kept \(path); nothing exported", isError: false)
                 return []
             }
-            return [.export(request, path: path, overwrite: true)]
+            return startExport(request, to: path, overwrite: true)
         case .quitUnsaved:
             switch key {
             case .character("s"): return [.save(resolving: [:], thenQuit: true)]
@@ -185,12 +191,8 @@ extension AppState {
             commit("Closed \(q)" + (trimmed.isEmpty ? "" : " for \(trimmed)") + "; edits now go to \(q.next)") { plan, context in
                 try plan.closeQuarter(q, board: trimmed.isEmpty ? nil : trimmed, context: context)
             }
-        case .exportPath(let request):
-            guard !trimmed.isEmpty else {
-                message = Message(text: "An export needs a file name; nothing exported", isError: true)
-                return []
-            }
-            return [.export(request, path: trimmed, overwrite: false)]
+        case .exportField(let form, let field):
+            confirmExportField(form, field, text)
         case .indicatorQuarter, .indicatorValue, .indicatorNote:
             confirmIndicatorPrompt(purpose, text)
         case .newActionTitle(let group):
@@ -256,24 +258,6 @@ extension AppState {
             }
         case .newActionGroup:
             modal = .prompt(.newActionTitle(group: PreventionGroup(rawValue: chosen)!))
-        case .exportFormat:
-            let format = ReportFormat(rawValue: chosen)!
-            let quarters = plan.reportableQuarters(upTo: quarter)
-            modal = .picker(.exportQuarter(format), Picker(title: "Export \(format.rawValue): which quarter?", options: quarters.map {
-                Picker.Option(id: $0.description, label: $0 == quarter ? "\($0) (so far)" : $0.description)
-            }))
-        case .exportQuarter(let format):
-            guard let chosenQuarter = Quarter(chosen) else { return }
-            modal = .picker(.exportAudience(format, chosenQuarter), Picker(title: "Export \(format.rawValue) of \(chosenQuarter): for whom?", options: [
-                Picker.Option(id: "board", label: "The board (everything)"),
-                Picker.Option(id: "public", label: "The public (restricted commentary left out)"),
-            ]))
-        case .exportAudience(let format, let chosenQuarter):
-            let request = ExportRequest(format: format, quarter: chosenQuarter, isPublic: chosen == "public")
-            let folder = (session.path as NSString).deletingLastPathComponent
-            let name = "\(plan.id)-\(chosenQuarter.description.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-"))"
-                + (request.isPublic ? "-public" : "") + ".\(format.fileExtension)"
-            modal = .prompt(.exportPath(request), folder.isEmpty ? name : folder + "/" + name)
         case .newActionOwner(let group, let title):
             let id = plan.nextActionID(in: group)
             commit("Added \(id)") { plan, context in
@@ -324,24 +308,9 @@ extension AppState {
     }
 }
 
-extension Plan {
-    /// The quarters a report can be made of, newest first: the one being edited back to the
-    /// first quarter of the plan period.
-    func reportableQuarters(upTo current: Quarter) -> [Quarter] {
-        let first = Quarter.containing(period.start, fyStartMonth: financialYearStartMonth)
-        var quarters: [Quarter] = []
-        var quarter = current
-        while quarter >= first, quarters.count < 400 {
-            quarters.append(quarter)
-            quarter = quarter.previous
-        }
-        return quarters
-    }
-}
-
 extension EditorPurpose {
     /// What Esc in this editor says.
     var cancelledMessage: String {
-        if case .exportPath = self { "Cancelled: nothing exported" } else { "Cancelled: nothing changed" }
+        if case .exportField = self { "Cancelled: nothing exported" } else { "Cancelled: nothing changed" }
     }
 }

@@ -1,3 +1,4 @@
+import PlanApp
 import PlanModel
 import PlanReports
 import PlanStore
@@ -44,8 +45,8 @@ extension AppState {
         case .changedOnDisk:
             session.outsideChangeNoticed = true
             message = Message(text: "The plan changed on disk: R brings their changes in, s merges them when saving", isError: true)
-        case .saved(let merged, let thenQuit):
-            if let merged {
+        case .saved(let report, let thenQuit):
+            if let merged = report.merged {
                 session.replaceAfterMerge(merged)
                 afterPlanReplaced()
                 message = Message(text: "Saved \(session.path), merged with changes made on disk by someone else", isError: false)
@@ -53,24 +54,31 @@ extension AppState {
                 session.markSaved()
                 message = Message(text: "Saved \(session.path)", isError: false)
             }
+            if let problem = report.snapshotProblems.first {
+                message = Message(text: "Saved, but the closed quarter's dated copy was not kept: \(problem.description)", isError: true)
+            }
             return thenQuit ? [.dropSwap, .quit] : [.dropSwap]
         case .conflicts(let conflicts):
             modal = .confirm(.resolveConflicts(conflicts, decided: [:]))
             message = Message(text: "Someone else saved changes to the same fields: choose mine or theirs for each", isError: true)
-        case .saveFailed(let reason):
-            message = Message(text: "\(reason) — your changes are still here", isError: true)
+        case .saveFailed(let error):
+            message = Message(text: "\(error.message) — your changes are still here", isError: true)
         case .reloaded(let merged, let base):
             session.replaceAfterReload(merged, base: base)
             afterPlanReplaced()
             message = Message(text: "Brought in the changes saved on disk; yours are kept" + (isDirty ? " (not saved yet)" : ""), isError: false)
-        case .reloadFailed(let reason):
-            message = Message(text: "\(reason); save (s) to decide each clash", isError: true)
-        case .exported(let path, let quarter):
-            message = Message(text: "Exported \(quarter) to \(path)", isError: false)
-        case .exportWouldOverwrite(let request, let path):
-            modal = .confirm(.overwrite(request, path: path))
-        case .exportFailed(let reason):
-            message = Message(text: reason, isError: true)
+        case .reloadFailed(let error):
+            message = Message(text: "\(error.message); save (s) to decide each clash", isError: true)
+        case .exported(let path, let summary):
+            exporting = nil
+            message = Message(text: "Exported \(summary) to \(path)", isError: false)
+        case .exportFailed(let request, let path, let error):
+            exporting = nil
+            if case .wouldOverwrite = error {
+                modal = .confirm(.overwrite(request, path: path))
+            } else {
+                message = Message(text: error.message, isError: true)
+            }
         case .journalFailed(let reason):
             message = Message(text: "\(reason) — edits are not protected against a crash until saved", isError: true)
         case .externallyEdited(let text):
@@ -234,10 +242,8 @@ extension AppState {
             modal = .prompt(.closeQuarter(quarter), plan.quarters.last?.board ?? plan.partnership)
         case .showIndicators: showIndicators()
         case .recordValue: askForIndicatorValue()
-        case .export:
-            modal = .picker(.exportFormat, Picker(title: "Export a report of \(quarter)", options: ReportFormat.allCases.map {
-                Picker.Option(id: $0.rawValue, label: $0.rawValue)
-            }))
+        case .export: openExportForm()
+        case .cancelExport: return cancelExport()
         }
         return []
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanApp
 
 /// The `dplan` command: subcommands for scripts, and `dplan FILE` for the interactive front end.
 @main
@@ -28,6 +29,9 @@ struct Dplan: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let error as DplanError {
+            printError(error.exitCode == 2 ? "Error: " + error.message : error.message)
+            Foundation.exit(error.exitCode)
         } catch let failure as Failure {
             printError(failure.message)
             Foundation.exit(1)

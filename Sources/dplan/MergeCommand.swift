@@ -36,7 +36,7 @@ struct Merge: ParsableCommand {
             print("\(file): \(other) has nothing the plan lacks; nothing to merge (you can delete the copy)")
             return
         }
-        do { _ = try document.save(result.plan, keepingConflicts: true) } catch { throw Failure(error.description) }
+        try save(result.plan, in: &document, keepingConflicts: true)
         let changed = result.plan.actions.filter { action in ours.actions.first { $0.id == action.id } != action }.count
         print("\(file): merged \(other): \(changed) action\(changed == 1 ? "" : "s") added or changed")
         guard result.conflicts.isEmpty else {

@@ -75,7 +75,7 @@ struct Resolve: ParsableCommand {
             throw Failure((["\(file): taking \(side == .mine ? "ours" : "theirs") would leave the plan with problems (nothing was written):"]
                 + added.map { "\(file): \(clean($0))" }).joined(separator: "\n"))
         }
-        do { _ = try document.save(plan, keepingConflicts: true) } catch { throw Failure(error.description) }
+        try save(plan, in: &document, keepingConflicts: true)
         for conflict in settled {
             print("\(clean(conflict.label)): kept \(side == .mine ? "ours" : "theirs")")
         }

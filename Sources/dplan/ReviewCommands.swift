@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlanApp
 import PlanModel
 import PlanReports
 
@@ -28,8 +29,7 @@ struct ReviewCommand: ParsableCommand {
             do { try plan.closeQuarter(q, board: board, context: context) } catch let error as PlanEditError {
                 throw Failure("\(file): \(error) (nothing was written)")
             }
-            try save(plan, in: &document)
-            do { try document.keepClosedQuarterSnapshot(q) } catch { printError("\(error.description) (the quarter is closed; no snapshot kept)") }
+            try save(plan, in: &document)  // keeps the closed quarter's dated copy
             print("closed \(q)\(board.map { " for \(clean($0))" } ?? ""): \(plan.actions.count) actions recorded, \(owed) with no update provided")
         }
     }
