@@ -11,6 +11,12 @@ public struct SaveReport: Equatable, Sendable {
     /// Dated copies of closed quarters that could not be kept (the save itself happened).
     public var snapshotProblems: [PlanFileError]
 
+    public init(merged: Plan? = nil, closedQuarters: [Quarter] = [], snapshotProblems: [PlanFileError] = []) {
+        self.merged = merged
+        self.closedQuarters = closedQuarters
+        self.snapshotProblems = snapshotProblems
+    }
+
     /// Lines to tell the user besides "saved": the merge, and copies that could not be kept.
     public func notices(for path: String) -> [String] {
         (merged == nil ? [] : ["\(path): the file had changed on disk; those changes were merged with yours"])
@@ -26,7 +32,7 @@ public func save(_ plan: Plan, in document: inout PlanDocument, resolving resolu
     let closedBefore = Set(document.base.quarters.filter { $0.state == .closed }.map(\.quarter))
     let outcome: PlanDocument.SaveOutcome
     do { outcome = try document.save(plan, resolving: resolutions, keepingConflicts: keepingConflicts) } catch { throw .save(error) }
-    var report = SaveReport(merged: nil, closedQuarters: [], snapshotProblems: [])
+    var report = SaveReport()
     if case .merged(let merged) = outcome { report.merged = merged }
     for record in document.base.quarters where record.state == .closed && !closedBefore.contains(record.quarter) {
         report.closedQuarters.append(record.quarter)

@@ -107,18 +107,19 @@ public enum ConfirmPurpose: Equatable, Sendable {
     /// Saving found fields changed both here and on disk: decide each, then save.
     case resolveConflicts([PlanMerge.Conflict], decided: [String: PlanMerge.Side])
 
-    /// The question on the message row.
+    /// The question on the message row, with its keys from `Keymap.confirmKeys`.
     func question(in plan: Plan) -> String {
+        let keys = Keymap.confirmHint(Keymap.confirmKeys(for: self))
         switch self {
         case .delete(let id):
-            "Delete \(id) “\(plan.actionIndex(id: id).map { plan.actions[$0].title } ?? "")”? y deletes (u undoes), any other key keeps it"
-        case .quitUnsaved: "Unsaved changes. s save and quit · d discard and quit · Esc keep working"
-        case .overwrite(_, let path): "\(path) exists. y replaces it · any other key keeps it (nothing exported)"
+            return "Delete \(id) “\(plan.actionIndex(id: id).map { plan.actions[$0].title } ?? "")”? \(keys)"
+        case .quitUnsaved: return "Unsaved changes. \(keys)"
+        case .overwrite(_, let path): return "\(path) exists. \(keys)"
         case .recoverSwap(let offer, _):
-            "Unsaved edits from an earlier session (\(offer.labels.count) changes, last \(offer.last))"
-                + (offer.damaged > 0 ? ", \(offer.damaged) damaged and skipped" : "") + ". r recover · d discard · c compare"
+            return "Unsaved edits from an earlier session (\(offer.labels.count) changes, last \(offer.last))"
+                + (offer.damaged > 0 ? ", \(offer.damaged) damaged and skipped" : "") + ". \(keys)"
         case .resolveConflicts(let conflicts, let decided):
-            "\(conflictFieldWords(conflicts[decided.count].path)): m keeps yours · t takes theirs · Esc cancels the save"
+            return "\(conflictFieldWords(conflicts[decided.count].path)): \(keys)"
         }
     }
 }

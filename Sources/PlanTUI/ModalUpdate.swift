@@ -56,61 +56,6 @@ extension AppState {
         }
     }
 
-    private mutating func handleConfirm(_ purpose: ConfirmPurpose, _ key: Key) -> [Effect] {
-        modal = nil
-        switch purpose {
-        case .resolveConflicts(let conflicts, var decided):
-            switch key {
-            case .character("m"), .character("t"):
-                decided[conflicts[decided.count].path] = key == .character("m") ? .mine : .theirs
-                if decided.count == conflicts.count { return [.save(resolving: decided, thenQuit: false)] }
-                modal = .confirm(.resolveConflicts(conflicts, decided: decided))
-            case .escape:
-                message = Message(text: "Not saved; your edits are still here (s tries again)", isError: true)
-            default:
-                modal = .confirm(purpose)
-            }
-            return []
-        case .recoverSwap(let offer, _):
-            switch key {
-            case .character("r"):
-                commit("Recovered \(offer.labels.count) unsaved changes; s saves them") { plan, _ in plan = offer.plan }
-                return [.dropSwap]
-            case .character("d"):
-                message = Message(text: "Discarded the unsaved edits of the earlier session", isError: false)
-                return [.dropSwap]
-            case .character("c"):
-                modal = .confirm(.recoverSwap(offer, showingList: true))
-            default:
-                modal = .confirm(purpose)
-            }
-            return []
-        case .delete(let id):
-            guard key == .character("y") else {
-                message = Message(text: "Kept \(id)", isError: false)
-                return []
-            }
-            commit("Deleted \(id)") { plan, context in try plan.deleteAction(id: id, context: context) }
-            if case .detail = screen { screen = .list }
-            clampScroll()
-            return []
-        case .overwrite(let request, let path):
-            guard key == .character("y") else {
-                message = Message(text: "Kept \(path); nothing exported", isError: false)
-                return []
-            }
-            return startExport(request, to: path, overwrite: true)
-        case .quitUnsaved:
-            switch key {
-            case .character("s"): return [.save(resolving: [:], thenQuit: true)]
-            case .character("d"): return [.quit]
-            default:
-                message = Message(text: "Still here; s saves", isError: false)
-                return []
-            }
-        }
-    }
-
     private mutating func confirmEditor(_ purpose: EditorPurpose, _ text: String) -> [Effect] {
         let trimmed = text.trimmingSpaces()
         switch purpose {
