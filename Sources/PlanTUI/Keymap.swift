@@ -117,7 +117,7 @@ public enum Keymap {
         Binding([ch("U")], .setup, "plan set-up: title, partnership, group names, aims and order, workstreams, owners"),
         Binding([ch("S")], .editSummary, "write this quarter's executive summary for the board paper"),
         Binding([ch("Q")], .closeQuarter, "close the quarter after the board review"),
-        Binding([ch("E")], .export, "export a report (Markdown, HTML, CSV, JSON)"),
+        Binding([ch("E")], .export, "export a board paper or data: every option of dplan export (Ctrl-X cancels)"),
     ]
 
     /// The table for one screen, most specific first.

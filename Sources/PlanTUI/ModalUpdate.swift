@@ -56,78 +56,24 @@ extension AppState {
         }
     }
 
+    /// Enter in a text prompt: the typed text does what the prompt is for. A text the field
+    /// cannot take keeps the prompt open with what was typed and why.
     private mutating func confirmEditor(_ purpose: EditorPurpose, _ text: String) -> [Effect] {
         let trimmed = text.trimmingSpaces()
         switch purpose {
         case .commentary(let id, let status, let required):
-            if trimmed.isEmpty, required || plan.actionIndex(id: id).flatMap({
-                plan.commentaryRule(for: plan.actions[$0], status: status ?? plan.actions[$0].status, in: quarter)
-            }) != nil {
-                modal = .prompt(purpose, text)
-                message = Message(text: "A commentary is required when the status gets worse or stays red (Esc cancels)", isError: true)
-                return []
-            }
-            let label = status.map { "\(id) set to \($0.label) with commentary for \(quarter)" } ?? "\(id) commentary for \(quarter)"
-            commitAction(id, label) { plan, context in
-                try plan.recordUpdate(actionID: id, status: status, commentary: trimmed, context: context)
-            }
-        case .title(let id):
-            commitAction(id, "\(id) title changed") { plan, context in try plan.editAction(id: id, context: context) { $0.title = trimmed } }
-        case .description(let id):
-            commitAction(id, "\(id) description changed") { plan, context in try plan.editAction(id: id, context: context) { $0.description = trimmed } }
-        case .outcome(let id):
-            commitAction(id, "\(id) outcome measure changed") { plan, context in try plan.editAction(id: id, context: context) { $0.outcomeMeasure = trimmed } }
-        case .decision(let id):
-            commitAction(id, trimmed.isEmpty ? "\(id): no decision needed from the board" : "\(id) decision needed from the board recorded") { plan, context in
-                try plan.setDecisionNeeded(actionID: id, trimmed, context: context)
-            }
+            confirmCommentary(purpose, id: id, status: status, required: required, text)
+        case .title, .description, .outcome, .decision:
+            confirmActionText(purpose, trimmed)
+        case .dueDate, .dueReason:
+            confirmDue(purpose, text)
+        case .milestoneTitle, .milestoneDue:
+            confirmMilestone(purpose, text)
         case .setup(let operation, let target):
             confirmSetup(operation, target: target, trimmed)
         case .summary(let q):
             commit(trimmed.isEmpty ? "Removed the \(q) summary" : "Executive summary for \(q) written") { plan, context in
                 try plan.setSummary(trimmed, for: q, context: context)
-            }
-        case .dueDate(let id):
-            guard let day = Day(iso: trimmed) else {
-                modal = .prompt(purpose, text)  // keep what was typed, to correct it
-                message = Message(text: "\"\(trimmed)\" is not a date: expected YYYY-MM-DD, e.g. 2027-03-31 (Esc cancels)", isError: true)
-                return []
-            }
-            guard let current = plan.actions[plan.actionIndex(id: id)!].due else {
-                // A first due date is not a move: no reason is asked for, none is recorded.
-                commitAction(id, "\(id) due \(day)") { plan, context in
-                    try plan.moveDue(actionID: id, to: day, reason: "", context: context)
-                }
-                return []
-            }
-            guard current != day else {
-                message = Message(text: "\(id) is already due \(day)", isError: false)
-                return []
-            }
-            modal = .prompt(.dueReason(id: id, due: day))
-        case .dueReason(let id, let due):
-            guard !trimmed.isEmpty else {
-                modal = .prompt(purpose)
-                message = Message(text: "A reason is required to move a due date (Esc cancels)", isError: true)
-                return []
-            }
-            commitAction(id, "\(id) due date moved to \(due)") { plan, context in
-                try plan.moveDue(actionID: id, to: due, reason: trimmed, context: context)
-            }
-        case .milestoneTitle(let id):
-            guard !trimmed.isEmpty else {
-                message = Message(text: "A milestone needs a title; nothing added", isError: true)
-                return []
-            }
-            modal = .prompt(.milestoneDue(id: id, title: trimmed))
-        case .milestoneDue(let id, let title):
-            guard let day = Day(iso: trimmed) else {
-                modal = .prompt(purpose, text)
-                message = Message(text: "\"\(trimmed)\" is not a date: expected YYYY-MM-DD, e.g. 2027-03-31 (Esc cancels)", isError: true)
-                return []
-            }
-            commitAction(id, "\(id) milestone “\(title)” due \(day)") { plan, context in
-                try plan.addMilestone(actionID: id, title: title, due: day, context: context)
             }
         case .search:
             message = Message(text: list.shownCount > 0 ? "Search kept; F clears" : "No action matches “\(list.filter.search)”; F clears",
@@ -148,6 +94,96 @@ extension AppState {
             modal = .picker(.newActionOwner(group: group, title: trimmed), Picker(title: "New action: lead owner", options: ownerOptions()))
         }
         return []
+    }
+
+    private mutating func confirmCommentary(_ purpose: EditorPurpose, id: String, status: Status?, required: Bool, _ text: String) {
+        let trimmed = text.trimmingSpaces()
+        if trimmed.isEmpty, required || plan.actionIndex(id: id).flatMap({
+            plan.commentaryRule(for: plan.actions[$0], status: status ?? plan.actions[$0].status, in: quarter)
+        }) != nil {
+            modal = .prompt(purpose, text)
+            message = Message(text: "A commentary is required when the status gets worse or stays red (Esc cancels)", isError: true)
+            return
+        }
+        let label = status.map { "\(id) set to \($0.label) with commentary for \(quarter)" } ?? "\(id) commentary for \(quarter)"
+        commitAction(id, label) { plan, context in
+            try plan.recordUpdate(actionID: id, status: status, commentary: trimmed, context: context)
+        }
+    }
+
+    /// A new title, description, outcome measure or decision for an action.
+    private mutating func confirmActionText(_ purpose: EditorPurpose, _ trimmed: String) {
+        switch purpose {
+        case .title(let id):
+            commitAction(id, "\(id) title changed") { plan, context in try plan.editAction(id: id, context: context) { $0.title = trimmed } }
+        case .description(let id):
+            commitAction(id, "\(id) description changed") { plan, context in try plan.editAction(id: id, context: context) { $0.description = trimmed } }
+        case .outcome(let id):
+            commitAction(id, "\(id) outcome measure changed") { plan, context in try plan.editAction(id: id, context: context) { $0.outcomeMeasure = trimmed } }
+        case .decision(let id):
+            commitAction(id, trimmed.isEmpty ? "\(id): no decision needed from the board" : "\(id) decision needed from the board recorded") { plan, context in
+                try plan.setDecisionNeeded(actionID: id, trimmed, context: context)
+            }
+        default: break
+        }
+    }
+
+    /// A due date, then (for a move) the reason; a first due date needs none.
+    private mutating func confirmDue(_ purpose: EditorPurpose, _ text: String) {
+        let trimmed = text.trimmingSpaces()
+        switch purpose {
+        case .dueDate(let id):
+            guard let day = Day(iso: trimmed) else {
+                modal = .prompt(purpose, text)  // keep what was typed, to correct it
+                message = Message(text: "\"\(trimmed)\" is not a date: expected YYYY-MM-DD, e.g. 2027-03-31 (Esc cancels)", isError: true)
+                return
+            }
+            guard let current = plan.actions[plan.actionIndex(id: id)!].due else {
+                // A first due date is not a move: no reason is asked for, none is recorded.
+                commitAction(id, "\(id) due \(day)") { plan, context in
+                    try plan.moveDue(actionID: id, to: day, reason: "", context: context)
+                }
+                return
+            }
+            guard current != day else {
+                message = Message(text: "\(id) is already due \(day)", isError: false)
+                return
+            }
+            modal = .prompt(.dueReason(id: id, due: day))
+        case .dueReason(let id, let due):
+            guard !trimmed.isEmpty else {
+                modal = .prompt(purpose)
+                message = Message(text: "A reason is required to move a due date (Esc cancels)", isError: true)
+                return
+            }
+            commitAction(id, "\(id) due date moved to \(due)") { plan, context in
+                try plan.moveDue(actionID: id, to: due, reason: trimmed, context: context)
+            }
+        default: break
+        }
+    }
+
+    /// A milestone's title, then its due date.
+    private mutating func confirmMilestone(_ purpose: EditorPurpose, _ text: String) {
+        let trimmed = text.trimmingSpaces()
+        switch purpose {
+        case .milestoneTitle(let id):
+            guard !trimmed.isEmpty else {
+                message = Message(text: "A milestone needs a title; nothing added", isError: true)
+                return
+            }
+            modal = .prompt(.milestoneDue(id: id, title: trimmed))
+        case .milestoneDue(let id, let title):
+            guard let day = Day(iso: trimmed) else {
+                modal = .prompt(purpose, text)
+                message = Message(text: "\"\(trimmed)\" is not a date: expected YYYY-MM-DD, e.g. 2027-03-31 (Esc cancels)", isError: true)
+                return
+            }
+            commitAction(id, "\(id) milestone “\(title)” due \(day)") { plan, context in
+                try plan.addMilestone(actionID: id, title: title, due: day, context: context)
+            }
+        default: break
+        }
     }
 
     private mutating func confirmPicker(_ purpose: PickerPurpose, _ picker: Picker) {

@@ -143,7 +143,29 @@ extension AppState {
         return perform(command)
     }
 
+    /// Does what a key's command asks, by kind of command.
     private mutating func perform(_ command: Command) -> [Effect] {
+        switch command {
+        case .help, .save, .reload, .quit, .undo, .redo, .export, .cancelExport:
+            return performSessionCommand(command)
+        case .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .open, .back, .switchView, .toggleGroup, .cycleGrouping:
+            performNavigation(command)
+        case .search, .filter, .clearFilter, .showChanges, .showChase, .showConflicts, .showIndicators:
+            performShow(command)
+        case .startMeeting, .keepStatus, .nextAction, .previousAction, .endMeeting:
+            performMeeting(command)
+        case .keepOurs(let all): decideConflicts(.mine, all: all)
+        case .takeTheirs(let all): decideConflicts(.theirs, all: all)
+        case .setStatus, .editCommentary, .editTitle, .editDescription, .editOutcome, .editDecision, .editSummary, .changeDue,
+             .addMilestone, .tickMilestones, .pickOwner, .pickPartners, .pickGroup, .pickWorkstreams, .addAction,
+             .toggleRestricted, .deleteAction, .setup, .closeQuarter, .recordValue:
+            performEdit(command)
+        }
+        return []
+    }
+
+    /// Help, saving, reloading, quitting, undo and export: work on the session as a whole.
+    private mutating func performSessionCommand(_ command: Command) -> [Effect] {
         switch command {
         case .help: help = Help()
         case .save:
@@ -156,56 +178,16 @@ extension AppState {
         case .quit: return requestQuit()
         case .undo: undo()
         case .redo: redo()
-        case .moveUp: move(by: -1)
-        case .moveDown: move(by: 1)
-        case .pageUp: move(by: -page)
-        case .pageDown: move(by: page)
-        case .top: moveSelection(by: -list.rows.count)
-        case .bottom: moveSelection(by: list.rows.count)
-        case .open: open()
-        case .back:
-            switch screen {
-            case .detail(_, _, let returnTo), .entries(_, _, let returnTo), .indicators(_, let returnTo), .indicator(_, _, let returnTo):
-                screen = returnTo
-            case .mergeConflicts: screen = .overview
-            default: screen = .overview
-            }
-        case .switchView: screen = screen == .overview ? .list : .overview
-        case .toggleGroup: toggleGroup()
-        case .cycleGrouping:
-            list.regroup(list.grouping.next, listContext, height: layout.listHeight)
-            message = Message(text: "Grouped by \(list.grouping.label); b changes it", isError: false)
-        case .setStatus(let status): setStatus(status)
-        case .editCommentary:
-            guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { nothingSelected(); break }
-            guard !session.isReadOnly else { refuseReadOnly(); break }
-            guard !refusedForNoOpenQuarter() else { break }
-            let existing = plan.actions[index].review(for: quarter)?.commentary ?? ""
-            modal = .prompt(.commentary(id: id, status: nil, required: false), existing)
-        case .editTitle: openEditor { .title(id: $0) } initial: { $0.title }
-        case .editDescription: openEditor { .description(id: $0) } initial: { $0.description }
-        case .editOutcome: openEditor { .outcome(id: $0) } initial: { $0.outcomeMeasure }
-        case .editDecision: openEditor { .decision(id: $0) } initial: { $0.decisionNeeded ?? "" }
-        case .editSummary:
-            guard !session.isReadOnly else { refuseReadOnly(); break }
-            modal = .prompt(.summary(quarter), plan.summary(for: quarter))
-        case .changeDue: openEditor { .dueDate(id: $0) } initial: { $0.due?.description ?? "" }
-        case .addMilestone: openEditor { .milestoneTitle(id: $0) } initial: { _ in "" }
-        case .tickMilestones: openMilestonePicker()
-        case .pickOwner, .pickPartners, .pickGroup, .pickWorkstreams: openFieldPicker(command)
-        case .addAction:
-            guard !session.isReadOnly else { refuseReadOnly(); break }
-            modal = .picker(.newActionGroup, groupPicker(title: "New action: which prevention group?", selected: nil))
-        case .toggleRestricted:
-            guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { nothingSelected(); break }
-            let restrict = plan.actions[index].commentaryRestricted != true
-            commitAction(id, restrict ? "\(id) commentary restricted: left out of public reports" : "\(id) commentary public again") { plan, context in
-                try plan.setCommentaryRestricted(actionID: id, restrict, context: context)
-            }
-        case .deleteAction:
-            guard let id = focusedActionID else { nothingSelected(); break }
-            guard !session.isReadOnly else { refuseReadOnly(); break }
-            modal = .confirm(.delete(id: id))
+        case .export: openExportForm()
+        case .cancelExport: return cancelExport()
+        default: break
+        }
+        return []
+    }
+
+    /// Search, filters, and the screens that show the plan another way.
+    private mutating func performShow(_ command: Command) {
+        switch command {
         case .search:
             if screen != .list { screen = .list }
             modal = .prompt(.search(previous: list.filter.search), list.filter.search)
@@ -216,12 +198,6 @@ extension AppState {
         case .clearFilter:
             list.setFilter(Filter(), listContext)
             message = Message(text: "Filter cleared: showing all \(plan.actions.count) actions", isError: false)
-        case .startMeeting: startMeeting()
-        case .keepStatus: keepStatusAndAdvance()
-        case .nextAction: stepAction(by: 1)
-        case .previousAction: stepAction(by: -1)
-        case .endMeeting:
-            if case .meeting(let meeting) = screen { screen = .meetingSummary(meeting) }
         case .showChanges:
             prepareFacts()
             screen = .entries(EntryList(.changes, for: self), selection: 0, returnTo: screen)
@@ -231,251 +207,12 @@ extension AppState {
         case .showConflicts:
             guard !plan.conflicts.isEmpty else {
                 message = Message(text: "No merge conflicts: nothing to decide", isError: false)
-                break
+                return
             }
             screen = .mergeConflicts(selection: 0)
-        case .keepOurs(let all): decideConflicts(.mine, all: all)
-        case .takeTheirs(let all): decideConflicts(.theirs, all: all)
-        case .setup: openSetup()
-        case .closeQuarter:
-            guard !session.isReadOnly else { refuseReadOnly(); break }
-            modal = .prompt(.closeQuarter(quarter), plan.quarters.last?.board ?? plan.partnership)
         case .showIndicators: showIndicators()
-        case .recordValue: askForIndicatorValue()
-        case .export: openExportForm()
-        case .cancelExport: return cancelExport()
-        }
-        return []
-    }
-
-    private mutating func nothingSelected() {
-        message = Message(text: "Select an action first (j/k to move)", isError: true)
-    }
-
-    // MARK: Navigation
-
-    /// A screenful of the current screen, for page up and down.
-    private var page: Int {
-        switch screen {
-        case .detail: layout.detailHeight
-        case .entries: layout.changesHeight
-        case .meeting: max(1, layout.height / 3)
-        default: layout.listHeight
-        }
-    }
-
-    /// Up and down: the cursor in the list, the text on scrolled screens.
-    private mutating func move(by delta: Int) {
-        switch screen {
-        case .detail(let id, let scroll, let returnTo): screen = .detail(id: id, scroll: max(0, scroll + delta), returnTo: returnTo)
-        case .entries(let list, let selection, let returnTo):
-            let count = list.entryCount
-            screen = .entries(list, selection: min(max(0, selection + delta), max(0, count - 1)), returnTo: returnTo)
-        case .mergeConflicts(let selection):
-            screen = .mergeConflicts(selection: min(max(0, selection + delta), max(0, plan.conflicts.count - 1)))
-        case .meeting(var meeting):
-            meeting.scroll = max(0, meeting.scroll + delta)
-            screen = .meeting(meeting)
-        case .indicators, .indicator: moveInIndicators(by: delta)
-        default: moveSelection(by: delta)
-        }
-    }
-
-    mutating func moveSelection(by delta: Int) {
-        list.moveSelection(by: delta, height: layout.listHeight)
-    }
-
-    private mutating func open() {
-        switch screen {
-        case .overview:
-            screen = .list
-        case .list:
-            guard list.rows.indices.contains(list.selection) else { return }
-            switch list.rows[list.selection] {
-            case .group: toggleGroup()
-            case .action(let index): screen = .detail(id: plan.actions[index].id, scroll: 0)
-            }
-        case .entries(let list, let selection, _):
-            if let id = list.entryID(selection, in: plan) { screen = .detail(id: id, scroll: 0, returnTo: screen) }
-        case .indicators(let selection, _):
-            if plan.indicators.indices.contains(selection) { screen = .indicator(id: plan.indicators[selection].id, scroll: 0, returnTo: screen) }
         default: break
         }
-    }
-
-    private mutating func toggleGroup() {
-        guard let group = list.selectedGroup else { return }
-        list.toggle(group, listContext, height: layout.listHeight)
-    }
-
-    /// In the detail screen, `[` and `]` step through the list's actions.
-    private mutating func stepDetail(by delta: Int) {
-        guard case .detail(let id, _, let returnTo) = screen else { return }
-        let ids = list.filteredActionIDs(in: plan)
-        guard let at = ids.firstIndex(of: id) else { return }
-        let next = min(max(0, at + delta), ids.count - 1)
-        screen = .detail(id: ids[next], scroll: 0, returnTo: returnTo)
-        if let row = list.row(of: ids[next], in: plan) { list.select(row: row, height: layout.listHeight) }
-    }
-
-    private mutating func handleClick(x: Int, y: Int) {
-        guard screen == .list, let row = layout.listRow(atScreenRow: y, scroll: list.scroll), list.rows.indices.contains(row) else { return }
-        if row == list.selection { open() } else { list.select(row: row, height: layout.listHeight) }
-    }
-
-    // MARK: Editing
-
-    /// Refuses a quarterly update before asking for anything when the plan period has no open
-    /// quarter left (the model would refuse it anyway); true when refused.
-    private mutating func refusedForNoOpenQuarter() -> Bool {
-        do {
-            _ = try plan.quarterForUpdates(on: today)
-            return false
-        } catch {
-            message = Message(text: "\(error)", isError: true)
-            return true
-        }
-    }
-
-    private mutating func setStatus(_ status: Status) {
-        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
-        guard !session.isReadOnly else { return refuseReadOnly() }
-        guard !refusedForNoOpenQuarter() else { return }
-        if status == plan.actions[index].status, plan.actions[index].review(for: quarter) != nil {
-            message = Message(text: "\(id) is already \(status.label) for \(quarter)", isError: false)
-            return
-        }
-        if let rule = plan.commentaryRule(for: plan.actions[index], status: status, in: quarter) {
-            askForCommentary(id: id, status: status, because: rule)
-            return
-        }
-        commitAction(id, "\(id) set to \(status.label) for \(quarter)") { plan, context in
-            try plan.recordUpdate(actionID: id, status: status, commentary: nil, context: context)
-        }
-    }
-
-    /// Opens the commentary editor for an update the model says needs one.
-    private mutating func askForCommentary(id: String, status: Status, because rule: PlanEditError) {
-        modal = .prompt(.commentary(id: id, status: status, required: true))
-        let why = if case .commentaryRequired(let from, let to) = rule { "\(from.label) to \(to.label) is worse: say why" }
-                  else { "Still red: say what is being done" }
-        message = Message(text: why + " (Esc cancels)", isError: false)
-    }
-
-    private mutating func openEditor(_ purpose: (String) -> EditorPurpose, initial: (Action) -> String) {
-        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
-        guard !session.isReadOnly else { return refuseReadOnly() }
-        modal = .prompt(purpose(id), initial(plan.actions[index]))
-    }
-
-    func groupPicker(title: String, selected: PreventionGroup?) -> Picker {
-        Picker(title: title, options: plan.orderedGroups.map { Picker.Option(id: $0.rawValue, label: plan.name(of: $0)) },
-               selected: selected?.rawValue)
-    }
-
-    /// The focused action's milestones to tick done or untick.
-    private mutating func openMilestonePicker() {
-        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
-        guard !session.isReadOnly else { return refuseReadOnly() }
-        let milestones = plan.actions[index].milestones
-        guard !milestones.isEmpty else {
-            message = Message(text: "\(id) has no milestones; i adds one", isError: true)
-            return
-        }
-        modal = .picker(.milestones(id: id), Picker(title: "\(id) milestones done (Space ticks)",
-                                                     options: milestones.map { Picker.Option(id: $0.id, label: "\($0.title), due \($0.due)") },
-                                                     ticked: Set(milestones.filter(\.isDone).map(\.id))))
-    }
-
-    func ownerOptions() -> [Picker.Option] {
-        plan.owners.map { Picker.Option(id: $0.id, label: $0.name) }
-    }
-
-    private mutating func openFieldPicker(_ command: Command) {
-        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
-        guard !session.isReadOnly else { return refuseReadOnly() }
-        let action = plan.actions[index]
-        switch command {
-        case .pickOwner:
-            modal = .picker(.owner(id: id), Picker(title: "\(id) lead owner", options: ownerOptions(), selected: action.owner))
-        case .pickPartners:
-            modal = .picker(.partners(id: id), Picker(title: "\(id) partners (Space ticks)", options: ownerOptions(),
-                                                       ticked: Set(action.partners)))
-        case .pickGroup:
-            modal = .picker(.group(id: id), groupPicker(title: "\(id) prevention group", selected: action.preventionGroup))
-        default:
-            guard !plan.workstreams.isEmpty else {
-                message = Message(text: "This plan defines no workstreams", isError: true)
-                return
-            }
-            modal = .picker(.workstreams(id: id), Picker(title: "\(id) workstreams (Space ticks)",
-                                                          options: plan.workstreams.map { Picker.Option(id: $0.id, label: $0.name) },
-                                                          ticked: Set(action.workstreams)))
-        }
-    }
-
-    // MARK: Merge conflicts
-
-    /// Settles the conflict under the cursor (or all of them) with our value or theirs, as one
-    /// undoable step; back to the overview when none is left.
-    private mutating func decideConflicts(_ side: PlanMerge.Side, all: Bool) {
-        guard case .mergeConflicts(let selection) = screen, plan.conflicts.indices.contains(selection) else { return }
-        let chosen = plan.conflicts[selection]
-        let label = all ? "all \(plan.conflicts.count) conflicts" : chosen.label
-        commit((side == .mine ? "Kept ours: " : "Took theirs: ") + label) { plan, context in
-            _ = try plan.resolveConflicts(take: side, context: context, where: { all || $0 == chosen })
-        }
-        if plan.conflicts.isEmpty {
-            screen = .overview
-            if message?.isError == false { message?.text += "; every conflict is decided, s saves" }
-        } else {
-            screen = .mergeConflicts(selection: min(selection, plan.conflicts.count - 1))
-        }
-    }
-
-    // MARK: Meeting mode
-
-    private mutating func startMeeting() {
-        let ids = list.filteredActionIDs(in: plan)
-        guard !ids.isEmpty else {
-            message = Message(text: "No actions match the filter: nothing to review", isError: true)
-            return
-        }
-        var meeting = Meeting(ids: ids, position: 0, startPlan: plan)
-        meeting.indicatorIDs = indicatorsAfter(actions: ids)
-        screen = .meeting(meeting)
-    }
-
-    private mutating func stepAction(by delta: Int) {
-        guard case .meeting(var meeting) = screen else { return stepDetail(by: delta) }
-        let next = meeting.position + delta
-        if next >= meeting.stepCount {
-            screen = .meetingSummary(meeting)
-            return
-        }
-        meeting.position = max(0, next)
-        meeting.scroll = 0
-        screen = .meeting(meeting)
-    }
-
-    /// Enter in a meeting: record "no change in status" for this quarter, then move on. The
-    /// model's commentary rule decides when words are needed (a red status kept needs them); an
-    /// action already updated this quarter just moves on.
-    private mutating func keepStatusAndAdvance() {
-        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return stepAction(by: 1) }
-        let action = plan.actions[index]
-        if action.review(for: quarter) == nil {
-            guard !session.isReadOnly else { return refuseReadOnly() }
-            guard !refusedForNoOpenQuarter() else { return }
-            if let rule = plan.commentaryRule(for: action, status: action.status, in: quarter) {
-                askForCommentary(id: id, status: action.status, because: rule)
-                return
-            }
-            commitAction(id, "\(id) kept at \(action.status.label) for \(quarter)") { plan, context in
-                try plan.recordUpdate(actionID: id, status: action.status, commentary: nil, context: context)
-            }
-        }
-        stepAction(by: 1)
     }
 
     // MARK: Quit
