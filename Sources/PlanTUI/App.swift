@@ -113,8 +113,10 @@ private struct RunLoop {
                 try journal?.append(from: changes.planBefore, to: state.plan, alsoChanged: changes.actionIDs,
                                     label: label, by: state.session.user, on: state.now)
                 return .some(nil)
+            } catch let error as PlanFileError {
+                return .some(.journalFailed(.file(error)))
             } catch {
-                return .some(.journalFailed("\(error)"))
+                return .some(.journalFailed(.refused("\(error)")))
             }
         case .dropSwap:
             journal?.remove()
@@ -124,7 +126,7 @@ private struct RunLoop {
             defer { terminal.resume() }
             switch editExternally(text) {
             case .success(let edited): return .some(.externallyEdited(edited))
-            case .failure(let error): return .some(.externalEditFailed(error.description))
+            case .failure(let error): return .some(.externalEditFailed(error))
             }
         }
     }

@@ -174,10 +174,10 @@ public enum Event: Sendable {
     /// An export did not happen (its file exists and replacing it was not confirmed, it was
     /// cancelled, or it failed); nothing was written.
     case exportFailed(ExportRequest, path: String, DplanError)
-    case journalFailed(String)
+    case journalFailed(DplanError)
     /// The external editor (`$VISUAL`/`$EDITOR`) returned this text.
     case externallyEdited(String)
-    case externalEditFailed(String)
+    case externalEditFailed(ExternalEditorError)
 }
 
 /// Work the run loop does for `update(_:)`, which itself never touches files or the terminal.

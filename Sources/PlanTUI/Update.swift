@@ -79,16 +79,16 @@ extension AppState {
             } else {
                 message = Message(text: error.message, isError: true)
             }
-        case .journalFailed(let reason):
-            message = Message(text: "\(reason) — edits are not protected against a crash until saved", isError: true)
+        case .journalFailed(let error):
+            message = Message(text: "\(error.message) — edits are not protected against a crash until saved", isError: true)
         case .externallyEdited(let text):
             if case .editor(let purpose, var editor) = modal {
                 editor.replace(with: text.hasSuffix("\n") ? String(text.dropLast()) : text)
                 modal = .editor(purpose, editor)
                 message = Message(text: "Text from the editor: Enter saves it, Esc cancels", isError: false)
             }
-        case .externalEditFailed(let reason):
-            message = Message(text: reason, isError: true)
+        case .externalEditFailed(let error):
+            message = Message(text: error.description, isError: true)
         }
         return []
     }
