@@ -27,7 +27,9 @@ public enum DplanError: Error, Equatable, CustomStringConvertible, Sendable {
     case wouldOverwrite(path: String)
     /// The user cancelled a running export; nothing was written.
     case cancelled
-    /// A rule of the plan refused the operation (the model's words).
+    /// A rule of the plan refused an edit of the plan in `file` (the model's error); nothing was written.
+    case edit(file: String, PlanEditError)
+    /// A refused operation, in words (a value the plan does not have, a file that is not a plan…).
     case refused(String)
     /// A request that cannot be carried out as asked: an option the plan cannot use (exit 2).
     case usage(String)
@@ -63,6 +65,7 @@ public enum DplanError: Error, Equatable, CustomStringConvertible, Sendable {
             "\(path): is \(kind), not a regular file; exports replace only regular files (-o - writes to standard output); nothing was written"
         case .wouldOverwrite(let path): "\(path) exists; nothing was written"
         case .cancelled: "Export cancelled; nothing was written"
+        case .edit(let file, let error): "\(file): \(error) (nothing was written)"
         case .refused(let words): words
         case .usage(let words): words
         }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanApp
 
 /// What a git command printed and how it ended.
 struct GitResult {
@@ -13,7 +14,7 @@ func git(_ arguments: [String]) throws -> GitResult {
     process.arguments = ["git"] + arguments
     let out = Pipe()
     process.standardOutput = out
-    do { try process.run() } catch { throw Failure("cannot run git: \(error.localizedDescription)") }
+    do { try process.run() } catch { throw DplanError.refused("cannot run git: \(error.localizedDescription)") }
     let data = out.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return GitResult(status: process.terminationStatus,

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanApp
 import PlanModel
 import PlanStore
 
@@ -20,7 +21,7 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         let file = plan.file
-        if AtomicFile.sameFile(file, other) { throw Failure("\(other): that is the plan itself; give the other copy (nothing was written)") }
+        if AtomicFile.sameFile(file, other) { throw DplanError.refused("\(other): that is the plan itself; give the other copy (nothing was written)") }
         var (document, ours) = try openForEditing(file)
         let theirs = try loadWhole(other)
         let basePath = try base ?? newestBackup(olderThan: [file, other])
@@ -29,7 +30,7 @@ struct Merge: ParsableCommand {
         let result = PlanMerge.mergeRecordingConflicts(base: common, ours: ours, theirs: theirs)
         let problems = result.plan.validate().filter { !$0.path.hasPrefix("conflicts[") }
         guard problems.isEmpty else {
-            throw Failure((["\(file): merging \(other) would leave the plan with problems (nothing was written):"]
+            throw DplanError.refused((["\(file): merging \(other) would leave the plan with problems (nothing was written):"]
                 + problems.map { "\(file): \(clean($0.description))" }).joined(separator: "\n"))
         }
         guard result.plan != ours else {
@@ -51,18 +52,18 @@ struct Merge: ParsableCommand {
     private func loadWhole(_ path: String) throws -> Plan {
         var unknown: [PlanFileError] = []
         let plan: Plan
-        do { plan = try PlanFile.load(path, unknownFields: &unknown) } catch { throw Failure(error.description) }
+        do { plan = try PlanFile.load(path, unknownFields: &unknown) } catch { throw DplanError.file(error) }
         if let first = unknown.first {
-            throw Failure("\(clean(first.description)); merging would drop fields dplan does not know (nothing was written)")
+            throw DplanError.refused("\(clean(first.description)); merging would drop fields dplan does not know (nothing was written)")
         }
         return plan
     }
 
     /// The newest version kept in `.dplan/` beside the plan last written before every one of `files`.
     private func newestBackup(olderThan files: [String]) throws -> String {
-        guard let limit = files.compactMap(PlanDocument.modificationTime).min() else { throw Failure("cannot read the files' modification times") }
+        guard let limit = files.compactMap(PlanDocument.modificationTime).min() else { throw DplanError.refused("cannot read the files' modification times") }
         guard let newest = PlanDocument.keptVersions(of: plan.file).first(where: { $0.modified < limit }) else {
-            throw Failure("\(plan.file): no backup in .dplan/ beside it older than both files to merge from; "
+            throw DplanError.refused("\(plan.file): no backup in .dplan/ beside it older than both files to merge from; "
                           + "give the version both started from with --base (nothing was written)")
         }
         return newest.path

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanApp
 import PlanModel
 import PlanStore
 import TerminalText
@@ -26,7 +27,7 @@ struct MergeDriverCommand: ParsableCommand {
     func run() throws {
         let versions: [Data]
         do { versions = try [base, ours, theirs].map { path throws(PlanFileError) in try PlanFile.read(path) } } catch {
-            throw Failure(error.description)
+            throw DplanError.file(error)
         }
         switch MergeDriver.merge(base: versions[0], ours: versions[1], theirs: versions[2], file: path) {
         case .merged(let bytes):
@@ -49,7 +50,7 @@ struct MergeDriverCommand: ParsableCommand {
     }
 
     private func write(_ bytes: Data) throws {
-        do { try AtomicFile.write(bytes, to: ours) } catch { throw Failure(error.description) }
+        do { try AtomicFile.write(bytes, to: ours) } catch { throw DplanError.file(error) }
     }
 
     /// git's own line merge into %A; its exit code is the number of conflicts.
@@ -57,7 +58,7 @@ struct MergeDriverCommand: ParsableCommand {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs]
-        do { try process.run() } catch { throw Failure("\(path): cannot run git merge-file: \(error.localizedDescription)") }
+        do { try process.run() } catch { throw DplanError.refused("\(path): cannot run git merge-file: \(error.localizedDescription)") }
         process.waitUntilExit()
         return process.terminationStatus == 0 ? 0 : 1
     }

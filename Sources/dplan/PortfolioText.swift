@@ -25,7 +25,7 @@ func loadPortfolio(_ paths: [String], quiet: Bool = false) throws -> [LabelledPl
             }
         }
     }
-    guard !plans.isEmpty else { throw Failure("\(paths.joined(separator: ", ")): no plan files (.json) found") }
+    guard !plans.isEmpty else { throw DplanError.refused("\(paths.joined(separator: ", ")): no plan files (.json) found") }
     return LabelledPlan.labelled(plans)
 }
 
