@@ -52,8 +52,8 @@ public struct ExportForm: Equatable, Sendable {
 
     init(plan: Plan, planPath: String, quarter: Quarter, today: Day) {
         current = quarter
-        periods = plan.reportableQuarters(upTo: quarter).map(Period.quarter)
-            + plan.reportableYears(on: today).map(Period.year)
+        let offered = plan.reportableQuarters(upTo: quarter).map(Period.quarter) + plan.reportableYears(on: today).map(Period.year)
+        periods = offered.isEmpty ? [.quarter(quarter)] : offered  // never empty: the dialog indexes it
         request = ExportRequest(format: .pdf)
         folder = (planPath as NSString).deletingLastPathComponent
         planID = plan.id
@@ -115,7 +115,7 @@ public struct ExportForm: Equatable, Sendable {
 
     /// Puts the chosen period into the request and, unless the user named the file, renames it.
     mutating func applyPeriod() {
-        switch periods.isEmpty ? Period.quarter(current) : periods[periodIndex] {
+        switch periods[periodIndex] {
         case .quarter(let q):
             request.quarter = q
             request.year = nil

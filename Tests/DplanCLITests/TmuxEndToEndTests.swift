@@ -112,10 +112,14 @@ import Testing
         // Back to the list, then export the board paper from the front end too.
         try session.keys("Escape")
         try session.waitFor("Showing 1 of 27")  // WSA-01 improved to amber and WSA-04 to green: one red left
-        try session.keys("E", "Down", "Enter", "Enter", "Enter", "Enter")  // html, this quarter, the board, the path offered
+        try session.keys("E")
+        try session.waitFor("Export a report of")
+        try session.keys("Right", "Right", "Right")  // pdf → docx → markdown → html; this quarter, the board, the file offered
+        try session.waitFor("html")
+        try session.keys("x")
         let exported = path.replacingOccurrences(of: "hillingdon-serious-violence-2024-27.json",
                                                  with: "hillingdon-serious-violence-2024-27-2026-27-Q3.html")
-        try session.waitFor("Exported 2026/27 Q3 to /")  // the long temporary path is cut at the screen edge
+        try session.waitFor("Exported 2026/27 Q3, 27 actions to /")  // the long temporary path is cut at the screen edge
         #expect(try String(contentsOfFile: exported, encoding: .utf8).contains("Police extract agreed at the October board"))
         try session.quitCleanly()
 

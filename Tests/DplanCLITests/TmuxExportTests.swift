@@ -25,10 +25,10 @@ import Testing
         let folder = (path as NSString).deletingLastPathComponent
         // A browser that waits for the test's word before printing, so the export is certainly
         // still running while the test presses keys.
-        let go = folder + "/go", browser = folder + "/browser-after-go", output = folder + "/board-paper.pdf"
-        try Data("#!/bin/sh\nwhile [ ! -e '\(go)' ]; do sleep 0.05; done\nexec '\(programs.chromium)' \"$@\"\n".utf8)
-            .write(to: URL(fileURLWithPath: browser))
-        chmod(browser, 0o755)
+        // It gives up when the test ends without the word (a failed wait), so nothing is left running.
+        let go = folder + "/go", stop = folder + "/stop", browser = folder + "/browser-after-go", output = folder + "/board-paper.pdf"
+        try writeExecutable("#!/bin/sh\nwhile [ ! -e '\(go)' ]; do [ -e '\(stop)' ] && exit 1; sleep 0.05; done\nexec '\(programs.chromium)' \"$@\"\n",
+                            to: browser)
         let session = try TmuxSession(dplan: path, width: 120, height: 36)
         try session.waitFor("Prevention group")
         try session.keys("E")

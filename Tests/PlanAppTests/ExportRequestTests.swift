@@ -76,8 +76,7 @@ import Testing
         let folder = (path as NSString).deletingLastPathComponent
         let started = folder + "/started"
         let browser = folder + "/slow-browser"
-        try Data("#!/bin/sh\ntouch '\(started)'\nexec sleep 600\n".utf8).write(to: URL(fileURLWithPath: browser))
-        chmod(browser, 0o755)
+        try writeExecutable("#!/bin/sh\ntouch '\(started)'\nexec sleep 600\n", to: browser)
         var pdf = ExportRequest(format: .pdf)
         pdf.browser = browser
         let request = pdf
