@@ -51,6 +51,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What tests share: outside programs (tmux, Chromium, pandoc…) as a `.requires` trait.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "PlanModel"], exclude: ["Fixtures"]),
@@ -62,7 +64,7 @@ let package = Package(
         .testTarget(
             name: "PlanReportsTests",
             dependencies: [
-                "PlanReports", "PlanModel", "PlanStore", "Spreadsheet",
+                "PlanReports", "PlanModel", "PlanStore", "Spreadsheet", "TestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
@@ -77,7 +79,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "DplanCLITests", dependencies: ["dplan", "PlanStore", "PlanModel", "Spreadsheet"]),
+        .testTarget(name: "DplanCLITests", dependencies: ["dplan", "PlanStore", "PlanModel", "Spreadsheet", "TestSupport"]),
         .testTarget(
             name: "PlanTUITests",
             dependencies: [

@@ -2,9 +2,10 @@ import Foundation
 import PlanModel
 import PlanStore
 import Testing
+import TestSupport
 
 /// Drives the real binary in tmux. Serialized: each test owns a terminal and a plan copy.
-@Suite(.serialized) struct TmuxEndToEndTests {
+@Suite(.serialized, .requires(.tmux)) struct TmuxEndToEndTests {
     @Test(arguments: [false, true])
     func setAmberWithCommentarySaveAndQuit(noColor: Bool) throws {
         let path = try temporaryCopy(of: hillingdonPlan)
@@ -154,7 +155,7 @@ import Testing
 }
 
 /// A second person opening a plan that is already open gets it read-only, saying who has it.
-@Suite(.serialized) struct TmuxLockTests {
+@Suite(.serialized, .requires(.tmux)) struct TmuxLockTests {
     @Test func secondOpenIsReadOnly() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
         let first = try TmuxSession(dplan: path)
@@ -172,7 +173,7 @@ import Testing
 }
 
 /// A front end killed with unsaved edits: the next open offers them back from the swap file.
-@Suite(.serialized) struct TmuxRecoveryTests {
+@Suite(.serialized, .requires(.tmux)) struct TmuxRecoveryTests {
     @Test func killedSessionIsRecovered() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
         let first = try TmuxSession(dplan: path)
@@ -247,7 +248,7 @@ import Testing
 
 /// Someone saves while the front end is open: R brings their change in, and a clash on the same
 /// field is decided field by field when saving.
-@Suite(.serialized) struct TmuxSharedEditingTests {
+@Suite(.serialized, .requires(.tmux)) struct TmuxSharedEditingTests {
     @Test func reloadAndResolveConflicts() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
         let session = try TmuxSession(dplan: path, width: 120, height: 30)
@@ -284,7 +285,7 @@ import Testing
 }
 
 /// Closing the quarter in the front end and saving keeps the dated copy too.
-@Suite(.serialized) struct TmuxCloseQuarterTests {
+@Suite(.serialized, .requires(.tmux)) struct TmuxCloseQuarterTests {
     @Test func closeSaveKeepsADatedCopy() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
         let session = try TmuxSession(dplan: path)

@@ -1,13 +1,17 @@
 import Foundation
+import TestSupport
 
 /// A real terminal for end-to-end tests: a detached tmux session on a private socket, driven
 /// with send-keys and read with capture-pane.
 final class TmuxSession {
     let socket = "dplan-test-\(UUID().uuidString.prefix(8))"
     let name = "t"
+    /// tmux itself (suites that use a session say `.requires(.tmux)`).
+    private let program: String
 
     /// Starts `command` (run by the shell) in a fresh pane of the given size.
     init(command: String, width: Int, height: Int) throws {
+        program = try ExternalProgram.tmux.path()
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
     }
 
@@ -57,7 +61,7 @@ final class TmuxSession {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, environ)
+        let spawned = posix_spawn(&pid, program, &actions, &attributes, &cArguments, environ)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}

@@ -2,10 +2,11 @@ import Foundation
 import PlanModel
 import PlanStore
 import Testing
+import TestSupport
 
 /// What people type and paste, on a real terminal (tmux): characters made of several code
 /// points, pastes with line breaks, the escape sequences tmux sends, and a non-UTF-8 locale.
-@Suite(.serialized) struct TmuxTextInputTests {
+@Suite(.serialized, .requires(.tmux)) struct TmuxTextInputTests {
     private func commentary(_ id: String, in path: String) throws -> String? {
         try PlanFile.load(path).actions.first { $0.id == id }?.commentary
     }
@@ -147,7 +148,7 @@ import Testing
 }
 
 /// `dplan FOLDER` on a real terminal: the portfolio, a plan opened from it, and back.
-@Suite(.serialized) struct TmuxPortfolioTests {
+@Suite(.serialized, .requires(.tmux)) struct TmuxPortfolioTests {
     @Test func openAPlanFromThePortfolioAndComeBack() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-portfolio-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
