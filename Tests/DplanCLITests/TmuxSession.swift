@@ -26,8 +26,7 @@ final class TmuxSession {
 
     /// Presses q and waits for dplan to exit with status 0.
     func quitCleanly() throws {
-        try keys("q")
-        try waitFor("DPLAN-EXIT-0")
+        try press("q", until: "DPLAN-EXIT-0")
     }
 
     /// Runs one tmux command and returns what it printed. Uses posix_spawn and waitpid with the
@@ -68,18 +67,38 @@ final class TmuxSession {
         return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     }
 
-    /// Sends tmux key names ("Enter", "Escape", "a", "C-s").
+    /// Sends tmux key names ("Enter", "a", "C-u", "Down") that do not change screens: moves
+    /// in a list, a menu or an editor, editing keys. Nothing is waited for: the terminal hands
+    /// the program keys in order. Escape is refused: send it with `press` (see there).
     func keys(_ names: String...) throws {
-        for key in names {
-            try tmux(["send-keys", "-t", name, key])
-            Thread.sleep(forTimeInterval: 0.05)
-        }
+        try send(names, waiting: false)
+    }
+
+    /// Sends keys, the last of which changes the screen (earlier ones only move within it),
+    /// then waits until the screen shows `text`; returns that screen. Escape may only come
+    /// last: a key arriving within the terminal's escape delay after it joins it as Alt-key
+    /// (Escape then f read as Alt-f), so the next key must wait for Escape's effect.
+    @discardableResult
+    func press(_ names: String..., until text: String, timeout: TimeInterval = 30) throws -> String {
+        try send(names, waiting: true)
+        return try waitFor(text, timeout: timeout)
+    }
+
+    /// Sends keys, then waits until `text` has left the screen (what closing an overlay does).
+    @discardableResult
+    func press(_ names: String..., untilGone text: String, timeout: TimeInterval = 30) throws -> String {
+        try send(names, waiting: true)
+        return try waitFor("\"\(text)\" to go", timeout: timeout) { !$0.contains(text) }
+    }
+
+    private func send(_ names: [String], waiting: Bool) throws {
+        guard !names.dropLast(waiting ? 1 : 0).contains("Escape") else { throw EscapeNotLast(keys: names) }
+        try tmux(["send-keys", "-t", name] + names)
     }
 
     /// Types text literally.
     func type(_ text: String) throws {
         try tmux(["send-keys", "-t", name, "-l", text])
-        Thread.sleep(forTimeInterval: 0.05)
     }
 
     func screen() throws -> String {
@@ -97,7 +116,7 @@ final class TmuxSession {
 
     /// Polls the screen until `predicate` holds; throws with the last screen after `timeout`.
     @discardableResult
-    func waitFor(_ what: String = "condition", timeout: TimeInterval = 10, _ predicate: (String) -> Bool) throws -> String {
+    func waitFor(_ what: String = "condition", timeout: TimeInterval = 30, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -110,9 +129,15 @@ final class TmuxSession {
 
     /// Polls until the screen contains `text`.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+    func waitFor(_ text: String, timeout: TimeInterval = 30) throws -> String {
         try waitFor(text, timeout: timeout) { $0.contains(text) }
     }
+}
+
+/// Keys sent with Escape before another key, which the program could read as one Alt-key.
+struct EscapeNotLast: Error, CustomStringConvertible {
+    var keys: [String]
+    var description: String { "\(keys): send Escape last, with press(…, until:), so the next key waits for its effect" }
 }
 
 /// The screen never showed what a test waited for.
