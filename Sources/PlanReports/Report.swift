@@ -35,8 +35,9 @@ public struct Report: Codable, Equatable, Sendable {
         /// ("" when none; withheld in a public report like `commentary`).
         public var previousCommentary: String
         public var previousWithheld: Bool
-        /// Status flags for templates: red, amber, complete; red in this and the comparison quarter
-        /// (`isEscalation`); better or worse than the quarter before.
+        /// Status flags for templates: red, amber, complete; red for two or more quarters in a row
+        /// (`isEscalation`, as the changes' `escalate`); better or worse than the comparison quarter
+        /// (`improved` and `worsened`, as `trend`: completing an action improves it).
         public var isRed, isAmber, isComplete, isEscalation, improved, worsened: Bool
         /// Where carried-forward commentary comes from ("2026/27 Q2 update; none this quarter"),
         /// "" when it was written in the quarter reported on.
@@ -220,19 +221,19 @@ extension Report {
             let earlier = plan.commentary(of: action, in: previous, live: live)
             let previousWithheld = options.isPublic && action.isWithheld(earlier.text)
             let decision = options.isPublic && action.commentaryRestricted == true ? "" : action.decisionNeeded ?? ""
-            let before = plan.status(of: action, in: previous, live: live)
+            let trend = Trend(from: plan.status(of: action, in: previous, live: live), to: status)
             return ActionRow(
                 id: action.id, group: action.group, groupName: action.preventionGroup.map { plan.name(of: $0) } ?? action.group,
                 title: action.title, owner: ownerName(action.owner), partners: action.partners.map(ownerName).joined(separator: ", "),
                 due: action.due?.description ?? "", status: status.rawValue, letter: String(status.letter), statusLabel: plan.statusLabel(status),
-                trend: action.trend(in: quarter).rawValue, dueLabel: action.due?.longLabel ?? "",
+                trend: trend.rawValue, dueLabel: action.due?.longLabel ?? "",
                 workstreams: action.workstreams.map(plan.workstreamName).joined(separator: ", "),
                 commentary: withheld ? "" : commentary.text, outcomeMeasure: action.outcomeMeasure,
                 funding: funding, decisionNeeded: decision, hasDecision: !decision.isEmpty,
                 previousCommentary: previousWithheld ? "" : earlier.text, previousWithheld: previousWithheld,
                 isRed: status == .red, isAmber: status == .amber, isComplete: status == .complete,
-                isEscalation: status == .red && before == .red,
-                improved: before.map { status.rank > $0.rank } ?? false, worsened: before.map { status.rank < $0.rank } ?? false,
+                isEscalation: plan.isEscalation(action, in: quarter, live: live),
+                improved: trend == .improved, worsened: trend == .worsened,
                 commentaryNote: commentary.note, withheld: withheld, overdue: action.isOverdue(on: min(today, quarterEnd)),
                 stale: quarter == live ? action.isStale(in: quarter) : action.review(for: quarter)?.noUpdateProvided == true,
                 dueDateChanges: action.dueDateChanges.map { dueChange($0, of: action) })
