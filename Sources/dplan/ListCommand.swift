@@ -82,8 +82,7 @@ func actionCriteria(plan: Plan, group: GroupArgument?, owner: String?, status: S
     }
     if let status { criteria.statuses = status.statuses }
     if let workstream {
-        let key = workstream.lowercased()
-        guard let match = plan.workstreams.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key }) else {
+        guard let match = plan.findWorkstream(workstream) else {
             throw Failure("--workstream: no workstream \"\(workstream)\"; workstreams are: \(plan.workstreams.map(\.id).joined(separator: ", "))")
         }
         criteria.workstream = match.id
