@@ -220,8 +220,7 @@ struct RowImporter {
     }
 
     private func findOrCreateWorkstream(_ name: String, in plan: inout Plan, created: inout [String]) -> String {
-        let key = name.lowercased()
-        if let found = plan.workstreams.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key }) { return found.id }
+        if let found = plan.findWorkstream(name) { return found.id }
         let id = ownerSlug(name, existing: Set(plan.workstreams.map(\.id)))
         plan.workstreams.append(Workstream(id: id, name: name))
         created.append(id)
