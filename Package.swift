@@ -55,6 +55,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What tests share: outside programs (tmux, Chromium, pandoc…) as a `.requires` trait.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "PlanModel"], exclude: ["Fixtures"]),
@@ -66,7 +68,7 @@ let package = Package(
         .testTarget(
             name: "PlanReportsTests",
             dependencies: [
-                "PlanReports", "PlanModel", "PlanStore", "Spreadsheet",
+                "PlanReports", "PlanModel", "PlanStore", "Spreadsheet", "TestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
@@ -81,12 +83,12 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "PlanAppTests", dependencies: ["PlanApp", "PlanModel", "PlanStore", "PlanReports"]),
-        .testTarget(name: "DplanCLITests", dependencies: ["dplan", "PlanStore", "PlanModel", "Spreadsheet"]),
+        .testTarget(name: "PlanAppTests", dependencies: ["PlanApp", "PlanModel", "PlanStore", "PlanReports", "TestSupport"]),
+        .testTarget(name: "DplanCLITests", dependencies: ["dplan", "PlanStore", "PlanModel", "Spreadsheet", "TestSupport"]),
         .testTarget(
             name: "PlanTUITests",
             dependencies: [
-                "PlanTUI", "PlanModel", "PlanStore", "dplan",
+                "PlanTUI", "PlanModel", "PlanStore", "dplan", "TestSupport",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]

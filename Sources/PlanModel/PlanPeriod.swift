@@ -48,6 +48,20 @@ extension Plan {
         return nil
     }
 
+    /// The quarters a report can be made of while `current` is being edited, newest first:
+    /// `current` (or the period's last quarter, once every quarter is closed) back to the
+    /// period's first quarter. On a day whose editing quarter is `current`, exactly the quarters
+    /// `reportProblem(with:on:)` accepts.
+    public func reportableQuarters(upTo current: Quarter) -> [Quarter] {
+        var quarters: [Quarter] = []
+        var quarter = min(current, lastQuarter)
+        while quarter >= firstQuarter, quarters.count < 400 {
+            quarters.append(quarter)
+            quarter = quarter.previous
+        }
+        return quarters
+    }
+
     /// Changes the plan period, recording the change in the plan's audit trail. Refused when the
     /// end is before the start, or when the new period would leave out a quarter that has
     /// reviews or a closed-quarter record (history is never dropped by moving a date).
@@ -76,18 +90,6 @@ extension Plan {
 }
 
 extension Plan {
-    /// The quarters a report can be made of, newest first: `current` (the one being edited) back
-    /// to the first quarter of the plan period.
-    public func reportableQuarters(upTo current: Quarter) -> [Quarter] {
-        var quarters: [Quarter] = []
-        var quarter = current
-        while quarter >= firstQuarter, quarters.count < 400 {
-            quarters.append(quarter)
-            quarter = quarter.previous
-        }
-        return quarters
-    }
-
     /// The financial years an annual report can be made of on `day`, newest first: those that
     /// overlap the plan period and have started.
     public func reportableYears(on day: Day) -> [FinancialYear] {

@@ -163,7 +163,7 @@ public struct PlanDocument: Sendable {
     public static func modificationTime(_ path: String) -> Double? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        return Double(info.lastWritten.tv_sec) + Double(info.lastWritten.tv_nsec) / 1e9
     }
 
     private func backupFolder() throws(PlanFileError) -> (folder: String, name: String) {
@@ -212,7 +212,7 @@ struct FileSignature: Equatable, Sendable {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
         size = Int64(info.st_size)
-        seconds = Int(info.st_mtim.tv_sec)
-        nanoseconds = Int(info.st_mtim.tv_nsec)
+        seconds = Int(info.lastWritten.tv_sec)
+        nanoseconds = Int(info.lastWritten.tv_nsec)
     }
 }

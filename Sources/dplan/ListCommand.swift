@@ -68,6 +68,3 @@ struct List: ParsableCommand {
         print("\(rows.count - 1) of \(total) actions\(several ? " in \(plans.count) plans" : "") · \(quarter) · today \(today)")
     }
 }
-
-/// Reads the filter options of `list` and `export` into `ActionCriteria`, with a clear message
-/// for a group, owner, status or workstream the plan does not have.

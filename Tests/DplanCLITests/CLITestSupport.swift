@@ -68,30 +68,3 @@ func changedLineRanges(from old: String, to new: String) -> (old: Range<Int>, ne
     while suffix < min(a.count, b.count) - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
     return (prefix..<(a.count - suffix), prefix..<(b.count - suffix))
 }
-
-/// The path of an outside program a test needs, or nil after printing why the test is skipped.
-/// Under CI (`CI=true`) a missing program is a failure: CI installs it (`.ci/run`).
-func externalTool(_ name: String, install: String, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
-    let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-        .map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    if path == nil {
-        let reason = "\(name) is not installed (\(install))"
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            Issue.record("CI needs \(reason)", sourceLocation: sourceLocation)
-        } else {
-            print("skipped: \(reason)")
-        }
-    }
-    return path
-}
-
-/// Writes a script and makes it executable through a descriptor closed on exec: a process the
-/// test runner spawns meanwhile (tmux's server lives on) cannot inherit it open for writing,
-/// which would make running the script fail with "Text file busy".
-func writeExecutable(_ text: String, to path: String) throws {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
-    guard fd >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-    defer { close(fd) }
-    let bytes = Array(text.utf8)
-    guard write(fd, bytes, bytes.count) == bytes.count else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-}

@@ -3,6 +3,7 @@ import PlanModel
 import PlanReports
 import PlanStore
 @testable import PlanApp
+import TestSupport
 import Testing
 
 /// Export requests: the option rules, where an export may be written, and stopping a conversion.

@@ -3,6 +3,7 @@ import PlanModel
 import PlanStore
 @testable import PlanTUI
 import TerminalText
+import TestSupport
 import Testing
 
 /// Text as people type and paste it: grapheme clusters, wide characters, pastes, and every
