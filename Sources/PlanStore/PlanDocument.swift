@@ -15,10 +15,10 @@ public struct PlanDocument: Sendable {
     public let unknownFields: [PlanFileError]
 
     public static func open(_ path: String) throws(PlanFileError) -> PlanDocument {
-        let data = try PlanFile.read(path, planFile: true)
+        let (data, signature) = try PlanFile.readWithSignature(path, planFile: true)
         var unknown: [PlanFileError] = []
         let plan = try PlanCoding.decode(data, file: path, unknownFields: &unknown)
-        return PlanDocument(path: path, base: plan, loadedBytes: data, signature: FileSignature(path), unknownFields: unknown)
+        return PlanDocument(path: path, base: plan, loadedBytes: data, signature: signature, unknownFields: unknown)
     }
 
     /// What a save did.
@@ -68,8 +68,20 @@ public struct PlanDocument: Sendable {
     /// merged field by field; if both changed the same field, nothing is written. A plan with
     /// recorded merge conflicts is refused unless `keepingConflicts` (resolving some of them, or
     /// recording a merge's).
+    ///
+    /// The whole save — read what is on disk, merge, validate, keep the backup, write, rename —
+    /// happens under the save lock (`SaveLock`), so a save made meanwhile by another process is
+    /// never overwritten: it waits, then finds this save's version on disk and merges with it.
     public mutating func save(_ plan: Plan, resolving resolutions: [String: PlanMerge.Side] = [:],
                               keepingConflicts: Bool = false) throws(SaveError) -> SaveOutcome {
+        let lock: SaveLock
+        do {
+            _ = try backupFolder()
+            lock = try SaveLock(forTarget: AtomicFile.resolvedTarget(path), file: path)
+        } catch {
+            throw .file(error)
+        }
+        defer { lock.release() }
         let disk: Data
         do { disk = try PlanFile.read(path) } catch { throw .file(error) }
         var toWrite = plan
@@ -104,12 +116,15 @@ public struct PlanDocument: Sendable {
     }
 
     /// Brings in what someone else saved, keeping my unsaved edits: merges the file on disk into
-    /// `mine` and makes it the new base. Conflicts are refused (saving resolves them).
+    /// `mine` and makes it the new base. Conflicts are refused (saving resolves them). What is
+    /// read is one complete saved version (saves rename a whole new file into place), and its
+    /// size and time are taken from the same open file.
     public mutating func reload(keeping mine: Plan) throws(SaveError) -> Plan {
         let disk: Data
+        let diskSignature: FileSignature
         let theirs: Plan
         do {
-            disk = try PlanFile.read(path)
+            (disk, diskSignature) = try PlanFile.readWithSignature(path)
             theirs = try Self.decodeKeepingEveryField(disk, file: path)
         } catch {
             throw .file(error)
@@ -118,7 +133,7 @@ public struct PlanDocument: Sendable {
         guard merge.conflicts.isEmpty else { throw .conflicts(path: path, merge.conflicts) }
         base = theirs
         loadedBytes = disk
-        signature = FileSignature(path)
+        signature = diskSignature
         return merge.plan
     }
 
@@ -211,6 +226,10 @@ struct FileSignature: Equatable, Sendable {
     init?(_ path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    init(_ info: stat) {
         size = Int64(info.st_size)
         seconds = Int(info.st_mtim.tv_sec)
         nanoseconds = Int(info.st_mtim.tv_nsec)
