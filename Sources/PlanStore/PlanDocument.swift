@@ -74,6 +74,12 @@ public struct PlanDocument: Sendable {
     /// never overwritten: it waits, then finds this save's version on disk and merges with it.
     public mutating func save(_ plan: Plan, resolving resolutions: [String: PlanMerge.Side] = [:],
                               keepingConflicts: Bool = false) throws(SaveError) -> SaveOutcome {
+        try save(plan, resolving: resolutions, keepingConflicts: keepingConflicts, failingAt: nil)
+    }
+
+    /// `failingAt` makes one step of writing the file fail as if the system call had (tests only).
+    mutating func save(_ plan: Plan, resolving resolutions: [String: PlanMerge.Side] = [:], keepingConflicts: Bool = false,
+                       failingAt fault: AtomicFile.Step?) throws(SaveError) -> SaveOutcome {
         let lock: SaveLock
         do {
             _ = try backupFolder()
@@ -103,12 +109,7 @@ public struct PlanDocument: Sendable {
                                       message: "\(problem.message); the plan would fail validation, so nothing was written"))
         }
         let bytes = PlanCoding.encode(toWrite)
-        do {
-            try keepBackup(of: disk)
-            try AtomicFile.write(bytes, to: path)
-        } catch {
-            throw .file(error)
-        }
+        do { try replace(with: bytes, keeping: disk, failingAt: fault) } catch { throw .file(error) }
         base = toWrite
         loadedBytes = bytes
         signature = FileSignature(path)
@@ -194,26 +195,42 @@ public struct PlanDocument: Sendable {
         return (folder, String(name[..<dot]))
     }
 
-    /// Rotates `.dplan/<name>.1.json … .N.json` beside the file and keeps the current version
-    /// as 1. That is a hard link to the file about to be replaced when the file system allows
-    /// (saves replace the file by renaming a new one over it, so the old one is never written
-    /// again), which costs nothing however large the plan; otherwise a copy of `data`.
-    private func keepBackup(of data: Data) throws(PlanFileError) {
-        guard backups > 0 else { return }
+    /// Writes `bytes` over the plan and keeps the version it replaces (`old`) as backup 1 in
+    /// `.dplan/<name>.1.json … .N.json`, the others moving up one and the oldest going. The backup
+    /// is first made under a temporary name and takes its place only once the new plan is in
+    /// place, so a save that fails leaves `.dplan/` exactly as it was.
+    private func replace(with bytes: Data, keeping old: Data, failingAt fault: AtomicFile.Step?) throws(PlanFileError) {
+        guard backups > 0 else { return try AtomicFile.write(bytes, to: path, failingAt: fault) }
         let (folder, name) = try backupFolder()
+        let staged = try stageBackup(of: old, in: folder, name: name)
+        do { try AtomicFile.write(bytes, to: path, failingAt: fault) } catch {
+            unlink(staged)
+            throw error
+        }
         func backup(_ n: Int) -> String { "\(folder)/\(name).\(n).json" }
-        try? FileManager.default.removeItem(atPath: backup(backups))
         for n in stride(from: backups - 1, through: 1, by: -1) where FileManager.default.fileExists(atPath: backup(n)) {
             rename(backup(n), backup(n + 1))
         }
-        unlink(backup(1))
+        if rename(staged, backup(1)) != 0 { unlink(staged) }
+        AtomicFile.flushFolder(folder)
+    }
+
+    /// The version about to be replaced, as `.dplan/<name>.backup.tmp-<pid>`: a hard link to the
+    /// plan file when the file system allows (saves replace the file by renaming a new one over
+    /// it, so the old one is never written again), which costs nothing however large the plan;
+    /// otherwise a copy of `data`. Removes such files left by saves that were killed.
+    private func stageBackup(of data: Data, in folder: String, name: String) throws(PlanFileError) -> String {
+        let prefix = "\(folder)/\(name).backup"
+        AtomicFile.removeAbandonedTemporaries(of: prefix, in: folder)
+        let staged = "\(prefix).tmp-\(getpid())"
+        unlink(staged)
         var linked = stat()
-        if link(AtomicFile.resolvedTarget(path), backup(1)) == 0, stat(backup(1), &linked) == 0, Int(linked.st_size) == data.count {
-            AtomicFile.flushFolder(folder)
-            return
+        if link(AtomicFile.resolvedTarget(path), staged) == 0, stat(staged, &linked) == 0, Int(linked.st_size) == data.count {
+            return staged
         }
-        unlink(backup(1))
-        try AtomicFile.write(data, to: backup(1))
+        unlink(staged)
+        try AtomicFile.write(data, to: staged)
+        return staged
     }
 }
 
