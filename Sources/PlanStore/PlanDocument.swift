@@ -82,6 +82,7 @@ public struct PlanDocument: Sendable {
                        failingAt fault: AtomicFile.Step?) throws(SaveError) -> SaveOutcome {
         let lock: SaveLock
         do {
+            try AtomicFile.checkWritable(path)  // before `.dplan` is made: a refused save changes nothing
             _ = try backupFolder()
             lock = try SaveLock(forTarget: AtomicFile.resolvedTarget(path), file: path)
         } catch {
@@ -159,7 +160,7 @@ public struct PlanDocument: Sendable {
 
     private func keepSnapshot(label: String) throws(PlanFileError) {
         let (folder, name) = try backupFolder()
-        try AtomicFile.write(loadedBytes, to: "\(folder)/\(name).\(label).json")
+        try AtomicFile.write(loadedBytes, to: "\(folder)/\(name).\(label).json", permissionsFrom: AtomicFile.resolvedTarget(path))
     }
 
     /// The versions kept in `.dplan/` beside a plan file (rotating backups and closed-quarter
@@ -182,17 +183,29 @@ public struct PlanDocument: Sendable {
         return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
     }
 
+    /// `.dplan` beside the plan (made if need be) and the plan's name without its extension.
     private func backupFolder() throws(PlanFileError) -> (folder: String, name: String) {
         let target = AtomicFile.resolvedTarget(path)
         let folder = PathParts.join(PathParts.folder(of: target), ".dplan")
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw PlanFileError(file: folder, message: "cannot create the backup folder: \(error.localizedDescription)")
-        }
+        try Self.makeSharedFolder(folder, in: PathParts.folder(of: target))
         let name = PathParts.name(of: target)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return (folder, name) }
         return (folder, String(name[..<dot]))
+    }
+
+    /// Makes `folder` inside `parent` unless it exists, in the parent's group and with the
+    /// parent's group permissions and setgid bit (the rest as the umask says), so that in a
+    /// folder shared by a group everyone who can save the plan can also keep its backups.
+    static func makeSharedFolder(_ folder: String, in parent: String) throws(PlanFileError) {
+        guard mkdir(folder, 0o777) == 0 else {
+            if errno == EEXIST, AtomicFile.nonRegularKind(folder) == "a folder" { return }
+            throw PlanFileError(file: folder, message: "cannot create the backup folder: \(String(cString: strerror(errno))); nothing was written")
+        }
+        var shared = stat(), made = stat()
+        guard stat(parent, &shared) == 0, stat(folder, &made) == 0 else { return }
+        if made.st_gid != shared.st_gid { _ = chown(folder, uid_t.max, shared.st_gid) }
+        let groupBits = S_ISGID | S_IRWXG
+        _ = chmod(folder, (made.st_mode & 0o777 & ~groupBits) | (shared.st_mode & groupBits))
     }
 
     /// Writes `bytes` over the plan and keeps the version it replaces (`old`) as backup 1 in
@@ -229,7 +242,7 @@ public struct PlanDocument: Sendable {
             return staged
         }
         unlink(staged)
-        try AtomicFile.write(data, to: staged)
+        try AtomicFile.write(data, to: staged, permissionsFrom: AtomicFile.resolvedTarget(path))
         return staged
     }
 }
