@@ -17,6 +17,12 @@ public enum PlanFile {
     /// A plan file (`planFile`) must be a regular file (through links): reading a device or a
     /// FIFO could block or never end, and saving could not replace it.
     public static func read(_ path: String, planFile: Bool = false) throws(PlanFileError) -> Data {
+        try readWithSignature(path, planFile: planFile).data
+    }
+
+    /// Reads a file's bytes and, from the same open file, its size and modification time: the
+    /// two always describe one version, even when someone saves the file meanwhile.
+    static func readWithSignature(_ path: String, planFile: Bool = false) throws(PlanFileError) -> (data: Data, signature: FileSignature) {
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw PlanFileError(file: path, message: "cannot open: \(String(cString: strerror(errno)))")
@@ -27,15 +33,29 @@ public enum PlanFile {
         if planFile, let kind = AtomicFile.nonRegularKind(path) {
             throw PlanFileError(file: path, message: "is \(kind); a plan must be a regular file (.json)")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw PlanFileError(file: path, message: "cannot read: \(String(cString: strerror(errno)))")
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0, fstat(fd, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if fd >= 0 { close(fd) }
+            throw PlanFileError(file: path, message: "cannot read: \(reason)")
         }
-        defer { try? handle.close() }
-        do {
-            return try handle.readToEnd() ?? Data()
-        } catch {
-            throw PlanFileError(file: path, message: "cannot read: \(error.localizedDescription)")
+        defer { close(fd) }
+        // Read the size the file had when opened, then on until the end (it may have grown).
+        var data = Data(count: Int(info.st_size))
+        var length = 0
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let inPlace = length < data.count
+            let n = inPlace ? data.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + length, $0.count - length) }
+                : chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw PlanFileError(file: path, message: "cannot read: \(String(cString: strerror(errno)))") }
+            if n == 0 { break }
+            if !inPlace { data.append(contentsOf: chunk[..<n]) }
+            length += n
         }
+        data.count = length
+        return (data, FileSignature(info))
     }
 
     /// Saves a plan in canonical form, atomically: the file is either the old plan or the new

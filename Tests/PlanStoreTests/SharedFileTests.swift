@@ -143,7 +143,7 @@ import Testing
             _ = try document.save(plan)
         }
         let folder = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".dplan")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["plan.1.json", "plan.2.json", "plan.3.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["plan.1.json", "plan.2.json", "plan.3.json", "plan.json.save-lock"])
         #expect(try PlanFile.load("\(folder)/plan.1.json").actions.first { $0.id == "WSA-02" }?.description == "Round 4")
         #expect(try PlanFile.load("\(folder)/plan.3.json").actions.first { $0.id == "WSA-02" }?.description == "Round 2")
         // They delete an action I did not touch: the merge deletes it too.

@@ -29,6 +29,7 @@ public struct ExternalProgram: Sendable, CustomStringConvertible {
     public static let unzip = ExternalProgram("unzip", install: "Debian package unzip")
     public static let soffice = ExternalProgram("soffice", install: "Debian package libreoffice-calc-nogui")
     public static let git = ExternalProgram("git", install: "Debian package git")
+    public static let setpriv = ExternalProgram("setpriv", install: "Debian package util-linux")
 
     public var description: String { names[0] }
 
