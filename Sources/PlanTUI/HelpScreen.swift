@@ -46,7 +46,8 @@ extension Keymap {
         } + [("Everywhere", rows(global)),
              ("Text editor (commentary, titles, dates, search)", rows(editor)),
              ("Lists (owners, groups, filters)", rows(picker)),
-             ("Export dialog", rows(exportForm))]
+             ("Export dialog", rows(exportForm)),
+             ("This help (any other key closes it)", rows(help))]
             + confirmSections.map { ($0.title, rows($0.bindings)) }
     }
 

@@ -202,6 +202,11 @@ public enum EditorCommand: Hashable, Sendable {
     case backspace, delete, deleteWord, clear, newline, external, confirm, cancel
 }
 
+/// What a key does while the help is shown: scroll it; any key not in the table closes it.
+public enum HelpCommand: Hashable, Sendable {
+    case lineDown, lineUp, pageDown, pageUp
+}
+
 /// What the export dialog does with a key.
 public enum ExportFormCommand: Hashable, Sendable {
     case up, down, previous, next, choose, export, cancel
@@ -246,6 +251,18 @@ extension Keymap {
     /// the text can have several lines.
     static func editorHints(multiline: Bool) -> [Binding<EditorCommand>] {
         editor.filter { multiline || ($0.command != .newline && $0.command != .external) }
+    }
+
+    /// The help overlay's keys; any other key closes it.
+    public static let help: [Binding<HelpCommand>] = [
+        Binding([.character("j"), .down], .lineDown, "scroll down a line", hint: "scroll", hintKeys: "j/k"),
+        Binding([.character("k"), .up], .lineUp, "scroll up a line"),
+        Binding([.pageDown], .pageDown, "scroll down a page"),
+        Binding([.pageUp], .pageUp, "scroll up a page"),
+    ]
+
+    static func helpCommand(for key: Key) -> HelpCommand? {
+        help.first { $0.keys.contains(key) }?.command
     }
 
     /// The export dialog's keys.

@@ -111,7 +111,7 @@ private func renderBottom(_ state: AppState, into frame: inout Frame) {
     // "? help" first so it is always on screen, then save and quit, then the screen's own keys.
     let own = Keymap.bindings(for: state.screen.mode).filter { binding in !Keymap.global.contains { $0.command == binding.command } }
     let bindings = Keymap.global + own
-    frame.put(state.help != nil ? [Span("any key", .key), Span(" closes help  "), Span("j/k", .key), Span(" scroll")]
+    frame.put(state.help != nil ? [Span("any key", .key), Span(" closes help  ")] + hintSpans(Keymap.help)
               : hintSpans(bindings), x: 1, y: hintRow)
 }
 

@@ -104,15 +104,16 @@ extension AppState {
     private mutating func handle(_ key: Key) -> [Effect] {
         if case .resize = key { return [] }  // the run loop sends `.resized` with the new size
         if layout.isTooSmall {
-            return key == .character("q") || key == .control("c") ? requestQuit() : []
+            // Only quitting works on a screen too small to draw.
+            return Keymap.global.first { $0.keys.contains(key) }?.command == .quit ? requestQuit() : []
         }
         if var help {
-            switch key {
-            case .character("j"), .down: help.scroll += 1
-            case .character("k"), .up: help.scroll = max(0, help.scroll - 1)
-            case .pageDown: help.scroll += layout.helpHeight
-            case .pageUp: help.scroll = max(0, help.scroll - layout.helpHeight)
-            default:
+            switch Keymap.helpCommand(for: key) {
+            case .lineDown?: help.scroll += 1
+            case .lineUp?: help.scroll = max(0, help.scroll - 1)
+            case .pageDown?: help.scroll += layout.helpHeight
+            case .pageUp?: help.scroll = max(0, help.scroll - layout.helpHeight)
+            case nil:
                 self.help = nil
                 return []
             }
