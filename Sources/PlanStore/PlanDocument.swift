@@ -33,7 +33,7 @@ public struct PlanDocument: Sendable {
     public enum SaveError: Error, CustomStringConvertible, Sendable {
         case file(PlanFileError)
         /// Someone else changed the same fields; nothing was written.
-        case conflicts(path: String, [PlanMerge.Conflict])
+        case conflicts(path: String, [MergeConflict])
         /// The plan (or the version on disk it was merged with) has merge conflicts nobody has
         /// resolved yet; nothing was written.
         case unresolvedConflicts(path: String, [MergeConflict])
@@ -68,7 +68,7 @@ public struct PlanDocument: Sendable {
     /// merged field by field; if both changed the same field, nothing is written. A plan with
     /// recorded merge conflicts is refused unless `keepingConflicts` (resolving some of them, or
     /// recording a merge's).
-    public mutating func save(_ plan: Plan, resolving resolutions: [String: PlanMerge.Side] = [:],
+    public mutating func save(_ plan: Plan, resolving resolutions: [String: MergeConflict.Side] = [:],
                               keepingConflicts: Bool = false) throws(SaveError) -> SaveOutcome {
         let disk: Data
         do { disk = try PlanFile.read(path) } catch { throw .file(error) }

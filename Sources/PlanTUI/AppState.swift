@@ -161,7 +161,7 @@ public enum Event: Sendable {
     /// The plan was saved; `merged` is the plan after merging someone else's saved changes, if any.
     case saved(merged: Plan?, thenQuit: Bool)
     /// Saving found fields changed both here and on disk.
-    case conflicts([PlanMerge.Conflict])
+    case conflicts([MergeConflict])
     case saveFailed(String)
     /// Someone else's saved changes were merged into the plan; `base` is the file as now on disk.
     case reloaded(merged: Plan, base: Plan)
@@ -180,7 +180,7 @@ public enum Event: Sendable {
 /// Each outcome comes back as an `Event`.
 public enum Effect: Equatable, Sendable {
     /// Save, settling conflicting fields as decided; quit once saved when `thenQuit`.
-    case save(resolving: [String: PlanMerge.Side], thenQuit: Bool)
+    case save(resolving: [String: MergeConflict.Side], thenQuit: Bool)
     case quit
     /// Write a report of the plan as it is now to a path (`~` expanded); replace an existing file
     /// only when `overwrite`.

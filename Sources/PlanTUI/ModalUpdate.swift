@@ -56,7 +56,7 @@ extension AppState {
         case .resolveConflicts(let conflicts, var decided):
             switch key {
             case .character("m"), .character("t"):
-                decided[conflicts[decided.count].path] = key == .character("m") ? .mine : .theirs
+                decided[conflicts[decided.count].path] = key == .character("m") ? .ours : .theirs
                 if decided.count == conflicts.count { return [.save(resolving: decided, thenQuit: false)] }
                 modal = .confirm(.resolveConflicts(conflicts, decided: decided))
             case .escape:

@@ -39,6 +39,7 @@ struct Merge: ParsableCommand {
         do { _ = try document.save(result.plan, keepingConflicts: true) } catch { throw Failure(error.description) }
         let changed = result.plan.actions.filter { action in ours.actions.first { $0.id == action.id } != action }.count
         print("\(file): merged \(other): \(changed) action\(changed == 1 ? "" : "s") added or changed")
+        for renumbering in result.renumbered { print("\(file): \(renumbering.description)") }
         guard result.conflicts.isEmpty else {
             for conflict in result.plan.conflicts { printError("\(file): conflict: \(describe(conflict))") }
             printError("\(file): saved with our value in each conflicting field. " + PlanDocument.howToResolve(file))

@@ -50,7 +50,7 @@ import Testing
 
     @Test func conflictsAreAskedAboutThenSavedAsDecided() throws {
         var state = try editedState()
-        let conflict = PlanMerge.Conflict(path: "actions[id=SEC-03].title", mine: "\"A\"", theirs: "\"B\"")
+        let conflict = MergeConflict(path: "actions[id=SEC-03].title", base: nil, ours: "\"A\"", theirs: "\"B\"")
         #expect(state.update(.conflicts([conflict])).isEmpty)
         #expect(state.modal == .confirm(.resolveConflicts([conflict], decided: [:])))
         #expect(state.press(.character("t")) == [.save(resolving: ["actions[id=SEC-03].title": .theirs], thenQuit: false)])
