@@ -184,11 +184,11 @@ struct MergeVersions {
         }
     }
 
-    /// Who created an action and when (its creation stamp and the audit trail's first entry),
-    /// which tells two actions with one id apart; nil for an action with no creation stamp.
+    /// Who created an action and when (its creation stamp and the audit trail's `created` entry),
+    /// which tells two actions with one id apart; nil for an action with neither (older plans).
     static func origin(of action: Action) -> String? {
-        guard let created = action.created else { return nil }
-        return "\(created) \(action.changeLog?.first { $0.field == "created" }?.by ?? "")"
+        guard let created = action.created, let entry = action.changeLog?.first(where: { $0.field == "created" }) else { return nil }
+        return "\(created) \(entry.by)"
     }
 
     /// A milestone as its renumbering records it: id, title and due date.
