@@ -10,6 +10,10 @@ public struct Renumbering: Equatable, Sendable {
     }
 
     public var kind: Kind
+    /// Whether ours was renumbered (else theirs).
+    public var ours = true
+    /// Whether the id was that of an action deleted meanwhile (else both sides added one).
+    public var reusedDeletedID = false
     /// The action holding the milestone or funding line; nil for an action, or for a funding
     /// line of the plan's own.
     public var holder: String?
@@ -18,13 +22,14 @@ public struct Renumbering: Equatable, Sendable {
 
     /// "our new action PRI-07 is now PRI-08 (the other side also added a PRI-07)".
     public var description: String {
+        let why = reusedDeletedID ? "\(from) was an action deleted meanwhile" : "the other side also added a \(from)"
         let what = switch kind {
         case .action: "action"
         case .milestone: "milestone"
         case .fundingLine: "funding line"
         }
         let place = holder.map { " of action \($0)" } ?? (kind == .fundingLine ? " of the plan" : "")
-        return "our new \(what) \(from)\(place) is now \(to) (the other side also added a \(from))"
+        return "\(ours ? "our" : "their") new \(what) \(from)\(place) is now \(to) (\(why))"
     }
 }
 
@@ -45,58 +50,146 @@ struct MergeVersions {
         self.ours = ours
         self.theirs = theirs
         // A renumbering one side made in an earlier merge, not yet known to the others.
-        let (ours0, theirs0) = (ours, theirs)
-        Self.adoptRenumberings(from: ours0, into: &self.base)
-        Self.adoptRenumberings(from: ours0, into: &self.theirs)
-        Self.adoptRenumberings(from: theirs0, into: &self.base)
-        Self.adoptRenumberings(from: theirs0, into: &self.ours)
+        for (source, targets) in [(ours, [Version.base, .theirs]), (theirs, [Version.base, .ours])] {
+            for target in targets { adoptRenumberings(from: source, into: target) }
+        }
+        renumberReusedIDs()
         renumberActions()
         renumberParts()
+    }
+
+    /// One of the three versions.
+    enum Version {
+        case base, ours, theirs
+    }
+
+    subscript(version: Version) -> Plan {
+        get {
+            switch version {
+            case .base: base
+            case .ours: ours
+            case .theirs: theirs
+            }
+        }
+        set {
+            switch version {
+            case .base: base = newValue
+            case .ours: ours = newValue
+            case .theirs: theirs = newValue
+            }
+        }
     }
 
     // MARK: Renumberings made earlier
 
     /// Applies every renumbering recorded in `source` (an `id` entry on an action, a
     /// `milestones[id=M3].id` or `fundingLines[id=F2].id` entry) to the same item in `target`
-    /// that has not had it: the same action by its creation stamp, the same milestone or funding
-    /// line by the content the entry names.
-    private static func adoptRenumberings(from source: Plan, into target: inout Plan) {
+    /// that has not had it: the same action by its creation entry, the same milestone or funding
+    /// line by the content the entry names. A different new item of ours or theirs already
+    /// holding the id moves on to the next free one (both sides took it).
+    private mutating func adoptRenumberings(from source: Plan, into target: Version) {
         for action in source.actions {
-            for entry in action.changeLog ?? [] where entry.field == "id" && entry.by == renumberer {
-                guard let index = target.actionIndex(id: entry.from), !(target.actions[index].changeLog ?? []).contains(entry),
-                      origin(of: target.actions[index]) == origin(of: action), target.actionIndex(id: entry.to) == nil else { continue }
-                renameAction(at: index, to: entry.to, in: &target)
+            for entry in action.changeLog ?? [] where entry.field == "id" && entry.by == Self.renumberer {
+                let plan = self[target]
+                guard let index = plan.actionIndex(id: entry.from), !(plan.actions[index].changeLog ?? []).contains(entry),
+                      Self.origin(of: plan.actions[index]) == Self.origin(of: action) else { continue }
+                if let holder = plan.actionIndex(id: entry.to) {
+                    guard target != .base, Self.origin(of: plan.actions[holder]) != Self.origin(of: action) else { continue }
+                    move(actionAt: holder, in: target, reused: false)
+                }
+                Self.renameAction(at: index, to: entry.to, in: &self[target])
             }
         }
         for action in source.actions {
-            guard let index = target.actionIndex(id: action.id) else { continue }
-            for entry in action.changeLog ?? [] where entry.by == renumberer && entry.field != "id" {
-                var action = target.actions[index]
-                guard !(action.changeLog ?? []).contains(entry) else { continue }
-                renamePart(entry, in: &action.milestones, &action.fundingLines)
-                target.actions[index] = action
+            guard let index = self[target].actionIndex(id: action.id) else { continue }
+            for entry in action.changeLog ?? [] where entry.by == Self.renumberer && entry.field != "id" {
+                var held = self[target].actions[index]
+                guard !(held.changeLog ?? []).contains(entry) else { continue }
+                let moved = Self.renamePart(entry, in: &held.milestones, &held.fundingLines, movingOthers: target != .base)
+                if let (kind, old, new) = moved {
+                    let (from, to) = kind == .milestone ? Self.texts(held.milestones, old, new, Self.identity) : Self.texts(held.fundingLines, old, new, \.summary)
+                    held.changeLog = (held.changeLog ?? []) + [FieldChange(field: "\(kind == .milestone ? "milestones" : "fundingLines")[id=\(old)].id",
+                                                                            from: from, to: to, by: Self.renumberer, on: Self.stamp(of: held))]
+                    renumbered.append(Renumbering(kind: kind, ours: target == .ours, holder: held.id, from: old, to: new))
+                }
+                self[target].actions[index] = held
             }
         }
-        for entry in source.changeLog ?? [] where entry.by == renumberer && !(target.changeLog ?? []).contains(entry) {
+        for entry in source.changeLog ?? [] where entry.by == Self.renumberer && !(self[target].changeLog ?? []).contains(entry) {
             var none: [Milestone] = []
-            renamePart(entry, in: &none, &target.fundingLines)
+            if let (_, old, new) = Self.renamePart(entry, in: &none, &self[target].fundingLines, movingOthers: target != .base) {
+                let (from, to) = Self.texts(self[target].fundingLines, old, new, \.summary)
+                self[target].changeLog = (self[target].changeLog ?? []) + [FieldChange(field: "fundingLines[id=\(old)].id", from: from, to: to,
+                                                                                       by: Self.renumberer, on: self[target].changeLog?.map(\.on).max() ?? Self.epoch)]
+                renumbered.append(Renumbering(kind: .fundingLine, ours: target == .ours, holder: nil, from: old, to: new))
+            }
         }
     }
 
     /// Renames the milestone or funding line an entry names, when one with that id still holds
-    /// the content the entry recorded (`M3 Pilot, due 2026-03-31` → `M4 …`).
-    private static func renamePart(_ entry: FieldChange, in milestones: inout [Milestone], _ lines: inout [FundingLine]) {
+    /// the content the entry recorded (`M3 Pilot, due 2026-03-31` → `M4 …`). A different item
+    /// holding the new id moves to the next free one when `movingOthers`; returns that move.
+    private static func renamePart(_ entry: FieldChange, in milestones: inout [Milestone], _ lines: inout [FundingLine],
+                                   movingOthers: Bool) -> (Renumbering.Kind, String, String)? {
         let old = String(entry.from.prefix { $0 != " " }), new = String(entry.to.prefix { $0 != " " })
-        if entry.field == "milestones[id=\(old)].id", let i = milestones.firstIndex(where: { $0.id == old }),
-           identity(milestones[i]) == entry.from, !milestones.contains(where: { $0.id == new }) {
-            milestones[i].id = new
-        } else if entry.field == "fundingLines[id=\(old)].id", let i = lines.firstIndex(where: { $0.id == old }),
-                  lines[i].summary == entry.from, !lines.contains(where: { $0.id == new }) {
-            lines[i].id = new
+        if entry.field == "milestones[id=\(old)].id", let i = milestones.firstIndex(where: { $0.id == old }), identity(milestones[i]) == entry.from {
+            return renameItem(at: i, to: new, in: &milestones, prefix: "M", movingOthers: movingOthers).map { (.milestone, $0, $1) }
         }
+        if entry.field == "fundingLines[id=\(old)].id", let i = lines.firstIndex(where: { $0.id == old }), lines[i].summary == entry.from {
+            return renameItem(at: i, to: new, in: &lines, prefix: "F", movingOthers: movingOthers).map { (.fundingLine, $0, $1) }
+        }
+        return nil
+    }
+
+    /// Gives item `i` the id `new`, first moving another item holding it to the next free id
+    /// (when allowed; else nothing changes). Returns the other item's move.
+    private static func renameItem<Item: PartRenaming>(at i: Int, to new: String, in items: inout [Item], prefix: String,
+                                                       movingOthers: Bool) -> (String, String)? {
+        var moved: (String, String)?
+        if let holder = items.firstIndex(where: { $0.id == new }) {
+            guard movingOthers else { return nil }
+            let highest = items.compactMap { Int($0.id.dropFirst(prefix.count)) }.max() ?? 0
+            let next = "\(prefix)\(max(highest, Int(new.dropFirst(prefix.count)) ?? 0) + 1)"
+            moved = (new, next)
+            items[holder].id = next
+        }
+        items[i].id = new
+        return moved
+    }
+
+    /// How a renumbering entry names a moved item before and after (`M3 Pilot, due …` → `M4 …`).
+    private static func texts<Item: PartRenaming>(_ items: [Item], _ old: String, _ new: String, _ text: (Item) -> String) -> (String, String) {
+        guard var item = items.first(where: { $0.id == new }) else { return (old, new) }
+        let after = text(item)
+        item.id = old
+        return (text(item), after)
+    }
+
+    /// Moves an action of ours or theirs to the next free id of its group, recorded.
+    private mutating func move(actionAt index: Int, in version: Version, reused: Bool) {
+        let action = self[version].actions[index]
+        let new = nextActionID(like: action.id)
+        Self.renameAction(at: index, to: new, in: &self[version])
+        self[version].actions[index].changeLog = (action.changeLog ?? [])
+            + [FieldChange(field: "id", from: action.id, to: new, by: Self.renumberer, on: Self.stamp(of: action))]
+        renumbered.append(Renumbering(kind: .action, ours: version == .ours, reusedDeletedID: reused, holder: nil, from: action.id, to: new))
     }
 
     // MARK: New ids both sides took
+
+    /// A new action given the id of one deleted meanwhile (it was the highest of its group) is
+    /// not that action: it takes the next free id, so the deletion and the edits of the old one
+    /// meet as they should.
+    private mutating func renumberReusedIDs() {
+        for version in [Version.ours, .theirs] {
+            for index in self[version].actions.indices {
+                let action = self[version].actions[index]
+                guard let origin = Self.origin(of: action), let old = base.actionIndex(id: action.id),
+                      Self.origin(of: base.actions[old]) != origin else { continue }
+                move(actionAt: index, in: version, reused: true)
+            }
+        }
+    }
 
     /// Actions neither in the base nor the same action on both sides (by creation stamp) that
     /// share an id: ours takes the next free id of its group.
@@ -108,11 +201,7 @@ struct MergeVersions {
             let (mine, their) = (ours.actions[o], theirs.actions[t])
             if let origin = Self.origin(of: mine), origin == Self.origin(of: their) { continue }
             if Self.origin(of: mine) == nil, mine == their { continue }
-            let new = nextActionID(like: id)
-            Self.renameAction(at: o, to: new, in: &ours)
-            ours.actions[o].changeLog = (ours.actions[o].changeLog ?? [])
-                + [FieldChange(field: "id", from: id, to: new, by: Self.renumberer, on: Self.stamp(of: mine))]
-            renumbered.append(Renumbering(kind: .action, holder: nil, from: id, to: new))
+            move(actionAt: o, in: .ours, reused: false)
         }
     }
 
@@ -184,11 +273,11 @@ struct MergeVersions {
         }
     }
 
-    /// Who created an action and when (its creation stamp and the audit trail's `created` entry),
+    /// Who created an action, when and as what (its creation stamp and the audit trail's `created` entry),
     /// which tells two actions with one id apart; nil for an action with neither (older plans).
     static func origin(of action: Action) -> String? {
         guard let created = action.created, let entry = action.changeLog?.first(where: { $0.field == "created" }) else { return nil }
-        return "\(created) \(entry.by)"
+        return "\(created) \(entry.by) \(entry.to)"
     }
 
     /// A milestone as its renumbering records it: id, title and due date.

@@ -58,7 +58,7 @@ struct MergeOracle {
     /// An action's key: its creation stamp and creator, or its id when it has none (older plans).
     static func key(_ action: Action) -> String {
         guard let created = action.created, let entry = action.changeLog?.first(where: { $0.field == "created" }) else { return action.id }
-        return "\(created) \(entry.by)"
+        return "\(created) \(entry.by) \(entry.to)"
     }
 
     /// What is wrong with `merged`, counted by kind, against the base and the two sides.
@@ -106,7 +106,9 @@ struct MergeOracle {
             guard let present = result.audit[item] else { continue }  // deleted, or in conflict
             for entry in entries.subtracting(present) { findings.lostAuditEntries.append("\(item): \(entry)") }
         }
-        for record in ours.deleted.union(theirs.deleted).subtracting(result.deleted) where merged.conflicts.isEmpty {
+        // A deletion record one side dropped (it kept the action when settling a conflict) goes.
+        let dropped = base.deleted.subtracting(ours.deleted).union(base.deleted.subtracting(theirs.deleted))
+        for record in ours.deleted.union(theirs.deleted).subtracting(result.deleted).subtracting(dropped) where merged.conflicts.isEmpty {
             findings.lostAuditEntries.append("deletion record \(record)")
         }
         findings.leaks = leaks(merged)
