@@ -27,7 +27,7 @@ public struct SaveReport: Equatable, Sendable {
 /// Saves an edited plan through its document: merged with whatever someone else saved meanwhile,
 /// validated, the replaced version kept as a backup, written atomically; and for every quarter the
 /// save closes, the dated copy that reproduces the board's papers later. Both front ends save here.
-public func save(_ plan: Plan, in document: inout PlanDocument, resolving resolutions: [String: PlanMerge.Side] = [:],
+public func save(_ plan: Plan, in document: inout PlanDocument, resolving resolutions: [String: MergeConflict.Side] = [:],
                  keepingConflicts: Bool = false) throws(DplanError) -> SaveReport {
     let closedBefore = Set(document.base.quarters.filter { $0.state == .closed }.map(\.quarter))
     let outcome: PlanDocument.SaveOutcome

@@ -6,6 +6,11 @@
 /// `actions[id=SEC-06]` alone is a whole action deleted on one side and changed on the other.
 /// Values are compact JSON text; nil when the field or item is absent on that side.
 public struct MergeConflict: Equatable, Sendable {
+    /// Which side's value a decision keeps.
+    public enum Side: Hashable, Sendable {
+        case ours, theirs
+    }
+
     public var path: String
     public var base: String?
     public var ours: String?

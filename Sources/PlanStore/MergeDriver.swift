@@ -7,11 +7,11 @@ import PlanModel
 /// loadable plan with no conflict markers.
 public enum MergeDriver {
     public enum Outcome {
-        /// Merged cleanly: the canonical bytes to write.
-        case merged(Data)
+        /// Merged cleanly: the canonical bytes to write, and the new items ours renumbered.
+        case merged(Data, renumbered: [Renumbering])
         /// Written with conflicts recorded, or with problems the merge made (an action whose
         /// owner was deleted on the other side): git must report a conflict.
-        case conflicted(Data, conflicts: [MergeConflict], problems: [Problem])
+        case conflicted(Data, conflicts: [MergeConflict], problems: [Problem], renumbered: [Renumbering])
         /// One of the versions is not a plan dplan can merge without losing anything (other
         /// JSON, a broken or newer plan, fields dplan does not know, a file added on both
         /// sides): the caller falls back to git's text merge. Says why.
@@ -32,8 +32,8 @@ public enum MergeDriver {
         let result = PlanMerge.mergeRecordingConflicts(base: plans[0], ours: plans[1], theirs: plans[2])
         let bytes = PlanCoding.encode(result.plan)
         let problems = result.plan.validate().filter { !$0.path.hasPrefix("conflicts[") }
-        if result.plan.conflicts.isEmpty && problems.isEmpty { return .merged(bytes) }
-        return .conflicted(bytes, conflicts: result.plan.conflicts, problems: problems)
+        if result.plan.conflicts.isEmpty && problems.isEmpty { return .merged(bytes, renumbered: result.renumbered) }
+        return .conflicted(bytes, conflicts: result.plan.conflicts, problems: problems, renumbered: result.renumbered)
     }
 
     /// Decodes the versions side by side (a large plan takes a quarter of a second to read),

@@ -33,7 +33,7 @@ public struct PlanDocument: Sendable {
     public enum SaveError: Error, Equatable, CustomStringConvertible, Sendable {
         case file(PlanFileError)
         /// Someone else changed the same fields; nothing was written.
-        case conflicts(path: String, [PlanMerge.Conflict])
+        case conflicts(path: String, [MergeConflict])
         /// The plan (or the version on disk it was merged with) has merge conflicts nobody has
         /// resolved yet; nothing was written.
         case unresolvedConflicts(path: String, [MergeConflict])
@@ -72,13 +72,13 @@ public struct PlanDocument: Sendable {
     /// The whole save — read what is on disk, merge, validate, keep the backup, write, rename —
     /// happens under the save lock (`SaveLock`), so a save made meanwhile by another process is
     /// never overwritten: it waits, then finds this save's version on disk and merges with it.
-    public mutating func save(_ plan: Plan, resolving resolutions: [String: PlanMerge.Side] = [:],
+    public mutating func save(_ plan: Plan, resolving resolutions: [String: MergeConflict.Side] = [:],
                               keepingConflicts: Bool = false) throws(SaveError) -> SaveOutcome {
         try save(plan, resolving: resolutions, keepingConflicts: keepingConflicts, failingAt: nil)
     }
 
     /// `failingAt` makes one step of writing the file fail as if the system call had (tests only).
-    mutating func save(_ plan: Plan, resolving resolutions: [String: PlanMerge.Side] = [:], keepingConflicts: Bool = false,
+    mutating func save(_ plan: Plan, resolving resolutions: [String: MergeConflict.Side] = [:], keepingConflicts: Bool = false,
                        failingAt fault: AtomicFile.Step?) throws(SaveError) -> SaveOutcome {
         let lock: SaveLock
         do {

@@ -1,72 +1,50 @@
 import Foundation
 import PlanModel
 
-/// Three-way merge of plans, field by field: what changed on only one side is taken; the same
-/// field changed differently on both sides is a conflict, reported by JSON path.
+/// Three-way merge of plans, field by field. Only the same field changed to different values on
+/// both sides is a conflict; everything else has a rule (docs/reliability.md, "Merging"):
+/// - audit trails (`changeLog`), due-date moves, reopenings, deletion records and recorded
+///   conflicts are sets of entries keyed by their content: additions and removals from both
+///   sides are kept, in time order, whatever order an earlier merge left them in;
+/// - stamps are derived: `updated`/`updatedBy`, a review's `on`/`by` (with the owner and "no
+///   update" mark recorded with it), a quarter's `closedOn`/`closedBy` take the later stamp
+///   (the larger name on a tie); a milestone is done when the merge of done-or-not says so;
+/// - lists of ids (partners, workstreams, an indicator's links) are sets of additions and
+///   removals; lists of items with an `id` or `quarter` are merged item by item, and an item
+///   both sides added (a review for one quarter) field by field from the action it belongs to;
+/// - new actions, milestones and funding lines both sides gave one id are both kept, ours
+///   renumbered (`MergeVersions`);
+/// - a restricted mark cleared on one side stays on words the other side wrote (`keepRestricted`).
 ///
-/// Works on the plans' JSON trees, so every field is covered without listing them. Lists of
-/// objects with an `id` (actions, owners, workstreams) or a `quarter` (reviews, quarter records)
-/// are merged item by item; other lists are merged as whole values. Actions that only one side
-/// changed are taken as they are without building their trees, so merging two large plans costs
-/// little more than comparing them.
+/// Works on the plans' JSON trees, so every field is covered without listing them. Actions that
+/// only one side changed are taken as they are without building their trees, so merging two
+/// large plans costs little more than comparing them.
 public enum PlanMerge {
-    /// Which version wins a conflict the user resolved.
-    public enum Side: Hashable, Sendable {
-        case mine, theirs
-    }
-
-    /// How an absent value (a field or item one side does not have) is shown.
-    public static let absent = "(absent)"
-
-    /// One field changed differently on both sides: where, the values as compact JSON (or
-    /// `absent`), and who made each side's change when the plan says (the action's `updatedBy`
-    /// and `updated` on that side, or its deletion record).
-    public struct Conflict: Equatable, Sendable {
-        public var path: String
-        public var mine: String
-        public var theirs: String
-        public var base: String
-        public var mineBy: String?
-        public var mineOn: Timestamp?
-        public var theirsBy: String?
-        public var theirsOn: Timestamp?
-
-        public init(path: String, mine: String, theirs: String, base: String = PlanMerge.absent, mineBy: String? = nil,
-                    mineOn: Timestamp? = nil, theirsBy: String? = nil, theirsOn: Timestamp? = nil) {
-            self.path = path
-            self.mine = mine
-            self.theirs = theirs
-            self.base = base
-            self.mineBy = mineBy
-            self.mineOn = mineOn
-            self.theirsBy = theirsBy
-            self.theirsOn = theirsOn
-        }
-
-        /// The conflict as the plan file records it (ours is mine).
-        public var recorded: MergeConflict {
-            func value(_ text: String) -> String? { text == PlanMerge.absent ? nil : text }
-            return MergeConflict(path: path, base: value(base), ours: value(mine), theirs: value(theirs),
-                                 oursBy: mineBy, oursOn: mineOn, theirsBy: theirsBy, theirsOn: theirsOn)
-        }
-    }
+    /// The name the front end's save uses for a side.
+    public typealias Side = MergeConflict.Side
 
     public struct Result {
-        /// The merged plan. Where there are conflicts, each conflicting field keeps my value.
+        /// The merged plan. Where there are conflicts, each conflicting field keeps our value.
         public var plan: Plan
         /// Fields changed on both sides in different ways and not resolved. Empty when clean.
-        public var conflicts: [Conflict]
+        public var conflicts: [MergeConflict]
+        /// New items both sides gave one id: ours took a new one.
+        public var renumbered: [Renumbering]
     }
 
-    /// Merges; `resolutions` (by conflict path) settles conflicts the user has decided.
+    /// Merges; `resolutions` (by conflict path) settles conflicts the user has decided. `mine`
+    /// is ours: the version being saved, or the branch being merged into.
     public static func merge(base: Plan, mine: Plan, theirs: Plan, resolutions: [String: Side] = [:]) -> Result {
+        let versions = MergeVersions(base: base, ours: mine, theirs: theirs)
+        let (base, mine, theirs) = (versions.base, versions.ours, versions.theirs)
         var context = Context(resolutions: resolutions)
-        let shell = mergeValue(tree(base.withoutActions), tree(mine.withoutActions), tree(theirs.withoutActions), path: "",
+        let shell = mergeValue(tree(base.withoutActions), tree(mine.withoutActions), tree(theirs.withoutActions), path: "", field: "",
                                context: &context)
         let (merged, restored) = mergeActions(base: base, mine: mine, theirs: theirs, context: &context)
         guard let data = try? JSONSerialization.data(withJSONObject: shell ?? [:]),
               var plan = try? PlanCoding.decode(data, file: "merge"), let merged else {
-            return Result(plan: mine, conflicts: context.conflicts + [Conflict(path: "(the merged plan could not be read)", mine: "", theirs: "")])
+            let failure = MergeConflict(path: "(the merged plan could not be read)", base: nil, ours: nil, theirs: nil)
+            return Result(plan: mine, conflicts: context.conflicts + [failure], renumbered: versions.renumbered)
         }
         plan.actions = merged.actions
         // An action I deleted and chose to take back from them returns as an added action does.
@@ -75,14 +53,15 @@ public enum PlanMerge {
         // the conflict is open both stay, so either decision can be applied to the recorded plan.
         let live = Set(plan.actions.map(\.id)), open = Set(context.conflicts.map(\.path))
         plan.removedActions.removeAll { restored.contains($0.id) && live.contains($0.id) && !open.contains("actions[id=\($0.id)]") }
-        return Result(plan: plan, conflicts: context.conflicts)
+        keepRestricted(&plan, base: base, ours: mine, theirs: theirs)
+        return Result(plan: plan, conflicts: context.conflicts, renumbered: versions.renumbered)
     }
 
     /// Merges as git's merge driver and `dplan merge` do: conflicts are recorded in the plan
     /// (`Plan.conflicts`, after any it already had), each field keeping our value.
     public static func mergeRecordingConflicts(base: Plan, ours: Plan, theirs: Plan) -> Result {
         var result = merge(base: base, mine: ours, theirs: theirs)
-        result.plan.conflicts += result.conflicts.map(\.recorded)
+        result.plan.conflicts += result.conflicts
         return result
     }
 
@@ -94,9 +73,12 @@ public enum PlanMerge {
 
     private struct Context {
         var resolutions: [String: Side]
-        var conflicts: [Conflict] = []
+        var conflicts: [MergeConflict] = []
         /// Who last changed the object being merged on each side (its `updatedBy`, `updated`).
         var who = Who()
+        /// What a review both sides added for one quarter is compared with: the base action's
+        /// status, owner and restricted mark, with no commentary.
+        var reviewBase: [String: Any]?
     }
 
     private struct Who {
@@ -111,9 +93,10 @@ public enum PlanMerge {
         action.flatMap { try? JSONSerialization.jsonObject(with: PlanCoding.encode($0)) }
     }
 
-    static func compact(_ value: Any?) -> String {
+    /// A value as compact JSON with sorted keys; nil for an absent value.
+    static func compact(_ value: Any?) -> String? {
         guard let value, let data = try? JSONSerialization.data(withJSONObject: [value], options: [.sortedKeys, .withoutEscapingSlashes]) else {
-            return absent
+            return nil
         }
         return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
     }
@@ -122,10 +105,7 @@ public enum PlanMerge {
         switch (a, b) {
         case (nil, nil): return true
         case (nil, _), (_, nil): return false
-        case let (x?, y?):
-            guard let dx = try? JSONSerialization.data(withJSONObject: [x], options: .sortedKeys),
-                  let dy = try? JSONSerialization.data(withJSONObject: [y], options: .sortedKeys) else { return false }
-            return dx == dy
+        case let (x?, y?): return compact(x) == compact(y)
         }
     }
 
@@ -153,15 +133,10 @@ public enum PlanMerge {
             }
             if old != nil, (my == nil) != (their == nil) {
                 restored.insert(id)
-                // Deleted on one side: who deleted it comes from that side's deletion record.
-                func deletion(_ plan: Plan) -> (String?, String?) {
-                    plan.removedActions.last { $0.id == id }.map { ($0.by, $0.on.description) } ?? (nil, nil)
-                }
-                let (mineBy, mineOn) = my.map { ($0.updatedBy, $0.updated?.description) } ?? deletion(mine)
-                let (theirsBy, theirsOn) = their.map { ($0.updatedBy, $0.updated?.description) } ?? deletion(theirs)
-                context.who = Who(mineBy: mineBy, mineOn: mineOn, theirsBy: theirsBy, theirsOn: theirsOn)
+                context.who = deleters(of: id, my: my, their: their, mine: mine, theirs: theirs)
             }
-            guard let merged = mergeValue(tree(old), tree(my), tree(their), path: "actions[id=\(id)]", context: &context) else { continue }
+            context.reviewBase = old.map(reviewBase)
+            guard let merged = mergeValue(tree(old), tree(my), tree(their), path: "actions[id=\(id)]", field: "", context: &context) else { continue }
             guard let data = try? JSONSerialization.data(withJSONObject: merged), let action = PlanCoding.decodeAction(data) else {
                 return (nil, restored)
             }
@@ -170,65 +145,125 @@ public enum PlanMerge {
         return ((result, takenBack), restored)
     }
 
-    private static func mergeValue(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, context: inout Context) -> Any? {
+    /// Deleted on one side: who deleted it comes from that side's deletion record.
+    private static func deleters(of id: String, my: Action?, their: Action?, mine: Plan, theirs: Plan) -> Who {
+        func deletion(_ plan: Plan) -> (String?, String?) {
+            plan.removedActions.last { $0.id == id }.map { ($0.by, $0.on.description) } ?? (nil, nil)
+        }
+        let (mineBy, mineOn) = my.map { ($0.updatedBy, $0.updated?.description) } ?? deletion(mine)
+        let (theirsBy, theirsOn) = their.map { ($0.updatedBy, $0.updated?.description) } ?? deletion(theirs)
+        return Who(mineBy: mineBy, mineOn: mineOn, theirsBy: theirsBy, theirsOn: theirsOn)
+    }
+
+    /// A review as it would have been recorded with nothing changed: the base action's status,
+    /// owner and restricted mark, no commentary.
+    private static func reviewBase(_ action: Action) -> [String: Any] {
+        var review: [String: Any] = ["status": action.status.rawValue, "commentary": "", "owner": action.owner]
+        if action.commentaryRestricted == true { review["restricted"] = true }
+        return review
+    }
+
+    /// Lists whose entries are history: kept as sets of entries keyed by their content.
+    private static let entrySets: Set<String> = ["changeLog", "dueDateChanges", "reopenings", "removedActions", "conflicts"]
+
+    private static func mergeValue(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, field: String, context: inout Context) -> Any? {
         if same(mine, theirs) { return mine }
         if same(base, mine) { return theirs }
         if same(base, theirs) { return mine }
-        if let b = base as? [String: Any], var m = mine as? [String: Any], var t = theirs as? [String: Any] {
+        if var m = mine as? [String: Any], var t = theirs as? [String: Any], base == nil || base is [String: Any] {
+            let b = base as? [String: Any] ?? [:]
             let outer = context.who
             defer { context.who = outer }
             if m["updatedBy"] != nil || t["updatedBy"] != nil {
                 context.who = Who(mineBy: m["updatedBy"] as? String, mineOn: m["updated"] as? String,
                                   theirsBy: t["updatedBy"] as? String, theirsOn: t["updated"] as? String)
             }
-            settleBookkeeping(base: b, mine: &m, theirs: &t)
+            settleStamps(base: b, mine: &m, theirs: &t)
             var result: [String: Any] = [:]
             for key in Set(m.keys).union(t.keys).union(b.keys).sorted() {
                 let child = path.isEmpty ? key : "\(path).\(key)"
-                if let value = mergeValue(b[key], m[key], t[key], path: child, context: &context) { result[key] = value }
+                if let value = mergeValue(b[key], m[key], t[key], path: child, field: key, context: &context) { result[key] = value }
             }
             return result
         }
-        if let b = base as? [Any], let m = mine as? [Any], let t = theirs as? [Any],
-           let key = identityKey(b + m + t) {
-            return mergeList(b, m, t, key: key, path: path, context: &context)
+        if let m = mine as? [Any], let t = theirs as? [Any], base == nil || base is [Any] {
+            let b = base as? [Any] ?? []
+            if entrySets.contains(field) { return mergeEntries(b, m, t) }
+            if field != "groupOrder", (b + m + t).allSatisfy({ $0 is String }) { return mergeSet(b, m, t) }
+            if let key = identityKey(b + m + t) { return mergeList(b, m, t, key: key, path: path, field: field, context: &context) }
         }
+        return conflict(base, mine, theirs, path: path, context: &context)
+    }
+
+    /// Both sides changed a value differently: their value when the user chose it, else ours,
+    /// with the conflict recorded.
+    private static func conflict(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, context: inout Context) -> Any? {
         let label = path.isEmpty ? "(top level)" : path
         switch context.resolutions[label] {
-        case .mine?: return mine
+        case .ours?: return mine
         case .theirs?: return theirs
         case nil:
             let who = context.who
-            context.conflicts.append(Conflict(path: label, mine: compact(mine), theirs: compact(theirs), base: compact(base),
-                                              mineBy: who.mineBy, mineOn: who.mineOn.flatMap { Timestamp(iso: $0) },
-                                              theirsBy: who.theirsBy, theirsOn: who.theirsOn.flatMap { Timestamp(iso: $0) }))
+            context.conflicts.append(MergeConflict(path: label, base: compact(base), ours: compact(mine), theirs: compact(theirs),
+                                                   oursBy: who.mineBy, oursOn: who.mineOn.flatMap { Timestamp(iso: $0) },
+                                                   theirsBy: who.theirsBy, theirsOn: who.theirsOn.flatMap { Timestamp(iso: $0) }))
             return mine
         }
     }
 
-    /// An action edited on both sides has a new `updated`, `updatedBy` and `changeLog` on both:
-    /// bookkeeping, not a clash to ask about. The later `updated` (with its `updatedBy`) wins and
-    /// the audit trail keeps both sides' new entries in time order. Real fields still clash.
-    /// Objects without these fields (everything but actions) are left as they are.
-    private static func settleBookkeeping(base: [String: Any], mine: inout [String: Any], theirs: inout [String: Any]) {
-        let myTime = mine["updated"] as? String ?? "", theirTime = theirs["updated"] as? String ?? ""
-        if !same(mine["updated"], theirs["updated"]) {
-            let later = myTime >= theirTime ? mine : theirs
-            for key in ["updated", "updatedBy"] {
+    /// Stamps say who last changed something and when: derived, never a clash. Where both sides
+    /// changed an object, each stamp (with the fields recorded with it) is taken from the side
+    /// with the later stamp, the larger name on a tie; a milestone is done when merging done or
+    /// not done says so, with the later of the sides' done stamps. Real fields still clash.
+    private static func settleStamps(base: [String: Any], mine: inout [String: Any], theirs: inout [String: Any]) {
+        let groups = [["updated", "updatedBy"], ["on", "by", "owner", "noUpdateProvided"], ["closedOn", "closedBy"]]
+        func stamp(_ object: [String: Any], _ group: [String]) -> (String, String) {
+            (object[group[0]] as? String ?? "", object[group[1]] as? String ?? "")
+        }
+        for group in groups where mine[group[0]] is String || theirs[group[0]] is String {
+            guard mine[group[0]] is String == theirs[group[0]] is String, stamp(mine, group) != stamp(theirs, group) else { continue }
+            let later = stamp(mine, group) > stamp(theirs, group) ? mine : theirs
+            for key in group {
                 mine[key] = later[key]
                 theirs[key] = later[key]
             }
         }
-        let logBase = base["changeLog"] as? [Any] ?? [], myLog = mine["changeLog"] as? [Any] ?? [], theirLog = theirs["changeLog"] as? [Any] ?? []
-        guard !same(myLog, theirLog), myLog.count >= logBase.count, theirLog.count >= logBase.count,
-              zip(logBase, myLog).allSatisfy({ same($0, $1) }), zip(logBase, theirLog).allSatisfy({ same($0, $1) }) else { return }
-        // Both only appended: base entries, then everyone's new ones by time (ISO times sort as text).
-        let added = (myLog.dropFirst(logBase.count) + theirLog.dropFirst(logBase.count)).enumerated()
-            .sorted { (($0.element as? [String: Any])?["on"] as? String ?? "", $0.offset) < (($1.element as? [String: Any])?["on"] as? String ?? "", $1.offset) }
-            .map(\.element)
-        let log = logBase + added
-        mine["changeLog"] = log
-        theirs["changeLog"] = log
+        let done = (base["doneOn"] != nil, mine["doneOn"] != nil, theirs["doneOn"] != nil)
+        guard done.1 || done.2, !same(mine["doneOn"], theirs["doneOn"]) || !same(mine["doneBy"], theirs["doneBy"]) else { return }
+        let isDone = done.1 == done.0 ? done.2 : done.1
+        let sides = [mine, theirs].filter { $0["doneOn"] != nil }
+        let winner = isDone ? sides.max { stamp($0, ["doneOn", "doneBy"]) < stamp($1, ["doneOn", "doneBy"]) } : nil
+        for key in ["doneOn", "doneBy"] {
+            mine[key] = winner?[key]
+            theirs[key] = winner?[key]
+        }
+    }
+
+    /// History entries as sets keyed by content: what either side added is kept, what a side
+    /// removed from the base goes; in time order (by `on`) when both sides changed the list.
+    private static func mergeEntries(_ base: [Any], _ mine: [Any], _ theirs: [Any]) -> [Any] {
+        let b = Set(base.compactMap { compact($0) }), m = Set(mine.compactMap { compact($0) })
+        let t = theirs.compactMap { compact($0) }, theirSet = Set(t)
+        var seen = Set<String>()
+        var result: [(text: String, value: Any)] = []
+        for (text, value) in zip(mine.compactMap { compact($0) }, mine) where !(b.contains(text) && !theirSet.contains(text)) && seen.insert(text).inserted {
+            result.append((text, value))
+        }
+        for (text, value) in zip(t, theirs) where !b.contains(text) && !m.contains(text) && seen.insert(text).inserted {
+            result.append((text, value))
+        }
+        func time(_ value: Any) -> String { (value as? [String: Any])?["on"] as? String ?? "" }
+        return result.enumerated().sorted { (time($0.element.value), $0.offset) < (time($1.element.value), $1.offset) }.map(\.element.value)
+    }
+
+    /// Lists of ids as sets: ours in our order without what they removed, then what they added.
+    private static func mergeSet(_ base: [Any], _ mine: [Any], _ theirs: [Any]) -> [Any] {
+        let b = Set(base.compactMap { $0 as? String }), m = mine.compactMap { $0 as? String }, t = theirs.compactMap { $0 as? String }
+        let theirSet = Set(t), mineSet = Set(m)
+        var result = m.filter { !(b.contains($0) && !theirSet.contains($0)) }
+        var seen = Set(result)
+        for id in t where !b.contains(id) && !mineSet.contains(id) && seen.insert(id).inserted { result.append(id) }
+        return result
     }
 
     /// The field that identifies items of a list of objects, if every item has it.
@@ -258,9 +293,9 @@ public enum PlanMerge {
         return order
     }
 
-    private static func mergeList(_ base: [Any], _ mine: [Any], _ theirs: [Any], key: String, path: String,
+    private static func mergeList(_ base: [Any], _ mine: [Any], _ theirs: [Any], key: String, path: String, field: String,
                                   context: inout Context) -> [Any] {
-        func ids(_ list: [Any]) -> [String] { list.map { ($0 as! [String: Any])[key] as! String } }
+        func ids(_ list: [Any]) -> [String] { list.compactMap { ($0 as? [String: Any])?[key] as? String } }
         func index(_ list: [Any]) -> [String: Any] {
             Dictionary(zip(ids(list), list).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
         }
@@ -271,8 +306,51 @@ public enum PlanMerge {
         var result: [Any] = []
         for id in order {
             let label = "\(path)[\(key)=\(id)]"
-            if let value = mergeValue(b[id], m[id], t[id], path: label, context: &context) { result.append(value) }
+            var old = b[id]
+            if old == nil, field == "reviews", m[id] != nil, t[id] != nil, var review = context.reviewBase {
+                review["quarter"] = id
+                old = review
+            }
+            if let value = mergeValue(old, m[id], t[id], path: label, field: "", context: &context) { result.append(value) }
         }
         return result
+    }
+
+    /// The restricted mark and the words it covers merge as one: a mark one side cleared stays
+    /// set on an action's commentary, or a review's, when the merged words are not the words that
+    /// side cleared it for (the other side wrote new ones meanwhile). Clearing it again is one
+    /// step; publishing words nobody cleared is not undone.
+    static func keepRestricted(_ plan: inout Plan, base: Plan, ours: Plan, theirs: Plan) {
+        for index in plan.actions.indices {
+            let id = plan.actions[index].id
+            guard let old = base.actionIndex(id: id).map({ base.actions[$0] }), old.commentaryRestricted == true else {
+                keepRestrictedReviews(&plan.actions[index], base: base, ours: ours, theirs: theirs)
+                continue
+            }
+            var action = plan.actions[index]
+            let sides = [ours, theirs].compactMap { side in side.actionIndex(id: id).map { side.actions[$0] } }
+            if action.commentaryRestricted != true,
+               sides.contains(where: { $0.commentaryRestricted != true && $0.commentary.trimmingSpaces() != action.commentary.trimmingSpaces() }) {
+                action.commentaryRestricted = true
+            }
+            plan.actions[index] = action
+            keepRestrictedReviews(&plan.actions[index], base: base, ours: ours, theirs: theirs)
+        }
+    }
+
+    private static func keepRestrictedReviews(_ action: inout Action, base: Plan, ours: Plan, theirs: Plan) {
+        func review(_ plan: Plan, _ quarter: Quarter) -> Review? {
+            plan.actionIndex(id: action.id).flatMap { plan.actions[$0].review(for: quarter) }
+        }
+        for r in action.reviews.indices where action.reviews[r].restricted != true {
+            let quarter = action.reviews[r].quarter
+            guard review(base, quarter)?.restricted == true else { continue }
+            let words = action.reviews[r].commentary.trimmingSpaces()
+            if [ours, theirs].contains(where: { side in
+                review(side, quarter).map { $0.restricted != true && $0.commentary.trimmingSpaces() != words } ?? false
+            }) {
+                action.reviews[r].restricted = true
+            }
+        }
     }
 }

@@ -164,7 +164,7 @@ public enum Event: Sendable {
     /// The plan was saved: merged with someone else's saved changes or not, quarters closed.
     case saved(SaveReport, thenQuit: Bool)
     /// Saving found fields changed both here and on disk.
-    case conflicts([PlanMerge.Conflict])
+    case conflicts([MergeConflict])
     case saveFailed(DplanError)
     /// Someone else's saved changes were merged into the plan; `base` is the file as now on disk.
     case reloaded(merged: Plan, base: Plan)
@@ -184,7 +184,7 @@ public enum Event: Sendable {
 /// Each outcome comes back as an `Event`.
 public enum Effect: Equatable, Sendable {
     /// Save, settling conflicting fields as decided; quit once saved when `thenQuit`.
-    case save(resolving: [String: PlanMerge.Side], thenQuit: Bool)
+    case save(resolving: [String: MergeConflict.Side], thenQuit: Bool)
     case quit
     /// Start writing a report of the plan as it is now to a path (`~` expanded), off the input
     /// loop; replace an existing file only when `overwrite`. Its end comes back as `.exported`

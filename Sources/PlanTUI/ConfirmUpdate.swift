@@ -9,7 +9,7 @@ extension AppState {
         case .resolveConflicts(let conflicts, var decided):
             switch command {
             case .keepOurs?, .takeTheirs?:
-                decided[conflicts[decided.count].path] = command == .keepOurs ? .mine : .theirs
+                decided[conflicts[decided.count].path] = command == .keepOurs ? .ours : .theirs
                 if decided.count == conflicts.count { return [.save(resolving: decided, thenQuit: false)] }
                 modal = .confirm(.resolveConflicts(conflicts, decided: decided))
             case .cancel?:

@@ -5,11 +5,11 @@ import PlanStore
 extension AppState {
     /// Settles the conflict under the cursor (or all of them) with our value or theirs, as one
     /// undoable step; back to the overview when none is left.
-    mutating func decideConflicts(_ side: PlanMerge.Side, all: Bool) {
+    mutating func decideConflicts(_ side: MergeConflict.Side, all: Bool) {
         guard case .mergeConflicts(let selection) = screen, plan.conflicts.indices.contains(selection) else { return }
         let chosen = plan.conflicts[selection]
         let label = all ? "all \(plan.conflicts.count) conflicts" : chosen.label
-        commit((side == .mine ? "Kept ours: " : "Took theirs: ") + label) { plan, context in
+        commit((side == .ours ? "Kept ours: " : "Took theirs: ") + label) { plan, context in
             _ = try plan.resolveConflicts(take: side, context: context, where: { all || $0 == chosen })
         }
         if plan.conflicts.isEmpty {

@@ -105,7 +105,7 @@ public enum ConfirmPurpose: Equatable, Sendable {
     /// list of those edits is on screen ("compare").
     case recoverSwap(RecoveryOffer, showingList: Bool)
     /// Saving found fields changed both here and on disk: decide each, then save.
-    case resolveConflicts([PlanMerge.Conflict], decided: [String: PlanMerge.Side])
+    case resolveConflicts([MergeConflict], decided: [String: MergeConflict.Side])
 
     /// The question on the message row, with its keys from `Keymap.confirmKeys`.
     func question(in plan: Plan) -> String {

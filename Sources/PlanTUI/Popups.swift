@@ -58,10 +58,10 @@ func renderPicker(_ picker: Picker, layout: Layout, into frame: inout Frame) {
 }
 
 /// A question about a conflict: the field in words and both values whole, wrapped.
-func renderConflict(_ conflict: PlanMerge.Conflict, number: Int, of total: Int, layout: Layout, into frame: inout Frame) {
+func renderConflict(_ conflict: MergeConflict, number: Int, of total: Int, layout: Layout, into frame: inout Frame) {
     let width = max(20, min(layout.width - 2, 100))
     let inner = width - 2
-    let mine = wrapped(sanitizedForTerminal(conflictValueText(conflict.mine)), toWidth: inner - 9)
+    let mine = wrapped(sanitizedForTerminal(conflictValueText(conflict.ours)), toWidth: inner - 9)
     let theirs = wrapped(sanitizedForTerminal(conflictValueText(conflict.theirs)), toWidth: inner - 9)
     var lines: [[Span]] = []
     for (i, part) in mine.enumerated() { lines.append([Span(i == 0 ? " Yours:  " : "         ", .key), Span(part)]) }
@@ -81,8 +81,8 @@ func conflictFieldWords(_ path: String) -> String {
 }
 
 /// A conflict value as people read it: JSON text unquoted, "(none)" when absent.
-func conflictValueText(_ json: String) -> String {
-    guard !json.isEmpty else { return "(none)" }
+func conflictValueText(_ json: String?) -> String {
+    guard let json, !json.isEmpty else { return "(none)" }
     guard let value = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) else { return json }
     switch value {
     case let text as String: return text.isEmpty ? "(empty)" : text

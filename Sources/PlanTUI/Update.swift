@@ -155,7 +155,7 @@ extension AppState {
             performShow(command)
         case .startMeeting, .keepStatus, .nextAction, .previousAction, .endMeeting:
             performMeeting(command)
-        case .keepOurs(let all): decideConflicts(.mine, all: all)
+        case .keepOurs(let all): decideConflicts(.ours, all: all)
         case .takeTheirs(let all): decideConflicts(.theirs, all: all)
         case .setStatus, .editCommentary, .editTitle, .editDescription, .editOutcome, .editDecision, .editSummary, .changeDue,
              .addMilestone, .tickMilestones, .pickOwner, .pickPartners, .pickGroup, .pickWorkstreams, .addAction,

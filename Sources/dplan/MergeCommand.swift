@@ -10,23 +10,22 @@ struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Merge a sync-conflict copy (OneDrive, SharePoint, Dropbox) into the plan, field by field.",
         discussion: """
-            Without --base the common version is the newest backup in .dplan/ beside the plan that is older than \
-            both files. A field both changed differently keeps the plan's value and is recorded for dplan resolve \
+            Without --base the common version is found from content: among the versions kept in .dplan/ beside the \
+            plan (and the two files themselves), the one whose audit trail both files contain, with the longest such \
+            trail; when none is, or two different ones tie, nothing is merged. A field both changed differently keeps the plan's value and is recorded for dplan resolve \
             (exit 1). The copy is never changed; delete it once the merge is done.
             """)
 
     @OptionGroup var plan: PlanFileArgument
     @Argument(help: "The other copy of the plan.") var other: String
-    @Option(help: "The version both started from (default: the newest backup in .dplan/ older than both).") var base: String?
+    @Option(help: "The version both started from (default: found from the audit trails, see below).") var base: String?
 
     func run() throws {
         let file = plan.file
         if AtomicFile.sameFile(file, other) { throw DplanError.refused("\(other): that is the plan itself; give the other copy (nothing was written)") }
         var (document, ours) = try openForEditing(file)
         let theirs = try loadWhole(other)
-        let basePath = try base ?? newestBackup(olderThan: [file, other])
-        let common = try loadWhole(basePath)
-        if base == nil { print("common version: \(basePath) (saved \(PlanDocument.modificationTime(basePath).map(describeTime) ?? "at an unknown time"))") }
+        let common = try base.map(loadWhole) ?? commonVersion(ours: ours, theirs: theirs)
         let result = PlanMerge.mergeRecordingConflicts(base: common, ours: ours, theirs: theirs)
         let problems = result.plan.validate().filter { !$0.path.hasPrefix("conflicts[") }
         guard problems.isEmpty else {
@@ -40,6 +39,7 @@ struct Merge: ParsableCommand {
         try save(result.plan, in: &document, keepingConflicts: true)
         let changed = result.plan.actions.filter { action in ours.actions.first { $0.id == action.id } != action }.count
         print("\(file): merged \(other): \(changed) action\(changed == 1 ? "" : "s") added or changed")
+        for renumbering in result.renumbered { print("\(file): \(renumbering.description)") }
         guard result.conflicts.isEmpty else {
             for conflict in result.plan.conflicts { printError("\(file): conflict: \(describe(conflict))") }
             printError("\(file): saved with our value in each conflicting field. " + PlanDocument.howToResolve(file))
@@ -59,17 +59,24 @@ struct Merge: ParsableCommand {
         return plan
     }
 
-    /// The newest version kept in `.dplan/` beside the plan last written before every one of `files`.
-    private func newestBackup(olderThan files: [String]) throws -> String {
-        guard let limit = files.compactMap(PlanDocument.modificationTime).min() else { throw DplanError.refused("cannot read the files' modification times") }
-        guard let newest = PlanDocument.keptVersions(of: plan.file).first(where: { $0.modified < limit }) else {
-            throw DplanError.refused("\(plan.file): no backup in .dplan/ beside it older than both files to merge from; "
+    /// The version both files grew from, found from their audit trails among the versions kept in
+    /// `.dplan/` and the two files themselves; says which it used, and refuses rather than guess.
+    private func commonVersion(ours: Plan, theirs: Plan) throws -> Plan {
+        var candidates: [(name: String, plan: Plan)] = [(plan.file, ours), (other, theirs)]
+        for kept in PlanDocument.keptVersions(of: plan.file) {
+            if let version = try? PlanFile.load(kept.path) { candidates.append((kept.path, version)) }
+        }
+        switch CommonVersion.find(ours: ours, theirs: theirs, among: candidates) {
+        case .found(let name, let entries):
+            guard let found = candidates.first(where: { $0.name == name }) else { throw DplanError.refused("\(name): not among the versions read") }
+            print("common version: \(name) (the version with the longest audit trail both files contain: \(entries) entr\(entries == 1 ? "y" : "ies"))")
+            return found.plan
+        case .none:
+            throw DplanError.refused("\(plan.file): no version kept in .dplan/ beside it is one both files grew from (each file's audit trail "
+                          + "lacks entries it has); give the version both started from with --base (nothing was written)")
+        case .ambiguous(let names):
+            throw DplanError.refused("\(plan.file): \(names.joined(separator: ", ")) share the longest audit trail both files contain but differ; "
                           + "give the version both started from with --base (nothing was written)")
         }
-        return newest.path
     }
-}
-
-private func describeTime(_ seconds: Double) -> String {
-    Timestamp(secondsSinceEpoch: Int(seconds)).readable
 }

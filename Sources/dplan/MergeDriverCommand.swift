@@ -14,7 +14,8 @@ struct MergeDriverCommand: ParsableCommand {
         abstract: "git's merge driver for plan files (registered by dplan git-setup).",
         discussion: """
             git runs it as: dplan merge-driver %O %A %B %P. Plans are merged field by field and written to %A in the \
-            canonical layout; a field both sides changed differently keeps our value and is recorded in the plan \
+            canonical layout; new actions, milestones or funding lines both sides gave one id are both kept, ours \
+            renumbered (said here and on the audit trail); a field both sides changed differently keeps our value and is recorded in the plan \
             (dplan resolve settles it), and the exit code is 1 so git reports the conflict. Other files fall back to \
             git merge-file.
             """)
@@ -30,10 +31,12 @@ struct MergeDriverCommand: ParsableCommand {
             throw DplanError.file(error)
         }
         switch MergeDriver.merge(base: versions[0], ours: versions[1], theirs: versions[2], file: path) {
-        case .merged(let bytes):
+        case .merged(let bytes, let renumbered):
             try write(bytes)
-        case .conflicted(let bytes, let conflicts, let problems):
+            for renumbering in renumbered { printError("\(path): \(renumbering.description)") }
+        case .conflicted(let bytes, let conflicts, let problems, let renumbered):
             try write(bytes)
+            for renumbering in renumbered { printError("\(path): \(renumbering.description)") }
             for conflict in conflicts { printError("\(path): conflict: \(describe(conflict))") }
             for problem in problems { printError("\(path): after the merge: \(clean(problem.description))") }
             if !conflicts.isEmpty {

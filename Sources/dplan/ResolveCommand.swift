@@ -47,13 +47,13 @@ struct Resolve: ParsableCommand {
             print("\(file): no unresolved merge conflicts")
             return
         }
-        let side: PlanMerge.Side
+        let side: MergeConflict.Side
         let selects: (MergeConflict) -> Bool
         if ours || theirs {
-            side = ours ? .mine : .theirs
+            side = ours ? .ours : .theirs
             selects = { _ in true }
         } else if let id, let take {
-            side = take == .ours ? .mine : .theirs
+            side = take == .ours ? .ours : .theirs
             selects = { $0.matches(subject: id, field: field) }
         } else {
             list(plan.conflicts, file: file)
@@ -73,12 +73,12 @@ struct Resolve: ParsableCommand {
         }
         let added = otherProblems(plan).filter { !problemsBefore.contains($0) }
         guard added.isEmpty else {
-            throw DplanError.refused((["\(file): taking \(side == .mine ? "ours" : "theirs") would leave the plan with problems (nothing was written):"]
+            throw DplanError.refused((["\(file): taking \(side == .ours ? "ours" : "theirs") would leave the plan with problems (nothing was written):"]
                 + added.map { "\(file): \(clean($0))" }).joined(separator: "\n"))
         }
         try save(plan, in: &document, keepingConflicts: true)
         for conflict in settled {
-            print("\(clean(conflict.label)): kept \(side == .mine ? "ours" : "theirs")")
+            print("\(clean(conflict.label)): kept \(side == .ours ? "ours" : "theirs")")
         }
         if plan.conflicts.isEmpty {
             let remaining = plan.validate()

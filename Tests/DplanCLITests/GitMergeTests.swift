@@ -226,28 +226,31 @@ import TestSupport
         let text = try String(contentsOfFile: council.plan, encoding: .utf8)
         #expect(!text.contains("<<<<<<<") && !text.contains(">>>>>>>"))
         let conflicted = try PlanFile.load(council.plan)
-        #expect(Set(conflicted.conflicts.map(\.field)) == ["commentary", "reviews[quarter=2026/27 Q3]", "status"])
+        #expect(Set(conflicted.conflicts.map(\.field)) == ["commentary", "reviews[quarter=2026/27 Q3].commentary",
+                                                          "reviews[quarter=2026/27 Q3].status", "status"])
         #expect(conflicted.actions.first { $0.id == "SEC-06" }?.status == .amber)  // ours until decided
         // Saving on top of it is refused, with how to resolve.
         let set = try council.dplan(["set", "plans/plan.json", "PRI-01", "--comment", "x"], at: "2026-11-22T12:00:00Z")
         #expect(set.status == 1 && set.stderr.contains("dplan resolve plans/plan.json --ours"))
         let listing = try council.dplan(["resolve", "plans/plan.json"], at: "2026-11-22T12:00:00Z")
-        #expect(listing.status == 0 && listing.stdout.contains("3 unresolved merge conflicts"))
+        #expect(listing.status == 0 && listing.stdout.contains("4 unresolved merge conflicts"))
         // Police is right about this one: take theirs, field by field.
         #expect(try council.dplan(["resolve", "plans/plan.json", "SEC-06", "status", "--take", "theirs"], at: "2026-11-22T12:00:00Z").status == 0)
-        #expect(try PlanFile.load(council.plan).conflicts.count == 2)
+        #expect(try PlanFile.load(council.plan).conflicts.count == 3)
         let rest = try council.dplan(["resolve", "plans/plan.json", "SEC-06", "--take", "theirs"], at: "2026-11-22T12:00:00Z")
         #expect(rest.status == 0 && rest.stdout.contains("every conflict is resolved and the plan validates"))
         let action = try #require(try PlanFile.load(council.plan).actions.first { $0.id == "SEC-06" })
         #expect(action.status == .red && action.commentary == "IDVA post vacant")
-        #expect(action.review(for: Quarter("2026/27 Q3")!)?.by == "Police")
+        // The review's stamp is derived: the later one (Council's) stays with Police's values.
+        #expect(action.review(for: Quarter("2026/27 Q3")!)?.by == "Council")
         try council.git(["commit", "-q", "-am", "Merge: SEC-06 as Police reported"])
         // Against Police's version, the merge adds Council's two audit-trail entries and keeps the
-        // later stamp (Council's), nothing else.
+        // later stamp (Council's) on the action
         let merge = try council.head()
         let lines = try changedLines(council, "\(merge)^2", merge, ignoring: ["\"updated\" :", "\"updatedBy\" :"])
-        #expect(lines.count == 14 && lines.allSatisfy { $0.hasPrefix("+") }, "\(lines)")
-        #expect(lines.filter { $0.contains("\"by\" : \"Council\"") }.count == 2)
+        // and the review's stamp (Council's, the later), nothing else.
+        #expect(lines.filter { $0.hasPrefix("+") }.count == 16 && lines.filter { $0.hasPrefix("-") }.count == 2, "\(lines)")
+        #expect(lines.filter { $0.contains("\"by\" : \"Council\"") }.count == 3)
         #expect(try changedLines(council, "\(merge)^2", merge).filter { $0.contains("updated") }
                 == ["+      \"updated\" : \"2026-11-22T11:00:00Z\",", "+      \"updatedBy\" : \"Council\",",
                     "-      \"updated\" : \"2026-11-22T10:00:00Z\",", "-      \"updatedBy\" : \"Police\","])

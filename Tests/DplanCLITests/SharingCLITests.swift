@@ -14,8 +14,6 @@ import Testing
         let plan = try temporaryCopy(of: hillingdonPlan)
         let copy = (plan as NSString).deletingLastPathComponent + "/hillingdon-serious-violence-2024-27 (1).json"
         try FileManager.default.copyItem(atPath: plan, toPath: copy)
-        // The backup must be older than both files: file times have a resolution to respect.
-        Thread.sleep(forTimeInterval: 0.05)
         #expect(try runDplan(["set", plan, "PRI-03", "--status", "amber", "--comment", "Hotspots down"]).status == 0)
         var other = try PlanFile.load(copy)
         try other.recordUpdate(actionID: "WSA-02", status: .amber, commentary: "Comms late",
@@ -50,19 +48,50 @@ import Testing
         let result = try runDplan(["merge", plan, copy])
         #expect(result.status == 1)
         #expect(result.stderr.contains("conflict: action PRI-03: status: ours \"amber\" (Test Officer"))
-        #expect(try PlanFile.load(plan).conflicts.count == 3)
+        #expect(try PlanFile.load(plan).conflicts.count == 4)  // status and commentary, of the action and its new review
         #expect(try runDplan(["resolve", plan, "--theirs"]).status == 0)
         let resolved = try PlanFile.load(plan)
         #expect(resolved.actions.first { $0.id == "PRI-03" }?.status == .green && resolved.validate().isEmpty)
     }
 
-    @Test func withoutABackupOlderThanBothMergeAsksForTheBase() throws {
+    @Test func withoutAVersionBothGrewFromMergeAsksForTheBase() throws {
         let plan = try temporaryCopy(of: hillingdonPlan)
         let copy = plan + ".copy.json"
         try FileManager.default.copyItem(atPath: plan, toPath: copy)
+        let now = EditContext(by: "Laptop", now: Timestamp(iso: "2026-11-22T09:00:00Z")!)
+        for (path, id) in [(plan, "PRI-03"), (copy, "WSA-02")] {
+            var edited = try PlanFile.load(path)
+            try edited.recordUpdate(actionID: id, status: .amber, commentary: "Edited in \(id)", context: now)
+            try PlanFile.save(edited, to: path)  // no backup kept
+        }
         let result = try runDplan(["merge", plan, copy])
-        #expect(result.status == 1 && result.stderr.contains("give the version both started from with --base"))
+        #expect(result.status == 1 && result.stderr.contains("give the version both started from with --base"), "\(result.stderr)")
         #expect(try runDplan(["merge", plan, copy, "--base", hillingdonPlan]).status == 0)
+    }
+
+    /// Issue #22: the newest backup by modification time was taken as the common version and
+    /// silently reverted the plan's own edits. The version both grew from is found by content.
+    @Test func theCommonVersionIsFoundFromTheAuditTrailsNotFileTimes() throws {
+        let plan = try temporaryCopy(of: hillingdonPlan)
+        let folder = (plan as NSString).deletingLastPathComponent
+        let copy = folder + "/hillingdon-serious-violence-2024-27 (1).json"
+        try FileManager.default.copyItem(atPath: plan, toPath: copy)
+        for (id, words) in [("PRI-03", "First"), ("PRI-04", "Second"), ("PRI-05", "Third")] {
+            #expect(try runDplan(["set", plan, id, "--comment", words]).status == 0)
+        }
+        var other = try PlanFile.load(copy)
+        try other.recordUpdate(actionID: "WSA-02", status: nil, commentary: "Laptop words",
+                               context: EditContext(by: "Laptop", now: Timestamp(iso: "2026-11-22T09:00:00Z")!))
+        try PlanFile.save(other, to: copy)  // newer than every backup
+        let result = try runDplan(["merge", plan, copy])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("common version: \(folder)/.dplan/hillingdon-serious-violence-2024-27.3.json"), "\(result.stdout)")
+        let merged = try PlanFile.load(plan)
+        let words = ["PRI-03", "PRI-04", "PRI-05", "WSA-02"].map { id in merged.actions.first { $0.id == id }?.commentary }
+        #expect(words == ["First", "Second", "Third", "Laptop words"])
+        // A copy that is simply older than the plan has nothing to bring.
+        let older = try runDplan(["merge", plan, folder + "/.dplan/hillingdon-serious-violence-2024-27.2.json"])
+        #expect(older.status == 0 && older.stdout.contains("nothing to merge"), "\(older.stdout)\(older.stderr)")
     }
 
     @Test func theDriverHandsOtherJSONToGitsTextMerge() throws {

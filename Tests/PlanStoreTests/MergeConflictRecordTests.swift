@@ -60,7 +60,7 @@ import Testing
         #expect(settled.map(\.path) == ["actions[id=SEC-06].title"])
         #expect(plan.actions.first { $0.id == "SEC-06" }?.title == "Their title" && plan.conflicts.count == 1)
         var keep = plan
-        _ = try keep.resolveConflicts(take: .mine, context: me) { $0.matches(subject: "TER-04", field: nil) }
+        _ = try keep.resolveConflicts(take: .ours, context: me) { $0.matches(subject: "TER-04", field: nil) }
         #expect(keep.actionIndex(id: "TER-04") != nil && !keep.removedActions.contains { $0.id == "TER-04" } && keep.validate().isEmpty)
         _ = try plan.resolveConflicts(take: .theirs, context: me) { $0.matches(subject: "TER-04", field: "action") }
         #expect(plan.actionIndex(id: "TER-04") == nil && plan.removedActions.filter { $0.id == "TER-04" }.count == 1 && plan.validate().isEmpty)

@@ -58,12 +58,12 @@ import Testing
             let driver = MergeDriver.merge(base: PlanCoding.encode(base), ours: PlanCoding.encode(ours),
                                            theirs: PlanCoding.encode(theirs), file: "plan.json")
             // The save merge: I saved ours over base while someone saved theirs.
-            func saveMerge(resolving side: PlanMerge.Side?) throws -> Result<Data, PlanDocument.SaveError> {
+            func saveMerge(resolving side: MergeConflict.Side?) throws -> Result<Data, PlanDocument.SaveError> {
                 try PlanFile.save(base, to: path)
                 var document = try PlanDocument.open(path)
                 document.backups = 0
                 try PlanFile.save(theirs, to: path)
-                var resolutions: [String: PlanMerge.Side] = [:]
+                var resolutions: [String: MergeConflict.Side] = [:]
                 if let side {
                     for conflict in PlanMerge.merge(base: base, mine: ours, theirs: theirs).conflicts { resolutions[conflict.path] = side }
                 }
@@ -75,21 +75,21 @@ import Testing
                 return .success(try PlanFile.read(path))
             }
             switch (driver, try saveMerge(resolving: nil)) {
-            case (.merged(let bytes), .success(let saved)):
+            case (.merged(let bytes, _), .success(let saved)):
                 clean += 1
                 #expect(bytes == saved, "round \(round): the driver and the save merged differently")
-            case (.conflicted(let bytes, let conflicts, let problems), .success(let saved)):
+            case (.conflicted(let bytes, let conflicts, let problems, _), .success(let saved)):
                 // A clean merge whose result has problems (an owner deleted on one side): same plan.
                 #expect(conflicts.isEmpty && !problems.isEmpty, "round \(round)")
                 #expect(bytes == saved, "round \(round)")
-            case (.conflicted(let bytes, let conflicts, _), .failure(.conflicts(_, let refused))):
+            case (.conflicted(let bytes, let conflicts, _, _), .failure(.conflicts(_, let refused))):
                 conflicted += 1
                 #expect(conflicts.map(\.path) == refused.map(\.path), "round \(round)")
                 let recorded = try PlanCoding.decode(bytes, file: "driver")
                 #expect(recorded.conflicts == conflicts)
                 #expect(recorded.validate().contains { $0.path.hasPrefix("conflicts[") })
                 // Settling every conflict one way must give what the save gives when told the same.
-                for side in [PlanMerge.Side.mine, .theirs] {
+                for side in [MergeConflict.Side.ours, .theirs] {
                     var settled = recorded
                     _ = try settled.resolveConflicts(take: side, context: EditContext(by: "Resolver", now: Timestamp(iso: "2026-11-23T09:00:00Z")!)) { _ in true }
                     guard case .success(let saved) = try saveMerge(resolving: side) else {

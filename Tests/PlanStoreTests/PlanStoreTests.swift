@@ -262,7 +262,7 @@ private func decodeError(bytes: [UInt8]) -> PlanFileError? {
         #expect(throws: PlanDocument.SaveError.self) { _ = try document.save(plan) }
         #expect(try contents(of: folder) == before, "a clash with a change on disk")
         // A save that succeeds rotates: the version it replaced is backup 1.
-        _ = try document.save(plan, resolving: ["actions[id=WSA-02].title": .mine])
+        _ = try document.save(plan, resolving: ["actions[id=WSA-02].title": .ours])
         #expect(try contents(of: folder)[".dplan/plan.1.json"] == before["plan.json"])
     }
 }

@@ -87,15 +87,15 @@ import Testing
             guard case .conflicts(_, let fields) = error else { Issue.record("\(error)"); return }
             #expect(fields.map(\.path).contains("actions[id=SEC-06].title"))
             let title = try #require(fields.first { $0.path == "actions[id=SEC-06].title" })
-            #expect((title.mine, title.theirs) == ("\"My title\"", "\"Their title\""))
+            #expect((title.ours, title.theirs) == ("\"My title\"", "\"Their title\""))
             #expect(title.base == "\"Run weekly Safety Net meetings and a hospital IDVA at The Hillingdon Hospital\"")
-            #expect((title.mineBy, title.mineOn, title.theirsBy, title.theirsOn) == ("Me", me.now, "Colleague", colleague.now))
+            #expect((title.oursBy, title.oursOn, title.theirsBy, title.theirsOn) == ("Me", me.now, "Colleague", colleague.now))
             #expect(error.description.contains("nothing was written"))
         }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         // Resolving every conflict (here: theirs for the title, mine elsewhere) lets the save go ahead.
         let conflicts = PlanMerge.merge(base: document.base, mine: mine, theirs: theirs).conflicts.map(\.path)
-        var resolutions = Dictionary(uniqueKeysWithValues: conflicts.map { ($0, PlanMerge.Side.mine) })
+        var resolutions = Dictionary(uniqueKeysWithValues: conflicts.map { ($0, MergeConflict.Side.ours) })
         resolutions["actions[id=SEC-06].title"] = .theirs
         _ = try document.save(mine, resolving: resolutions)
         #expect(try PlanFile.load(path).actions.first { $0.id == "SEC-06" }?.title == "Their title")

@@ -52,7 +52,7 @@ import Testing
 
     @Test func conflictsAreAskedAboutThenSavedAsDecided() throws {
         var state = try editedState()
-        let conflict = PlanMerge.Conflict(path: "actions[id=SEC-03].title", mine: "\"A\"", theirs: "\"B\"")
+        let conflict = MergeConflict(path: "actions[id=SEC-03].title", base: nil, ours: "\"A\"", theirs: "\"B\"")
         #expect(state.update(.conflicts([conflict])).isEmpty)
         #expect(state.modal == .confirm(.resolveConflicts([conflict], decided: [:])))
         #expect(state.press(.character("t")) == [.save(resolving: ["actions[id=SEC-03].title": .theirs], thenQuit: false)])
@@ -76,7 +76,7 @@ import Testing
         // The merged plan is journalled, so a crash now still recovers my edit on top of theirs.
         guard case .journal(let changes, _)? = effects.first else { Issue.record("expected a journal write, got \(effects)"); return }
         #expect(changes.planBefore != nil)
-        let clash = PlanMerge.Conflict(path: "actions[id=SEC-03].title", mine: "\"A\"", theirs: "\"B\"")
+        let clash = MergeConflict(path: "actions[id=SEC-03].title", base: nil, ours: "\"A\"", theirs: "\"B\"")
         #expect(state.update(.reloadFailed(.save(.conflicts(path: "plan.json", [clash])))).isEmpty)
         #expect(state.message == Message(text: "plan.json: changed on disk by someone else in the same place (actions[id=SEC-03].title); "
             + "nothing was written; save (s) to decide each clash", isError: true))

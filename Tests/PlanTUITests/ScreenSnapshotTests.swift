@@ -1,3 +1,4 @@
+import PlanModel
 import PlanStore
 @testable import PlanTUI
 import SnapshotTesting
@@ -36,8 +37,8 @@ import Testing
             state.press(.paste("Update from the police lead:\nThe next review is in January.\n\n東京 partners: 👍🏽 ਪੰਜਾਬੀ क्ष"))
         }),
         ("conflict", { state in
-            _ = state.update(.conflicts([PlanMerge.Conflict(path: "actions[id=SEC-07].reviews[quarter=2026/27 Q3].commentary",
-                                                              mine: "\"Mine: the new youth worker starts in January\"",
+            _ = state.update(.conflicts([MergeConflict(path: "actions[id=SEC-07].reviews[quarter=2026/27 Q3].commentary", base: nil,
+                                                              ours: "\"Mine: the new youth worker starts in January\"",
                                                               theirs: "\"Theirs: recruitment paused until the budget is agreed\"")]))
         }),
         ("export-dialog", { state in

@@ -443,8 +443,8 @@ import Testing
 @Suite struct ConflictResolutionTests {
     @Test func eachConflictIsDecidedThenSaved() throws {
         var state = try makeState()
-        let conflicts = [PlanMerge.Conflict(path: "actions[id=SEC-06].title", mine: "\"A\"", theirs: "\"B\""),
-                         PlanMerge.Conflict(path: "actions[id=SEC-06].due", mine: "\"2027-01-31\"", theirs: "\"2027-03-31\"")]
+        let conflicts = [MergeConflict(path: "actions[id=SEC-06].title", base: nil, ours: "\"A\"", theirs: "\"B\""),
+                         MergeConflict(path: "actions[id=SEC-06].due", base: nil, ours: "\"2027-01-31\"", theirs: "\"2027-03-31\"")]
         state.modal = .confirm(.resolveConflicts(conflicts, decided: [:]))
         let first = render(state).plainText
         #expect(first.contains("1/2 changed here and on disk: action SEC-06: title"))
@@ -454,7 +454,7 @@ import Testing
         #expect(state.press(.character("m")).isEmpty)
         #expect(render(state).plainText.contains("2/2 changed here and on disk: action SEC-06: due"))
         #expect(render(state).plainText.contains("Theirs: 2027-03-31"))
-        #expect(state.press(.character("t")) == [.save(resolving: ["actions[id=SEC-06].title": .mine, "actions[id=SEC-06].due": .theirs], thenQuit: false)])
+        #expect(state.press(.character("t")) == [.save(resolving: ["actions[id=SEC-06].title": .ours, "actions[id=SEC-06].due": .theirs], thenQuit: false)])
         state.modal = .confirm(.resolveConflicts(conflicts, decided: [:]))
         #expect(state.press(.escape).isEmpty)
         #expect(state.modal == nil)

@@ -1,0 +1,1 @@
+../DplanCLITests/MergeOracle.swift
