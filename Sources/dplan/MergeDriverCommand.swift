@@ -28,6 +28,9 @@ struct MergeDriverCommand: ParsableCommand {
         do { versions = try [base, ours, theirs].map { path throws(PlanFileError) in try PlanFile.read(path) } } catch {
             throw Failure(error.description)
         }
+        // Until the result replaces it, %A says the merge did not finish: if this process dies
+        // meanwhile, git keeps that as the file (marked conflicted) and dplan refuses it.
+        try write(MergeDriver.unfinishedMarker(file: path))
         switch MergeDriver.merge(base: versions[0], ours: versions[1], theirs: versions[2], file: path) {
         case .merged(let bytes):
             try write(bytes)
@@ -44,6 +47,7 @@ struct MergeDriverCommand: ParsableCommand {
             throw ExitCode(1)
         case .notAPlan(let reason):
             printError("\(clean(reason)); merging \(path) line by line with git merge-file")
+            try write(versions[1])  // git merge-file merges into our version
             throw ExitCode(try textMerge())
         }
     }
