@@ -40,27 +40,22 @@ public func openForSession(_ path: String, user: String, now: Timestamp, lock ch
     let document = try openForEditing(path, allowConflicts: true)
     var readOnly: String?
     var notices: [String] = []
-    if access(path, W_OK) != 0 {
-        readOnly = "read-only: you cannot write to \(path)"
-    }
     if choice == .breakFirst { PlanLock.breakLock(path) }
     var locked = false
-    if readOnly == nil {
-        switch PlanLock.acquire(path, user: user, now: now) {
-        case .acquired:
-            locked = true
-        case .heldBy(let holder) where choice == .ignore:
-            notices.append("\(path): \(holder.summary); editing anyway (--ignore-lock)")
-        case .heldBy(let holder) where holder.isStale && takeOverStaleLock(holder):
-            // The process that held it is gone (a crash): this session takes the lock over.
-            PlanLock.breakLock(path)
-            locked = PlanLock.acquire(path, user: user, now: now) == .acquired
-            if !locked { readOnly = "read-only: someone else took the lock first" }
-        case .heldBy(let holder):
-            readOnly = holder.isStale
-                ? "read-only: a lock was left by process \(holder.pid), which has gone; reopen with --break-lock"
-                : "read-only: \(holder.summary); reopen with --ignore-lock to edit anyway"
-        }
+    switch PlanLock.take(path, user: user, now: now) {
+    case .acquired:
+        locked = true
+    case .refused(let reason):
+        readOnly = reason  // the file or its folder cannot be written here
+    case .heldBy(let holder) where choice == .ignore:
+        notices.append("\(path): \(holder.summary); editing anyway (--ignore-lock)")
+    case .heldBy(let holder) where holder.isStale && takeOverStaleLock(holder):
+        // The process that held it is gone (a crash): this session takes the lock over.
+        PlanLock.breakLock(path)
+        locked = PlanLock.take(path, user: user, now: now) == .acquired
+        if !locked { readOnly = "read-only: someone else took the lock first" }
+    case .heldBy(let holder):
+        readOnly = holder.readOnlyReason
     }
     if locked { ExitCleanup.releaseLockOnExit(path) }
     return OpenedPlan(document: document, readOnly: readOnly, holdsLock: locked, notices: notices)

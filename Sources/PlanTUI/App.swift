@@ -24,6 +24,8 @@ func runSession(_ opened: OpenedPlan, user: String, clock: @escaping () -> Times
     var state = AppState(plan: loop.document.base, path: loop.document.path, user: user, now: clock(), size: terminal.size,
                          readOnly: opened.readOnly)
     var pending: [Event] = loop.recoveryOffer().map { [.swapFound($0)] } ?? []
+    // A swap file's place taken by a FIFO or a device: said at once, not at the first edit.
+    if let problem = loop.journal?.problem { pending.append(.journalFailed(.refused(problem))) }
     while true {
         // Feed the events (and the outcomes of the work they ask for) until none is left.
         while !pending.isEmpty {

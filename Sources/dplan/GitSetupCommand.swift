@@ -10,7 +10,8 @@ struct GitSetup: ParsableCommand {
         abstract: "Make git merge plan files with dplan (field by field, no conflict markers).",
         discussion: """
             In a repository: sets merge.dplan.name and merge.dplan.driver in .git/config, adds "*.json merge=dplan" \
-            to .gitattributes and dplan's own files (.dplan/, *.dplan-swap, *.json.lock) to .gitignore. Commit the \
+            to .gitattributes and dplan's own files (.dplan/, *.dplan-swap, *.json.lock, and .merge_file_* left by a \
+            merge driver that was stopped) to .gitignore. Commit the \
             two files; git does not copy merge settings, so everyone runs dplan git-setup once in their clone (or once \
             with --global). JSON files that are not plans are still merged by git's own text merge.
             """)
@@ -22,7 +23,7 @@ struct GitSetup: ParsableCommand {
     var check = false
 
     static let attribute = "*.json merge=dplan"
-    static let ignored = [".dplan/", "*.dplan-swap", "*.json.lock"]
+    static let ignored = [".dplan/", "*.dplan-swap", "*.json.lock", ".merge_file_*"]
 
     func run() throws {
         let scope = global ? ["--global"] : []

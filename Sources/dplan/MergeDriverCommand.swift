@@ -30,6 +30,9 @@ struct MergeDriverCommand: ParsableCommand {
         do { versions = try [base, ours, theirs].map { path throws(PlanFileError) in try PlanFile.read(path) } } catch {
             throw DplanError.file(error)
         }
+        // Until the result replaces it, %A says the merge did not finish: if this process dies
+        // meanwhile, git keeps that as the file (marked conflicted) and dplan refuses it.
+        try write(MergeDriver.unfinishedMarker(file: path))
         switch MergeDriver.merge(base: versions[0], ours: versions[1], theirs: versions[2], file: path) {
         case .merged(let bytes, let renumbered):
             try write(bytes)
@@ -48,6 +51,7 @@ struct MergeDriverCommand: ParsableCommand {
             throw ExitCode(1)
         case .notAPlan(let reason):
             printError("\(clean(reason)); merging \(path) line by line with git merge-file")
+            try write(versions[1])  // git merge-file merges into our version
             throw ExitCode(try textMerge())
         }
     }

@@ -37,10 +37,8 @@ struct Open: ParsableCommand {
 
     /// Asks on the terminal, before the screen opens, whether to take over a lock whose process
     /// has gone. Only a typed "y" takes it over.
-    private func askToTakeOver(_ holder: PlanLock.Holder, file: String) -> Bool {
-        printError("\(file): a lock was left by \(clean(holder.user))'s dplan (process \(holder.pid) on this computer), which has gone; "
-                   + "it probably crashed. Unsaved edits it made are offered back next.")
-        FileHandle.standardError.write(Data("Take the lock over and edit? [y/N] ".utf8))
+    private func askToTakeOver(_ holder: PlanLock.Holder) -> Bool {
+        FileHandle.standardError.write(Data(holder.takeOverQuestion.utf8))
         return readLine()?.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") == true
     }
 
@@ -74,7 +72,7 @@ struct Open: ParsableCommand {
             return
         }
         let opened = try openForSession(file, user: author.name, now: currentTime(), lock: lockChoice,
-                                        takeOverStaleLock: { askToTakeOver($0, file: file) })
+                                        takeOverStaleLock: askToTakeOver)
         defer { opened.close() }
         for notice in opened.notices { printError(notice) }
         MainActor.assumeIsolated {

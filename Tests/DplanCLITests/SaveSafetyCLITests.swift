@@ -132,4 +132,32 @@ import Testing
         #expect(plan.actions.first { $0.id == "TER-04" }?.commentary == "Second")
         #expect(info(path).st_gid == 100 && info(path).st_mode & 0o7777 == 0o664)
     }
+
+    /// A FIFO given as a template or as a tracker to import is refused at once with a message.
+    /// A dplan that waits on it instead is killed after a minute, which fails the test.
+    @Test func aFIFOAsTemplateOrImportIsRefusedAtOnce() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let fifo = (path as NSString).deletingLastPathComponent + "/input.csv"
+        #expect(mkfifo(fifo, 0o644) == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        for arguments in [["export", path, "--template", fifo, "-o", fifo + ".out"], ["import", fifo, "--into", path, "--update"]] {
+            let process = Process()
+            process.executableURL = dplanBinary()
+            process.arguments = arguments
+            process.environment = ["DPLAN_NOW": "2026-11-22T10:00:00Z", "DPLAN_USER": "Test Officer"]
+            let err = Pipe()
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            let pid = process.processIdentifier
+            let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+            DispatchQueue.global().asyncAfter(deadline: .now() + 60, execute: watchdog)
+            let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            watchdog.cancel()
+            #expect(process.terminationReason == .exit && process.terminationStatus == 1, "\(arguments[0]) waited on the FIFO")
+            #expect(errors.contains("\(fifo): is a FIFO (named pipe), not a regular file; dplan reads only regular files"), "\(errors)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
 }

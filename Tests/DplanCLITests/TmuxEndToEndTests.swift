@@ -147,7 +147,7 @@ import TestSupport
         let first = try TmuxSession(dplan: path)
         try first.waitFor("Prevention group")
         let second = try TmuxSession(dplan: path)
-        let screen = try second.waitFor("read-only: being edited by Test Officer")
+        let screen = try second.waitFor("read-only: open by Test Officer")
         #expect(screen.contains("[read-only]"))
         try second.press("Enter", until: "All 27 actions")
         try second.press("j", "g", until: "Read-only: the plan cannot be changed here")
@@ -176,7 +176,7 @@ import TestSupport
         // opens read-only and says how to break it later.
         let blocked = try TmuxSession(dplan: path)
         try blocked.waitFor("Take the lock over and edit? [y/N]")
-        try blocked.press("n", "Enter", until: "which has gone; reopen with --break-lock")
+        try blocked.press("n", "Enter", until: "(gone); reopen with --break-lock")
         try blocked.quitCleanly()
         let second = try TmuxSession(dplan: path)
         try second.waitFor("Take the lock over and edit? [y/N]")

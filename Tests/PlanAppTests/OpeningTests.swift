@@ -47,8 +47,8 @@ import Testing
         // A second session (another person) opens read-only, saying who has it.
         let second = try openForSession(path, user: "Sam", now: fixedNow)
         #expect(!second.holdsLock)
-        #expect(second.readOnly?.hasPrefix("read-only: being edited by Jo on ") == true)
-        #expect(second.readOnly?.hasSuffix("reopen with --ignore-lock to edit anyway") == true)
+        #expect(second.readOnly?.hasPrefix("read-only: open by Jo on ") == true)
+        #expect(second.readOnly?.hasSuffix("; --ignore-lock to edit") == true)
         let ignoring = try openForSession(path, user: "Sam", now: fixedNow, lock: .ignore)
         #expect(ignoring.readOnly == nil && !ignoring.holdsLock)
         #expect(ignoring.notices.first?.hasSuffix("editing anyway (--ignore-lock)") == true)
@@ -62,7 +62,7 @@ import Testing
         let gone = PlanLock.Holder(user: "Crashed", host: ProcessInfo.processInfo.hostName, pid: 999_999, since: fixedNow)
         try JSONEncoder().encode(gone).write(to: URL(fileURLWithPath: PlanLock.path(for: path)))
         let declined = try openForSession(path, user: "Jo", now: fixedNow, takeOverStaleLock: { _ in false })
-        #expect(declined.readOnly == "read-only: a lock was left by process 999999, which has gone; reopen with --break-lock")
+        #expect(declined.readOnly == "read-only: a lock left by process 999999 (gone); reopen with --break-lock")
         var asked: PlanLock.Holder?
         let agreed = try openForSession(path, user: "Jo", now: fixedNow, takeOverStaleLock: { asked = $0; return true })
         #expect(asked == gone)
