@@ -1,5 +1,6 @@
 import Foundation
 import PlanStore
+import TestSupport
 import Testing
 
 @Suite struct BenchmarkToolTests {

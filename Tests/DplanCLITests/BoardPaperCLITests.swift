@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 15 from the command line: the executive summary and the ask of the board, the annual

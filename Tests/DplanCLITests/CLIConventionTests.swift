@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import PlanStore
+import TestSupport
 import Testing
 
 /// The command line's conventions: values parsed by the argument parser (usage errors exit 2

@@ -1,22 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
-/// The repository root (two folders above this file's folder).
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
-
 let hillingdonPlan = repositoryRoot.appendingPathComponent("plans/hillingdon-serious-violence-2024-27.json").path
-
-/// The `dplan` binary built beside the test bundle.
-func dplanBinary() -> URL {
-    var folder = Bundle.main.bundleURL
-    if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
-    for candidate in [folder, folder.deletingLastPathComponent()] {
-        let url = candidate.appendingPathComponent("dplan")
-        if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-    }
-    return repositoryRoot.appendingPathComponent(".build/debug/dplan")
-}
 
 struct RunResult {
     var status: Int32

@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import PlanStore
+import TestSupport
 import Testing
 
 /// Several writers on one plan file at the same time: every save that said it succeeded is in

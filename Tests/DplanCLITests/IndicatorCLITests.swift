@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The "done when" of the performance framework, through the real binary: on a copy of a sample

@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import PlanStore
+import TestSupport
 import Testing
 
 private let q2Text = "No funding; board asked to consider alternatives."  // PRI-03's 2026/27 Q2 review and current commentary

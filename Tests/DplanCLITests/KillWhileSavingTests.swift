@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import PlanStore
+import TestSupport
 import Testing
 
 /// Kills `dplan set` with SIGKILL at random moments (start-up, loading, writing, renaming) and

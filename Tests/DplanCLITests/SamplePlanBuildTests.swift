@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 private let buildFolder = repositoryRoot.appendingPathComponent("plans/build")

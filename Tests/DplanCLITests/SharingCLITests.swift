@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import PlanStore
+import TestSupport
 import Testing
 
 /// Sync-conflict copies, the merge driver on files that are not plans, resolve's usage, and

@@ -3,6 +3,7 @@ import PlanApp
 import PlanModel
 import PlanStore
 @testable import PlanTUI
+import TestSupport
 import Testing
 
 /// The save, conflict, reload and export flows as the run loop drives them: a key asks for

@@ -4,21 +4,12 @@ import PlanModel
 import PlanReports
 import PlanStore
 @testable import PlanTUI
+import TestSupport
 import Testing
 
 /// The front end's export runs on its own thread through the same application layer as
 /// `dplan export`: for the same options the two write the same bytes.
 @Suite struct ExportJobTests {
-    private func dplanBinary() -> URL {
-        var folder = Bundle.main.bundleURL
-        if folder.pathExtension == "xctest" { folder.deleteLastPathComponent() }
-        for candidate in [folder, folder.deletingLastPathComponent()] {
-            let url = candidate.appendingPathComponent("dplan")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        return repositoryRoot.appendingPathComponent(".build/debug/dplan")
-    }
-
     /// Waits for the job's thread to report (polling; no fixed time decides the outcome).
     private func finished(_ job: ExportJob) -> Event {
         while true {

@@ -3,6 +3,7 @@ import PlanApp
 import PlanModel
 import PlanStore
 @testable import PlanTUI
+import TestSupport
 import Testing
 
 /// Thousands of random key events — text with grapheme clusters, wide and combining characters,

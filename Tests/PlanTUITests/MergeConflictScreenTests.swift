@@ -1,6 +1,7 @@
 import PlanModel
 import PlanStore
 @testable import PlanTUI
+import TestSupport
 import Testing
 
 /// A plan a merge left with conflicts opens on them; each is decided with our value or theirs

@@ -2,6 +2,7 @@ import Foundation
 import PlanModel
 import PlanStore
 @testable import PlanTUI
+import TestSupport
 import Testing
 
 /// Issue #17 in the front end: milestones added and ticked from the detail screen and meeting

@@ -4,6 +4,7 @@ import PlanModel
 import PlanReports
 import PlanStore
 @testable import PlanTUI
+import TestSupport
 import Testing
 
 /// The portfolio screen: one line per plan; Enter asks to open the one under the cursor.

@@ -2,9 +2,8 @@ import Foundation
 import PlanModel
 import PlanStore
 @testable import PlanTUI
+import TestSupport
 
-let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
 let hillingdonPath = repositoryRoot.appendingPathComponent("plans/hillingdon-serious-violence-2024-27.json").path
 let fixedNow = Timestamp(iso: "2026-11-22T10:00:00Z")!
 

@@ -3,6 +3,7 @@ import PlanApp
 import PlanModel
 @testable import PlanTUI
 import PlanStore
+import TestSupport
 import Testing
 
 @Suite struct KeymapTests {
