@@ -321,14 +321,16 @@ public enum PlanMerge {
     /// side cleared it for (the other side wrote new ones meanwhile). Clearing it again is one
     /// step; publishing words nobody cleared is not undone.
     static func keepRestricted(_ plan: inout Plan, base: Plan, ours: Plan, theirs: Plan) {
-        func index(_ plan: Plan) -> [String: Action] {
-            Dictionary(plan.actions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        func index(_ plan: Plan) -> [String: Int] {
+            Dictionary(plan.actions.indices.map { (plan.actions[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         }
         let (b, o, t) = (index(base), index(ours), index(theirs))
         for position in plan.actions.indices {
             let id = plan.actions[position].id
+            guard let bi = b[id], let oi = o[id], let ti = t[id] else { continue }
+            let (old, mine, their) = (base.actions[bi], ours.actions[oi], theirs.actions[ti])
             // Only an action both sides changed can have a mark cleared on one and words on the other.
-            guard let old = b[id], let mine = o[id], let their = t[id], mine != old, their != old, mine != their else { continue }
+            guard mine != old, their != old, mine != their else { continue }
             keepRestricted(&plan.actions[position], base: old, sides: [mine, their])
         }
     }
