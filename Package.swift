@@ -40,17 +40,23 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // The application layer under both front ends: opening a plan for editing (lock, read-only
+        // reason, validation), saving (merge, backups, closed-quarter copies), export requests
+        // (options → bytes → safe write) and the typed errors both front ends report.
+        .target(name: "PlanApp", dependencies: ["PlanModel", "PlanStore", "PlanReports", "TerminalText"]),
         // Wide-character ncurses, with C wrappers for what Swift 6 cannot import.
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         // The interactive front end: state, keymap, update, pure render, and a thin ncurses backend.
-        .target(name: "PlanTUI", dependencies: ["PlanModel", "PlanStore", "PlanReports", "TerminalText", "CNcurses"]),
+        .target(name: "PlanTUI", dependencies: ["PlanApp", "PlanModel", "PlanStore", "PlanReports", "TerminalText", "CNcurses"]),
         .executableTarget(
             name: "dplan",
             dependencies: [
-                "PlanModel", "PlanStore", "TerminalText", "PlanTUI", "PlanReports", "Spreadsheet",
+                "PlanApp", "PlanModel", "PlanStore", "TerminalText", "PlanTUI", "PlanReports", "Spreadsheet",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What tests share: outside programs (tmux, Chromium, pandoc…) as a `.requires` trait.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "PlanModel"], exclude: ["Fixtures"]),
@@ -62,7 +68,7 @@ let package = Package(
         .testTarget(
             name: "PlanReportsTests",
             dependencies: [
-                "PlanReports", "PlanModel", "PlanStore", "Spreadsheet",
+                "PlanReports", "PlanModel", "PlanStore", "Spreadsheet", "TestSupport",
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
@@ -77,11 +83,12 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "DplanCLITests", dependencies: ["dplan", "PlanStore", "PlanModel", "Spreadsheet"]),
+        .testTarget(name: "PlanAppTests", dependencies: ["PlanApp", "PlanModel", "PlanStore", "PlanReports", "TestSupport"]),
+        .testTarget(name: "DplanCLITests", dependencies: ["dplan", "PlanStore", "PlanModel", "Spreadsheet", "TestSupport"]),
         .testTarget(
             name: "PlanTUITests",
             dependencies: [
-                "PlanTUI", "PlanModel", "PlanStore", "dplan",
+                "PlanTUI", "PlanModel", "PlanStore", "dplan", "TestSupport",
                 .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
             ],
             exclude: ["__Snapshots__"]

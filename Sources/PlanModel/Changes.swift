@@ -1,9 +1,13 @@
 
 /// One kind of change between two quarters, in the order boards read them.
 public enum ChangeKind: String, Codable, Sendable, CaseIterable {
+    /// Red for `Plan.escalationQuarters` or more quarters in a row.
     case escalate = "red-for-two-or-more-quarters"
     case newlyRed = "newly-red"
+    /// Worse than in the quarter compared with (`Trend(from:to:)`).
     case worsened
+    /// Better than in the quarter compared with, but not complete: a completion is `completed`
+    /// only, so that an action is not listed twice for it.
     case improved
     case completed
     case added
@@ -74,18 +78,14 @@ extension Plan {
                 let before = status(of: action, in: from, live: live)
                 let after = status(of: action, in: to, live: live)
                 var kinds: [ChangeKind] = []
-                var redQuarters = 0
-                var quarter = to
-                while quarter >= firstQuarter, status(of: action, in: quarter, live: live) == .red {
-                    redQuarters += 1
-                    quarter = quarter.previous
-                }
+                let redQuarters = redStreak(of: action, endingIn: to, live: live)
                 if let created = action.created?.day, created > fromEnd, created <= toEnd { kinds.append(.added) }
                 if let after {
-                    if redQuarters >= 2 { kinds.append(.escalate) }
+                    let trend = Trend(from: before, to: after)
+                    if redQuarters >= Self.escalationQuarters { kinds.append(.escalate) }
                     if after == .red, let before, before != .red { kinds.append(.newlyRed) }
-                    if let before, after.rank < before.rank { kinds.append(.worsened) }
-                    if let before, after.rank > before.rank, after != .complete { kinds.append(.improved) }
+                    if trend == .worsened { kinds.append(.worsened) }
+                    if trend == .improved, after != .complete { kinds.append(.improved) }  // a completion is `completed`
                     if after == .complete, before != .complete { kinds.append(.completed) }
                 }
                 let moves = actions[index].dueDateChanges.filter { $0.on.day > fromEnd && $0.on.day <= toEnd }

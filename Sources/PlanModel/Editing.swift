@@ -30,6 +30,8 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
     case quarterClosedForSummary(Quarter)
     /// Every quarter from this one to the end of the plan period is closed.
     case noOpenQuarter(from: Quarter, periodEnd: Day)
+    /// The clock puts an update in a quarter before the action's latest review: it went back.
+    case clockBehindLatestReview(today: Day, quarter: Quarter, latest: Quarter)
     case periodEndBeforeStart(end: Day, start: Day)
     /// A new plan period would leave out a quarter that has history.
     case periodWouldDropHistory(Quarter)
@@ -72,6 +74,9 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
         case .noOpenQuarter(let q, let end):
             "\(q) and every later quarter of the plan period (which ends \(end)) are closed, so there is no quarter to record this in; "
                 + "extend the period with `dplan plan set PLAN --end YYYY-MM-DD`, or reopen a quarter with `dplan review reopen`"
+        case .clockBehindLatestReview(let today, let quarter, let latest):
+            "the clock says today is \(today) (\(quarter)), but this action's latest review is for \(latest); "
+                + "has the computer's date gone back? Check it; nothing was recorded"
         case .periodEndBeforeStart(let end, let start): "the period end \(end) is before its start \(start)"
         case .periodWouldDropHistory(let q):
             "\(q) has reviews or a closed-quarter record and would fall outside the new period; choose dates that keep it"
@@ -100,7 +105,9 @@ extension Plan {
     /// (`quarterForUpdates`: refused when every quarter left in the plan period is closed), or
     /// `quarter` (an imported return's quarter, which must lie in the plan period and not be
     /// closed): writes (or revises) the action's review entry for that quarter and sets its current
-    /// values, unless a later quarter already has a review. The commentary rules
+    /// values, unless a later quarter already has a review. An update dated by the clock that
+    /// would land before the action's latest review is refused: the clock has gone back, and the
+    /// update would quietly rewrite an earlier quarter. The commentary rules
     /// (`commentaryRule`) are checked first. While the action's commentary is marked restricted,
     /// new commentary is restricted too, in the review as on the action.
     public mutating func recordUpdate(
@@ -109,6 +116,9 @@ extension Plan {
     ) throws {
         guard let index = actionIndex(id: actionID) else { throw PlanEditError.unknownAction(actionID) }
         let quarter = try chosen ?? quarterForUpdates(on: context.now.day)
+        if chosen == nil, let latest = actions[index].reviews.map(\.quarter).max(), latest > quarter {
+            throw PlanEditError.clockBehindLatestReview(today: context.now.day, quarter: quarter, latest: latest)
+        }
         if chosen != nil {
             guard periodQuarters.contains(quarter) else { throw PlanEditError.quarterOutsidePlan(quarter) }
             guard !quarters.contains(where: { $0.quarter == quarter && $0.state == .closed }) else {

@@ -41,11 +41,7 @@ extension Action {
 
     /// Status now (for `quarter`) against the status recorded for the quarter before.
     public func trend(in quarter: Quarter) -> Trend {
-        guard let before = review(for: quarter.previous)?.status else { return .new }
-        let now = review(for: quarter)?.status ?? status
-        if now.rank > before.rank { return .improved }
-        if now.rank < before.rank { return .worsened }
-        return .same
+        Trend(from: review(for: quarter.previous)?.status, to: review(for: quarter)?.status ?? status)
     }
 }
 

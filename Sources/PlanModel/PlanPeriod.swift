@@ -48,6 +48,20 @@ extension Plan {
         return nil
     }
 
+    /// The quarters a report can be made of while `current` is being edited, newest first:
+    /// `current` (or the period's last quarter, once every quarter is closed) back to the
+    /// period's first quarter. On a day whose editing quarter is `current`, exactly the quarters
+    /// `reportProblem(with:on:)` accepts.
+    public func reportableQuarters(upTo current: Quarter) -> [Quarter] {
+        var quarters: [Quarter] = []
+        var quarter = min(current, lastQuarter)
+        while quarter >= firstQuarter, quarters.count < 400 {
+            quarters.append(quarter)
+            quarter = quarter.previous
+        }
+        return quarters
+    }
+
     /// Changes the plan period, recording the change in the plan's audit trail. Refused when the
     /// end is before the start, or when the new period would leave out a quarter that has
     /// reviews or a closed-quarter record (history is never dropped by moving a date).
@@ -72,5 +86,16 @@ extension Plan {
         }
         changed.changeLog = log.isEmpty ? nil : log
         self = changed
+    }
+}
+
+extension Plan {
+    /// The financial years an annual report can be made of on `day`, newest first: those that
+    /// overlap the plan period and have started.
+    public func reportableYears(on day: Day) -> [FinancialYear] {
+        guard period.start <= period.end else { return [] }
+        return stride(from: lastQuarter.year, through: firstQuarter.year, by: -1).prefix(100)
+            .map(FinancialYear.init(startYear:))
+            .filter { annualReportProblem(with: $0, on: day) == nil }
     }
 }

@@ -17,6 +17,25 @@ extension Plan {
         var problems: [Problem] = []
         func report(_ path: String, _ message: String) { problems.append(Problem(path: path, message: message)) }
 
+        checkPlanFields(report: report)
+        let ownerIDs = checkIDs(owners.map(\.id), list: "owners", report: report)
+        for (i, owner) in owners.enumerated() where owner.name.isBlank {
+            report("owners[\(i)].name", "must not be empty")
+        }
+        let workstreamIDs = checkIDs(workstreams.map(\.id), list: "workstreams", report: report)
+        _ = checkIDs(actions.map(\.id), list: "actions", report: report)
+
+        let first = firstQuarter, last = lastQuarter
+        func inPeriod(_ quarter: Quarter) -> Bool { period.start <= period.end && first <= quarter && quarter <= last }  // isInPeriod, hoisted
+        for (i, action) in actions.enumerated() {
+            checkAction(action, at: i, ownerIDs: ownerIDs, workstreamIDs: workstreamIDs, inPeriod: inPeriod, report: report)
+        }
+        checkQuarterRecords(inPeriod: inPeriod, report: report)
+        return problems + indicatorProblems(ownerIDs: ownerIDs, workstreamIDs: workstreamIDs, inPeriod: inPeriod) + conflictProblems()
+    }
+
+    /// The plan's own fields: schema version, names, period, financial year, status and group keys.
+    private func checkPlanFields(report: (String, String) -> Void) {
         if schemaVersion != Plan.currentSchemaVersion {
             report("schemaVersion", "expected \(Plan.currentSchemaVersion), found \(schemaVersion)")
         }
@@ -44,57 +63,55 @@ extension Plan {
             report("groupOrder", "expected each of \(groupKeys.joined(separator: ", ")) once, found \(groupOrder.map(\.rawValue).joined(separator: ", "))")
         }
         checkFundingLines(fundingLines, path: "fundingLines", report: report)
+    }
 
-        let ownerIDs = checkIDs(owners.map(\.id), list: "owners", report: report)
-        for (i, owner) in owners.enumerated() where owner.name.isBlank {
-            report("owners[\(i)].name", "must not be empty")
+    /// One action (`actions[i]`): its fields, the owners and workstreams it names, its funding
+    /// lines, milestones, due-date changes and reviews. Paths are only spelled out for problems:
+    /// a valid 10,000-action plan builds none.
+    private func checkAction(_ action: Action, at i: Int, ownerIDs: Set<String>, workstreamIDs: Set<String>,
+                             inPeriod: (Quarter) -> Bool, report: (String, String) -> Void) {
+        func path(_ field: String) -> String { "actions[\(i)].\(field)" }
+        if action.title.isBlank { report(path("title"), "must not be empty") }
+        if action.preventionGroup == nil {
+            let groupKeys = PreventionGroup.allCases.map(\.rawValue)
+            report(path("group"), "unknown prevention group \"\(action.group)\"; expected one of \(groupKeys.joined(separator: ", "))")
         }
-        let workstreamIDs = checkIDs(workstreams.map(\.id), list: "workstreams", report: report)
-        _ = checkIDs(actions.map(\.id), list: "actions", report: report)
-
-        // Paths are only spelled out for problems: a valid 10,000-action plan builds none.
-        let first = firstQuarter, last = lastQuarter
-        func inPeriod(_ quarter: Quarter) -> Bool { period.start <= period.end && first <= quarter && quarter <= last }  // isInPeriod, hoisted
-        for (i, action) in actions.enumerated() {
-            func path(_ field: String) -> String { "actions[\(i)].\(field)" }
-            if action.title.isBlank { report(path("title"), "must not be empty") }
-            if action.preventionGroup == nil {
-                report(path("group"), "unknown prevention group \"\(action.group)\"; expected one of \(groupKeys.joined(separator: ", "))")
-            }
-            if !ownerIDs.contains(action.owner) {
-                report(path("owner"), "unknown owner \"\(action.owner)\"")
-            }
-            for (j, partner) in action.partners.enumerated() where !ownerIDs.contains(partner) {
-                report(path("partners[\(j)]"), "unknown owner \"\(partner)\"")
-            }
-            for (j, workstream) in action.workstreams.enumerated() where !workstreamIDs.contains(workstream) {
-                report(path("workstreams[\(j)]"), "unknown workstream \"\(workstream)\"")
-            }
-            if let start = action.start, let due = action.due, due < start {
-                report(path("due"), "due \(due) is before start \(start)")
-            }
-            if !action.fundingLines.isEmpty { checkFundingLines(action.fundingLines, path: path("fundingLines"), report: report) }
-            if !action.milestones.isEmpty {
-                _ = checkIDs(action.milestones.map(\.id), list: path("milestones"), report: report)
-                for (j, milestone) in action.milestones.enumerated() where milestone.title.isBlank {
-                    report(path("milestones[\(j)].title"), "must not be empty")
-                }
-            }
-            for (j, change) in action.dueDateChanges.enumerated() where change.reason.isBlank {
-                report(path("dueDateChanges[\(j)].reason"), "a due-date change needs a reason")
-            }
-            let reviews = action.reviews
-            for j in reviews.indices {
-                let quarter = reviews[j].quarter
-                if let earlier = reviews[..<j].firstIndex(where: { $0.quarter == quarter }) {
-                    report(path("reviews[\(j)].quarter"), "second review for \(quarter) (first is reviews[\(earlier)])")
-                }
-                if !inPeriod(quarter) {
-                    report(path("reviews[\(j)].quarter"), "\(quarter) is outside the plan period \(period.start) to \(period.end)")
-                }
+        if !ownerIDs.contains(action.owner) {
+            report(path("owner"), "unknown owner \"\(action.owner)\"")
+        }
+        for (j, partner) in action.partners.enumerated() where !ownerIDs.contains(partner) {
+            report(path("partners[\(j)]"), "unknown owner \"\(partner)\"")
+        }
+        for (j, workstream) in action.workstreams.enumerated() where !workstreamIDs.contains(workstream) {
+            report(path("workstreams[\(j)]"), "unknown workstream \"\(workstream)\"")
+        }
+        if let start = action.start, let due = action.due, due < start {
+            report(path("due"), "due \(due) is before start \(start)")
+        }
+        if !action.fundingLines.isEmpty { checkFundingLines(action.fundingLines, path: path("fundingLines"), report: report) }
+        if !action.milestones.isEmpty {
+            _ = checkIDs(action.milestones.map(\.id), list: path("milestones"), report: report)
+            for (j, milestone) in action.milestones.enumerated() where milestone.title.isBlank {
+                report(path("milestones[\(j)].title"), "must not be empty")
             }
         }
+        for (j, change) in action.dueDateChanges.enumerated() where change.reason.isBlank {
+            report(path("dueDateChanges[\(j)].reason"), "a due-date change needs a reason")
+        }
+        let reviews = action.reviews
+        for j in reviews.indices {
+            let quarter = reviews[j].quarter
+            if let earlier = reviews[..<j].firstIndex(where: { $0.quarter == quarter }) {
+                report(path("reviews[\(j)].quarter"), "second review for \(quarter) (first is reviews[\(earlier)])")
+            }
+            if !inPeriod(quarter) {
+                report(path("reviews[\(j)].quarter"), "\(quarter) is outside the plan period \(period.start) to \(period.end)")
+            }
+        }
+    }
 
+    /// The closed-quarter records: each quarter once, within the plan period.
+    private func checkQuarterRecords(inPeriod: (Quarter) -> Bool, report: (String, String) -> Void) {
         var recorded: [Quarter: Int] = [:]
         for (i, record) in quarters.enumerated() {
             if let first = recorded[record.quarter] {
@@ -106,7 +123,6 @@ extension Plan {
                 report("quarters[\(i)].quarter", "\(record.quarter) is outside the plan period \(period.start) to \(period.end)")
             }
         }
-        return problems + indicatorProblems(ownerIDs: ownerIDs, workstreamIDs: workstreamIDs, inPeriod: inPeriod) + conflictProblems()
     }
 }
 

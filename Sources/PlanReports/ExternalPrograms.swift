@@ -2,8 +2,23 @@ import Foundation
 
 /// Why a PDF or Word document could not be made: no program to make it with, or the program
 /// failed. Nothing is written in either case.
-public struct ConversionError: Error, CustomStringConvertible {
+public struct ConversionError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String
+    /// The conversion was stopped through its `Cancellation`, not by a failure.
+    public var wasCancelled = false
+}
+
+/// Lets another thread stop a conversion while its program runs: the program is terminated and
+/// the conversion throws a `ConversionError` whose `wasCancelled` is true.
+public final class Cancellation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var cancelled = false
+
+    public init() {}
+
+    public func cancel() { lock.withLock { cancelled = true } }
+
+    public var isCancelled: Bool { lock.withLock { cancelled } }
 }
 
 /// Where to find the programs that turn a report into PDF (a Chromium-family browser) and Word
@@ -14,12 +29,16 @@ public struct ExternalPrograms: Sendable {
     public var pandoc: String?
     /// The search path, `$PATH` by default.
     public var searchPath: String
+    /// Checked while a program runs; once cancelled, the program is stopped.
+    public var cancellation: Cancellation?
 
     public init(browser: String? = nil, pandoc: String? = nil,
-                searchPath: String = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin") {
+                searchPath: String = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                cancellation: Cancellation? = nil) {
         self.browser = browser
         self.pandoc = pandoc
         self.searchPath = searchPath
+        self.cancellation = cancellation
     }
 
     /// Browser commands tried in order on the PATH.
@@ -79,8 +98,10 @@ func withScratchFolder<T>(_ body: (URL) throws -> T) throws -> T {
 }
 
 /// Runs a program to completion with no input, its output and errors kept in `folder`; throws
-/// with the end of what it printed when it fails or takes longer than `timeout` seconds.
-func run(_ program: String, _ arguments: [String], in folder: URL, timeout: TimeInterval, what: String) throws {
+/// with the end of what it printed when it fails or takes longer than `timeout` seconds, and
+/// stops it when `cancellation` is cancelled.
+func run(_ program: String, _ arguments: [String], in folder: URL, timeout: TimeInterval, what: String,
+         cancellation: Cancellation?) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
@@ -96,7 +117,12 @@ func run(_ program: String, _ arguments: [String], in folder: URL, timeout: Time
     process.standardError = handle
     do { try process.run() } catch { throw ConversionError(description: "\(program) could not be started: \(error.localizedDescription)") }
     let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning && Date() < deadline { usleep(50_000) }
+    while process.isRunning && Date() < deadline && cancellation?.isCancelled != true { usleep(50_000) }
+    if process.isRunning, cancellation?.isCancelled == true {
+        process.terminate()
+        process.waitUntilExit()
+        throw ConversionError(description: "\(what): cancelled", wasCancelled: true)
+    }
     if process.isRunning {
         process.terminate()
         process.waitUntilExit()
@@ -128,7 +154,7 @@ extension Report {
                              "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(output.path)"]
             if geteuid() == 0 { arguments.append("--no-sandbox") }  // Chromium refuses to run as root with its sandbox
             arguments.append(input.absoluteString)
-            try run(browser, arguments, in: folder, timeout: 120, what: "printing the PDF")
+            try run(browser, arguments, in: folder, timeout: 120, what: "printing the PDF", cancellation: programs.cancellation)
             guard let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {
                 throw ConversionError(description: "printing the PDF: \(browser) finished but wrote no PDF")
             }
@@ -147,7 +173,7 @@ extension Report {
             try Data(markdown().utf8).write(to: input)
             try WordReference.document(landscape: landscape).write(to: reference)
             try run(pandoc, ["--from=markdown", "--to=docx", "--reference-doc=\(reference.path)", "--output=\(output.path)", input.path],
-                    in: folder, timeout: 120, what: "making the Word document")
+                    in: folder, timeout: 120, what: "making the Word document", cancellation: programs.cancellation)
             guard let data = try? Data(contentsOf: output), data.starts(with: Data("PK".utf8)) else {
                 throw ConversionError(description: "making the Word document: pandoc finished but wrote no document")
             }

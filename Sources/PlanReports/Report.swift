@@ -35,8 +35,9 @@ public struct Report: Codable, Equatable, Sendable {
         /// ("" when none; withheld in a public report like `commentary`).
         public var previousCommentary: String
         public var previousWithheld: Bool
-        /// Status flags for templates: red, amber, complete; red in this and the comparison quarter
-        /// (`isEscalation`); better or worse than the quarter before.
+        /// Status flags for templates: red, amber, complete; red for two or more quarters in a row
+        /// (`isEscalation`, as the changes' `escalate`); better or worse than the comparison quarter
+        /// (`improved` and `worsened`, as `trend`: completing an action improves it).
         public var isRed, isAmber, isComplete, isEscalation, improved, worsened: Bool
         /// Where carried-forward commentary comes from ("2026/27 Q2 update; none this quarter"),
         /// "" when it was written in the quarter reported on.
@@ -190,78 +191,17 @@ extension Report {
     /// Builds the report for a plan. The quarter defaults to the one being edited on `now`; an
     /// annual report (`options.year`) reports on the last quarter of its year that has started.
     public init(plan: Plan, options: ReportOptions) {
-        let today = options.now.day
-        let live = plan.editingQuarter(on: today)
-        let yearQuarters = options.year.map { plan.reportedQuarters(of: $0, on: today) }
-        let quarter = yearQuarters?.last ?? options.quarter ?? live
-        let previous = options.from ?? plan.comparisonQuarter(for: quarter)
-        let quarterEnd = quarter.lastDay(fyStartMonth: plan.financialYearStartMonth)
-        let criteria = ActionCriteria(group: options.group, owner: options.owner, workstream: options.workstream)
-        // A report on an earlier quarter leaves out actions added after it ended.
-        let included = criteria.isEmpty && quarter >= live ? plan.actions  // the whole plan: shared, not copied
-            : plan.actions.filter { (criteria.isEmpty || criteria.matches($0, today: today, quarter: live)) && (quarter >= live || $0.existed(by: quarterEnd)) }
-        let includedIDs = Set(included.map(\.id))
-        func statusAt(_ action: Action) -> Status { plan.status(of: action, in: quarter, live: live) ?? action.status }
-        let hideNames = options.isPublic && !options.withNames
-        let ownerNames = Dictionary(plan.owners.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        func ownerName(_ id: String) -> String { ownerNames[id] ?? id }
-        func dueChange(_ move: DueDateChange, of action: Action) -> DueChange {
-            DueChange(from: move.from?.description ?? "", to: move.to.description, reason: move.reason, by: hideNames ? "" : move.by,
-                      on: move.on.day.description, fromLabel: move.from?.longLabel ?? "none", toLabel: move.to.longLabel,
-                      onLabel: move.on.day.longLabel, actionID: action.id, actionTitle: action.title)
-        }
-        func row(_ action: Action) -> ActionRow {
-            let status = statusAt(action)
-            let funding = action.funding.map { funding in
-                funding.source + (funding.amount.map { " " + pounds($0) } ?? "")
-            } ?? ""
-            let commentary = plan.commentary(of: action, in: quarter, live: live)
-            let withheld = options.isPublic && action.isWithheld(commentary.text)
-            let earlier = plan.commentary(of: action, in: previous, live: live)
-            let previousWithheld = options.isPublic && action.isWithheld(earlier.text)
-            let decision = options.isPublic && action.commentaryRestricted == true ? "" : action.decisionNeeded ?? ""
-            let before = plan.status(of: action, in: previous, live: live)
-            return ActionRow(
-                id: action.id, group: action.group, groupName: action.preventionGroup.map { plan.name(of: $0) } ?? action.group,
-                title: action.title, owner: ownerName(action.owner), partners: action.partners.map(ownerName).joined(separator: ", "),
-                due: action.due?.description ?? "", status: status.rawValue, letter: String(status.letter), statusLabel: plan.statusLabel(status),
-                trend: action.trend(in: quarter).rawValue, dueLabel: action.due?.longLabel ?? "",
-                workstreams: action.workstreams.map(plan.workstreamName).joined(separator: ", "),
-                commentary: withheld ? "" : commentary.text, outcomeMeasure: action.outcomeMeasure,
-                funding: funding, decisionNeeded: decision, hasDecision: !decision.isEmpty,
-                previousCommentary: previousWithheld ? "" : earlier.text, previousWithheld: previousWithheld,
-                isRed: status == .red, isAmber: status == .amber, isComplete: status == .complete,
-                isEscalation: status == .red && before == .red,
-                improved: before.map { status.rank > $0.rank } ?? false, worsened: before.map { status.rank < $0.rank } ?? false,
-                commentaryNote: commentary.note, withheld: withheld, overdue: action.isOverdue(on: min(today, quarterEnd)),
-                stale: quarter == live ? action.isStale(in: quarter) : action.review(for: quarter)?.noUpdateProvided == true,
-                dueDateChanges: action.dueDateChanges.map { dueChange($0, of: action) })
-        }
-        func headline(_ name: String, _ statuses: [Status]) -> Headline {
-            var counts: [Status: Int] = [:]
-            for status in statuses { counts[status, default: 0] += 1 }
-            let total = statuses.count
-            return Headline(name: name, total: total, statuses: [Status.red, .amber, .green, .complete, .notStarted].map { status in
-                let n = counts[status, default: 0]
-                return StatusCount(status: status.rawValue, letter: String(status.letter), label: plan.statusLabel(status), count: n,
-                                   percent: total == 0 ? 0 : Int((Double(n) * 100 / Double(total)).rounded()))
-            })
-        }
-
-        let rows = included.map(row)
-        var scope: [String] = []
-        if let group = options.group { scope.append(plan.name(of: group)) }
-        if let owner = options.owner { scope.append("owner " + ownerName(owner)) }
-        if let ws = options.workstream { scope.append(plan.workstreamName(ws)) }
-
+        let facts = ReportFacts(plan: plan, options: options)
+        let quarter = facts.quarter, included = facts.included
+        let rows = included.map(facts.row)
         self.plan = PlanInfo(id: plan.id, title: plan.title, partnership: plan.partnership, description: plan.description,
                              periodStart: plan.period.start.description, periodEnd: plan.period.end.description)
         self.title = options.year.map { "Annual progress report \($0)" } ?? "Progress report \(quarter)"
         self.quarter = quarter.description
-        self.previousQuarter = previous.description
+        self.previousQuarter = facts.previous.description
         self.soFar = !plan.isClosed(quarter)
         self.generatedOn = options.now.description
-        self.generatedOnLabel = today.longLabel
+        self.generatedOnLabel = facts.today.longLabel
         self.board = options.board ?? plan.quarters.first { $0.quarter == quarter }?.board
             ?? plan.quarters.last { $0.board != nil }?.board ?? plan.partnership
         self.meeting = options.meeting?.longLabel ?? ""
@@ -270,61 +210,33 @@ extension Report {
         self.summary = plan.summary(for: quarter)
         self.hasSummary = !summary.isEmpty
         self.isPublic = options.isPublic
-        self.scope = scope.joined(separator: " · ")
+        self.scope = facts.scope
         self.ragDefinitions = [Status.red, .amber, .green, .complete, .notStarted].map {
             StatusDefinition(status: $0.rawValue, letter: String($0.letter), label: plan.statusLabel($0), meaning: plan.ragDefinitions[$0.rawValue] ?? "")
         }
-        let statuses = included.map(statusAt)
-        self.overall = headline("All actions", statuses)
+        let statuses = included.map(facts.status)
+        self.overall = facts.headline("All actions", statuses)
         self.groupHeadlines = plan.orderedGroups.map { group in
-            headline(plan.name(of: group), included.indices.filter { included[$0].preventionGroup == group }.map { statuses[$0] })
+            facts.headline(plan.name(of: group), included.indices.filter { included[$0].preventionGroup == group }.map { statuses[$0] })
         }
         self.overdue = rows.filter(\.overdue).count
         self.stale = rows.filter(\.stale).count
         self.exceptions = rows.filter { $0.isRed || $0.isAmber }
             .sorted { ($0.isRed ? 0 : 1, $0.id) < ($1.isRed ? 0 : 1, $1.id) }
-        self.changes = plan.changes(from: previous, to: quarter, live: live)
-            .filter { includedIDs.contains($0.id) || $0.kinds == [.removed] }
-            .sorted { lhs, rhs in
-                let l = ChangeKind.allCases.firstIndex(of: lhs.kinds[0])!, r = ChangeKind.allCases.firstIndex(of: rhs.kinds[0])!
-                return (l, lhs.id) < (r, rhs.id)
-            }
-            .map { change in
-                var detail: [String] = []
-                if change.kinds.contains(.escalate) { detail.append("red for \(change.redQuarters) quarters") }
-                for move in change.dueDateChanges {
-                    detail.append("due \(move.from?.longLabel ?? "none") → \(move.to.longLabel): \(move.reason)")
-                }
-                if let previous = change.previousOwner { detail.append("owner was \(ownerName(previous))") }
-                return Change(id: change.id, title: change.title, owner: ownerName(change.owner),
-                              kinds: change.kinds.map(\.rawValue), labels: change.kinds.map(\.label).joined(separator: ", "),
-                              from: change.from.map { String($0.letter) } ?? "", to: change.to.map { String($0.letter) } ?? "",
-                              isEscalation: change.kinds.contains(.escalate), isNewlyRed: change.kinds.contains(.newlyRed),
-                              improved: change.kinds.contains(.improved), worsened: change.kinds.contains(.worsened),
-                              isCompleted: change.kinds.contains(.completed),
-                              detail: detail.joined(separator: "; "), hasDetail: !detail.isEmpty)
-            }
+        self.changes = facts.changes()
         self.sectionsBy = options.sectionsBy.rawValue
         self.sectionsByLabel = options.sectionsBy.label
         self.groups = sections(of: rows, by: options.sectionsBy, in: plan)
-        let quarters = yearQuarters ?? Array(plan.periodQuarters.filter { $0 <= quarter }.suffix(8))
-        self.milestones = Self.milestoneRows(included, on: min(today, quarterEnd))
+        self.milestones = Self.milestoneRows(included, on: min(facts.today, facts.quarterEnd))
         self.funding = Self.fundingRows(plan, actions: included)
-        self.indicators = Report.indicatorRows(plan, quarter: quarter, isPublic: options.isPublic, hideNames: hideNames)
+        self.indicators = Report.indicatorRows(plan, quarter: quarter, isPublic: options.isPublic, hideNames: facts.hideNames)
+        let quarters = facts.yearQuarters ?? Array(plan.periodQuarters.filter { $0 <= quarter }.suffix(8))
         self.heatQuarters = quarters.map(\.description)
-        self.heat = included.map { action in
-            HeatRow(id: action.id, title: action.title, letters: quarters.map { q in
-                action.review(for: q).map { String($0.status.letter) } ?? ""
-            })
-        }
-        self.statusHistory = quarters.map { q in
-            let counted = included.compactMap { plan.status(of: $0, in: q, live: live) }
-            let line = headline(q.description, counted)
-            return QuarterStatus(quarter: q.description, total: line.total, statuses: line.statuses)
-        }
+        self.heat = facts.heat(over: quarters)
+        self.statusHistory = quarters.map(facts.statusCounts)
         self.annual = options.year.map { year in
-            AnnualSection(year: year, quarters: yearQuarters ?? [], plan: plan, included: included, rows: rows, live: live,
-                          dueChange: dueChange)
+            AnnualSection(year: year, quarters: facts.yearQuarters ?? [], plan: plan, included: included, rows: rows, live: facts.live,
+                          dueChange: facts.dueChange)
         }
     }
 }

@@ -42,101 +42,86 @@ struct RowImporter {
         cell(field, cells).text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Reads one row and applies it: a return for the action it matches in update mode, else a
+    /// new action. A row with problems changes nothing.
     func apply(_ row: (number: Int, cells: [CellValue]), to result: inout TrackerImport.Result, matched: inout Set<String>) -> TrackerImport.RowOutcome {
-        var outcome = TrackerImport.RowOutcome(file: table.file, sheet: table.sheet, row: row.number, kind: .problem([]), notes: [])
-        var problems: [String] = []
-        func problem(_ field: TrackerField?, _ message: String) {
-            let column = field.flatMap { table.column(of: $0) }
-            let header = column.flatMap { c in table.columns.first { $0.column == c }?.header }
-            problems.append((column.map { "column \(TrackerTable.letter($0))" + (header.map { " \"\($0)\"" } ?? "") + ": " } ?? "") + message)
-        }
-        let cells = row.cells
-        // The plan is changed in place (copying it for every row would make an import quadratic);
-        // a row that fails puts back what it changed.
-        let ownerCount = result.plan.owners.count, workstreamCount = result.plan.workstreams.count
-
-        func read<Value>(_ field: TrackerField, _ reading: TrackerValues.Reading<Value>) -> Value? {
-            switch reading {
-            case .value(let value, let note):
-                if let note { outcome.notes.append(note) }
-                return value
-            case .problem(let message):
-                problem(field, message)
-                return nil
-            }
-        }
-        let status = read(.status, TrackerValues.status(cell(.status, cells))) ?? nil
-        let start = read(.start, TrackerValues.day(cell(.start, cells), system: table.dateSystem, fyStartMonth: result.plan.financialYearStartMonth)) ?? nil
-        let due = read(.due, TrackerValues.day(cell(.due, cells), system: table.dateSystem, fyStartMonth: result.plan.financialYearStartMonth)) ?? nil
-        let title = text(.title, cells)
-        let id = text(.id, cells)
-        let commentary = text(.commentary, cells)
-
-        // Update mode: a row matching an action records this quarter's return.
-        if options.update, let index = match(id: id, title: title, in: result.plan, problem: { problem(.title, $0) }) {
-            guard problems.isEmpty else { outcome.kind = .problem(problems); return outcome }
-            let action = result.plan.actions[index]
-            matched.insert(action.id)
-            let saved = result.plan.actions[index]
-            noteDifferences(action, cells, plan: result.plan, notes: &outcome.notes)
-            let review = action.review(for: quarter)
-            let currentStatus = review?.status ?? action.status
-            let currentCommentary = review?.commentary ?? action.commentary
-            let newCommentary = commentary.isEmpty || commentary == currentCommentary.trimmingSpaces() ? nil : commentary
-            do {
-                if (status != nil && status != currentStatus) || newCommentary != nil {
-                    try result.plan.recordUpdate(actionID: action.id, status: status, commentary: newCommentary, quarter: quarter, context: context)
-                }
-                if let due, due != action.due {
-                    let reason = text(.reason, cells).isEmpty ? options.reason ?? "" : text(.reason, cells)
-                    if reason.isBlank {
-                        problem(.due, "the due date changes from \(action.due?.description ?? "none") to \(due): a reason is needed (a Reason column or --reason)")
-                    } else {
-                        try result.plan.moveDue(actionID: action.id, to: due, reason: reason, context: context)
-                    }
-                }
-            } catch {
-                problem(nil, "\(error)")
-            }
-            guard problems.isEmpty else {
-                result.plan.actions[index] = saved
-                outcome.kind = .problem(problems)
-                return outcome
-            }
-            if review == nil, result.plan.actions[index].review(for: quarter) == nil {
-                // A row that says what the plan already says is not an update: nothing is
-                // recorded, and the action still owes one (the chase list shows it).
-                outcome.notes.append("no new status or commentary: nothing recorded for \(quarter); the action still owes its update")
-            }
-            outcome.kind = result.plan.actions[index] == saved ? .unchanged(action.id) : .updated(action.id)
-            return outcome
-        }
-
-        // A new action.
-        if title.isEmpty { problem(.title, "the action has no title") }
-        let ownerName = text(.owner, cells)
-        if ownerName.isEmpty { problem(.owner, "the action has no lead owner") }
-        if !id.isEmpty, result.plan.actionIndex(id: id) != nil {
-            problem(.id, "an action with id \"\(id)\" already exists" + (options.update ? "" : "; use --update to record this tracker's statuses and commentary against it"))
-        }
-        if let start, let due, due < start { problem(.due, "due \(due) is before start \(start)") }
-        let groupText = text(.group, cells)
-        var group = options.defaultGroup ?? .wholeSystem
-        var workstreamNames = TrackerValues.names(text(.workstreams, cells))
-        if groupText.isEmpty {
-            if options.defaultGroup == nil {
-                outcome.notes.append("no prevention group given: placed in \(result.plan.name(of: group))" + (table.column(of: .group) == nil ? " (--group chooses another)" : ""))
-            }
-        } else if let (found, exact) = TrackerValues.group(groupText, in: result.plan) {
-            group = found
-            if !exact { outcome.notes.append("priority \"\(groupText)\" read as \(result.plan.name(of: found))") }
+        var findings = RowFindings(table: table)
+        let values = read(row.cells, plan: result.plan, into: &findings)
+        let kind: TrackerImport.RowOutcome.Kind
+        if options.update, let index = match(id: values.id, title: values.title, in: result.plan, problem: { findings.problem(.title, $0) }) {
+            kind = update(index, with: values, row.cells, plan: &result.plan, matched: &matched, findings: &findings)
         } else {
-            workstreamNames.insert(groupText, at: 0)
-            outcome.notes.append("priority \"\(groupText)\" is not a prevention group: kept as a workstream, action placed in \(result.plan.name(of: group))"
-                + (options.defaultGroup == nil ? " (--group chooses another)" : ""))
+            kind = add(values, row.cells, to: &result, matched: &matched, findings: &findings)
         }
-        guard problems.isEmpty else { outcome.kind = .problem(problems); return outcome }
+        return TrackerImport.RowOutcome(file: table.file, sheet: table.sheet, row: row.number, kind: kind, notes: findings.notes)
+    }
 
+    /// The values both kinds of row use, read once.
+    private func read(_ cells: [CellValue], plan: Plan, into findings: inout RowFindings) -> RowValues {
+        let fyStartMonth = plan.financialYearStartMonth
+        return RowValues(
+            status: findings.read(.status, TrackerValues.status(cell(.status, cells))) ?? nil,
+            start: findings.read(.start, TrackerValues.day(cell(.start, cells), system: table.dateSystem, fyStartMonth: fyStartMonth)) ?? nil,
+            due: findings.read(.due, TrackerValues.day(cell(.due, cells), system: table.dateSystem, fyStartMonth: fyStartMonth)) ?? nil,
+            title: text(.title, cells), id: text(.id, cells), commentary: text(.commentary, cells))
+    }
+
+    /// Update mode: records this quarter's return for the action at `index`. The plan is changed
+    /// in place (copying it for every row would make an import quadratic); a row that fails puts
+    /// back what it changed.
+    private func update(_ index: Int, with values: RowValues, _ cells: [CellValue], plan: inout Plan, matched: inout Set<String>,
+                        findings: inout RowFindings) -> TrackerImport.RowOutcome.Kind {
+        guard findings.problems.isEmpty else { return .problem(findings.problems) }
+        let action = plan.actions[index]
+        matched.insert(action.id)
+        noteDifferences(action, cells, plan: plan, notes: &findings.notes)
+        let review = action.review(for: quarter)
+        let currentStatus = review?.status ?? action.status
+        let currentCommentary = review?.commentary ?? action.commentary
+        let newCommentary = values.commentary.isEmpty || values.commentary == currentCommentary.trimmingSpaces() ? nil : values.commentary
+        do {
+            if (values.status != nil && values.status != currentStatus) || newCommentary != nil {
+                try plan.recordUpdate(actionID: action.id, status: values.status, commentary: newCommentary, quarter: quarter, context: context)
+            }
+            if let due = values.due, due != action.due {
+                let reason = text(.reason, cells).isEmpty ? options.reason ?? "" : text(.reason, cells)
+                if reason.isBlank {
+                    findings.problem(.due, "the due date changes from \(action.due?.description ?? "none") to \(due): a reason is needed (a Reason column or --reason)")
+                } else {
+                    try plan.moveDue(actionID: action.id, to: due, reason: reason, context: context)
+                }
+            }
+        } catch {
+            findings.problem(nil, "\(error)")
+        }
+        guard findings.problems.isEmpty else {
+            plan.actions[index] = action
+            return .problem(findings.problems)
+        }
+        if review == nil, plan.actions[index].review(for: quarter) == nil {
+            // A row that says what the plan already says is not an update: nothing is
+            // recorded, and the action still owes one (the chase list shows it).
+            findings.notes.append("no new status or commentary: nothing recorded for \(quarter); the action still owes its update")
+        }
+        return plan.actions[index] == action ? .unchanged(action.id) : .updated(action.id)
+    }
+
+    /// A new action from the row, with the owners, partners and workstreams it names made when
+    /// the plan lacks them; if the plan refuses the action, those are taken out again.
+    private func add(_ values: RowValues, _ cells: [CellValue], to result: inout TrackerImport.Result, matched: inout Set<String>,
+                     findings: inout RowFindings) -> TrackerImport.RowOutcome.Kind {
+        if values.title.isEmpty { findings.problem(.title, "the action has no title") }
+        let ownerName = text(.owner, cells)
+        if ownerName.isEmpty { findings.problem(.owner, "the action has no lead owner") }
+        if !values.id.isEmpty, result.plan.actionIndex(id: values.id) != nil {
+            findings.problem(.id, "an action with id \"\(values.id)\" already exists"
+                + (options.update ? "" : "; use --update to record this tracker's statuses and commentary against it"))
+        }
+        if let start = values.start, let due = values.due, due < start { findings.problem(.due, "due \(due) is before start \(start)") }
+        let (group, workstreamNames) = placement(cells, plan: result.plan, notes: &findings.notes)
+        guard findings.problems.isEmpty else { return .problem(findings.problems) }
+
+        let ownerCount = result.plan.owners.count, workstreamCount = result.plan.workstreams.count
         var createdOwners: [String] = [], createdWorkstreams: [String] = []
         let owner = findOrCreateOwner(ownerName, in: &result.plan, created: &createdOwners)
         var partners: [String] = []
@@ -149,35 +134,55 @@ struct RowImporter {
             let id = findOrCreateWorkstream(name, in: &result.plan, created: &createdWorkstreams)
             if !workstreams.contains(id) { workstreams.append(id) }
         }
-        let fundingCell = cell(.funding, cells)
-        var funding: Funding?
-        if !fundingCell.isBlank {
-            if let amount = TrackerValues.amount(fundingCell) {
-                funding = Funding(source: table.columns.first { $0.field == .funding }!.header, amount: amount)
-            } else {
-                funding = Funding(source: fundingCell.text.trimmingCharacters(in: .whitespacesAndNewlines))
-            }
-        }
-        var action = Action(id: id.isEmpty ? result.plan.nextActionID(in: group) : id, group: group, title: title, owner: owner,
-                            status: status ?? .notStarted, workstreams: workstreams, description: text(.description, cells),
-                            partners: partners, start: start, due: due,
-                            commentary: commentary, outcomeMeasure: text(.outcome, cells), funding: funding)
-        if status != nil || !commentary.isEmpty {
-            action.reviews = [Review(quarter: quarter, status: action.status, commentary: commentary, by: context.by, on: context.now, owner: owner)]
+        var action = Action(id: values.id.isEmpty ? result.plan.nextActionID(in: group) : values.id, group: group, title: values.title,
+                            owner: owner, status: values.status ?? .notStarted, workstreams: workstreams, description: text(.description, cells),
+                            partners: partners, start: values.start, due: values.due,
+                            commentary: values.commentary, outcomeMeasure: text(.outcome, cells), funding: funding(cells))
+        if values.status != nil || !values.commentary.isEmpty {
+            action.reviews = [Review(quarter: quarter, status: action.status, commentary: values.commentary, by: context.by, on: context.now, owner: owner)]
         }
         do {
             try result.plan.addAction(action, context: context)
         } catch {
             result.plan.owners.removeSubrange(ownerCount...)
             result.plan.workstreams.removeSubrange(workstreamCount...)
-            outcome.kind = .problem(["\(error)"])
-            return outcome
+            return .problem(["\(error)"])
         }
         matched.insert(action.id)
         result.createdOwners += createdOwners
         result.createdWorkstreams += createdWorkstreams
-        outcome.kind = .added(action.id)
-        return outcome
+        return .added(action.id)
+    }
+
+    /// The prevention group a new action goes in and the workstreams it names: a priority that
+    /// is not a group is kept as a workstream.
+    private func placement(_ cells: [CellValue], plan: Plan, notes: inout [String]) -> (PreventionGroup, [String]) {
+        let groupText = text(.group, cells)
+        var group = options.defaultGroup ?? .wholeSystem
+        var workstreamNames = TrackerValues.names(text(.workstreams, cells))
+        if groupText.isEmpty {
+            if options.defaultGroup == nil {
+                notes.append("no prevention group given: placed in \(plan.name(of: group))" + (table.column(of: .group) == nil ? " (--group chooses another)" : ""))
+            }
+        } else if let (found, exact) = TrackerValues.group(groupText, in: plan) {
+            group = found
+            if !exact { notes.append("priority \"\(groupText)\" read as \(plan.name(of: found))") }
+        } else {
+            workstreamNames.insert(groupText, at: 0)
+            notes.append("priority \"\(groupText)\" is not a prevention group: kept as a workstream, action placed in \(plan.name(of: group))"
+                + (options.defaultGroup == nil ? " (--group chooses another)" : ""))
+        }
+        return (group, workstreamNames)
+    }
+
+    /// The Funding cell: an amount (the column's header is its source) or the source's name.
+    private func funding(_ cells: [CellValue]) -> Funding? {
+        let fundingCell = cell(.funding, cells)
+        guard !fundingCell.isBlank else { return nil }
+        if let amount = TrackerValues.amount(fundingCell) {
+            return Funding(source: table.columns.first { $0.field == .funding }!.header, amount: amount)
+        }
+        return Funding(source: fundingCell.text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// The action a return row is for: by id, else by exact title (ignoring case and spaces).
@@ -215,12 +220,44 @@ struct RowImporter {
     }
 
     private func findOrCreateWorkstream(_ name: String, in plan: inout Plan, created: inout [String]) -> String {
-        let key = name.lowercased()
-        if let found = plan.workstreams.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key }) { return found.id }
+        if let found = plan.findWorkstream(name) { return found.id }
         let id = ownerSlug(name, existing: Set(plan.workstreams.map(\.id)))
         plan.workstreams.append(Workstream(id: id, name: name))
         created.append(id)
         return id
+    }
+}
+
+/// The values a tracker row gives that both a return and a new action use.
+private struct RowValues {
+    var status: Status?
+    var start, due: Day?
+    var title, id, commentary: String
+}
+
+/// What is wrong with a row and what is worth saying about it, gathered while it is read; a
+/// problem names the column and its header.
+private struct RowFindings {
+    let table: TrackerTable
+    var problems: [String] = []
+    var notes: [String] = []
+
+    mutating func problem(_ field: TrackerField?, _ message: String) {
+        let column = field.flatMap { table.column(of: $0) }
+        let header = column.flatMap { c in table.columns.first { $0.column == c }?.header }
+        problems.append((column.map { "column \(TrackerTable.letter($0))" + (header.map { " \"\($0)\"" } ?? "") + ": " } ?? "") + message)
+    }
+
+    /// A value read from a cell: its note kept, or its problem.
+    mutating func read<Value>(_ field: TrackerField, _ reading: TrackerValues.Reading<Value>) -> Value? {
+        switch reading {
+        case .value(let value, let note):
+            if let note { notes.append(note) }
+            return value
+        case .problem(let message):
+            problem(field, message)
+            return nil
+        }
     }
 }
 

@@ -15,7 +15,7 @@ extension Plan {
     /// at the conflict's path (a whole action comes back, or goes with a deletion record).
     /// `context` stands in for who deleted an action when the record does not say. Returns the
     /// conflicts settled; the plan is unchanged when one cannot be applied.
-    public mutating func resolveConflicts(take side: PlanMerge.Side, context: EditContext,
+    public mutating func resolveConflicts(take side: MergeConflict.Side, context: EditContext,
                                           where selects: (MergeConflict) -> Bool) throws(ConflictResolutionError) -> [MergeConflict] {
         var plan = self
         let chosen = conflicts.filter(selects)

@@ -18,6 +18,21 @@ public enum MergeDriver {
         case notAPlan(String)
     }
 
+    /// What the driver writes into `%A` before it merges, replaced by the result when it
+    /// finishes: if it dies first (killed, out of memory), git keeps `%A` as the file and marks
+    /// it conflicted, and this line — not a plan — makes every dplan command, `validate`
+    /// included, refuse the file and say how to merge again.
+    public static func unfinishedMarker(file: String) -> Data {
+        Data("\(unfinishedPrefix) \(file) did not finish (dplan merge-driver was stopped). \(howToMergeAgain(file))\n".utf8)
+    }
+
+    static let unfinishedPrefix = "dplan: this merge of"
+
+    /// What to do about a file whose merge did not finish.
+    public static func howToMergeAgain(_ file: String) -> String {
+        "Merge it again with: git checkout -m \(file); or take one side with: git checkout --ours \(file) (or --theirs)"
+    }
+
     /// Merges the three versions' bytes; `file` (git's `%P`) names the file in messages.
     public static func merge(base: Data, ours: Data, theirs: Data, file: String) -> Outcome {
         guard !base.isEmpty else { return .notAPlan("\(file): added on both sides, so there is no common version to merge from") }

@@ -19,6 +19,10 @@ public enum PlanCoding {
         guard !data.isEmpty else {
             throw PlanFileError(file: file, message: "the file is empty; expected a JSON plan (see docs/plan-format.md)")
         }
+        if data.starts(with: MergeDriver.unfinishedPrefix.utf8) {
+            throw PlanFileError(file: file, message: "git's merge of this file did not finish (dplan merge-driver was stopped), so it "
+                                + "holds no plan. " + MergeDriver.howToMergeAgain(file))
+        }
         let result = data.withUnsafeBytes { raw -> Result<(Plan, [(offset: Int, name: String)]), JSONReadFailure> in
             var reader = JSONReader(raw.bindMemory(to: UInt8.self))
             do throws(JSONReadFailure) {

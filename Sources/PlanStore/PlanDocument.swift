@@ -15,10 +15,10 @@ public struct PlanDocument: Sendable {
     public let unknownFields: [PlanFileError]
 
     public static func open(_ path: String) throws(PlanFileError) -> PlanDocument {
-        let data = try PlanFile.read(path, planFile: true)
+        let (data, signature) = try PlanFile.readWithSignature(path, planFile: true)
         var unknown: [PlanFileError] = []
         let plan = try PlanCoding.decode(data, file: path, unknownFields: &unknown)
-        return PlanDocument(path: path, base: plan, loadedBytes: data, signature: FileSignature(path), unknownFields: unknown)
+        return PlanDocument(path: path, base: plan, loadedBytes: data, signature: signature, unknownFields: unknown)
     }
 
     /// What a save did.
@@ -30,7 +30,7 @@ public struct PlanDocument: Sendable {
     }
 
     /// Why a save did not happen. The file on disk is unchanged in every case.
-    public enum SaveError: Error, CustomStringConvertible, Sendable {
+    public enum SaveError: Error, Equatable, CustomStringConvertible, Sendable {
         case file(PlanFileError)
         /// Someone else changed the same fields; nothing was written.
         case conflicts(path: String, [MergeConflict])
@@ -68,8 +68,27 @@ public struct PlanDocument: Sendable {
     /// merged field by field; if both changed the same field, nothing is written. A plan with
     /// recorded merge conflicts is refused unless `keepingConflicts` (resolving some of them, or
     /// recording a merge's).
+    ///
+    /// The whole save — read what is on disk, merge, validate, keep the backup, write, rename —
+    /// happens under the save lock (`SaveLock`), so a save made meanwhile by another process is
+    /// never overwritten: it waits, then finds this save's version on disk and merges with it.
     public mutating func save(_ plan: Plan, resolving resolutions: [String: MergeConflict.Side] = [:],
                               keepingConflicts: Bool = false) throws(SaveError) -> SaveOutcome {
+        try save(plan, resolving: resolutions, keepingConflicts: keepingConflicts, failingAt: nil)
+    }
+
+    /// `failingAt` makes one step of writing the file fail as if the system call had (tests only).
+    mutating func save(_ plan: Plan, resolving resolutions: [String: MergeConflict.Side] = [:], keepingConflicts: Bool = false,
+                       failingAt fault: AtomicFile.Step?) throws(SaveError) -> SaveOutcome {
+        let lock: SaveLock
+        do {
+            try AtomicFile.checkWritable(path)  // before `.dplan` is made: a refused save changes nothing
+            _ = try backupFolder()
+            lock = try SaveLock(forTarget: AtomicFile.resolvedTarget(path), file: path)
+        } catch {
+            throw .file(error)
+        }
+        defer { lock.release() }
         let disk: Data
         do { disk = try PlanFile.read(path) } catch { throw .file(error) }
         var toWrite = plan
@@ -91,12 +110,7 @@ public struct PlanDocument: Sendable {
                                       message: "\(problem.message); the plan would fail validation, so nothing was written"))
         }
         let bytes = PlanCoding.encode(toWrite)
-        do {
-            try keepBackup(of: disk)
-            try AtomicFile.write(bytes, to: path)
-        } catch {
-            throw .file(error)
-        }
+        do { try replace(with: bytes, keeping: disk, failingAt: fault) } catch { throw .file(error) }
         base = toWrite
         loadedBytes = bytes
         signature = FileSignature(path)
@@ -104,12 +118,15 @@ public struct PlanDocument: Sendable {
     }
 
     /// Brings in what someone else saved, keeping my unsaved edits: merges the file on disk into
-    /// `mine` and makes it the new base. Conflicts are refused (saving resolves them).
+    /// `mine` and makes it the new base. Conflicts are refused (saving resolves them). What is
+    /// read is one complete saved version (saves rename a whole new file into place), and its
+    /// size and time are taken from the same open file.
     public mutating func reload(keeping mine: Plan) throws(SaveError) -> Plan {
         let disk: Data
+        let diskSignature: FileSignature
         let theirs: Plan
         do {
-            disk = try PlanFile.read(path)
+            (disk, diskSignature) = try PlanFile.readWithSignature(path)
             theirs = try Self.decodeKeepingEveryField(disk, file: path)
         } catch {
             throw .file(error)
@@ -118,7 +135,7 @@ public struct PlanDocument: Sendable {
         guard merge.conflicts.isEmpty else { throw .conflicts(path: path, merge.conflicts) }
         base = theirs
         loadedBytes = disk
-        signature = FileSignature(path)
+        signature = diskSignature
         return merge.plan
     }
 
@@ -143,7 +160,7 @@ public struct PlanDocument: Sendable {
 
     private func keepSnapshot(label: String) throws(PlanFileError) {
         let (folder, name) = try backupFolder()
-        try AtomicFile.write(loadedBytes, to: "\(folder)/\(name).\(label).json")
+        try AtomicFile.write(loadedBytes, to: "\(folder)/\(name).\(label).json", permissionsFrom: AtomicFile.resolvedTarget(path))
     }
 
     /// The versions kept in `.dplan/` beside a plan file (rotating backups and closed-quarter
@@ -163,42 +180,70 @@ public struct PlanDocument: Sendable {
     public static func modificationTime(_ path: String) -> Double? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        return Double(info.lastWritten.tv_sec) + Double(info.lastWritten.tv_nsec) / 1e9
     }
 
+    /// `.dplan` beside the plan (made if need be) and the plan's name without its extension.
     private func backupFolder() throws(PlanFileError) -> (folder: String, name: String) {
         let target = AtomicFile.resolvedTarget(path)
         let folder = PathParts.join(PathParts.folder(of: target), ".dplan")
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw PlanFileError(file: folder, message: "cannot create the backup folder: \(error.localizedDescription)")
-        }
+        try Self.makeSharedFolder(folder, in: PathParts.folder(of: target))
         let name = PathParts.name(of: target)
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return (folder, name) }
         return (folder, String(name[..<dot]))
     }
 
-    /// Rotates `.dplan/<name>.1.json … .N.json` beside the file and keeps the current version
-    /// as 1. That is a hard link to the file about to be replaced when the file system allows
-    /// (saves replace the file by renaming a new one over it, so the old one is never written
-    /// again), which costs nothing however large the plan; otherwise a copy of `data`.
-    private func keepBackup(of data: Data) throws(PlanFileError) {
-        guard backups > 0 else { return }
+    /// Makes `folder` inside `parent` unless it exists, in the parent's group and with the
+    /// parent's group permissions and setgid bit (the rest as the umask says), so that in a
+    /// folder shared by a group everyone who can save the plan can also keep its backups.
+    static func makeSharedFolder(_ folder: String, in parent: String) throws(PlanFileError) {
+        guard mkdir(folder, 0o777) == 0 else {
+            if errno == EEXIST, AtomicFile.nonRegularKind(folder) == "a folder" { return }
+            throw PlanFileError(file: folder, message: "cannot create the backup folder: \(String(cString: strerror(errno))); nothing was written")
+        }
+        var shared = stat(), made = stat()
+        guard stat(parent, &shared) == 0, stat(folder, &made) == 0 else { return }
+        if made.st_gid != shared.st_gid { _ = chown(folder, uid_t.max, shared.st_gid) }
+        let groupBits = S_ISGID | S_IRWXG
+        _ = chmod(folder, (made.st_mode & 0o777 & ~groupBits) | (shared.st_mode & groupBits))
+    }
+
+    /// Writes `bytes` over the plan and keeps the version it replaces (`old`) as backup 1 in
+    /// `.dplan/<name>.1.json … .N.json`, the others moving up one and the oldest going. The backup
+    /// is first made under a temporary name and takes its place only once the new plan is in
+    /// place, so a save that fails leaves `.dplan/` exactly as it was.
+    private func replace(with bytes: Data, keeping old: Data, failingAt fault: AtomicFile.Step?) throws(PlanFileError) {
+        guard backups > 0 else { return try AtomicFile.write(bytes, to: path, failingAt: fault) }
         let (folder, name) = try backupFolder()
+        let staged = try stageBackup(of: old, in: folder, name: name)
+        do { try AtomicFile.write(bytes, to: path, failingAt: fault) } catch {
+            unlink(staged)
+            throw error
+        }
         func backup(_ n: Int) -> String { "\(folder)/\(name).\(n).json" }
-        try? FileManager.default.removeItem(atPath: backup(backups))
         for n in stride(from: backups - 1, through: 1, by: -1) where FileManager.default.fileExists(atPath: backup(n)) {
             rename(backup(n), backup(n + 1))
         }
-        unlink(backup(1))
+        if rename(staged, backup(1)) != 0 { unlink(staged) }
+        AtomicFile.flushFolder(folder)
+    }
+
+    /// The version about to be replaced, as `.dplan/<name>.backup.tmp-<pid>`: a hard link to the
+    /// plan file when the file system allows (saves replace the file by renaming a new one over
+    /// it, so the old one is never written again), which costs nothing however large the plan;
+    /// otherwise a copy of `data`. Removes such files left by saves that were killed.
+    private func stageBackup(of data: Data, in folder: String, name: String) throws(PlanFileError) -> String {
+        let prefix = "\(folder)/\(name).backup"
+        AtomicFile.removeAbandonedTemporaries(of: prefix, in: folder)
+        let staged = "\(prefix).tmp-\(getpid())"
+        unlink(staged)
         var linked = stat()
-        if link(AtomicFile.resolvedTarget(path), backup(1)) == 0, stat(backup(1), &linked) == 0, Int(linked.st_size) == data.count {
-            AtomicFile.flushFolder(folder)
-            return
+        if link(AtomicFile.resolvedTarget(path), staged) == 0, stat(staged, &linked) == 0, Int(linked.st_size) == data.count {
+            return staged
         }
-        unlink(backup(1))
-        try AtomicFile.write(data, to: backup(1))
+        unlink(staged)
+        try AtomicFile.write(data, to: staged, permissionsFrom: AtomicFile.resolvedTarget(path))
+        return staged
     }
 }
 
@@ -211,8 +256,12 @@ struct FileSignature: Equatable, Sendable {
     init?(_ path: String) {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        self.init(info)
+    }
+
+    init(_ info: stat) {
         size = Int64(info.st_size)
-        seconds = Int(info.st_mtim.tv_sec)
-        nanoseconds = Int(info.st_mtim.tv_nsec)
+        seconds = Int(info.lastWritten.tv_sec)
+        nanoseconds = Int(info.lastWritten.tv_nsec)
     }
 }

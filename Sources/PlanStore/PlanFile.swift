@@ -14,28 +14,54 @@ public enum PlanFile {
     }
 
     /// Reads a file's bytes with a clear message for a missing file, a folder, or no permission.
-    /// A plan file (`planFile`) must be a regular file (through links): reading a device or a
-    /// FIFO could block or never end, and saving could not replace it.
+    /// Only a regular file (through links) is read: a device or a FIFO is refused at once, since
+    /// reading one could block or never end; `planFile` says a plan was expected, in messages.
     public static func read(_ path: String, planFile: Bool = false) throws(PlanFileError) -> Data {
+        try readWithSignature(path, planFile: planFile).data
+    }
+
+    /// Reads a file's bytes and, from the same open file, its size and modification time: the
+    /// two always describe one version, even when someone saves the file meanwhile.
+    static func readWithSignature(_ path: String, planFile: Bool = false) throws(PlanFileError) -> (data: Data, signature: FileSignature) {
+        func refusal(_ kind: String) -> PlanFileError {
+            if kind == "a folder" && planFile { return PlanFileError(file: path, message: "is a folder; expected a plan file (.json)") }
+            return PlanFileError(file: path, message: planFile ? "is \(kind); a plan must be a regular file (.json)"
+                                 : "is \(kind), not a regular file; dplan reads only regular files")
+        }
         var info = stat()
         guard stat(path, &info) == 0 else {
             throw PlanFileError(file: path, message: "cannot open: \(String(cString: strerror(errno)))")
         }
-        if info.st_mode & S_IFMT == S_IFDIR {
-            throw PlanFileError(file: path, message: "is a folder; expected a plan file (.json)")
+        if let kind = AtomicFile.nonRegularKind(path) { throw refusal(kind) }
+        // Opened without waiting (a FIFO put in its place meanwhile would wait for a writer),
+        // and checked again once open.
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0, fstat(fd, &info) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if fd >= 0 { close(fd) }
+            throw PlanFileError(file: path, message: "cannot read: \(reason)")
         }
-        if planFile, let kind = AtomicFile.nonRegularKind(path) {
-            throw PlanFileError(file: path, message: "is \(kind); a plan must be a regular file (.json)")
+        guard info.st_mode & S_IFMT == S_IFREG else {
+            close(fd)
+            throw refusal("a special file")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw PlanFileError(file: path, message: "cannot read: \(String(cString: strerror(errno)))")
+        defer { close(fd) }
+        // Read the size the file had when opened, then on until the end (it may have grown).
+        var data = Data(count: Int(info.st_size))
+        var length = 0
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let inPlace = length < data.count
+            let n = inPlace ? data.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress! + length, $0.count - length) }
+                : chunk.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress!, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw PlanFileError(file: path, message: "cannot read: \(String(cString: strerror(errno)))") }
+            if n == 0 { break }
+            if !inPlace { data.append(contentsOf: chunk[..<n]) }
+            length += n
         }
-        defer { try? handle.close() }
-        do {
-            return try handle.readToEnd() ?? Data()
-        } catch {
-            throw PlanFileError(file: path, message: "cannot read: \(error.localizedDescription)")
-        }
+        data.count = length
+        return (data, FileSignature(info))
     }
 
     /// Saves a plan in canonical form, atomically: the file is either the old plan or the new

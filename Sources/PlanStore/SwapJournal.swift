@@ -40,6 +40,14 @@ public struct SwapJournal: Sendable {
 
     public var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
+    /// Why edits cannot be journalled, when the journal's place is taken by something that is
+    /// not a file (a FIFO, a device, a folder), in one line of at most 80 columns; nil otherwise.
+    public var problem: String? {
+        AtomicFile.nonRegularKind(path).map { kind in
+            PlanLock.fitted([PathParts.name(of: path)]) { "\($0[0]) is \(kind); remove it to keep a swap file" }
+        }
+    }
+
     /// Appends a change and flushes it to disk: the difference from `old` to `new` when the
     /// whole plan may have changed (`old` given), plus the actions `alsoChanged` that were edited
     /// one at a time (so a single edit in a large plan is journalled without comparing it all).
@@ -60,18 +68,25 @@ public struct SwapJournal: Sendable {
         writer.journalEntry(entry)
         let json = writer.finish().dropLast()  // the entry is one line; the newline comes below
         let line = Data((checksum(json) + " ").utf8) + json + Data("\n".utf8)
-        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        if let problem { throw PlanFileError(file: path, message: problem) }
+        // Never waits: a FIFO put in its place meanwhile is refused below rather than waited on.
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_NONBLOCK | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw PlanFileError(file: path, message: "cannot write the swap file: \(String(cString: strerror(errno)))") }
         defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw PlanFileError(file: path, message: "is not a regular file; remove it to keep a swap file")
+        }
         let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
         guard written == line.count, fsync(fd) == 0 else {
             throw PlanFileError(file: path, message: "cannot write the swap file: \(String(cString: strerror(errno)))")
         }
     }
 
-    /// Reads the journal; nil when there is none.
+    /// Reads the journal; nil when there is none, or when its place is taken by something that
+    /// is not a file (see `problem`), which is never waited on.
     public func read() -> Contents? {
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let data = try? PlanFile.read(path) else { return nil }
         var contents = Contents(entries: [], damagedLines: [])
         for (number, line) in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
             guard let space = line.firstIndex(of: UInt8(ascii: " ")),

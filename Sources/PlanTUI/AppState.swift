@@ -1,3 +1,4 @@
+import PlanApp
 import PlanModel
 import PlanStore
 import PlanReports
@@ -17,6 +18,8 @@ public struct AppState: Sendable {
     /// The help overlay, with how far it is scrolled; nil when hidden.
     public internal(set) var help: Help?
     public internal(set) var message: Message?
+    /// The export running in the background (the message row says so until it ends).
+    public internal(set) var exporting: RunningExport?
     /// The clock, moved on by `.tick` events from the run loop (fixed in tests).
     public internal(set) var now: Timestamp
     /// Where everything goes on the screen; replaced by `.resized`.
@@ -158,22 +161,23 @@ public enum Event: Sendable {
     case swapFound(RecoveryOffer)
     /// Someone else saved the plan file since it was read.
     case changedOnDisk
-    /// The plan was saved; `merged` is the plan after merging someone else's saved changes, if any.
-    case saved(merged: Plan?, thenQuit: Bool)
+    /// The plan was saved: merged with someone else's saved changes or not, quarters closed.
+    case saved(SaveReport, thenQuit: Bool)
     /// Saving found fields changed both here and on disk.
     case conflicts([MergeConflict])
-    case saveFailed(String)
+    case saveFailed(DplanError)
     /// Someone else's saved changes were merged into the plan; `base` is the file as now on disk.
     case reloaded(merged: Plan, base: Plan)
-    case reloadFailed(String)
-    case exported(path: String, quarter: String)
-    /// The export's file exists and replacing it was not confirmed.
-    case exportWouldOverwrite(ExportRequest, path: String)
-    case exportFailed(String)
-    case journalFailed(String)
+    case reloadFailed(DplanError)
+    /// An export finished; `summary` says what it covers.
+    case exported(path: String, summary: String)
+    /// An export did not happen (its file exists and replacing it was not confirmed, it was
+    /// cancelled, or it failed); nothing was written.
+    case exportFailed(ExportRequest, path: String, DplanError)
+    case journalFailed(DplanError)
     /// The external editor (`$VISUAL`/`$EDITOR`) returned this text.
     case externallyEdited(String)
-    case externalEditFailed(String)
+    case externalEditFailed(ExternalEditorError)
 }
 
 /// Work the run loop does for `update(_:)`, which itself never touches files or the terminal.
@@ -182,9 +186,12 @@ public enum Effect: Equatable, Sendable {
     /// Save, settling conflicting fields as decided; quit once saved when `thenQuit`.
     case save(resolving: [String: MergeConflict.Side], thenQuit: Bool)
     case quit
-    /// Write a report of the plan as it is now to a path (`~` expanded); replace an existing file
-    /// only when `overwrite`.
+    /// Start writing a report of the plan as it is now to a path (`~` expanded), off the input
+    /// loop; replace an existing file only when `overwrite`. Its end comes back as `.exported`
+    /// or `.exportFailed`.
     case export(ExportRequest, path: String, overwrite: Bool)
+    /// Stop the export that is running.
+    case cancelExport
     /// Merge what someone else saved into the plan, keeping unsaved edits.
     case reload
     /// Record unsaved changes in the swap file so a crash loses nothing.
@@ -195,4 +202,15 @@ public enum Effect: Equatable, Sendable {
     case editExternally(String)
 
     static let save = Effect.save(resolving: [:], thenQuit: false)
+}
+
+/// An export the run loop is doing in the background: what and where, for the message row.
+public struct RunningExport: Equatable, Sendable {
+    public var request: ExportRequest
+    public var path: String
+
+    /// "Exporting pdf of 2026/27 Q3 to plan.pdf… Ctrl-X cancels".
+    var label: String {
+        "Exporting \(request.format?.rawValue ?? "report") of \(request.periodLabel) to \(path)… Ctrl-X cancels"
+    }
 }

@@ -37,8 +37,9 @@ func editExternally(_ text: String, environment: [String: String] = ProcessInfo.
 }
 
 /// Why the external editor gave nothing back.
-struct ExternalEditorError: Error, CustomStringConvertible {
-    var description: String
+/// Why `$VISUAL`/`$EDITOR` could not edit the text (it is kept as it was).
+public struct ExternalEditorError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var description: String
     init(_ description: String) { self.description = description }
 }
 

@@ -45,7 +45,10 @@ extension Keymap {
             (mode.title, rows(bindings(for: mode).filter { binding in !global.contains { $0.command == binding.command } }))
         } + [("Everywhere", rows(global)),
              ("Text editor (commentary, titles, dates, search)", rows(editor)),
-             ("Lists (owners, groups, filters)", rows(picker))]
+             ("Lists (owners, groups, filters)", rows(picker)),
+             ("Export dialog", rows(exportForm)),
+             ("This help (any other key closes it)", rows(help))]
+            + confirmSections.map { ($0.title, rows($0.bindings)) }
     }
 
     /// The key table as Markdown, for the README (`dplan keys` prints it; a test checks the README holds it).

@@ -11,7 +11,7 @@ public enum Command: Hashable, Sendable {
     case addMilestone, tickMilestones
     case search, filter, clearFilter, cycleGrouping
     case startMeeting, keepStatus, nextAction, previousAction, endMeeting
-    case showChanges, showChase, showConflicts, closeQuarter, export, setup
+    case showChanges, showChase, showConflicts, closeQuarter, export, cancelExport, setup
     case showIndicators, recordValue
     case keepOurs(all: Bool), takeTheirs(all: Bool)
     case undo, redo, save, quit, help, reload
@@ -66,6 +66,7 @@ public enum Keymap {
         Binding([.control("r")], .redo, "redo"),
         Binding([ch("R")], .reload, "bring in changes someone else saved (keeps yours)"),
         Binding([ch("q"), .control("c")], .quit, "quit (asks when there are unsaved changes)", hint: "quit"),
+        Binding([.control("x")], .cancelExport, "cancel the export that is running"),
     ]
 
     static let navigation: [Binding<Command>] = [
@@ -116,7 +117,7 @@ public enum Keymap {
         Binding([ch("U")], .setup, "plan set-up: title, partnership, group names, aims and order, workstreams, owners"),
         Binding([ch("S")], .editSummary, "write this quarter's executive summary for the board paper"),
         Binding([ch("Q")], .closeQuarter, "close the quarter after the board review"),
-        Binding([ch("E")], .export, "export a report (Markdown, HTML, CSV, JSON)"),
+        Binding([ch("E")], .export, "export a board paper or data: every option of dplan export (Ctrl-X cancels)"),
     ]
 
     /// The table for one screen, most specific first.
@@ -201,6 +202,16 @@ public enum EditorCommand: Hashable, Sendable {
     case backspace, delete, deleteWord, clear, newline, external, confirm, cancel
 }
 
+/// What a key does while the help is shown: scroll it; any key not in the table closes it.
+public enum HelpCommand: Hashable, Sendable {
+    case lineDown, lineUp, pageDown, pageUp
+}
+
+/// What the export dialog does with a key.
+public enum ExportFormCommand: Hashable, Sendable {
+    case up, down, previous, next, choose, export, cancel
+}
+
 /// What a list picker does with a key.
 public enum PickerCommand: Hashable, Sendable {
     case up, down, top, bottom, toggle, confirm, cancel
@@ -240,6 +251,33 @@ extension Keymap {
     /// the text can have several lines.
     static func editorHints(multiline: Bool) -> [Binding<EditorCommand>] {
         editor.filter { multiline || ($0.command != .newline && $0.command != .external) }
+    }
+
+    /// The help overlay's keys; any other key closes it.
+    public static let help: [Binding<HelpCommand>] = [
+        Binding([.character("j"), .down], .lineDown, "scroll down a line", hint: "scroll", hintKeys: "j/k"),
+        Binding([.character("k"), .up], .lineUp, "scroll up a line"),
+        Binding([.pageDown], .pageDown, "scroll down a page"),
+        Binding([.pageUp], .pageUp, "scroll up a page"),
+    ]
+
+    static func helpCommand(for key: Key) -> HelpCommand? {
+        help.first { $0.keys.contains(key) }?.command
+    }
+
+    /// The export dialog's keys.
+    public static let exportForm: [Binding<ExportFormCommand>] = [
+        Binding([.up, .character("k")], .up, "previous field"),
+        Binding([.down, .character("j"), .tab], .down, "next field"),
+        Binding([.left, .character("h")], .previous, "previous choice", hint: "change", hintKeys: "←/→"),
+        Binding([.right, .character("l"), .character(" ")], .next, "next choice"),
+        Binding([.enter], .choose, "type a value, next choice, or export on the last line", hint: "edit"),
+        Binding([.character("x")], .export, "export now", hint: "export"),
+        Binding([.escape], .cancel, "cancel (nothing exported)", hint: "cancel"),
+    ]
+
+    static func exportFormCommand(for key: Key) -> ExportFormCommand? {
+        exportForm.first { $0.keys.contains(key) }?.command
     }
 
     static func editorCommand(for key: Key) -> EditorCommand? {

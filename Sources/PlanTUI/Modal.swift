@@ -1,4 +1,5 @@
 import Foundation  // Decimal
+import PlanApp
 import PlanModel
 import PlanStore
 import PlanReports
@@ -8,6 +9,8 @@ public enum Modal: Equatable, Sendable {
     case editor(EditorPurpose, TextEditor)
     case picker(PickerPurpose, Picker)
     case confirm(ConfirmPurpose)
+    /// The export dialog.
+    case exportForm(ExportForm)
 
     /// A text prompt for `purpose`, multi-line where the text is prose.
     static func prompt(_ purpose: EditorPurpose, _ text: String = "") -> Modal {
@@ -33,7 +36,8 @@ public enum EditorPurpose: Equatable, Sendable {
     case search(previous: String)
     case newActionTitle(group: PreventionGroup)
     case closeQuarter(Quarter)
-    case exportPath(ExportRequest)
+    /// A typed field of the export dialog, which reopens when the prompt closes.
+    case exportField(ExportForm, ExportForm.Field)
     case milestoneTitle(id: String)
     case milestoneDue(id: String, title: String)
     /// Recording an indicator value: the quarter, then the value, then a note.
@@ -70,7 +74,7 @@ public enum EditorPurpose: Equatable, Sendable {
         case .indicatorQuarter(let id): "\(id): which quarter does the figure describe?"
         case .indicatorValue(let id, let q): "\(id) value for \(q) (add p if provisional)"
         case .indicatorNote(let id, let q, _, _): "\(id) \(q) note (optional)"
-        case .exportPath(let request): "Export \(request.format.rawValue) of \(request.quarter)\(request.isPublic ? " (public)" : "") to"
+        case .exportField(_, let field): "Export: \(field.label.lowercased())"
         }
     }
 }
@@ -86,20 +90,9 @@ public enum PickerPurpose: Equatable, Sendable {
     case filterGroup, filterOwner, filterStatus, filterWorkstream
     case newActionGroup
     case newActionOwner(group: PreventionGroup, title: String)
-    case exportFormat
     case setup
     case setupTarget(SetupOperation)
     case mergeOwnerInto(from: String)
-    case exportQuarter(ReportFormat)
-    case exportAudience(ReportFormat, Quarter)
-}
-
-/// What the export dialog has gathered: which report, of which quarter, for whom.
-public struct ExportRequest: Equatable, Sendable {
-    public var format: ReportFormat
-    public var quarter: Quarter
-    /// Restricted commentary left out, for publication.
-    public var isPublic: Bool
 }
 
 /// What a yes/no (or several-way) question is about.
@@ -114,18 +107,19 @@ public enum ConfirmPurpose: Equatable, Sendable {
     /// Saving found fields changed both here and on disk: decide each, then save.
     case resolveConflicts([MergeConflict], decided: [String: MergeConflict.Side])
 
-    /// The question on the message row.
+    /// The question on the message row, with its keys from `Keymap.confirmKeys`.
     func question(in plan: Plan) -> String {
+        let keys = Keymap.confirmHint(Keymap.confirmKeys(for: self))
         switch self {
         case .delete(let id):
-            "Delete \(id) “\(plan.actionIndex(id: id).map { plan.actions[$0].title } ?? "")”? y deletes (u undoes), any other key keeps it"
-        case .quitUnsaved: "Unsaved changes. s save and quit · d discard and quit · Esc keep working"
-        case .overwrite(_, let path): "\(path) exists. y replaces it · any other key keeps it (nothing exported)"
+            return "Delete \(id) “\(plan.actionIndex(id: id).map { plan.actions[$0].title } ?? "")”? \(keys)"
+        case .quitUnsaved: return "Unsaved changes. \(keys)"
+        case .overwrite(_, let path): return "\(path) exists. \(keys)"
         case .recoverSwap(let offer, _):
-            "Unsaved edits from an earlier session (\(offer.labels.count) changes, last \(offer.last))"
-                + (offer.damaged > 0 ? ", \(offer.damaged) damaged and skipped" : "") + ". r recover · d discard · c compare"
+            return "Unsaved edits from an earlier session (\(offer.labels.count) changes, last \(offer.last))"
+                + (offer.damaged > 0 ? ", \(offer.damaged) damaged and skipped" : "") + ". \(keys)"
         case .resolveConflicts(let conflicts, let decided):
-            "\(conflictFieldWords(conflicts[decided.count].path)): m keeps yours · t takes theirs · Esc cancels the save"
+            return "\(conflictFieldWords(conflicts[decided.count].path)): \(keys)"
         }
     }
 }

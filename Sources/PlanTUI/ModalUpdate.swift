@@ -8,6 +8,8 @@ extension AppState {
         switch modal {
         case .confirm(let purpose):
             return handleConfirm(purpose, key)
+        case .exportForm(let form):
+            return handleExportForm(form, key)
         case .editor(let purpose, var editor):
             switch editor.handle(key, width: layout.textArea.innerWidth) {
             case .external:
@@ -24,6 +26,10 @@ extension AppState {
                 return []
             case .cancelled:
                 self.modal = nil
+                if case .exportField(let form, _) = purpose {
+                    self.modal = .exportForm(form)  // back to the dialog, the field unchanged
+                    return []
+                }
                 if case .search(let previous) = purpose {
                     var filter = list.filter
                     filter.search = previous
@@ -50,133 +56,24 @@ extension AppState {
         }
     }
 
-    private mutating func handleConfirm(_ purpose: ConfirmPurpose, _ key: Key) -> [Effect] {
-        modal = nil
-        switch purpose {
-        case .resolveConflicts(let conflicts, var decided):
-            switch key {
-            case .character("m"), .character("t"):
-                decided[conflicts[decided.count].path] = key == .character("m") ? .ours : .theirs
-                if decided.count == conflicts.count { return [.save(resolving: decided, thenQuit: false)] }
-                modal = .confirm(.resolveConflicts(conflicts, decided: decided))
-            case .escape:
-                message = Message(text: "Not saved; your edits are still here (s tries again)", isError: true)
-            default:
-                modal = .confirm(purpose)
-            }
-            return []
-        case .recoverSwap(let offer, _):
-            switch key {
-            case .character("r"):
-                commit("Recovered \(offer.labels.count) unsaved changes; s saves them") { plan, _ in plan = offer.plan }
-                return [.dropSwap]
-            case .character("d"):
-                message = Message(text: "Discarded the unsaved edits of the earlier session", isError: false)
-                return [.dropSwap]
-            case .character("c"):
-                modal = .confirm(.recoverSwap(offer, showingList: true))
-            default:
-                modal = .confirm(purpose)
-            }
-            return []
-        case .delete(let id):
-            guard key == .character("y") else {
-                message = Message(text: "Kept \(id)", isError: false)
-                return []
-            }
-            commit("Deleted \(id)") { plan, context in try plan.deleteAction(id: id, context: context) }
-            if case .detail = screen { screen = .list }
-            clampScroll()
-            return []
-        case .overwrite(let request, let path):
-            guard key == .character("y") else {
-                message = Message(text: "Kept \(path); nothing exported", isError: false)
-                return []
-            }
-            return [.export(request, path: path, overwrite: true)]
-        case .quitUnsaved:
-            switch key {
-            case .character("s"): return [.save(resolving: [:], thenQuit: true)]
-            case .character("d"): return [.quit]
-            default:
-                message = Message(text: "Still here; s saves", isError: false)
-                return []
-            }
-        }
-    }
-
+    /// Enter in a text prompt: the typed text does what the prompt is for. A text the field
+    /// cannot take keeps the prompt open with what was typed and why.
     private mutating func confirmEditor(_ purpose: EditorPurpose, _ text: String) -> [Effect] {
         let trimmed = text.trimmingSpaces()
         switch purpose {
         case .commentary(let id, let status, let required):
-            if trimmed.isEmpty, required || plan.actionIndex(id: id).flatMap({
-                plan.commentaryRule(for: plan.actions[$0], status: status ?? plan.actions[$0].status, in: quarter)
-            }) != nil {
-                modal = .prompt(purpose, text)
-                message = Message(text: "A commentary is required when the status gets worse or stays red (Esc cancels)", isError: true)
-                return []
-            }
-            let label = status.map { "\(id) set to \($0.label) with commentary for \(quarter)" } ?? "\(id) commentary for \(quarter)"
-            commitAction(id, label) { plan, context in
-                try plan.recordUpdate(actionID: id, status: status, commentary: trimmed, context: context)
-            }
-        case .title(let id):
-            commitAction(id, "\(id) title changed") { plan, context in try plan.editAction(id: id, context: context) { $0.title = trimmed } }
-        case .description(let id):
-            commitAction(id, "\(id) description changed") { plan, context in try plan.editAction(id: id, context: context) { $0.description = trimmed } }
-        case .outcome(let id):
-            commitAction(id, "\(id) outcome measure changed") { plan, context in try plan.editAction(id: id, context: context) { $0.outcomeMeasure = trimmed } }
-        case .decision(let id):
-            commitAction(id, trimmed.isEmpty ? "\(id): no decision needed from the board" : "\(id) decision needed from the board recorded") { plan, context in
-                try plan.setDecisionNeeded(actionID: id, trimmed, context: context)
-            }
+            confirmCommentary(purpose, id: id, status: status, required: required, text)
+        case .title, .description, .outcome, .decision:
+            confirmActionText(purpose, trimmed)
+        case .dueDate, .dueReason:
+            confirmDue(purpose, text)
+        case .milestoneTitle, .milestoneDue:
+            confirmMilestone(purpose, text)
         case .setup(let operation, let target):
             confirmSetup(operation, target: target, trimmed)
         case .summary(let q):
             commit(trimmed.isEmpty ? "Removed the \(q) summary" : "Executive summary for \(q) written") { plan, context in
                 try plan.setSummary(trimmed, for: q, context: context)
-            }
-        case .dueDate(let id):
-            guard let day = Day(iso: trimmed) else {
-                modal = .prompt(purpose, text)  // keep what was typed, to correct it
-                message = Message(text: "\"\(trimmed)\" is not a date: expected YYYY-MM-DD, e.g. 2027-03-31 (Esc cancels)", isError: true)
-                return []
-            }
-            guard let current = plan.actions[plan.actionIndex(id: id)!].due else {
-                // A first due date is not a move: no reason is asked for, none is recorded.
-                commitAction(id, "\(id) due \(day)") { plan, context in
-                    try plan.moveDue(actionID: id, to: day, reason: "", context: context)
-                }
-                return []
-            }
-            guard current != day else {
-                message = Message(text: "\(id) is already due \(day)", isError: false)
-                return []
-            }
-            modal = .prompt(.dueReason(id: id, due: day))
-        case .dueReason(let id, let due):
-            guard !trimmed.isEmpty else {
-                modal = .prompt(purpose)
-                message = Message(text: "A reason is required to move a due date (Esc cancels)", isError: true)
-                return []
-            }
-            commitAction(id, "\(id) due date moved to \(due)") { plan, context in
-                try plan.moveDue(actionID: id, to: due, reason: trimmed, context: context)
-            }
-        case .milestoneTitle(let id):
-            guard !trimmed.isEmpty else {
-                message = Message(text: "A milestone needs a title; nothing added", isError: true)
-                return []
-            }
-            modal = .prompt(.milestoneDue(id: id, title: trimmed))
-        case .milestoneDue(let id, let title):
-            guard let day = Day(iso: trimmed) else {
-                modal = .prompt(purpose, text)
-                message = Message(text: "\"\(trimmed)\" is not a date: expected YYYY-MM-DD, e.g. 2027-03-31 (Esc cancels)", isError: true)
-                return []
-            }
-            commitAction(id, "\(id) milestone “\(title)” due \(day)") { plan, context in
-                try plan.addMilestone(actionID: id, title: title, due: day, context: context)
             }
         case .search:
             message = Message(text: list.shownCount > 0 ? "Search kept; F clears" : "No action matches “\(list.filter.search)”; F clears",
@@ -185,12 +82,8 @@ extension AppState {
             commit("Closed \(q)" + (trimmed.isEmpty ? "" : " for \(trimmed)") + "; edits now go to \(q.next)") { plan, context in
                 try plan.closeQuarter(q, board: trimmed.isEmpty ? nil : trimmed, context: context)
             }
-        case .exportPath(let request):
-            guard !trimmed.isEmpty else {
-                message = Message(text: "An export needs a file name; nothing exported", isError: true)
-                return []
-            }
-            return [.export(request, path: trimmed, overwrite: false)]
+        case .exportField(let form, let field):
+            confirmExportField(form, field, text)
         case .indicatorQuarter, .indicatorValue, .indicatorNote:
             confirmIndicatorPrompt(purpose, text)
         case .newActionTitle(let group):
@@ -201,6 +94,96 @@ extension AppState {
             modal = .picker(.newActionOwner(group: group, title: trimmed), Picker(title: "New action: lead owner", options: ownerOptions()))
         }
         return []
+    }
+
+    private mutating func confirmCommentary(_ purpose: EditorPurpose, id: String, status: Status?, required: Bool, _ text: String) {
+        let trimmed = text.trimmingSpaces()
+        if trimmed.isEmpty, required || plan.actionIndex(id: id).flatMap({
+            plan.commentaryRule(for: plan.actions[$0], status: status ?? plan.actions[$0].status, in: quarter)
+        }) != nil {
+            modal = .prompt(purpose, text)
+            message = Message(text: "A commentary is required when the status gets worse or stays red (Esc cancels)", isError: true)
+            return
+        }
+        let label = status.map { "\(id) set to \($0.label) with commentary for \(quarter)" } ?? "\(id) commentary for \(quarter)"
+        commitAction(id, label) { plan, context in
+            try plan.recordUpdate(actionID: id, status: status, commentary: trimmed, context: context)
+        }
+    }
+
+    /// A new title, description, outcome measure or decision for an action.
+    private mutating func confirmActionText(_ purpose: EditorPurpose, _ trimmed: String) {
+        switch purpose {
+        case .title(let id):
+            commitAction(id, "\(id) title changed") { plan, context in try plan.editAction(id: id, context: context) { $0.title = trimmed } }
+        case .description(let id):
+            commitAction(id, "\(id) description changed") { plan, context in try plan.editAction(id: id, context: context) { $0.description = trimmed } }
+        case .outcome(let id):
+            commitAction(id, "\(id) outcome measure changed") { plan, context in try plan.editAction(id: id, context: context) { $0.outcomeMeasure = trimmed } }
+        case .decision(let id):
+            commitAction(id, trimmed.isEmpty ? "\(id): no decision needed from the board" : "\(id) decision needed from the board recorded") { plan, context in
+                try plan.setDecisionNeeded(actionID: id, trimmed, context: context)
+            }
+        default: break
+        }
+    }
+
+    /// A due date, then (for a move) the reason; a first due date needs none.
+    private mutating func confirmDue(_ purpose: EditorPurpose, _ text: String) {
+        let trimmed = text.trimmingSpaces()
+        switch purpose {
+        case .dueDate(let id):
+            guard let day = Day(iso: trimmed) else {
+                modal = .prompt(purpose, text)  // keep what was typed, to correct it
+                message = Message(text: "\"\(trimmed)\" is not a date: expected YYYY-MM-DD, e.g. 2027-03-31 (Esc cancels)", isError: true)
+                return
+            }
+            guard let current = plan.actions[plan.actionIndex(id: id)!].due else {
+                // A first due date is not a move: no reason is asked for, none is recorded.
+                commitAction(id, "\(id) due \(day)") { plan, context in
+                    try plan.moveDue(actionID: id, to: day, reason: "", context: context)
+                }
+                return
+            }
+            guard current != day else {
+                message = Message(text: "\(id) is already due \(day)", isError: false)
+                return
+            }
+            modal = .prompt(.dueReason(id: id, due: day))
+        case .dueReason(let id, let due):
+            guard !trimmed.isEmpty else {
+                modal = .prompt(purpose)
+                message = Message(text: "A reason is required to move a due date (Esc cancels)", isError: true)
+                return
+            }
+            commitAction(id, "\(id) due date moved to \(due)") { plan, context in
+                try plan.moveDue(actionID: id, to: due, reason: trimmed, context: context)
+            }
+        default: break
+        }
+    }
+
+    /// A milestone's title, then its due date.
+    private mutating func confirmMilestone(_ purpose: EditorPurpose, _ text: String) {
+        let trimmed = text.trimmingSpaces()
+        switch purpose {
+        case .milestoneTitle(let id):
+            guard !trimmed.isEmpty else {
+                message = Message(text: "A milestone needs a title; nothing added", isError: true)
+                return
+            }
+            modal = .prompt(.milestoneDue(id: id, title: trimmed))
+        case .milestoneDue(let id, let title):
+            guard let day = Day(iso: trimmed) else {
+                modal = .prompt(purpose, text)
+                message = Message(text: "\"\(trimmed)\" is not a date: expected YYYY-MM-DD, e.g. 2027-03-31 (Esc cancels)", isError: true)
+                return
+            }
+            commitAction(id, "\(id) milestone “\(title)” due \(day)") { plan, context in
+                try plan.addMilestone(actionID: id, title: title, due: day, context: context)
+            }
+        default: break
+        }
     }
 
     private mutating func confirmPicker(_ purpose: PickerPurpose, _ picker: Picker) {
@@ -256,24 +239,6 @@ extension AppState {
             }
         case .newActionGroup:
             modal = .prompt(.newActionTitle(group: PreventionGroup(rawValue: chosen)!))
-        case .exportFormat:
-            let format = ReportFormat(rawValue: chosen)!
-            let quarters = plan.reportableQuarters(upTo: quarter)
-            modal = .picker(.exportQuarter(format), Picker(title: "Export \(format.rawValue): which quarter?", options: quarters.map {
-                Picker.Option(id: $0.description, label: $0 == quarter ? "\($0) (so far)" : $0.description)
-            }))
-        case .exportQuarter(let format):
-            guard let chosenQuarter = Quarter(chosen) else { return }
-            modal = .picker(.exportAudience(format, chosenQuarter), Picker(title: "Export \(format.rawValue) of \(chosenQuarter): for whom?", options: [
-                Picker.Option(id: "board", label: "The board (everything)"),
-                Picker.Option(id: "public", label: "The public (restricted commentary left out)"),
-            ]))
-        case .exportAudience(let format, let chosenQuarter):
-            let request = ExportRequest(format: format, quarter: chosenQuarter, isPublic: chosen == "public")
-            let folder = (session.path as NSString).deletingLastPathComponent
-            let name = "\(plan.id)-\(chosenQuarter.description.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: " ", with: "-"))"
-                + (request.isPublic ? "-public" : "") + ".\(format.fileExtension)"
-            modal = .prompt(.exportPath(request), folder.isEmpty ? name : folder + "/" + name)
         case .newActionOwner(let group, let title):
             let id = plan.nextActionID(in: group)
             commit("Added \(id)") { plan, context in
@@ -324,24 +289,9 @@ extension AppState {
     }
 }
 
-extension Plan {
-    /// The quarters a report can be made of, newest first: the one being edited back to the
-    /// first quarter of the plan period.
-    func reportableQuarters(upTo current: Quarter) -> [Quarter] {
-        let first = Quarter.containing(period.start, fyStartMonth: financialYearStartMonth)
-        var quarters: [Quarter] = []
-        var quarter = current
-        while quarter >= first, quarters.count < 400 {
-            quarters.append(quarter)
-            quarter = quarter.previous
-        }
-        return quarters
-    }
-}
-
 extension EditorPurpose {
     /// What Esc in this editor says.
     var cancelledMessage: String {
-        if case .exportPath = self { "Cancelled: nothing exported" } else { "Cancelled: nothing changed" }
+        if case .exportField = self { "Cancelled: nothing exported" } else { "Cancelled: nothing changed" }
     }
 }

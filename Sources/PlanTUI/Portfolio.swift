@@ -1,3 +1,4 @@
+import PlanApp
 import PlanModel
 import PlanStore
 import PlanReports
@@ -33,7 +34,7 @@ public struct PortfolioState: Sendable {
         /// The plans were read again (after one was edited).
         case reloaded([PortfolioEntry], paths: [String])
         /// A plan could not be opened, and why.
-        case openFailed(String)
+        case openFailed(DplanError)
     }
 
     public mutating func update(_ event: Event) -> Effect? {
@@ -45,8 +46,9 @@ public struct PortfolioState: Sendable {
             self.entries = entries
             self.paths = paths
             selection = keep.flatMap { paths.firstIndex(of: $0) } ?? min(selection, max(0, entries.count - 1))
-        case .openFailed(let reason):
-            message = Message(text: reason, isError: true)
+        case .openFailed(let error):
+            // The first two lines say what is wrong; the rest (every problem) is for the command line.
+            message = Message(text: sanitizedForTerminal(error.message.split(separator: "\n").prefix(2).joined(separator: " ")), isError: true)
         case .key(let key):
             message = nil
             switch Keymap.portfolio.first(where: { $0.keys.contains(key) })?.command {
@@ -117,18 +119,4 @@ public func renderPortfolio(_ state: PortfolioState) -> Frame {
     }
     frame.put(hintSpans(Keymap.portfolio), x: 1, y: state.layout.hintRow)
     return frame
-}
-
-/// A plan made ready to edit from the portfolio: its document, why it is read-only (if it is),
-/// and what to do when its session ends (release the lock).
-public struct PreparedPlan: Sendable {
-    public var document: PlanDocument
-    public var readOnly: String?
-    public var done: @Sendable () -> Void
-
-    public init(document: PlanDocument, readOnly: String?, done: @escaping @Sendable () -> Void) {
-        self.document = document
-        self.readOnly = readOnly
-        self.done = done
-    }
 }

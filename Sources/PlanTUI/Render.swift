@@ -82,6 +82,13 @@ private func renderBottom(_ state: AppState, into frame: inout Frame) {
         renderPicker(picker, layout: state.layout, into: &frame)
         frame.put(hintSpans(Keymap.picker.filter { picker.ticked != nil || $0.command != .toggle }), x: 1, y: hintRow)
         return
+    case .exportForm(let form):
+        renderExportForm(form, layout: state.layout, into: &frame)
+        frame.put(hintSpans(Keymap.exportForm), x: 1, y: hintRow)
+        if let message = state.message {
+            frame.put(" " + message.text, x: 0, y: messageRow, tone: message.isError ? .warning : .normal)
+        }
+        return
     case .confirm(let purpose):
         if case .resolveConflicts(let conflicts, let decided) = purpose {
             renderConflict(conflicts[decided.count], number: decided.count + 1, of: conflicts.count, layout: state.layout, into: &frame)
@@ -94,6 +101,8 @@ private func renderBottom(_ state: AppState, into frame: inout Frame) {
     }
     if let message = state.message {
         frame.put(" " + message.text, x: 0, y: messageRow, tone: message.isError ? .warning : .normal)
+    } else if let exporting = state.exporting {
+        frame.put(" " + sanitizedForTerminal(exporting.label), x: 0, y: messageRow, tone: .dim)
     }
     if case .meetingSummary = state.screen {
         frame.put([Span("any key", .key), Span(" back to the list  ")] + hintSpans(Keymap.global), x: 1, y: hintRow)
@@ -102,7 +111,7 @@ private func renderBottom(_ state: AppState, into frame: inout Frame) {
     // "? help" first so it is always on screen, then save and quit, then the screen's own keys.
     let own = Keymap.bindings(for: state.screen.mode).filter { binding in !Keymap.global.contains { $0.command == binding.command } }
     let bindings = Keymap.global + own
-    frame.put(state.help != nil ? [Span("any key", .key), Span(" closes help  "), Span("j/k", .key), Span(" scroll")]
+    frame.put(state.help != nil ? [Span("any key", .key), Span(" closes help  ")] + hintSpans(Keymap.help)
               : hintSpans(bindings), x: 1, y: hintRow)
 }
 

@@ -1,4 +1,5 @@
 import CNcurses
+import PlanApp
 import Foundation
 
 /// The only code that talks to ncurses: start and restore the terminal, decode keys, paint
@@ -88,11 +89,11 @@ final class Terminal {
         cols = getmaxx(dplan_stdscr())
     }
 
-    /// Waits for a key (or returns nil after the idle timeout). Escape sequences, Alt-keys and
+    /// Waits for a key (or returns nil after `idleMilliseconds`). Escape sequences, Alt-keys and
     /// pastes are assembled by `KeyDecoder`; within a sequence the wait is the escape delay.
-    func readKey() -> Key? {
+    func readKey(idleMilliseconds: Int32) -> Key? {
         while decoded.isEmpty {
-            wtimeout(dplan_stdscr(), decoder.isPending ? 25 : 2000)
+            wtimeout(dplan_stdscr(), decoder.isPending ? 25 : idleMilliseconds)
             var code: wint_t = 0
             let result = wget_wch(dplan_stdscr(), &code)
             let input: KeyDecoder.Input
@@ -236,24 +237,16 @@ final class Terminal {
     }
 
     /// SIGTERM, SIGHUP (the terminal closed), SIGINT and SIGQUIT restore the terminal and run
-    /// `TerminalSignals.beforeExit` before the process ends.
+    /// `ExitCleanup.beforeExit` (the plan's lock released) before the process ends.
     private static func installSignalHandlers() {
         for sig in [SIGTERM, SIGHUP, SIGINT, SIGQUIT] {
             signal(sig) { received in
                 Terminal.setBracketedPaste(false)
                 endwin()
-                TerminalSignals.beforeExit?()
+                ExitCleanup.beforeExit()
                 signal(received, SIG_DFL)
                 raise(received)
             }
         }
     }
-}
-
-/// What the front end's signal handlers do besides restoring the terminal.
-public enum TerminalSignals {
-    /// Run on SIGTERM, SIGHUP (the terminal closed), SIGINT or SIGQUIT before the process ends;
-    /// it may only make async-signal-safe calls. `dplan` sets it to release the plan's lock. The
-    /// swap journal needs nothing: every change is already flushed to it and stays for recovery.
-    public nonisolated(unsafe) static var beforeExit: (@convention(c) () -> Void)?
 }

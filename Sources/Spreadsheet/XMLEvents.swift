@@ -38,8 +38,8 @@ final class XMLEvents: NSObject, XMLParserDelegate {
             throw SpreadsheetError("\(part): \(failure)")
         }
         guard ok else {
-            let reason = parser.parserError.map { "\($0.localizedDescription)" } ?? "unreadable XML"
-            throw SpreadsheetError("\(part) is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber): \(reason)); the workbook may be damaged")
+            // Where is what helps; the parser's own text is "The operation could not be completed" here.
+            throw SpreadsheetError("\(part) is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber)); the workbook may be damaged")
         }
     }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlanApp
 import PlanModel
 import PlanReports
 
@@ -84,21 +85,8 @@ struct GroupArgument: ExpressibleByArgument {
     }
 
     func resolve(in plan: Plan, option: String = "--group") throws -> PreventionGroup {
-        if let group = plan.group(named: text) { return group }
-        let choices = plan.orderedGroups.map { "\($0.rawValue) (\(clean(plan.name(of: $0))))" }
-        throw UsageFailure("\(option): unknown prevention group \"\(clean(text))\"; expected one of \(choices.joined(separator: ", "))")
+        try resolveGroup(text, in: plan, option: option)
     }
 }
 
 extension ReportFormat: ExpressibleByArgument {}
-
-/// Refuses `--quarter`/`--to` and `--from` values a report cannot use: outside the plan period,
-/// not started yet, or a comparison quarter that is not earlier (a usage error, exit 2).
-func checkReportQuarters(_ plan: Plan, quarter: Quarter?, quarterOption: String = "--quarter", from: Quarter?, on day: Day) throws {
-    for case let (option, value?) in [(quarterOption, quarter), ("--from", from)] {
-        if let problem = plan.reportProblem(with: value, on: day) { throw UsageFailure("\(option): \(problem)") }
-    }
-    if let from, from >= (quarter ?? plan.editingQuarter(on: day)) {
-        throw UsageFailure("--from: \(from) is not earlier than the quarter reported on (\(quarter ?? plan.editingQuarter(on: day)))")
-    }
-}

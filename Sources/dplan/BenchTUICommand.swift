@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanApp
 import PlanModel
 import PlanStore
 import PlanTUI
@@ -71,7 +72,7 @@ struct BenchTUI: ParsableCommand {
                 _ = try document.save(state.plan)
                 print("save_ms \(ms(clock.now - before))")
             } catch {
-                throw Failure("\(error)")
+                throw DplanError.refused("\(error)")
             }
         }
     }

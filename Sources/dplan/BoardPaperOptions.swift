@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanApp
 import PlanModel
 import PlanReports
 
@@ -17,32 +18,15 @@ struct BoardPaperOptions: ParsableArguments {
     @Option(help: "The Chromium-family browser that prints --format pdf (default: chromium, google-chrome or microsoft-edge found on the PATH).")
     var browser: String?
 
-    func validate(format: ReportFormat?, quarter: Quarter?, from: Quarter?, history: Bool) throws {
-        if year != nil && (quarter != nil || from != nil) { throw ValidationError("--year makes an annual report; give it or --quarter/--from, not both") }
-        if year != nil && history { throw ValidationError("--year and --history do not go together (the history CSV already holds every quarter)") }
-        if browser != nil && format != .pdf { throw ValidationError("--browser goes with --format pdf") }
-        if let marking, marking.isBlank { throw ValidationError("--marking must not be empty") }
-    }
-
-    /// Puts the options into the report options, refusing a year the plan cannot report on.
-    func apply(to options: inout ReportOptions, plan: Plan) throws {
-        if let year, let problem = plan.annualReportProblem(with: year, on: options.now.day) { throw UsageFailure("--year: \(problem)") }
-        options.year = year
-        options.sectionsBy = sectionsBy
-        options.board = board
-        options.meeting = meeting
-        options.marking = marking
-        options.landscape = landscape
-    }
-
-    /// The report in `format`; a PDF or Word document that cannot be made is a refusal (exit 1)
-    /// with what to install.
-    func render(_ report: Report, as format: ReportFormat, excel: Bool) throws -> Data {
-        do {
-            return try report.rendered(as: format, excel: excel, programs: ExternalPrograms(browser: browser))
-        } catch let error as ConversionError {
-            throw Failure("\(error.description) (nothing was written)")
-        }
+    /// Puts these options into an export request (its `validate` checks how they combine).
+    func apply(to request: inout ExportRequest) {
+        request.year = year
+        request.sectionsBy = sectionsBy
+        request.board = board
+        request.meeting = meeting
+        request.marking = marking
+        request.landscape = landscape
+        request.browser = browser
     }
 }
 

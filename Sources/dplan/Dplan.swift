@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanApp
 
 /// The `dplan` command: subcommands for scripts, and `dplan FILE` for the interactive front end.
 @main
@@ -22,18 +23,16 @@ struct Dplan: ParsableCommand {
     /// The release, printed by `dplan --version`.
     static let version = "0.9.0"
 
-    /// Runs the command and maps errors to dplan's exit codes: 1 for refused operations and bad
-    /// data, 2 for usage errors; messages go to stderr.
+    /// Runs the command and maps errors to dplan's exit codes: `DplanError.exitCode` (1 for
+    /// refused operations and bad data, 2 for usage errors), argument-parser's own for its
+    /// errors; messages go to stderr.
     static func main() {
         do {
             var command = try parseAsRoot()
             try command.run()
-        } catch let failure as Failure {
-            printError(failure.message)
-            Foundation.exit(1)
-        } catch let failure as UsageFailure {
-            printError("Error: " + failure.message)
-            Foundation.exit(2)
+        } catch let error as DplanError {
+            printError(error.exitCode == 2 ? "Error: " + error.message : error.message)
+            Foundation.exit(error.exitCode)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
@@ -44,19 +43,6 @@ struct Dplan: ParsableCommand {
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
-}
-
-/// A refused operation or unusable data: printed to stderr, exit code 1.
-struct Failure: Error {
-    var message: String
-    init(_ message: String) { self.message = message }
-}
-
-/// A value the parser accepted that the plan turns out not to have (a group name it does not
-/// use): a usage error, exit code 2, like a value the parser itself refuses.
-struct UsageFailure: Error {
-    var message: String
-    init(_ message: String) { self.message = message }
 }
 
 func printError(_ message: String) {

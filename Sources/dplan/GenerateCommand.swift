@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanApp
 import PlanModel
 import PlanStore
 
@@ -27,7 +28,7 @@ struct Generate: ParsableCommand {
     func run() throws {
         let plan = SyntheticPlan(actions: actions, quarters: quarters, seed: seed, indicators: indicators,
                                  indicatorQuarters: indicatorQuarters).make()
-        do { try PlanFile.create(plan, at: output) } catch { throw Failure(error.description) }
+        do { try PlanFile.create(plan, at: output) } catch { throw DplanError.file(error) }
         print("wrote \(output): \(actions) actions, \(quarters) quarters of reviews, \(plan.owners.count) owners"
               + (indicators > 0 ? ", \(indicators) indicators × \(indicatorQuarters) quarters of values" : ""))
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanApp
 
 /// `dplan git-setup [--global] [--check]`: registers dplan as git's merge driver for plan files
 /// and marks them in `.gitattributes`. Running it again changes nothing.
@@ -9,7 +10,8 @@ struct GitSetup: ParsableCommand {
         abstract: "Make git merge plan files with dplan (field by field, no conflict markers).",
         discussion: """
             In a repository: sets merge.dplan.name and merge.dplan.driver in .git/config, adds "*.json merge=dplan" \
-            to .gitattributes and dplan's own files (.dplan/, *.dplan-swap, *.json.lock) to .gitignore. Commit the \
+            to .gitattributes and dplan's own files (.dplan/, *.dplan-swap, *.json.lock, and .merge_file_* left by a \
+            merge driver that was stopped) to .gitignore. Commit the \
             two files; git does not copy merge settings, so everyone runs dplan git-setup once in their clone (or once \
             with --global). JSON files that are not plans are still merged by git's own text merge.
             """)
@@ -21,7 +23,7 @@ struct GitSetup: ParsableCommand {
     var check = false
 
     static let attribute = "*.json merge=dplan"
-    static let ignored = [".dplan/", "*.dplan-swap", "*.json.lock"]
+    static let ignored = [".dplan/", "*.dplan-swap", "*.json.lock", ".merge_file_*"]
 
     func run() throws {
         let scope = global ? ["--global"] : []
@@ -31,7 +33,7 @@ struct GitSetup: ParsableCommand {
         } else {
             let top = try git(["rev-parse", "--show-toplevel"])
             guard top.status == 0, !top.output.isEmpty else {
-                throw Failure("git-setup: not inside a git repository (nothing was changed); run it in the repository, or use --global")
+                throw DplanError.refused("git-setup: not inside a git repository (nothing was changed); run it in the repository, or use --global")
             }
             files = [("\(top.output)/.gitattributes", [Self.attribute], ".gitattributes"),
                      ("\(top.output)/.gitignore", Self.ignored, ".gitignore")]
@@ -46,7 +48,7 @@ struct GitSetup: ParsableCommand {
             } else if check {
                 missing.append("\(key) is not set")
             } else {
-                guard try git(["config"] + scope + [key, value]).status == 0 else { throw Failure("git-setup: git config \(key) failed") }
+                guard try git(["config"] + scope + [key, value]).status == 0 else { throw DplanError.refused("git-setup: git config \(key) failed") }
                 print("set: \(key) = \(value)")
             }
         }
@@ -64,7 +66,7 @@ struct GitSetup: ParsableCommand {
                     try FileManager.default.createDirectory(atPath: (file.path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                     try Data((text + addition).utf8).write(to: URL(fileURLWithPath: file.path), options: .atomic)
                 } catch {
-                    throw Failure("git-setup: cannot write \(file.path): \(error.localizedDescription)")
+                    throw DplanError.refused("git-setup: cannot write \(file.path): \(error.localizedDescription)")
                 }
                 print("added to \(file.path): \(absent.joined(separator: ", "))")
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanApp
 import PlanModel
 import PlanReports
 import PlanStore
@@ -49,14 +50,14 @@ struct Import: ParsableCommand {
         var tables: [TrackerTable] = []
         for file in trackers {
             let data: Data
-            do { data = try PlanFile.read(file) } catch { throw Failure("\(error.description) (nothing was written)") }
+            do { data = try PlanFile.read(file) } catch { throw DplanError.refused("\(error.description) (nothing was written)") }
             do {
                 let workbook = try Workbook.read(data, fileName: file)
                 tables.append(try TrackerTable.locate(in: workbook, file: file, sheet: sheet, map: map))
             } catch let error as SpreadsheetError {
-                throw Failure("\(file): \(error) (nothing was written)")
+                throw DplanError.refused("\(file): \(error) (nothing was written)")
             } catch let error as TrackerImportError {
-                throw Failure("\(error) (nothing was written)")
+                throw DplanError.refused("\(error) (nothing was written)")
             }
         }
 
@@ -64,16 +65,16 @@ struct Import: ParsableCommand {
         var document: PlanDocument?
         let plan: Plan
         if isNew {
-            if update { throw Failure("\(into): does not exist; --update records returns in an existing plan (nothing was written)") }
-            guard let partnership else { throw UsageFailure("\(into) does not exist: to create it, give --partnership (and --title unless the tracker has a title row)") }
+            if update { throw DplanError.refused("\(into): does not exist; --update records returns in an existing plan (nothing was written)") }
+            guard let partnership else { throw DplanError.usage("\(into) does not exist: to create it, give --partnership (and --title unless the tracker has a title row)") }
             let id = String((into as NSString).lastPathComponent).replacingOccurrences(of: ".json", with: "")
             do {
                 plan = try TrackerImport.newPlan(id: id, title: title, partnership: partnership, period: period?.period,
                                                  quarter: quarter, tables: tables, today: now.day)
-            } catch { throw Failure("\(into): \(error) (nothing was written)") }
+            } catch { throw DplanError.refused("\(into): \(error) (nothing was written)") }
         } else {
             if title != nil || partnership != nil || period != nil {
-                throw UsageFailure("--title, --partnership and --period are for a new plan; \(into) exists")
+                throw DplanError.usage("--title, --partnership and --period are for a new plan; \(into) exists")
             }
             let opened = try openForEditing(into)
             document = opened.0
@@ -82,21 +83,21 @@ struct Import: ParsableCommand {
         let options = TrackerImport.Options(defaultGroup: try group?.resolve(in: plan), quarter: quarter, update: update, reason: reason)
         let result: TrackerImport.Result
         do { result = try TrackerImport.apply(tables, to: plan, options: options, context: context) } catch {
-            throw Failure("\(error) (nothing was written)")
+            throw DplanError.refused("\(error) (nothing was written)")
         }
         report(tables, result, isNew: isNew, plan: plan)
 
         let problems = result.problems.count
         let invalid = result.plan.validate()
         guard invalid.isEmpty else {
-            throw Failure((invalid.map { "\(into): \($0)" } + ["\(into): the import would make the plan invalid; nothing was written"]).joined(separator: "\n"))
+            throw DplanError.refused((invalid.map { "\(into): \($0)" } + ["\(into): the import would make the plan invalid; nothing was written"]).joined(separator: "\n"))
         }
         if problems > 0 && !skipInvalid {
-            throw Failure("\(problems) row\(problems == 1 ? " has a problem" : "s have problems") (listed above); nothing was written (fix them, or use --skip-invalid)")
+            throw DplanError.refused("\(problems) row\(problems == 1 ? " has a problem" : "s have problems") (listed above); nothing was written (fix them, or use --skip-invalid)")
         }
         if dryRun {
             print("dry run: nothing was written")
-            if problems > 0 { throw Failure("\(problems) row\(problems == 1 ? "" : "s") would be skipped with problems") }
+            if problems > 0 { throw DplanError.refused("\(problems) row\(problems == 1 ? "" : "s") would be skipped with problems") }
             return
         }
         if !isNew && result.plan == plan {
@@ -105,11 +106,11 @@ struct Import: ParsableCommand {
             try save(result.plan, in: &document)
             print("wrote \(into)")
         } else {
-            do { try PlanFile.create(result.plan, at: into) } catch { throw Failure(error.description) }
+            do { try PlanFile.create(result.plan, at: into) } catch { throw DplanError.file(error) }
             print("created \(into): \(clean(result.plan.title)), \(result.plan.period.start) to \(result.plan.period.end)")
         }
         if problems > 0 {
-            throw Failure("\(problems) row\(problems == 1 ? " was" : "s were") skipped with problems (listed above); the other rows were written")
+            throw DplanError.refused("\(problems) row\(problems == 1 ? " was" : "s were") skipped with problems (listed above); the other rows were written")
         }
     }
 

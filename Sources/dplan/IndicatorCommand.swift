@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanApp
 import PlanModel
 import PlanReports
 import PlanStore
@@ -44,11 +45,11 @@ struct IndicatorCommand: ParsableCommand {
             var (document, plan) = try openForEditing(file)
             func number(_ text: String?, _ option: String) throws -> Decimal? {
                 guard let text else { return nil }
-                do { return try Indicator.number(from: text) } catch { throw Failure("\(option): \(error) (nothing was written)") }
+                do { return try Indicator.number(from: text) } catch { throw DplanError.refused("\(option): \(error) (nothing was written)") }
             }
             let ownerID = try owner.map { name in
                 guard let found = plan.findOwner(name) else {
-                    throw Failure("--owner: no owner with id or name \"\(clean(name))\"; owners are: \(plan.owners.map(\.id).joined(separator: ", ")) (nothing was written)")
+                    throw DplanError.refused("--owner: no owner with id or name \"\(clean(name))\"; owners are: \(plan.owners.map(\.id).joined(separator: ", ")) (nothing was written)")
                 }
                 return found.id
             }
@@ -63,7 +64,7 @@ struct IndicatorCommand: ParsableCommand {
             do {
                 try plan.addIndicator(indicator, context: EditContext(by: author.name, now: try currentTime()))
             } catch {
-                throw Failure("\(file): \(error) (nothing was written)")
+                throw DplanError.refused("\(file): \(error) (nothing was written)")
             }
             try save(plan, in: &document)
             print("added indicator \(clean(indicator.id)): \(clean(indicator.name))")
@@ -85,13 +86,13 @@ struct IndicatorCommand: ParsableCommand {
             let file = self.plan.file
             var (document, plan) = try openForEditing(file)
             let number: Decimal
-            do { number = try Indicator.number(from: value) } catch { throw Failure("--value: \(error) (nothing was written)") }
+            do { number = try Indicator.number(from: value) } catch { throw DplanError.refused("--value: \(error) (nothing was written)") }
             let before = plan
             do {
                 try plan.recordIndicatorValue(id: indicatorID, quarter: quarter, value: number, note: note, provisional: provisional,
                                               context: EditContext(by: author.name, now: try currentTime()))
             } catch {
-                throw Failure("\(file): \(error) (nothing was written)")
+                throw DplanError.refused("\(file): \(error) (nothing was written)")
             }
             guard plan != before else { print("\(clean(indicatorID)) already has that value for \(quarter); nothing changed"); return }
             try save(plan, in: &document)
@@ -133,7 +134,7 @@ struct IndicatorCommand: ParsableCommand {
         func run() throws {
             let plan = try loadPlan(self.plan.file)
             guard let index = plan.indicatorIndex(id: indicatorID) else {
-                throw Failure("\(self.plan.file): no indicator with id \"\(clean(indicatorID))\"; indicators are: "
+                throw DplanError.refused("\(self.plan.file): no indicator with id \"\(clean(indicatorID))\"; indicators are: "
                               + plan.indicators.map { clean($0.id) }.joined(separator: ", "))
             }
             print(indicatorDetail(plan.indicators[index], in: plan))
@@ -152,16 +153,16 @@ struct IndicatorCommand: ParsableCommand {
         func run() throws {
             var (document, plan) = try openForEditing(self.plan.file)
             let data: Data
-            do { data = try PlanFile.read(values) } catch { throw Failure(error.description) }
+            do { data = try PlanFile.read(values) } catch { throw DplanError.file(error) }
             let result: IndicatorImport.Result
             do {
                 result = try IndicatorImport.run(data, into: plan, context: EditContext(by: author.name, now: try currentTime()))
             } catch let error as IndicatorImportError {
-                throw Failure("\(values): \(error) (nothing was written)")
+                throw DplanError.refused("\(values): \(error) (nothing was written)")
             }
             for problem in result.problems { printError("\(values): \(clean(problem.description))") }
             guard result.problems.isEmpty else {
-                throw Failure("\(values): \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s"); nothing was written")
+                throw DplanError.refused("\(values): \(result.problems.count) problem\(result.problems.count == 1 ? "" : "s"); nothing was written")
             }
             guard result.plan != plan else { print("\(values): every value was already recorded; nothing changed"); return }
             plan = result.plan

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanApp
 import PlanModel
 
 /// `dplan list FILE [filters]`: the actions as a table, in plan order.
@@ -39,7 +40,7 @@ struct List: ParsableCommand {
             // Across plans a filter value one plan lacks (an owner it does not have) matches nothing there.
             let filter: ActionCriteria
             do {
-                filter = try actionCriteria(plan: plan, group: group, owner: owner, status: status,
+                filter = try actionCriteria(plan: plan, group: group?.text, owner: owner, statuses: status?.statuses,
                                             workstream: workstream, overdue: overdue, stale: stale)
             } catch {
                 guard several else { throw error }
@@ -66,27 +67,4 @@ struct List: ParsableCommand {
         let quarter = quarters.count == 1 ? quarters.first!.description : "current quarters"
         print("\(rows.count - 1) of \(total) actions\(several ? " in \(plans.count) plans" : "") · \(quarter) · today \(today)")
     }
-}
-
-/// Reads the filter options of `list` and `export` into `ActionCriteria`, with a clear message
-/// for a group, owner, status or workstream the plan does not have.
-func actionCriteria(plan: Plan, group: GroupArgument?, owner: String?, status: StatusList?, workstream: String?,
-                    overdue: Bool, stale: Bool) throws -> ActionCriteria {
-    var criteria = ActionCriteria(overdue: overdue, stale: stale)
-    criteria.group = try group?.resolve(in: plan)
-    if let owner {
-        guard let match = plan.findOwner(owner) else {
-            throw Failure("--owner: no owner with id or name \"\(owner)\"; owners are: \(plan.owners.map(\.id).joined(separator: ", "))")
-        }
-        criteria.owner = match.id
-    }
-    if let status { criteria.statuses = status.statuses }
-    if let workstream {
-        let key = workstream.lowercased()
-        guard let match = plan.workstreams.first(where: { $0.id.lowercased() == key || $0.name.lowercased() == key }) else {
-            throw Failure("--workstream: no workstream \"\(workstream)\"; workstreams are: \(plan.workstreams.map(\.id).joined(separator: ", "))")
-        }
-        criteria.workstream = match.id
-    }
-    return criteria
 }

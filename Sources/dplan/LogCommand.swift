@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlanApp
 import PlanModel
 
 /// `dplan log FILE [ACTION-ID]`: the audit trail, oldest first.
@@ -10,7 +11,7 @@ struct Log: ParsableCommand {
 
     func run() throws {
         let plan = try loadPlan(self.plan.file)
-        if let actionID, plan.actionIndex(id: actionID) == nil { throw Failure("\(self.plan.file): no action with id \"\(actionID)\"") }
+        if let actionID, plan.actionIndex(id: actionID) == nil { throw DplanError.refused("\(self.plan.file): no action with id \"\(actionID)\"") }
         var entries: [(Timestamp, String, FieldChange)] = []
         for action in plan.actions where actionID == nil || action.id == actionID {
             for change in action.changeLog ?? [] { entries.append((change.on, action.id, change)) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanApp
 import PlanModel
 import PlanStore
 
@@ -21,21 +22,21 @@ struct Merge: ParsableCommand {
 
     func run() throws {
         let file = plan.file
-        if AtomicFile.sameFile(file, other) { throw Failure("\(other): that is the plan itself; give the other copy (nothing was written)") }
+        if AtomicFile.sameFile(file, other) { throw DplanError.refused("\(other): that is the plan itself; give the other copy (nothing was written)") }
         var (document, ours) = try openForEditing(file)
         let theirs = try loadWhole(other)
         let common = try base.map(loadWhole) ?? commonVersion(ours: ours, theirs: theirs)
         let result = PlanMerge.mergeRecordingConflicts(base: common, ours: ours, theirs: theirs)
         let problems = result.plan.validate().filter { !$0.path.hasPrefix("conflicts[") }
         guard problems.isEmpty else {
-            throw Failure((["\(file): merging \(other) would leave the plan with problems (nothing was written):"]
+            throw DplanError.refused((["\(file): merging \(other) would leave the plan with problems (nothing was written):"]
                 + problems.map { "\(file): \(clean($0.description))" }).joined(separator: "\n"))
         }
         guard result.plan != ours else {
             print("\(file): \(other) has nothing the plan lacks; nothing to merge (you can delete the copy)")
             return
         }
-        do { _ = try document.save(result.plan, keepingConflicts: true) } catch { throw Failure(error.description) }
+        try save(result.plan, in: &document, keepingConflicts: true)
         let changed = result.plan.actions.filter { action in ours.actions.first { $0.id == action.id } != action }.count
         print("\(file): merged \(other): \(changed) action\(changed == 1 ? "" : "s") added or changed")
         for renumbering in result.renumbered { print("\(file): \(renumbering.description)") }
@@ -51,9 +52,9 @@ struct Merge: ParsableCommand {
     private func loadWhole(_ path: String) throws -> Plan {
         var unknown: [PlanFileError] = []
         let plan: Plan
-        do { plan = try PlanFile.load(path, unknownFields: &unknown) } catch { throw Failure(error.description) }
+        do { plan = try PlanFile.load(path, unknownFields: &unknown) } catch { throw DplanError.file(error) }
         if let first = unknown.first {
-            throw Failure("\(clean(first.description)); merging would drop fields dplan does not know (nothing was written)")
+            throw DplanError.refused("\(clean(first.description)); merging would drop fields dplan does not know (nothing was written)")
         }
         return plan
     }
@@ -67,14 +68,14 @@ struct Merge: ParsableCommand {
         }
         switch CommonVersion.find(ours: ours, theirs: theirs, among: candidates) {
         case .found(let name, let entries):
-            guard let found = candidates.first(where: { $0.name == name }) else { throw Failure("\(name): not among the versions read") }
+            guard let found = candidates.first(where: { $0.name == name }) else { throw DplanError.refused("\(name): not among the versions read") }
             print("common version: \(name) (the version with the longest audit trail both files contain: \(entries) entr\(entries == 1 ? "y" : "ies"))")
             return found.plan
         case .none:
-            throw Failure("\(plan.file): no version kept in .dplan/ beside it is one both files grew from (each file's audit trail "
+            throw DplanError.refused("\(plan.file): no version kept in .dplan/ beside it is one both files grew from (each file's audit trail "
                           + "lacks entries it has); give the version both started from with --base (nothing was written)")
         case .ambiguous(let names):
-            throw Failure("\(plan.file): \(names.joined(separator: ", ")) share the longest audit trail both files contain but differ; "
+            throw DplanError.refused("\(plan.file): \(names.joined(separator: ", ")) share the longest audit trail both files contain but differ; "
                           + "give the version both started from with --base (nothing was written)")
         }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanApp
 import PlanModel
 import PlanStore
 import TerminalText
@@ -27,8 +28,11 @@ struct MergeDriverCommand: ParsableCommand {
     func run() throws {
         let versions: [Data]
         do { versions = try [base, ours, theirs].map { path throws(PlanFileError) in try PlanFile.read(path) } } catch {
-            throw Failure(error.description)
+            throw DplanError.file(error)
         }
+        // Until the result replaces it, %A says the merge did not finish: if this process dies
+        // meanwhile, git keeps that as the file (marked conflicted) and dplan refuses it.
+        try write(MergeDriver.unfinishedMarker(file: path))
         switch MergeDriver.merge(base: versions[0], ours: versions[1], theirs: versions[2], file: path) {
         case .merged(let bytes, let renumbered):
             try write(bytes)
@@ -47,12 +51,13 @@ struct MergeDriverCommand: ParsableCommand {
             throw ExitCode(1)
         case .notAPlan(let reason):
             printError("\(clean(reason)); merging \(path) line by line with git merge-file")
+            try write(versions[1])  // git merge-file merges into our version
             throw ExitCode(try textMerge())
         }
     }
 
     private func write(_ bytes: Data) throws {
-        do { try AtomicFile.write(bytes, to: ours) } catch { throw Failure(error.description) }
+        do { try AtomicFile.write(bytes, to: ours) } catch { throw DplanError.file(error) }
     }
 
     /// git's own line merge into %A; its exit code is the number of conflicts.
@@ -60,7 +65,7 @@ struct MergeDriverCommand: ParsableCommand {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "merge-file", "-L", "ours", "-L", "base", "-L", "theirs", ours, base, theirs]
-        do { try process.run() } catch { throw Failure("\(path): cannot run git merge-file: \(error.localizedDescription)") }
+        do { try process.run() } catch { throw DplanError.refused("\(path): cannot run git merge-file: \(error.localizedDescription)") }
         process.waitUntilExit()
         return process.terminationStatus == 0 ? 0 : 1
     }

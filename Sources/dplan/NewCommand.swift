@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlanApp
 import PlanModel
 import PlanStore
 
@@ -42,12 +43,12 @@ struct New: ParsableCommand {
                         period: Period(start: startDay, end: endDay), financialYearStartMonth: fyStartMonth)
         let problems = plan.validate()
         guard problems.isEmpty else {
-            throw Failure(problems.map { "\(file): \($0)" }.joined(separator: "\n") + "\n(nothing was written)")
+            throw DplanError.refused(problems.map { "\(file): \($0)" }.joined(separator: "\n") + "\n(nothing was written)")
         }
         do {
             try PlanFile.create(plan, at: file)
         } catch {
-            throw Failure(error.description)
+            throw DplanError.file(error)
         }
         print("created \(file): \(clean(title)), \(startDay) to \(endDay)")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanApp
 import PlanModel
 import PlanStore
 import PlanTUI
@@ -36,10 +37,8 @@ struct Open: ParsableCommand {
 
     /// Asks on the terminal, before the screen opens, whether to take over a lock whose process
     /// has gone. Only a typed "y" takes it over.
-    private func askToTakeOver(_ holder: PlanLock.Holder, file: String) -> Bool {
-        printError("\(file): a lock was left by \(clean(holder.user))'s dplan (process \(holder.pid) on this computer), which has gone; "
-                   + "it probably crashed. Unsaved edits it made are offered back next.")
-        FileHandle.standardError.write(Data("Take the lock over and edit? [y/N] ".utf8))
+    private func askToTakeOver(_ holder: PlanLock.Holder) -> Bool {
+        FileHandle.standardError.write(Data(holder.takeOverQuestion.utf8))
         return readLine()?.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") == true
     }
 
@@ -58,16 +57,10 @@ struct Open: ParsableCommand {
                     let plans = (try? loadPortfolio(files, quiet: true)) ?? plans
                     return (plans.portfolio(on: (try? currentTime().day) ?? today), plans.map { $0.file ?? $0.label })
                 }, user: user, prepare: { path in
-                    do {
-                        let prepared = try prepareToEdit(path, user: user, askAboutStaleLock: false)
-                        return .success(PreparedPlan(document: prepared.document, readOnly: prepared.readOnly, done: {
-                            if prepared.locked { PlanLock.release(path) }
-                            TerminalSignals.beforeExit = nil
-                        }))
-                    } catch let failure as Failure {
-                        return .failure(PortfolioOpenError(clean(failure.message.split(separator: "\n").prefix(2).joined(separator: " "))))
+                    do throws(DplanError) {
+                        return .success(try openForSession(path, user: user, now: currentTime(), lock: lockChoice))
                     } catch {
-                        return .failure(PortfolioOpenError(clean("\(error)")))
+                        return .failure(error)
                     }
                 }, clock: { (try? currentTime()) ?? Timestamp(secondsSinceEpoch: 0) })
             }
@@ -78,60 +71,17 @@ struct Open: ParsableCommand {
             print(summaryText(plan, today: try currentTime().day))
             return
         }
-        let prepared = try prepareToEdit(file, user: author.name, askAboutStaleLock: true)
-        defer { if prepared.locked { PlanLock.release(file) } }
+        let opened = try openForSession(file, user: author.name, now: currentTime(), lock: lockChoice,
+                                        takeOverStaleLock: askToTakeOver)
+        defer { opened.close() }
+        for notice in opened.notices { printError(notice) }
         MainActor.assumeIsolated {
-            runInteractive(document: prepared.document, user: author.name, readOnly: prepared.readOnly,
-                           clock: { (try? currentTime()) ?? Timestamp(secondsSinceEpoch: 0) })
+            runInteractive(opened, user: author.name, clock: { (try? currentTime()) ?? Timestamp(secondsSinceEpoch: 0) })
         }
     }
 
-    /// Opens a plan to edit and takes its lock: read-only (with why) when the file cannot be
-    /// written or someone else holds the lock. A lock left by a crashed dplan on this computer
-    /// is offered to take over when `askAboutStaleLock` (before the screen opens).
-    private func prepareToEdit(_ file: String, user: String, askAboutStaleLock: Bool) throws
-        -> (document: PlanDocument, readOnly: String?, locked: Bool) {
-        let (document, _) = try openForEditing(file, allowConflicts: true)
-        let now = try currentTime()  // a bad DPLAN_NOW is reported before the screen opens
-        var readOnly: String?
-        if access(file, W_OK) != 0 {
-            readOnly = "read-only: you cannot write to \(file)"
-        }
-        if breakLock { PlanLock.breakLock(file) }
-        var locked = false
-        if readOnly == nil {
-            switch PlanLock.acquire(file, user: user, now: now) {
-            case .acquired:
-                locked = true
-            case .heldBy(let holder) where ignoreLock:
-                printError("\(file): \(holder.summary); editing anyway (--ignore-lock)")
-            case .heldBy(let holder) where askAboutStaleLock && holder.isStale && askToTakeOver(holder, file: file):
-                // The process that held it is gone (a crash): this session takes the lock over.
-                PlanLock.breakLock(file)
-                locked = PlanLock.acquire(file, user: user, now: now) == .acquired
-                if !locked { readOnly = "read-only: someone else took the lock first" }
-            case .heldBy(let holder):
-                readOnly = holder.isStale
-                    ? "read-only: a lock was left by process \(holder.pid), which has gone; reopen with --break-lock"
-                    : "read-only: \(holder.summary); reopen with --ignore-lock to edit anyway"
-            }
-        }
-        if locked { releaseLockOnSignal(file) }
-        return (document, readOnly, locked)
-    }
-}
-
-/// The lock file this process holds, as a C string made before the screen opens, for the signal
-/// handler (which may not allocate).
-nonisolated(unsafe) private var heldLockPath: UnsafeMutablePointer<CChar>?
-
-/// Closing the terminal (SIGHUP), SIGTERM, SIGINT or SIGQUIT releases the lock as a clean exit
-/// does; the swap journal is kept, so the next open offers the unsaved edits back.
-private func releaseLockOnSignal(_ file: String) {
-    heldLockPath = strdup(PlanLock.path(for: file))
-    TerminalSignals.beforeExit = {
-        if let path = heldLockPath { unlink(path) }
-    }
+    /// What to do about someone else's lock: `--ignore-lock`, `--break-lock`, or respect it.
+    private var lockChoice: LockChoice { ignoreLock ? .ignore : breakLock ? .breakFirst : .respect }
 }
 
 /// Headline counts: per group, overdue, stale, owners with most reds.

@@ -1,4 +1,5 @@
 import Foundation
+import PlanApp
 import PlanModel
 import PlanReports
 
@@ -19,12 +20,12 @@ func loadPortfolio(_ paths: [String], quiet: Bool = false) throws -> [LabelledPl
             .filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted()
         for name in names {
             let file = (path as NSString).appendingPathComponent(name)
-            do { plans.append((file, try loadPlan(file))) } catch let failure as Failure {
-                if !quiet { printError("skipped: \(clean(failure.message))") }
+            do { plans.append((file, try loadPlan(file))) } catch let error as DplanError {
+                if !quiet { printError("skipped: \(clean(error.message))") }
             }
         }
     }
-    guard !plans.isEmpty else { throw Failure("\(paths.joined(separator: ", ")): no plan files (.json) found") }
+    guard !plans.isEmpty else { throw DplanError.refused("\(paths.joined(separator: ", ")): no plan files (.json) found") }
     return LabelledPlan.labelled(plans)
 }
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlanApp
 import PlanModel
 import PlanStore
 
@@ -36,9 +37,9 @@ struct Resolve: ParsableCommand {
     func run() throws {
         let file = plan.file
         var document: PlanDocument
-        do { document = try PlanDocument.open(file) } catch { throw Failure(error.description) }
+        do { document = try PlanDocument.open(file) } catch { throw DplanError.file(error) }
         guard document.unknownFields.isEmpty else {
-            throw Failure("\(file): the plan has fields dplan does not know, and saving would drop them (nothing was written); "
+            throw DplanError.refused("\(file): the plan has fields dplan does not know, and saving would drop them (nothing was written); "
                           + "see dplan validate \(file)")
         }
         var plan = document.base
@@ -64,18 +65,18 @@ struct Resolve: ParsableCommand {
         do {
             settled = try plan.resolveConflicts(take: side, context: context, where: selects)
         } catch {
-            throw Failure("\(file): \(clean(error.description)) (nothing was written)")
+            throw DplanError.refused("\(file): \(clean(error.description)) (nothing was written)")
         }
         guard !settled.isEmpty else {
-            throw Failure((["\(file): no conflict on \(clean(id ?? ""))\(field.map { " " + clean($0) } ?? "") (nothing was written); the conflicts are:"]
+            throw DplanError.refused((["\(file): no conflict on \(clean(id ?? ""))\(field.map { " " + clean($0) } ?? "") (nothing was written); the conflicts are:"]
                 + plan.conflicts.map { "  \(clean($0.subject)) \(clean($0.field))  \(describe($0))" }).joined(separator: "\n"))
         }
         let added = otherProblems(plan).filter { !problemsBefore.contains($0) }
         guard added.isEmpty else {
-            throw Failure((["\(file): taking \(side == .ours ? "ours" : "theirs") would leave the plan with problems (nothing was written):"]
+            throw DplanError.refused((["\(file): taking \(side == .ours ? "ours" : "theirs") would leave the plan with problems (nothing was written):"]
                 + added.map { "\(file): \(clean($0))" }).joined(separator: "\n"))
         }
-        do { _ = try document.save(plan, keepingConflicts: true) } catch { throw Failure(error.description) }
+        try save(plan, in: &document, keepingConflicts: true)
         for conflict in settled {
             print("\(clean(conflict.label)): kept \(side == .ours ? "ours" : "theirs")")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlanApp
 import PlanModel
 import PlanReports
 
@@ -26,10 +27,9 @@ struct ReviewCommand: ParsableCommand {
             let context = EditContext(by: author.name, now: try currentTime())
             let owed = plan.actions.filter { $0.isStale(in: q) }.count
             do { try plan.closeQuarter(q, board: board, context: context) } catch let error as PlanEditError {
-                throw Failure("\(file): \(error) (nothing was written)")
+                throw DplanError.edit(file: file, error)
             }
-            try save(plan, in: &document)
-            do { try document.keepClosedQuarterSnapshot(q) } catch { printError("\(error.description) (the quarter is closed; no snapshot kept)") }
+            try save(plan, in: &document)  // keeps the closed quarter's dated copy
             print("closed \(q)\(board.map { " for \(clean($0))" } ?? ""): \(plan.actions.count) actions recorded, \(owed) with no update provided")
         }
     }
@@ -49,7 +49,7 @@ struct ReviewCommand: ParsableCommand {
             do {
                 try plan.reopenQuarter(q, reason: reason, context: EditContext(by: author.name, now: try currentTime()))
             } catch let error as PlanEditError {
-                throw Failure("\(file): \(error) (nothing was written)")
+                throw DplanError.edit(file: file, error)
             }
             try save(plan, in: &document)
             print("reopened \(q)")
@@ -77,7 +77,7 @@ extension ReviewCommand {
             do {
                 try plan.setSummary(text, for: quarter, context: EditContext(by: author.name, now: try currentTime()))
             } catch {
-                throw Failure("\(file): \(error) (nothing was written)")
+                throw DplanError.refused("\(file): \(error) (nothing was written)")
             }
             let after = plan.summary(for: quarter)
             guard after != before else { print("summary of \(quarter) unchanged"); return }

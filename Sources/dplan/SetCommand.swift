@@ -1,4 +1,5 @@
 import ArgumentParser
+import PlanApp
 import PlanModel
 
 /// `dplan set FILE ACTION-ID [--status] [--comment] [--due --reason]`: a recorded update.
@@ -69,12 +70,12 @@ struct SetCommand: ParsableCommand {
         let context = EditContext(by: author.name, now: try currentTime())
         var done: [String] = []
         if changesFields {
-            guard let index = plan.actionIndex(id: actionID) else { throw Failure("\(file): no action with id \"\(clean(actionID))\" (nothing was written)") }
+            guard let index = plan.actionIndex(id: actionID) else { throw DplanError.refused("\(file): no action with id \"\(clean(actionID))\" (nothing was written)") }
             var lead = plan.actions[index].owner
             if let owner { lead = try plan.ownerID(owner, option: "--owner", create: newOwner, flag: "--new-owner", context: context) }
             let added = try partner.map { try plan.ownerID($0, option: "--partner", create: newPartner, flag: "--new-partner", context: context) }
             let removed = try removePartner.map { name in
-                guard let found = plan.findOwner(name) else { throw Failure("--remove-partner: no owner with id or name \"\(clean(name))\"") }
+                guard let found = plan.findOwner(name) else { throw DplanError.refused("--remove-partner: no owner with id or name \"\(clean(name))\"") }
                 return found.id
             }
             let joined = try workstream.map { try plan.workstreamID($0, create: newWorkstream, context: context) }
@@ -117,7 +118,7 @@ struct SetCommand: ParsableCommand {
                 done.append(restricted ? "commentary restricted" : "commentary no longer restricted")
             }
         } catch let error as PlanEditError {
-            throw Failure("\(file): \(actionID): \(error) (nothing was written)")
+            throw DplanError.edit(file: "\(file): \(actionID)", error)
         }
         try save(plan, in: &document)
         let action = plan.actions[plan.actionIndex(id: actionID)!]

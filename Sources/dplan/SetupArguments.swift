@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanApp
 import PlanModel
 
 // Argument types and helpers for the set-up commands (plan, group, workstream, owner,
@@ -53,13 +54,13 @@ struct StatusText: ExpressibleByArgument {
     }
 }
 
-/// Runs a model operation, turning a refusal into a `Failure` that names the file and says
-/// nothing was written.
+/// Runs a model operation, turning its refusal into a `DplanError.edit` that names the file and
+/// says nothing was written.
 func refusing<T>(_ file: String, _ operation: () throws -> T) throws -> T {
     do {
         return try operation()
     } catch let error as PlanEditError {
-        throw Failure("\(file): \(error) (nothing was written)")
+        throw DplanError.edit(file: file, error)
     }
 }
 
@@ -69,7 +70,7 @@ extension Plan {
     mutating func ownerID(_ text: String, option: String, create: Bool, flag: String, context: EditContext) throws -> String {
         if let found = findOwner(text) { return found.id }
         if create { return try refusing(option) { try addOwner(name: text, context: context) } }
-        throw Failure("\(option): no owner with id or name \"\(clean(text))\"; owners are: "
+        throw DplanError.refused("\(option): no owner with id or name \"\(clean(text))\"; owners are: "
                       + "\(owners.map { clean($0.id) }.joined(separator: ", ")). Add \(flag) to create it.")
     }
 
@@ -80,6 +81,6 @@ extension Plan {
         if create { return try refusing("--workstream") { try addWorkstream(name: text, context: context) } }
         let known = workstreams.isEmpty ? "the plan has none yet (dplan workstream add)" : "workstreams are: "
             + workstreams.map { "\(clean($0.id)) (\(clean($0.name)))" }.joined(separator: ", ")
-        throw Failure("--workstream: no workstream with id or name \"\(clean(text))\"; \(known). Add --new-workstream to create it.")
+        throw DplanError.refused("--workstream: no workstream with id or name \"\(clean(text))\"; \(known). Add --new-workstream to create it.")
     }
 }

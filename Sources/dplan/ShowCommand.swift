@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PlanApp
 import PlanModel
 import PlanReports
 
@@ -15,7 +16,7 @@ struct Show: ParsableCommand {
     func run() throws {
         let plan = try loadPlan(self.plan.file)
         guard let index = plan.actionIndex(id: actionID) else {
-            throw Failure("\(self.plan.file): no action with id \"\(actionID)\"")
+            throw DplanError.refused("\(self.plan.file): no action with id \"\(actionID)\"")
         }
         let today = try currentTime().day
         print(actionDetail(plan.actions[index], in: plan, today: today))

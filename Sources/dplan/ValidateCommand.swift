@@ -13,6 +13,12 @@ struct Validate: ParsableCommand {
     func run() throws {
         var failed = false
         for file in files {
+            if mergeDidNotFinish(file) {
+                failed = true
+                printError("\(file): git has this file as unmerged, and it is still only our side: the merge did not finish "
+                           + "(its merge driver was stopped). " + MergeDriver.howToMergeAgain(file))
+                continue
+            }
             do {
                 var unknown: [PlanFileError] = []
                 let plan = try PlanFile.load(file, unknownFields: &unknown)

@@ -68,19 +68,3 @@ func changedLineRanges(from old: String, to new: String) -> (old: Range<Int>, ne
     while suffix < min(a.count, b.count) - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
     return (prefix..<(a.count - suffix), prefix..<(b.count - suffix))
 }
-
-/// The path of an outside program a test needs, or nil after printing why the test is skipped.
-/// Under CI (`CI=true`) a missing program is a failure: CI installs it (`.ci/run`).
-func externalTool(_ name: String, install: String, sourceLocation: SourceLocation = #_sourceLocation) -> String? {
-    let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-        .map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    if path == nil {
-        let reason = "\(name) is not installed (\(install))"
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            Issue.record("CI needs \(reason)", sourceLocation: sourceLocation)
-        } else {
-            print("skipped: \(reason)")
-        }
-    }
-    return path
-}

@@ -162,6 +162,13 @@ import Testing
         let overdue = try runDplan(["list", hillingdonPlan, "--overdue", "--group", "secondary"])
         #expect(overdue.stdout.contains("SEC-03") && overdue.stdout.contains("SEC-05"))
         #expect(overdue.stdout.contains("2 of 27 actions"))
+        // A workstream by id or name, as `set --workstream` takes it (PlanModel's findWorkstream):
+        // any case, spaces around it ignored.
+        let byID = try runDplan(["list", hillingdonPlan, "--workstream", "data-insight"])
+        #expect(byID.status == 0 && byID.stdout.contains("WSA-01") && !byID.stdout.contains("WSA-02"))
+        for name in ["Data and insight", " DATA AND INSIGHT "] {
+            #expect(try runDplan(["list", hillingdonPlan, "--workstream", name]).stdout == byID.stdout, "\(name)")
+        }
         let unknown = try runDplan(["list", hillingdonPlan, "--status", "blue"])
         #expect(unknown.status == 2)  // a usage error naming the statuses
         #expect(unknown.stderr.contains("The value 'blue' is invalid for '--status <status>'. Please provide one of 'not-started'"))

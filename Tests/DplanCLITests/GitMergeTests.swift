@@ -2,10 +2,11 @@ import Foundation
 import PlanModel
 import PlanStore
 import Testing
+import TestSupport
 
 /// Two agencies share a plan through git, as the README describes: a bare repository, two clones
 /// with different user.name, `dplan git-setup` in each, commits and `git pull`.
-@Suite(.serialized) struct GitMergeTests {
+@Suite(.serialized, .requires(.git)) struct GitMergeTests {
     /// A hermetic playground: its own HOME, no system git config.
     final class Playground {
         let root: String
@@ -23,8 +24,8 @@ import Testing
         @discardableResult
         func git(_ arguments: [String], in directory: String, allowFailure: Bool = false) throws -> RunResult {
             let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git"] + arguments
+            process.executableURL = URL(fileURLWithPath: try ExternalProgram.git.path())
+            process.arguments = arguments
             process.currentDirectoryURL = URL(fileURLWithPath: directory)
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
             let out = Pipe(), err = Pipe()
@@ -74,12 +75,7 @@ import Testing
     }
 
     /// Police and Council clones of a repository holding the Hillingdon sample plan.
-    func twoAgencies() throws -> (Playground, Agency, Agency)? {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/git") || (try? Playground().git(["--version"], in: "/", allowFailure: true).status) == 0 else {
-            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("git is required under CI=true and was not found") }
-            print("skipped: git is not installed")
-            return nil
-        }
+    func twoAgencies() throws -> (Playground, Agency, Agency) {
         let playground = try Playground()
         let police = try playground.clone("Police")
         try FileManager.default.createDirectory(atPath: police.root + "/plans", withIntermediateDirectories: true)
@@ -92,7 +88,7 @@ import Testing
     }
 
     @Test func gitSetupIsIdempotentAndCheckSaysWhatIsMissing() throws {
-        guard let (playground, police, _) = try twoAgencies() else { return }
+        let (playground, police, _) = try twoAgencies()
         let attributes = try String(contentsOfFile: police.root + "/.gitattributes", encoding: .utf8)
         #expect(attributes == "*.json merge=dplan\n")
         let again = try runDplan(["git-setup"], environment: playground.environment, in: police.root)
@@ -136,7 +132,7 @@ import Testing
     }
 
     @Test func differentActionsMergeCleanly() throws {
-        guard let (_, police, council) = try twoAgencies() else { return }
+        let (_, police, council) = try twoAgencies()
         #expect(try police.dplan(["set", "plans/plan.json", "PRI-03", "--status", "amber", "--comment", "Two hotspots closed"], at: "2026-11-22T10:00:00Z").status == 0)
         try police.commit("Police Q3 update")
         try police.git(["push", "-q"])
@@ -149,7 +145,7 @@ import Testing
     }
 
     @Test func differentFieldsOfOneActionMergeWithTheLaterStamp() throws {
-        guard let (_, police, council) = try twoAgencies() else { return }
+        let (_, police, council) = try twoAgencies()
         #expect(try police.dplan(["set", "plans/plan.json", "SEC-06", "--due", "2027-06-30", "--reason", "Funding moved"], at: "2026-11-22T10:00:00Z").status == 0)
         try police.commit("Police moves SEC-06")
         try police.git(["push", "-q"])
@@ -165,7 +161,7 @@ import Testing
     }
 
     @Test func concurrentQuarterUpdatesMergeTheirReviews() throws {
-        guard let (_, police, council) = try twoAgencies() else { return }
+        let (_, police, council) = try twoAgencies()
         for (id, words) in [("PRI-03", "Hotspot patrols"), ("TER-01", "Orders served"), ("TER-02", "Caseload down")] {
             #expect(try police.dplan(["set", "plans/plan.json", id, "--status", "amber", "--comment", words], at: "2026-11-20T09:00:00Z").status == 0)
         }
@@ -188,7 +184,7 @@ import Testing
     }
 
     @Test func oneSideDeletesAnActionTheOtherEdited() throws {
-        guard let (_, police, council) = try twoAgencies() else { return }
+        let (_, police, council) = try twoAgencies()
         var plan = try PlanFile.load(police.plan)
         try plan.deleteAction(id: "TER-04", context: EditContext(by: "Police", now: Timestamp(iso: "2026-11-22T10:00:00Z")!))
         try PlanFile.save(plan, to: police.plan)
@@ -218,7 +214,7 @@ import Testing
     }
 
     @Test func aSameFieldConflictIsResolvedWithDplanResolve() throws {
-        guard let (_, police, council) = try twoAgencies() else { return }
+        let (_, police, council) = try twoAgencies()
         #expect(try police.dplan(["set", "plans/plan.json", "SEC-06", "--status", "red", "--comment", "IDVA post vacant"], at: "2026-11-22T10:00:00Z").status == 0)
         try police.commit("Police: SEC-06 red")
         try police.git(["push", "-q"])

@@ -3,6 +3,7 @@ import PlanModel
 import PlanStore
 import Spreadsheet
 import Testing
+import TestSupport
 
 let councilTracker = repositoryRoot.appendingPathComponent("Tests/SpreadsheetTests/Fixtures/council-tracker.xlsx").path
 
@@ -94,8 +95,8 @@ func run(_ program: String, _ arguments: [String]) throws -> Bool {
 
     /// The quarterly cycle: returns exported by dplan, filled in and saved by LibreOffice, imported
     /// with --update, record exactly the changed statuses and commentary for the quarter.
-    @Test func returnsFilledInByLibreOfficeComeBackExactly() throws {
-        guard let soffice = externalTool("soffice", install: "apt-get install -y libreoffice-calc-nogui") else { return }
+    @Test(.requires(.soffice)) func returnsFilledInByLibreOfficeComeBackExactly() throws {
+        let soffice = try ExternalProgram.soffice.path()
         let folder = try freshFolder()
         let plan = "\(folder)/borough.json"
         #expect(try runDplan(["import", councilTracker, "--into", plan, "--partnership", "Safer Borough"]).status == 0)

@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 import PlanStore
+import TestSupport
 import Testing
 
 /// Rounds in `swift test`; `scripts/merge-simulation N` runs more (DPLAN_MERGE_ROUNDS).
@@ -15,8 +16,8 @@ private let seed = ProcessInfo.processInfo.environment["DPLAN_MERGE_SEED"].flatM
 /// change present, no audit entry lost, and conflicts only where both sides changed one field
 /// differently.
 @Suite(.serialized) struct MergeSimulationTests {
-    @Test func threeAgenciesMergingThroughGitLoseNothing() throws {
-        guard let (playground, first, second) = try GitMergeTests().twoAgencies() else { return }
+    @Test(.requires(.git)) func threeAgenciesMergingThroughGitLoseNothing() throws {
+        let (playground, first, second) = try GitMergeTests().twoAgencies()
         let third = try playground.clone("Probation")
         var simulation = MergeSimulation(agencies: [first, second, third], seed: seed)
         for round in 0..<rounds { try simulation.round(round) }

@@ -2,9 +2,10 @@ import Foundation
 import PlanModel
 import PlanStore
 import Testing
+import TestSupport
 
 /// Drives the real binary in tmux. Serialized: each test owns a terminal and a plan copy.
-@Suite(.serialized) struct TmuxEndToEndTests {
+@Suite(.serialized, .requires(.tmux)) struct TmuxEndToEndTests {
     @Test(arguments: [false, true])
     func setAmberWithCommentarySaveAndQuit(noColor: Bool) throws {
         let path = try temporaryCopy(of: hillingdonPlan)
@@ -19,18 +20,14 @@ import Testing
         } else {
             #expect(styled.contains("\u{1B}[41mR"))  // red status cells on a red background
         }
-        try session.keys("/")
+        try session.press("/", until: "Search:")
         try session.type("SEC-06")
-        try session.keys("Enter")
-        try session.waitFor("Search kept")
-        try session.keys("a")
-        try session.waitFor("SEC-06 → A why? (required)")
+        try session.press("Enter", until: "Search kept")
+        try session.press("a", until: "SEC-06 → A why? (required)")
         try session.type("IDVA funding ends in March")
-        try session.keys("Enter")
-        let edited = try session.waitFor("SEC-06 set to Amber")
+        let edited = try session.press("Enter", until: "SEC-06 set to Amber")
         #expect(edited.contains("[+] unsaved"))
-        try session.keys("s")
-        try session.waitFor("Saved")
+        try session.press("s", until: "Saved")
         try session.quitCleanly()
 
         let after = try String(contentsOfFile: path, encoding: .utf8)
@@ -53,8 +50,7 @@ import Testing
         let path = try temporaryCopy(of: hillingdonPlan)
         let session = try TmuxSession(dplan: path, width: 80, height: 24)
         try session.waitFor("Prevention group")
-        try session.keys("Enter")
-        try session.waitFor("▾ Whole system approach")
+        try session.press("Enter", until: "▾ Whole system approach")
         try session.resize(width: 120, height: 40)
         // Waits for the whole redraw: a capture can land while the terminal is still painting.
         let wide = try session.waitFor("a 120-column redraw") { screen in
@@ -77,45 +73,37 @@ import Testing
         let path = try temporaryCopy(of: hillingdonPlan)
         let session = try TmuxSession(dplan: path)
         try session.waitFor("Prevention group")
-        try session.keys("?")
-        try session.waitFor("meeting mode: step through the filtered actions")
-        try session.keys("Escape")
-        try session.keys("f", "Down", "Enter", "Down", "Enter")  // Owner → Hillingdon Council Community Safety Team
-        try session.waitFor("owner Hillingdon Council Community Safety Team")
-        try session.keys("f", "Down", "Down", "Enter", "Down", "Enter")  // Status → red
-        try session.waitFor("Showing 3 of 27")
-        try session.keys("M")
-        try session.waitFor("action 1 of 3")
-        try session.keys("a")                       // WSA-01 red → amber (better: no commentary needed)
-        try session.waitFor("WSA-01 set to Amber")
-        try session.keys("m", "C-u")
+        try session.press("?", until: "meeting mode: step through the filtered actions")
+        // Escape then f, sent together, were once read as Alt-f under load: f waits for the help to close.
+        try session.press("Escape", untilGone: "meeting mode: step through the filtered actions")
+        try session.press("f", until: "Filter by")
+        try session.press("Down", "Enter", until: "Show owner")
+        try session.press("Down", "Enter", until: "owner Hillingdon Council Community Safety Team")
+        try session.press("f", until: "Filter by")
+        try session.press("Down", "Down", "Enter", until: "Show statuses")
+        try session.press("Down", "Enter", until: "Showing 3 of 27")  // red
+        try session.press("M", until: "action 1 of 3")
+        try session.press("a", until: "WSA-01 set to Amber")  // red → amber (better: no commentary needed)
+        try session.press("m", until: "┌ WSA-01 commentary")
+        try session.keys("C-u")
         try session.type("Police extract agreed at the October board")
-        try session.keys("Enter")
-        try session.waitFor("WSA-01 commentary")
-        try session.keys("Enter")                   // next
-        try session.waitFor("action 2 of 3")
-        try session.keys("g")                       // WSA-04 → green
-        try session.waitFor("WSA-04 set to Green")
-        try session.keys("Enter")
-        try session.waitFor("action 3 of 3")
-        try session.keys("Enter")                   // PRI-03 kept red: commentary required
-        try session.waitFor("PRI-03 → R why? (required)")
+        try session.press("Enter", until: "WSA-01 commentary for")
+        try session.press("Enter", until: "action 2 of 3")  // next
+        try session.press("g", until: "WSA-04 set to Green")
+        try session.press("Enter", until: "action 3 of 3")
+        try session.press("Enter", until: "PRI-03 → R why? (required)")  // kept red: commentary required
         try session.type("Capital bid resubmitted")
-        try session.keys("Enter")
-        try session.waitFor("3 of 3 updated")
-        try session.keys("Enter")                   // on to the summary
-        try session.waitFor("Meeting summary")
-        try session.keys("u")
-        try session.waitFor("Undone: PRI-03")
-        try session.keys("s")
-        try session.waitFor("Saved")
+        try session.press("Enter", until: "3 of 3 updated")
+        try session.press("Enter", until: "Meeting summary")
+        try session.press("u", until: "Undone: PRI-03")
+        try session.press("s", until: "Saved")
         // Back to the list, then export the board paper from the front end too.
-        try session.keys("Escape")
-        try session.waitFor("Showing 1 of 27")  // WSA-01 improved to amber and WSA-04 to green: one red left
-        try session.keys("E", "Down", "Enter", "Enter", "Enter", "Enter")  // html, this quarter, the board, the path offered
+        try session.press("Escape", until: "Showing 1 of 27")  // WSA-01 improved to amber and WSA-04 to green: one red left
+        try session.press("E", until: "Export a report of")
+        try session.press("Right", "Right", "Right", until: "◂▸ html")  // pdf → docx → markdown → html; this quarter, the board, the file offered
         let exported = path.replacingOccurrences(of: "hillingdon-serious-violence-2024-27.json",
                                                  with: "hillingdon-serious-violence-2024-27-2026-27-Q3.html")
-        try session.waitFor("Exported 2026/27 Q3 to /")  // the long temporary path is cut at the screen edge
+        try session.press("x", until: "Exported 2026/27 Q3, 27 actions to /")  // the long temporary path is cut at the screen edge
         #expect(try String(contentsOfFile: exported, encoding: .utf8).contains("Police extract agreed at the October board"))
         try session.quitCleanly()
 
@@ -144,8 +132,7 @@ import Testing
             kill(try #require(childProcess(of: pid_t(pid)!)), SIGTERM)
             try session.waitFor("DPLAN-EXIT-143")
         } else {
-            try session.keys("C-c")
-            try session.waitFor("DPLAN-EXIT-0")
+            try session.press("C-c", until: "DPLAN-EXIT-0")
         }
         #expect(try session.tmux(["display", "-p", "-t", session.name, "#{alternate_on}"]).hasPrefix("0"))
         #expect(try session.tmux(["display", "-p", "-t", session.name, "#{cursor_flag}"]).hasPrefix("1"))
@@ -154,16 +141,16 @@ import Testing
 }
 
 /// A second person opening a plan that is already open gets it read-only, saying who has it.
-@Suite(.serialized) struct TmuxLockTests {
+@Suite(.serialized, .requires(.tmux)) struct TmuxLockTests {
     @Test func secondOpenIsReadOnly() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
         let first = try TmuxSession(dplan: path)
         try first.waitFor("Prevention group")
         let second = try TmuxSession(dplan: path)
-        let screen = try second.waitFor("read-only: being edited by Test Officer")
+        let screen = try second.waitFor("read-only: open by Test Officer")
         #expect(screen.contains("[read-only]"))
-        try second.keys("Enter", "j", "g")
-        try second.waitFor("Read-only: the plan cannot be changed here")
+        try second.press("Enter", until: "All 27 actions")
+        try second.press("j", "g", until: "Read-only: the plan cannot be changed here")
         try second.quitCleanly()
         try first.quitCleanly()
         #expect(!FileManager.default.fileExists(atPath: path + ".lock"))
@@ -172,15 +159,15 @@ import Testing
 }
 
 /// A front end killed with unsaved edits: the next open offers them back from the swap file.
-@Suite(.serialized) struct TmuxRecoveryTests {
+@Suite(.serialized, .requires(.tmux)) struct TmuxRecoveryTests {
     @Test func killedSessionIsRecovered() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
         let first = try TmuxSession(dplan: path)
         try first.waitFor("Prevention group")
-        try first.keys("/")
+        try first.press("/", until: "Search:")
         try first.type("SEC-06")
-        try first.keys("Enter", "c")
-        try first.waitFor("SEC-06 set to Complete")
+        try first.press("Enter", until: "Search kept")
+        try first.press("c", until: "SEC-06 set to Complete")
         let pid = try first.tmux(["display", "-p", "-t", first.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         kill(try #require(childProcess(of: pid_t(pid)!)), SIGKILL)
         try first.waitFor("DPLAN-EXIT-137")
@@ -189,19 +176,14 @@ import Testing
         // opens read-only and says how to break it later.
         let blocked = try TmuxSession(dplan: path)
         try blocked.waitFor("Take the lock over and edit? [y/N]")
-        try blocked.keys("n", "Enter")
-        try blocked.waitFor("which has gone; reopen with --break-lock")
+        try blocked.press("n", "Enter", until: "(gone); reopen with --break-lock")
         try blocked.quitCleanly()
         let second = try TmuxSession(dplan: path)
         try second.waitFor("Take the lock over and edit? [y/N]")
-        try second.keys("y", "Enter")
-        try second.waitFor("Unsaved edits from an earlier session (1 changes")
-        try second.keys("c")
-        try second.waitFor("SEC-06 set to Complete for 2026/27 Q3 (Test Officer)")
-        try second.keys("r")
-        try second.waitFor("Recovered 1 unsaved changes")
-        try second.keys("s")
-        try second.waitFor("Saved")
+        try second.press("y", "Enter", until: "Unsaved edits from an earlier session (1 changes")
+        try second.press("c", until: "SEC-06 set to Complete for 2026/27 Q3 (Test Officer)")
+        try second.press("r", until: "Recovered 1 unsaved changes")
+        try second.press("s", until: "Saved")
         try second.quitCleanly()
         #expect(try PlanFile.load(path).actions.first { $0.id == "SEC-06" }?.status == .complete)
         let swap = (path as NSString).deletingLastPathComponent + "/.hillingdon-serious-violence-2024-27.json.dplan-swap"
@@ -214,10 +196,10 @@ import Testing
         let path = try temporaryCopy(of: hillingdonPlan)
         let first = try TmuxSession(dplan: path)
         try first.waitFor("Prevention group")
-        try first.keys("/")
+        try first.press("/", until: "Search:")
         try first.type("SEC-06")
-        try first.keys("Enter", "c")
-        try first.waitFor("SEC-06 set to Complete")
+        try first.press("Enter", until: "Search kept")
+        try first.press("c", until: "SEC-06 set to Complete")
         #expect(FileManager.default.fileExists(atPath: PlanLock.path(for: path)))
         let pid = try first.tmux(["display", "-p", "-t", first.name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         kill(try #require(childProcess(of: pid_t(pid)!)), SIGHUP)
@@ -228,7 +210,7 @@ import Testing
         let second = try TmuxSession(dplan: path)
         let screen = try second.waitFor("Unsaved edits from an earlier session (1 changes")
         #expect(!screen.contains("Take the lock over"))
-        try second.keys("d")
+        try second.press("d", until: "Discarded the unsaved edits of the earlier session")
         try second.quitCleanly()
     }
 
@@ -247,34 +229,32 @@ import Testing
 
 /// Someone saves while the front end is open: R brings their change in, and a clash on the same
 /// field is decided field by field when saving.
-@Suite(.serialized) struct TmuxSharedEditingTests {
+@Suite(.serialized, .requires(.tmux)) struct TmuxSharedEditingTests {
     @Test func reloadAndResolveConflicts() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
         let session = try TmuxSession(dplan: path, width: 120, height: 30)
         try session.waitFor("Prevention group")
-        try session.keys("/")
+        try session.press("/", until: "Search:")
         try session.type("SEC-06")
-        try session.keys("Enter", "m", "C-u")
+        try session.press("Enter", until: "Search kept")
+        try session.press("m", until: "┌ SEC-06 commentary")
+        try session.keys("C-u")
         try session.type("Mine: IDVA post at risk")
-        try session.keys("Enter")
-        try session.waitFor("SEC-06 commentary")
+        try session.press("Enter", until: "SEC-06 commentary for")
         // A colleague saves a change to another action: noticed while idle, R brings it in.
         #expect(try runDplan(["set", path, "TER-03", "--status", "green", "--by", "Colleague"]).status == 0)
         try session.waitFor("The plan changed on disk: R brings their changes in")
-        try session.keys("R")
-        try session.waitFor("Brought in the changes saved on disk; yours are kept (not saved yet)")
+        try session.press("R", until: "Brought in the changes saved on disk; yours are kept (not saved yet)")
         // Now they change the same commentary: saving asks, field by field.
         #expect(try runDplan(["set", path, "SEC-06", "--comment", "Theirs: funded to 2028", "--by", "Colleague"]).status == 0)
-        try session.keys("s")
-        let prompt = try session.waitFor("changed here and on disk: action SEC-06")
+        let prompt = try session.press("s", until: "changed here and on disk: action SEC-06")
         // The prompt counts the clashes ("1/5 changed here and on disk: …"): keep mine for each.
         let count = try #require(prompt.range(of: #"1/(\d+) changed here"#, options: .regularExpression)
             .flatMap { Int(prompt[$0].dropFirst(2).prefix { $0.isNumber }) })
         for index in 1...count {
             try session.waitFor("\(index)/\(count) changed here and on disk")
-            try session.keys("m")
+            try session.press("m", until: index == count ? "Saved " : "\(index + 1)/\(count) changed here and on disk")
         }
-        try session.waitFor("Saved ")
         try session.quitCleanly()
         let plan = try PlanFile.load(path)
         #expect(plan.actions.first { $0.id == "SEC-06" }?.commentary == "Mine: IDVA post at risk")
@@ -284,17 +264,14 @@ import Testing
 }
 
 /// Closing the quarter in the front end and saving keeps the dated copy too.
-@Suite(.serialized) struct TmuxCloseQuarterTests {
+@Suite(.serialized, .requires(.tmux)) struct TmuxCloseQuarterTests {
     @Test func closeSaveKeepsADatedCopy() throws {
         let path = try temporaryCopy(of: hillingdonPlan)
         let session = try TmuxSession(dplan: path)
         try session.waitFor("Prevention group")
-        try session.keys("Q")
-        try session.waitFor("Close 2026/27 Q3: which board reviewed it?")
-        try session.keys("Enter")
-        try session.waitFor("Closed 2026/27 Q3 for Safer Hillingdon Partnership")
-        try session.keys("s")
-        try session.waitFor("Saved")
+        try session.press("Q", until: "Close 2026/27 Q3: which board reviewed it?")
+        try session.press("Enter", until: "Closed 2026/27 Q3 for Safer Hillingdon Partnership")
+        try session.press("s", until: "Saved")
         try session.quitCleanly()
         let copy = (path as NSString).deletingLastPathComponent + "/.dplan/hillingdon-serious-violence-2024-27.2026-27-Q3-closed.json"
         #expect(try PlanFile.load(copy) == PlanFile.load(path))

@@ -1,13 +1,17 @@
 import Foundation
+import TestSupport
 
 /// A real terminal for end-to-end tests: a detached tmux session on a private socket, driven
 /// with send-keys and read with capture-pane.
 final class TmuxSession {
     let socket = "dplan-test-\(UUID().uuidString.prefix(8))"
     let name = "t"
+    /// tmux itself (suites that use a session say `.requires(.tmux)`).
+    private let program: String
 
     /// Starts `command` (run by the shell) in a fresh pane of the given size.
     init(command: String, width: Int, height: Int) throws {
+        program = try ExternalProgram.tmux.path()
         try tmux(["-f", "/dev/null", "new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", command])
     }
 
@@ -22,8 +26,7 @@ final class TmuxSession {
 
     /// Presses q and waits for dplan to exit with status 0.
     func quitCleanly() throws {
-        try keys("q")
-        try waitFor("DPLAN-EXIT-0")
+        try press("q", until: "DPLAN-EXIT-0")
     }
 
     /// Runs one tmux command and returns what it printed. Uses posix_spawn and waitpid with the
@@ -57,25 +60,45 @@ final class TmuxSession {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cArguments, environ)
+        let spawned = posix_spawn(&pid, program, &actions, &attributes, &cArguments, environ)
         guard spawned == 0 else { throw POSIXError(POSIXErrorCode(rawValue: spawned) ?? .EINVAL) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     }
 
-    /// Sends tmux key names ("Enter", "Escape", "a", "C-s").
+    /// Sends tmux key names ("Enter", "a", "C-u", "Down") that do not change screens: moves
+    /// in a list, a menu or an editor, editing keys. Nothing is waited for: the terminal hands
+    /// the program keys in order. Escape is refused: send it with `press` (see there).
     func keys(_ names: String...) throws {
-        for key in names {
-            try tmux(["send-keys", "-t", name, key])
-            Thread.sleep(forTimeInterval: 0.05)
-        }
+        try send(names, waiting: false)
+    }
+
+    /// Sends keys, the last of which changes the screen (earlier ones only move within it),
+    /// then waits until the screen shows `text`; returns that screen. Escape may only come
+    /// last: a key arriving within the terminal's escape delay after it joins it as Alt-key
+    /// (Escape then f read as Alt-f), so the next key must wait for Escape's effect.
+    @discardableResult
+    func press(_ names: String..., until text: String, timeout: TimeInterval = 30) throws -> String {
+        try send(names, waiting: true)
+        return try waitFor(text, timeout: timeout)
+    }
+
+    /// Sends keys, then waits until `text` has left the screen (what closing an overlay does).
+    @discardableResult
+    func press(_ names: String..., untilGone text: String, timeout: TimeInterval = 30) throws -> String {
+        try send(names, waiting: true)
+        return try waitFor("\"\(text)\" to go", timeout: timeout) { !$0.contains(text) }
+    }
+
+    private func send(_ names: [String], waiting: Bool) throws {
+        guard !names.dropLast(waiting ? 1 : 0).contains("Escape") else { throw EscapeNotLast(keys: names) }
+        try tmux(["send-keys", "-t", name] + names)
     }
 
     /// Types text literally.
     func type(_ text: String) throws {
         try tmux(["send-keys", "-t", name, "-l", text])
-        Thread.sleep(forTimeInterval: 0.05)
     }
 
     func screen() throws -> String {
@@ -93,7 +116,7 @@ final class TmuxSession {
 
     /// Polls the screen until `predicate` holds; throws with the last screen after `timeout`.
     @discardableResult
-    func waitFor(_ what: String = "condition", timeout: TimeInterval = 10, _ predicate: (String) -> Bool) throws -> String {
+    func waitFor(_ what: String = "condition", timeout: TimeInterval = 30, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
@@ -106,9 +129,15 @@ final class TmuxSession {
 
     /// Polls until the screen contains `text`.
     @discardableResult
-    func waitFor(_ text: String, timeout: TimeInterval = 10) throws -> String {
+    func waitFor(_ text: String, timeout: TimeInterval = 30) throws -> String {
         try waitFor(text, timeout: timeout) { $0.contains(text) }
     }
+}
+
+/// Keys sent with Escape before another key, which the program could read as one Alt-key.
+struct EscapeNotLast: Error, CustomStringConvertible {
+    var keys: [String]
+    var description: String { "\(keys): send Escape last, with press(…, until:), so the next key waits for its effect" }
 }
 
 /// The screen never showed what a test waited for.

@@ -2,10 +2,11 @@ import Foundation
 import PlanModel
 import PlanStore
 import Testing
+import TestSupport
 
 /// What people type and paste, on a real terminal (tmux): characters made of several code
 /// points, pastes with line breaks, the escape sequences tmux sends, and a non-UTF-8 locale.
-@Suite(.serialized) struct TmuxTextInputTests {
+@Suite(.serialized, .requires(.tmux)) struct TmuxTextInputTests {
     private func commentary(_ id: String, in path: String) throws -> String? {
         try PlanFile.load(path).actions.first { $0.id == id }?.commentary
     }
@@ -13,12 +14,10 @@ import Testing
     /// Opens the commentary editor of SEC-06, emptied.
     private func openCommentary(_ session: TmuxSession) throws {
         try session.waitFor("Prevention group")
-        try session.keys("/")
+        try session.press("/", until: "Search:")
         try session.type("SEC-06")
-        try session.keys("Enter")
-        try session.waitFor("Search kept")
-        try session.keys("m")
-        try session.waitFor("SEC-06 commentary")
+        try session.press("Enter", until: "Search kept")
+        try session.press("m", until: "SEC-06 commentary")  // no box corner: one test runs under LANG=C
         try session.keys("C-u")
     }
 
@@ -31,16 +30,13 @@ import Testing
         try session.keys("Left", "BSpace", "End")
         try session.type("!")
         try session.waitFor("東京é!")
-        try session.keys("Enter")
-        try session.waitFor("SEC-06 commentary for")
+        try session.press("Enter", until: "SEC-06 commentary for")
         // The title editor too: a flag typed and deleted again changes nothing.
-        try session.keys("t", "End")
+        try session.press("t", until: "SEC-06 title: ")
+        try session.keys("End")
         try session.type("🇬🇧")
-        try session.keys("BSpace", "Enter")
-        try session.waitFor("Nothing changed")
-        try session.keys("s")
-        try session.waitFor("Saved")
-        let screen = try session.screen()
+        try session.press("BSpace", "Enter", until: "Nothing changed")
+        let screen = try session.press("s", until: "Saved")
         #expect(!screen.contains("Fatal error") && !screen.contains("Illegal instruction"))
         try session.quitCleanly()
         #expect(try commentary("SEC-06", in: path) == "Update 👍🏽🇬🇧❤️ ਪੰਜਾਬੀ क्ष 東京é!")
@@ -55,10 +51,8 @@ import Testing
         try session.tmux(["set-buffer", "-b", "mail", pasted])
         try session.tmux(["paste-buffer", "-p", "-b", "mail", "-t", session.name])  // bracketed, as the app asked
         try session.waitFor("The next review is in January.")
-        try session.keys("Enter")
-        try session.waitFor("SEC-06 commentary for")
-        try session.keys("s")
-        try session.waitFor("Saved")
+        try session.press("Enter", until: "SEC-06 commentary for")
+        try session.press("s", until: "Saved")
         try session.quitCleanly()
         let after = try PlanFile.load(path)
         #expect(after.actions.first { $0.id == "SEC-06" }?.commentary == pasted)
@@ -71,21 +65,17 @@ import Testing
         let before = try PlanFile.load(path)
         let session = try TmuxSession(dplan: path)  // TERM=xterm-256color inside tmux
         try session.waitFor("Prevention group")
-        try session.keys("/")
+        try session.press("/", until: "Search:")
         try session.type("SEC-06")
-        try session.keys("Enter")
-        try session.waitFor("Search kept")
-        try session.keys("t")
-        try session.waitFor("SEC-06 title")
+        try session.press("Enter", until: "Search kept")
+        try session.press("t", until: "SEC-06 title: ")
         try session.type("\u{1B}[1~")  // Home as tmux, screen and the Linux console send it
         try session.type("X")
         try session.type("\u{1B}[4~")  // End
         try session.type("Y")
         try session.type("\u{1B}[99z")  // a sequence nobody knows: ignored whole
-        try session.keys("Enter")
-        try session.waitFor("SEC-06 title changed")
-        try session.keys("s")
-        try session.waitFor("Saved")
+        try session.press("Enter", until: "SEC-06 title changed")
+        try session.press("s", until: "Saved")
         try session.quitCleanly()
         let old = try #require(before.actions.first { $0.id == "SEC-06" })
         let after = try PlanFile.load(path)
@@ -102,9 +92,8 @@ import Testing
         try session.type("café")
         try session.type("ok")
         try session.waitFor("caf?ok")  // drawn in ASCII under LANG=C, kept as typed
-        try session.keys("Enter")
-        try session.keys("s")
-        try session.waitFor("Saved")
+        try session.press("Enter", until: "SEC-06 commentary for")
+        try session.press("s", until: "Saved")
         try session.quitCleanly()
         #expect(try commentary("SEC-06", in: path) == "caféok")
     }
@@ -114,32 +103,27 @@ import Testing
         let path = try temporaryCopy(of: hillingdonPlan)
         let session = try TmuxSession(dplan: path, width: 110, height: 34)
         try session.waitFor("Prevention group")
-        try session.keys("M")
-        try session.waitFor("action 1 of 27")
+        try session.press("M", until: "action 1 of 27")
         let updates = [
             "Police lead, 20 Nov:\nExtract with victim demographics agreed.\nDelivery in December.",
             "ਪੰਜਾਬੀ ਭਾਈਚਾਰਾ ਸਮੂਹ ਨਾਲ ਮੀਟਿੰਗ ਹੋਈ।\nNext: two workshops (Southall, Hayes).",
             "与社区团体会面 — 东京 partners 👍🏽\nRéunion prévue: 12 décembre.",
         ]
-        for (index, update) in updates.enumerated() {
-            try session.keys("m")
-            try session.waitFor("commentary")
+        let ids = ["WSA-01", "WSA-02", "WSA-03"]
+        for (index, (id, update)) in zip(ids, updates).enumerated() {
+            try session.press("m", until: "┌ \(id) commentary")
             try session.keys("C-u")
             try session.tmux(["set-buffer", "-b", "u\(index)", update])
             try session.tmux(["paste-buffer", "-p", "-b", "u\(index)", "-t", session.name])
             try session.waitFor(String(update.split(separator: "\n").last!.prefix(8)))
-            try session.keys("Enter")
-            try session.waitFor("commentary for 2026/27 Q3")
-            try session.keys("Right")
-            try session.waitFor("action \(index + 2) of 27")
+            try session.press("Enter", until: "\(id) commentary for 2026/27 Q3")
+            try session.press("Right", until: "action \(index + 2) of 27")
         }
-        try session.keys("Escape")
-        try session.waitFor("Meeting summary")
-        try session.keys("s")
-        try session.waitFor("Saved")
+        try session.press("Escape", until: "Meeting summary")
+        try session.press("s", until: "Saved")
         try session.quitCleanly()
         let plan = try PlanFile.load(path)
-        for (id, update) in zip(["WSA-01", "WSA-02", "WSA-03"], updates) {
+        for (id, update) in zip(ids, updates) {
             #expect(plan.actions.first { $0.id == id }?.commentary == update)
         }
         #expect(plan.validate().isEmpty)
@@ -147,7 +131,7 @@ import Testing
 }
 
 /// `dplan FOLDER` on a real terminal: the portfolio, a plan opened from it, and back.
-@Suite(.serialized) struct TmuxPortfolioTests {
+@Suite(.serialized, .requires(.tmux)) struct TmuxPortfolioTests {
     @Test func openAPlanFromThePortfolioAndComeBack() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-portfolio-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -158,16 +142,13 @@ import Testing
         let session = try TmuxSession(dplan: folder.path, width: 130, height: 30)
         let portfolio = try session.waitFor("portfolio of 2 plans")
         #expect(portfolio.contains("hillingdon-serious-violence-2024-27") || portfolio.contains("Hillingdon"))
-        try session.keys("Enter")
-        try session.waitFor("Prevention group")
-        try session.keys("/")
+        try session.press("Enter", until: "Prevention group")
+        try session.press("/", until: "Search:")
         try session.type("SEC-06")
-        try session.keys("Enter", "g")
-        try session.waitFor("SEC-06 set to Green")
-        try session.keys("s")
-        try session.waitFor("Saved")
-        try session.keys("q")
-        try session.waitFor("portfolio of 2 plans")
+        try session.press("Enter", until: "Search kept")
+        try session.press("g", until: "SEC-06 set to Green")
+        try session.press("s", until: "Saved")
+        try session.press("q", until: "portfolio of 2 plans")
         #expect(!FileManager.default.fileExists(atPath: PlanLock.path(for: folder.appendingPathComponent("hillingdon-serious-violence-2024-27.json").path)))
         try session.quitCleanly()
         let plan = try PlanFile.load(folder.appendingPathComponent("hillingdon-serious-violence-2024-27.json").path)

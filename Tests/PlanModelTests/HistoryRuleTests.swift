@@ -104,4 +104,26 @@ private func q(_ text: String) -> Quarter { Quarter(text)! }
         #expect(plan.actions[0].isWithheld("Started"))  // the earlier text keeps its mark
         #expect(!plan.actions[0].isWithheld("Still confidential"))
     }
+
+    /// Issue 22: an update the clock would put in a quarter before the action's latest review
+    /// (the computer's date has gone back) is refused, saying the date and that review's
+    /// quarter, and changes nothing; an action without a later review, and a return recorded for
+    /// a chosen earlier quarter, are not affected.
+    @Test func anUpdateTheClockPutsBeforeTheLatestReviewIsRefused() throws {
+        var plan = samplePlan()
+        try plan.recordUpdate(actionID: "WSA-01", status: .green, commentary: "On track", context: at("2025-11-03T09:00:00Z"))
+        let before = plan
+        let refusal = PlanEditError.clockBehindLatestReview(today: Day(iso: "2025-08-01")!, quarter: q("2025/26 Q2"), latest: q("2025/26 Q3"))
+        #expect(throws: refusal) {
+            try plan.recordUpdate(actionID: "WSA-01", status: .amber, commentary: "Slipping", context: at("2025-08-01T09:00:00Z"))
+        }
+        #expect(plan == before)
+        #expect("\(refusal)".contains("2025-08-01") && "\(refusal)".contains("latest review is for 2025/26 Q3"))
+        try plan.recordUpdate(actionID: "PRI-01", status: .green, commentary: "Fine", context: at("2025-08-01T09:00:00Z"))
+        #expect(plan.actions[1].reviews.last?.quarter == q("2025/26 Q2"))
+        try plan.recordUpdate(actionID: "WSA-01", status: .amber, commentary: "Q2 return", quarter: q("2025/26 Q2"),
+                              context: at("2025-11-04T09:00:00Z"))
+        #expect(plan.actions[0].review(for: q("2025/26 Q2"))?.commentary == "Q2 return")
+        #expect(plan.actions[0].status == .green)  // the later quarter's review still decides the current status
+    }
 }

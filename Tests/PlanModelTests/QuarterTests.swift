@@ -103,4 +103,24 @@ private func day(_ text: String) -> Day { Day(iso: text)! }
         #expect(Status(word: "blue") == nil)
         #expect(Status.allCases.map(\.letter) == ["N", "R", "A", "G", "C"])
     }
+
+    /// The quarters a report can be made of (the export dialog's list) are exactly those
+    /// `reportProblem` accepts, newest first, on every day from before the period to after it,
+    /// with quarters closed or not, and whatever month the financial year starts.
+    @Test(arguments: [4, 1, 7])
+    func reportableQuartersAreThoseAReportCanBeMadeOf(fyStartMonth: Int) {
+        var plan = Plan(id: "p", title: "P", partnership: "CSP",
+                        period: Period(start: day("2024-05-15"), end: day("2026-02-10")), owners: [Owner(id: "o", name: "O")])
+        plan.financialYearStartMonth = fyStartMonth
+        for closing in [0, 3, plan.periodQuarters.count] {
+            plan.quarters = plan.periodQuarters.prefix(closing).map { QuarterRecord(quarter: $0, state: .closed) }
+            var today = day("2024-01-01")
+            while today < day("2026-09-01") {
+                let current = plan.editingQuarter(on: today)
+                let accepted = plan.periodQuarters.filter { plan.reportProblem(with: $0, on: today) == nil }
+                #expect(plan.reportableQuarters(upTo: current) == accepted.reversed(), "\(today), \(closing) closed")
+                today = today.adding(days: 17)
+            }
+        }
+    }
 }

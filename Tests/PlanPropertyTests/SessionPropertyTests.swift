@@ -51,13 +51,21 @@ func brokenPromise(_ model: SessionModel) -> String? {
 }
 
 /// A restricted text found in a public output (every format, the history CSV and a template),
-/// for the quarter being edited and every earlier quarter a report can be made on.
+/// for the quarter being edited and every earlier quarter a report can be made on. An output
+/// that cannot be made is a broken promise too (a valid plan always renders), never skipped.
 func leakedText(_ model: SessionModel) -> String? {
+    do {
+        return try leakedTextOrThrow(model)
+    } catch {
+        return "a public output could not be made: \(error)"
+    }
+}
+
+private func leakedTextOrThrow(_ model: SessionModel) throws -> String? {
     let plan = model.state.plan
     var quarters: [Quarter?] = [nil]
     quarters += plan.periodQuarters.filter { plan.reportProblem(with: $0, on: model.now.day) == nil }
-    var outputs: [(String, String)] = []
-    if let history = try? plan.historyCSV(excel: false, isPublic: true) { outputs.append(("history", String(decoding: history, as: UTF8.self))) }
+    var outputs = [("history", String(decoding: try plan.historyCSV(excel: false, isPublic: true), as: UTF8.self))]
     let years = Set(quarters.compactMap { $0.flatMap { FinancialYear(startYear: $0.year) } }).sorted()
     var reports: [(Quarter?, FinancialYear?)] = quarters.map { ($0, nil) }
     reports += years.map { (nil, $0) }
@@ -68,17 +76,18 @@ func leakedText(_ model: SessionModel) -> String? {
         options.year = year
         options.sectionsBy = ReportSections.allCases[index % ReportSections.allCases.count]
         let report = Report(plan: plan, options: options)
+        let name = year.map { "year \($0)" } ?? quarter?.description ?? "live"
         // PDF and Word print html() and convert markdown(): the same text, so the text formats cover them.
         for format in ReportFormat.allCases where !format.needsExternalProgram {
-            if let data = try? report.rendered(as: format) { outputs.append(("\(format) \(year.map { "year \($0)" } ?? quarter?.description ?? "live")", String(decoding: data, as: UTF8.self))) }
+            outputs.append(("\(format) \(name)", String(decoding: try report.rendered(as: format), as: UTF8.self)))
         }
-        if let data = try? report.indicatorsCSV(excel: false) { outputs.append(("indicators csv", String(decoding: data, as: UTF8.self))) }
+        outputs.append(("indicators csv \(name)", String(decoding: try report.indicatorsCSV(excel: false), as: UTF8.self)))
         // The public indicator's only value, 3, is a small count: no public output may show it.
         let suppressed = report.indicators.flatMap(\.values).filter { $0.quarter == "2025/26 Q1" }
         if suppressed.contains(where: { $0.value != "fewer than 5" || $0.number != nil }) { return "a small count was shown in public" }
-        if let text = try? report.render(template: "{{#exceptions}}{{commentary}}{{/exceptions}}{{#groups}}{{#actions}}{{commentary}}{{/actions}}{{/groups}}{{#indicators}}{{name}}{{description}}{{#values}}{{note}}{{/values}}{{/indicators}}", name: "t") {
-            outputs.append(("template", text))
-        }
+        let template = "{{#exceptions}}{{commentary}}{{/exceptions}}{{#groups}}{{#actions}}{{commentary}}{{/actions}}{{/groups}}"
+            + "{{#indicators}}{{name}}{{description}}{{#values}}{{note}}{{/values}}{{/indicators}}"
+        outputs.append(("template \(name)", try report.render(template: template, name: "t")))
     }
     for (name, text) in outputs {
         for secret in model.state.restricted.union([restrictedIndicatorName, "restricted-description-words"]) where text.contains(secret) {

@@ -3,6 +3,7 @@ import PlanModel
 @testable import PlanReports
 import PlanStore
 import Testing
+import TestSupport
 
 private let plansFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("plans")
@@ -103,15 +104,14 @@ private func layoutProblems(_ printed: PrintedPages, html: String, marking: Stri
         }
     }
 
-    private func tools() -> (pdftotext: String, pdfinfo: String)? {
-        guard requiredProgram("chromium", package: "chromium", for: "the printed PDF") != nil,
-              let pdftotext = requiredProgram("pdftotext", package: "poppler-utils", for: "the printed PDF"),
-              let pdfinfo = requiredProgram("pdfinfo", package: "poppler-utils", for: "the printed PDF") else { return nil }
-        return (pdftotext, pdfinfo)
+    /// The programs that read a printed PDF back (`.requires(.chromium, .pdftotext, .pdfinfo)`).
+    private func tools() throws -> (pdftotext: String, pdfinfo: String) {
+        _ = try ExternalProgram.chromium.path()
+        return (try ExternalProgram.pdftotext.path(), try ExternalProgram.pdfinfo.path())
     }
 
-    @Test func quarterlyPapersPrintWithFootersHeadersAndNoStrandedHeadings() throws {
-        guard let tools = tools() else { return }
+    @Test(.requires(.chromium, .pdftotext, .pdfinfo)) func quarterlyPapersPrintWithFootersHeadersAndNoStrandedHeadings() throws {
+        let tools = try tools()
         for (name, plan) in try samplePlans() {
             var options = ReportOptions(now: now)
             options.marking = "OFFICIAL"
@@ -132,8 +132,8 @@ private func layoutProblems(_ printed: PrintedPages, html: String, marking: Stri
 
     /// The checks above can fail: the same paper without repeated table headers, and with
     /// headings and a group's introduction left at a page foot, is caught.
-    @Test func theLayoutChecksCatchABadlyPrintedPaper() throws {
-        guard let tools = tools() else { return }
+    @Test(.requires(.chromium, .pdftotext, .pdfinfo)) func theLayoutChecksCatchABadlyPrintedPaper() throws {
+        let tools = try tools()
         let plan = try samplePlans().first { $0.0.hasPrefix("hillingdon") }!.1
         let report = Report(plan: plan, options: ReportOptions(now: now))
         let bad = report.html()
@@ -150,8 +150,8 @@ private func layoutProblems(_ printed: PrintedPages, html: String, marking: Stri
         #expect(problems.contains { $0.contains("a table without a header row: <table class=\"indicators\">") }, "\(problems)")
     }
 
-    @Test func annualReportsAndLandscapePrint() throws {
-        guard let tools = tools() else { return }
+    @Test(.requires(.chromium, .pdftotext, .pdfinfo)) func annualReportsAndLandscapePrint() throws {
+        let tools = try tools()
         for (name, plan) in try samplePlans() {
             var options = ReportOptions(now: now)
             // The year being edited, within each plan's period (2025/26 for the 2024-27 plans).
@@ -169,9 +169,9 @@ private func layoutProblems(_ printed: PrintedPages, html: String, marking: Stri
         }
     }
 
-    @Test func wordDocumentsHaveRealTablesWithUsefulWidths() throws {
-        guard requiredProgram("pandoc", package: "pandoc", for: "the Word document") != nil,
-              let unzip = requiredProgram("unzip", package: "unzip", for: "the Word document") else { return }
+    @Test(.requires(.pandoc, .unzip)) func wordDocumentsHaveRealTablesWithUsefulWidths() throws {
+        _ = try ExternalProgram.pandoc.path()
+        let unzip = try ExternalProgram.unzip.path()
         for (name, plan) in try samplePlans() {
             let report = Report(plan: plan, options: ReportOptions(now: now))
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-\(UUID().uuidString).docx")

@@ -39,9 +39,24 @@ import Testing
             let options = TrackerImport.Options(quarter: quarters[q].flatMap(Quarter.init), update: update)
             do {
                 let result = try importing(csv, into: plan, options: options)
-                let dataRows = rows.filter { !$0.allSatisfy { $0.allSatisfy(\.isWhitespace) } }.count
-                #expect(result.rows.count == dataRows)
-                #expect(result.rows.filter(\.isImported).count + result.rows.filter { !$0.isImported }.count == dataRows)
+                // One outcome for each data row, by its row number (the header is row 1), blank rows left out.
+                let dataRows = rows.indices.filter { !rows[$0].allSatisfy { $0.allSatisfy(\.isWhitespace) } }.map { $0 + 2 }
+                #expect(result.rows.map(\.row) == dataRows)
+                // Added actions are new and in the result; updated or unchanged ones were there
+                // before or added by an earlier row; no action appears that no row accounts for.
+                var added: Set<String> = []
+                for outcome in result.rows {
+                    switch outcome.kind {
+                    case .added(let id):
+                        #expect(plan.actionIndex(id: id) == nil && result.plan.actionIndex(id: id) != nil, "row \(outcome.row): \(id)")
+                        added.insert(id)
+                    case .updated(let id), .unchanged(let id):
+                        #expect(plan.actionIndex(id: id) != nil || added.contains(id), "row \(outcome.row): \(id)")
+                    case .notAnAction, .problem:
+                        break
+                    }
+                }
+                #expect(result.plan.actions.count == plan.actions.count + added.count)
                 #expect(result.plan.validate().isEmpty, "\(result.plan.validate())")
                 #expect(result.quarters.allSatisfy { result.plan.periodQuarters.contains($0) })
                 if !update { #expect(result.plan.actions.filter { plan.actionIndex(id: $0.id) != nil } == plan.actions) }

@@ -212,4 +212,57 @@ private func decodeError(bytes: [UInt8]) -> PlanFileError? {
         try AtomicFile.write(PlanCoding.encode(plan), to: path, failingAt: nil)
         #expect(try PlanFile.load(path).title == "Changed")
     }
+
+    /// Every file in `folder` and below, by path relative to it, with its bytes.
+    private func contents(of folder: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.subpathsOfDirectory(atPath: folder) {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: "\(folder)/\(name)", isDirectory: &isFolder), !isFolder.boolValue {
+                files[name] = try Data(contentsOf: URL(fileURLWithPath: "\(folder)/\(name)"))
+            }
+        }
+        return files
+    }
+
+    /// A save of a document that fails at any step of writing, or is refused (it would fail
+    /// validation, it clashes with a change on disk, it has unresolved conflicts), leaves the
+    /// plan, its backups and everything else in its folder byte-identical.
+    @Test func aFailedOrRefusedSaveLeavesTheBackupsAsTheyWere() throws {
+        let folder = try temporaryFolder().path
+        let path = "\(folder)/plan.json"
+        try FileManager.default.copyItem(atPath: hillingdonSample, toPath: path)
+        var document = try PlanDocument.open(path)
+        document.backups = 3
+        var plan = document.base
+        let me = EditContext(by: "Me", now: Timestamp(iso: "2026-11-22T10:00:00Z")!)
+        for round in 1...4 {
+            try plan.editAction(id: "WSA-02", context: me) { $0.title = "Round \(round)" }
+            _ = try document.save(plan)
+        }
+        var before = try contents(of: folder)
+        #expect(before.keys.filter { $0.hasPrefix(".dplan/plan.") && $0.hasSuffix(".json") }.count == 3)
+        try plan.editAction(id: "WSA-02", context: me) { $0.title = "Round 5" }
+        for step in AtomicFile.Step.allCases {
+            #expect(throws: PlanDocument.SaveError.self, "\(step)") { _ = try document.save(plan, failingAt: step) }
+            #expect(try contents(of: folder) == before, "\(step)")
+        }
+        var invalid = plan
+        invalid.actions[0].owner = "nobody"
+        #expect(throws: PlanDocument.SaveError.self) { _ = try document.save(invalid) }
+        #expect(try contents(of: folder) == before, "a plan that fails validation")
+        var conflicted = plan
+        conflicted.conflicts = [MergeConflict(path: "title", base: "\"A\"", ours: "\"B\"", theirs: "\"C\"")]
+        #expect(throws: PlanDocument.SaveError.self) { _ = try document.save(conflicted) }
+        #expect(try contents(of: folder) == before, "unresolved conflicts")
+        var theirs = try PlanFile.load(path)
+        try theirs.editAction(id: "WSA-02", context: EditContext(by: "Colleague", now: me.now)) { $0.title = "Theirs" }
+        try PlanFile.save(theirs, to: path)
+        before = try contents(of: folder)
+        #expect(throws: PlanDocument.SaveError.self) { _ = try document.save(plan) }
+        #expect(try contents(of: folder) == before, "a clash with a change on disk")
+        // A save that succeeds rotates: the version it replaced is backup 1.
+        _ = try document.save(plan, resolving: ["actions[id=WSA-02].title": .ours])
+        #expect(try contents(of: folder)[".dplan/plan.1.json"] == before["plan.json"])
+    }
 }

@@ -143,7 +143,7 @@ import Testing
             _ = try document.save(plan)
         }
         let folder = ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent(".dplan")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["plan.1.json", "plan.2.json", "plan.3.json"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["plan.1.json", "plan.2.json", "plan.3.json", "plan.json.save-lock"])
         #expect(try PlanFile.load("\(folder)/plan.1.json").actions.first { $0.id == "WSA-02" }?.description == "Round 4")
         #expect(try PlanFile.load("\(folder)/plan.3.json").actions.first { $0.id == "WSA-02" }?.description == "Round 2")
         // They delete an action I did not touch: the merge deletes it too.
@@ -161,8 +161,8 @@ import Testing
     @Test func lockSaysWhoHasThePlanOpen() throws {
         let path = try copyOfSample()
         let now = Timestamp(iso: "2026-11-22T10:42:00Z")!
-        #expect(PlanLock.acquire(path, user: "Jo", now: now) == .acquired)
-        guard case .heldBy(let holder) = PlanLock.acquire(path, user: "Sam", now: now) else { Issue.record("expected a lock"); return }
+        #expect(PlanLock.take(path, user: "Jo", now: now) == .acquired)
+        guard case .heldBy(let holder) = PlanLock.take(path, user: "Sam", now: now) else { Issue.record("expected a lock"); return }
         #expect(holder.user == "Jo")
         #expect(holder.pid == getpid())
         #expect(!holder.isStale)
@@ -172,11 +172,11 @@ import Testing
         // A lock whose process has gone is stale.
         let stale = PlanLock.Holder(user: "Old", host: ProcessInfo.processInfo.hostName, pid: 999_999, since: now)
         try JSONEncoder().encode(stale).write(to: URL(fileURLWithPath: PlanLock.path(for: path)))
-        guard case .heldBy(let old) = PlanLock.acquire(path, user: "Sam", now: now) else { Issue.record("expected a lock"); return }
+        guard case .heldBy(let old) = PlanLock.take(path, user: "Sam", now: now) else { Issue.record("expected a lock"); return }
         #expect(old.isStale)
         PlanLock.release(path)  // not ours: stays
         #expect(FileManager.default.fileExists(atPath: PlanLock.path(for: path)))
         PlanLock.breakLock(path)
-        #expect(PlanLock.acquire(path, user: "Sam", now: now) == .acquired)
+        #expect(PlanLock.take(path, user: "Sam", now: now) == .acquired)
     }
 }

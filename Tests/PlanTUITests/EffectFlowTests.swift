@@ -1,4 +1,5 @@
 import Foundation
+import PlanApp
 import PlanModel
 import PlanStore
 @testable import PlanTUI
@@ -20,7 +21,7 @@ import Testing
     @Test func saveSucceeds() throws {
         var state = try editedState()
         #expect(state.press(.character("s")) == [.save])
-        #expect(state.update(.saved(merged: nil, thenQuit: false)) == [.dropSwap])
+        #expect(state.update(.saved(SaveReport(), thenQuit: false)) == [.dropSwap])
         #expect(!state.isDirty)
         #expect(state.message == Message(text: "Saved \(hillingdonPath)", isError: false))
     }
@@ -29,7 +30,7 @@ import Testing
         var state = try editedState()
         var merged = state.plan
         merged.actions[merged.actionIndex(id: "PRI-01")!].title = "Renamed by someone else"
-        #expect(state.update(.saved(merged: merged, thenQuit: false)) == [.dropSwap])
+        #expect(state.update(.saved(SaveReport(merged: merged), thenQuit: false)) == [.dropSwap])
         #expect(state.plan == merged)
         #expect(!state.isDirty)
         #expect(state.message?.text.contains("merged with changes made on disk by someone else") == true)
@@ -42,10 +43,11 @@ import Testing
         var state = try editedState()
         state.press(.character("q"))
         #expect(state.press(.character("s")) == [.save(resolving: [:], thenQuit: true)])
-        #expect(state.update(.saveFailed("cannot write plan.json: disk full")).isEmpty)
+        let full = PlanFileError(file: "plan.json", message: "cannot save (writing: No space left on device); the file on disk was not changed")
+        #expect(state.update(.saveFailed(.save(.file(full)))).isEmpty)
         #expect(state.isDirty)
-        #expect(state.message == Message(text: "cannot write plan.json: disk full — your changes are still here", isError: true))
-        #expect(state.update(.saved(merged: nil, thenQuit: true)) == [.dropSwap, .quit])
+        #expect(state.message == Message(text: "\(full.description) — your changes are still here", isError: true))
+        #expect(state.update(.saved(SaveReport(), thenQuit: true)) == [.dropSwap, .quit])
     }
 
     @Test func conflictsAreAskedAboutThenSavedAsDecided() throws {
@@ -74,8 +76,10 @@ import Testing
         // The merged plan is journalled, so a crash now still recovers my edit on top of theirs.
         guard case .journal(let changes, _)? = effects.first else { Issue.record("expected a journal write, got \(effects)"); return }
         #expect(changes.planBefore != nil)
-        #expect(state.update(.reloadFailed("both changed SEC-03 title")).isEmpty)
-        #expect(state.message == Message(text: "both changed SEC-03 title; save (s) to decide each clash", isError: true))
+        let clash = MergeConflict(path: "actions[id=SEC-03].title", base: nil, ours: "\"A\"", theirs: "\"B\"")
+        #expect(state.update(.reloadFailed(.save(.conflicts(path: "plan.json", [clash])))).isEmpty)
+        #expect(state.message == Message(text: "plan.json: changed on disk by someone else in the same place (actions[id=SEC-03].title); "
+            + "nothing was written; save (s) to decide each clash", isError: true))
     }
 
     @Test func reloadWithoutEditsLeavesNothingToSave() throws {
@@ -97,18 +101,6 @@ import Testing
         base.actions.remove(at: base.actionIndex(id: "SEC-03")!)
         _ = state.update(.reloaded(merged: base, base: base))
         #expect(state.screen == .list)
-    }
-
-    @Test func exportReportsWhereItWroteOrWhy() throws {
-        var state = try makeState()
-        state.press(.character("E"), .enter, .enter, .enter)  // markdown, this quarter, the board
-        let request = ExportRequest(format: .markdown, quarter: state.quarter, isPublic: false)
-        guard case .editor(.exportPath(request), let editor) = state.modal else { Issue.record("expected the path prompt"); return }
-        #expect(state.press(.enter) == [.export(request, path: editor.text, overwrite: false)])
-        #expect(state.update(.exported(path: "/tmp/paper.md", quarter: "2026/27 Q3")).isEmpty)
-        #expect(state.message == Message(text: "Exported 2026/27 Q3 to /tmp/paper.md", isError: false))
-        #expect(state.update(.exportFailed("plan.json is the plan file; nothing exported")).isEmpty)
-        #expect(state.message?.isError == true)
     }
 
     @Test func readOnlyRefusesSavingAndEditingAtTheKey() throws {

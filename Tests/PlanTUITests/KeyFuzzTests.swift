@@ -1,4 +1,5 @@
 import Foundation
+import PlanApp
 import PlanModel
 import PlanStore
 @testable import PlanTUI
@@ -73,11 +74,11 @@ import Testing
     /// What the run loop would answer for a piece of work, without touching files.
     static func outcome(of effect: Effect, state: AppState) -> [Event] {
         switch effect {
-        case .save(_, let thenQuit): [.saved(merged: nil, thenQuit: thenQuit)]
+        case .save(_, let thenQuit): [.saved(SaveReport(), thenQuit: thenQuit)]
         case .reload: [.reloaded(merged: state.plan, base: state.plan)]
-        case .export(_, let path, _): [.exported(path: path, quarter: state.quarter.description)]
+        case .export(_, let path, _): [.exported(path: path, summary: state.quarter.description)]
         case .editExternally(let text): [.externallyEdited(text + "\nedited 東京 👍🏽")]
-        case .quit, .journal, .dropSwap: []
+        case .quit, .journal, .dropSwap, .cancelExport: []
         }
     }
 

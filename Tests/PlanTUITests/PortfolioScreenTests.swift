@@ -1,3 +1,4 @@
+import PlanApp
 import Foundation
 import PlanModel
 import PlanReports
@@ -28,8 +29,9 @@ import Testing
         #expect(state.update(.key(.enter)) == .open(path: paths[1]))
         #expect(state.update(.key(.character("z"))) == nil)
         #expect(state.message?.isError == true)
-        #expect(state.update(.openFailed("locked by Jo")) == nil)
-        #expect(renderPortfolio(state).plainText.contains("locked by Jo"))
+        #expect(state.update(.openFailed(.refused("locked by Jo\nsecond line\nthird line not shown"))) == nil)
+        #expect(renderPortfolio(state).plainText.contains("locked by Jo second line"))
+        #expect(!renderPortfolio(state).plainText.contains("third line"))
         // Read again after an edit: the cursor stays on the same plan.
         _ = state.update(.reloaded(Array(entries.reversed()), paths: Array(paths.reversed())))
         #expect(state.paths[state.selection] == paths[1])

@@ -41,7 +41,16 @@ import Testing
                                                               ours: "\"Mine: the new youth worker starts in January\"",
                                                               theirs: "\"Theirs: recruitment paused until the budget is agreed\"")]))
         }),
-        ("export-quarter", { $0.press(.character("E"), .down, .enter) }),
+        ("export-dialog", { state in
+            // The suggested file is beside the plan, whose absolute path differs between clones: name one.
+            state.press(.character("E"))
+            for _ in 0..<9 { state.press(.down) }
+            state.press(.enter, .control("u"))
+            state.type("papers/hillingdon-board-2026-27-Q2.pdf")
+            state.press(.enter)
+            for _ in 0..<8 { state.press(.up) }
+            state.press(.right)
+        }),
         ("indicators", { $0.press(.character("I"), .down) }),
         ("indicator-detail", { $0.press(.character("I"), .down, .enter) }),
         ("indicator-record", { $0.press(.character("I"), .down, .character("v"), .enter) }),

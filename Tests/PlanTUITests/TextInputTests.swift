@@ -3,6 +3,7 @@ import PlanModel
 import PlanStore
 @testable import PlanTUI
 import TerminalText
+import TestSupport
 import Testing
 
 /// Text as people type and paste it: grapheme clusters, wide characters, pastes, and every
@@ -226,8 +227,7 @@ private extension TextEditor {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-editor-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let script = folder.appendingPathComponent("fake-editor").path
-        try "#!/bin/sh\nsed -i 's/draft/final text/' \"$1\"\n".write(toFile: script, atomically: true, encoding: .utf8)
-        chmod(script, 0o755)
+        try writeExecutable("#!/bin/sh\nsed -i 's/draft/final text/' \"$1\"\n", to: script)
         #expect(try editExternally("a draft", environment: ["EDITOR": script]).get() == "a final text\n")
         #expect(throws: ExternalEditorError.self) { try editExternally("x", environment: ["VISUAL": "false"]).get() }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import PlanApp
 import PlanModel
 @testable import PlanTUI
 import PlanStore
@@ -219,7 +220,7 @@ import Testing
         #expect(state.press(.control("c"), .character("d")) == [.quit])
         #expect(state.press(.character("q"), .character("s")) == [.save(resolving: [:], thenQuit: true)])
         #expect(state.press(.control("s")) == [.save])
-        _ = state.update(.saved(merged: nil, thenQuit: false))
+        _ = state.update(.saved(SaveReport(), thenQuit: false))
         #expect(state.press(.character("q")) == [.quit])
     }
 }
@@ -421,31 +422,6 @@ import Testing
         #expect(text.contains("WSA-01   A  →  R   Revisit the serious violence"))
         state.press(.escape)
         #expect(state.screen == .list)
-    }
-
-    @Test func exportAsksForFormatQuarterAudienceAndPath() throws {
-        var state = try makeState()
-        state.press(.character("E"), .down)   // html
-        #expect(state.press(.enter).isEmpty)
-        guard case .picker(.exportQuarter(.html), let quarters) = state.modal else { Issue.record("expected the quarter picker"); return }
-        #expect(quarters.options.first?.label == "2026/27 Q3 (so far)")
-        #expect(quarters.options.last?.label == "2024/25 Q1")  // back to the start of the plan period
-        state.press(.down, .enter)   // 2026/27 Q2
-        state.press(.down, .enter)   // public
-        let request = ExportRequest(format: .html, quarter: Quarter("2026/27 Q2")!, isPublic: true)
-        guard case .editor(.exportPath(request), let editor) = state.modal else { Issue.record("expected the path prompt"); return }
-        #expect(editor.text.hasSuffix("plans/hillingdon-serious-violence-2024-27-2026-27-Q2-public.html"))
-        #expect(state.press(.enter) == [.export(request, path: editor.text, overwrite: false)])
-        // The file exists: asked first; anything but y keeps it.
-        #expect(state.update(.exportWouldOverwrite(request, path: "/tmp/x.html")).isEmpty)
-        #expect(render(state).plainText.contains("/tmp/x.html exists. y replaces it"))
-        #expect(state.press(.character("n")).isEmpty)
-        #expect(state.message?.text == "Kept /tmp/x.html; nothing exported")
-        _ = state.update(.exportWouldOverwrite(request, path: "/tmp/x.html"))
-        #expect(state.press(.character("y")) == [.export(request, path: "/tmp/x.html", overwrite: true)])
-        state.press(.character("E"), .enter, .enter, .enter, .control("u"))
-        #expect(state.press(.enter).isEmpty)
-        #expect(state.message?.text == "An export needs a file name; nothing exported")
     }
 }
 

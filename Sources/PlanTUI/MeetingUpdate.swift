@@ -1,0 +1,60 @@
+import PlanModel
+
+/// Meeting mode: stepping through the filtered actions, keeping or changing each status.
+extension AppState {
+    /// Starting, stepping through and ending a meeting.
+    mutating func performMeeting(_ command: Command) {
+        switch command {
+        case .startMeeting: startMeeting()
+        case .keepStatus: keepStatusAndAdvance()
+        case .nextAction: stepAction(by: 1)
+        case .previousAction: stepAction(by: -1)
+        case .endMeeting:
+            if case .meeting(let meeting) = screen { screen = .meetingSummary(meeting) }
+        default: break
+        }
+    }
+
+    mutating func startMeeting() {
+        let ids = list.filteredActionIDs(in: plan)
+        guard !ids.isEmpty else {
+            message = Message(text: "No actions match the filter: nothing to review", isError: true)
+            return
+        }
+        var meeting = Meeting(ids: ids, position: 0, startPlan: plan)
+        meeting.indicatorIDs = indicatorsAfter(actions: ids)
+        screen = .meeting(meeting)
+    }
+
+    mutating func stepAction(by delta: Int) {
+        guard case .meeting(var meeting) = screen else { return stepDetail(by: delta) }
+        let next = meeting.position + delta
+        if next >= meeting.stepCount {
+            screen = .meetingSummary(meeting)
+            return
+        }
+        meeting.position = max(0, next)
+        meeting.scroll = 0
+        screen = .meeting(meeting)
+    }
+
+    /// Enter in a meeting: record "no change in status" for this quarter, then move on. The
+    /// model's commentary rule decides when words are needed (a red status kept needs them); an
+    /// action already updated this quarter just moves on.
+    mutating func keepStatusAndAdvance() {
+        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return stepAction(by: 1) }
+        let action = plan.actions[index]
+        if action.review(for: quarter) == nil {
+            guard !session.isReadOnly else { return refuseReadOnly() }
+            guard !refusedForNoOpenQuarter() else { return }
+            if let rule = plan.commentaryRule(for: action, status: action.status, in: quarter) {
+                askForCommentary(id: id, status: action.status, because: rule)
+                return
+            }
+            commitAction(id, "\(id) kept at \(action.status.label) for \(quarter)") { plan, context in
+                try plan.recordUpdate(actionID: id, status: action.status, commentary: nil, context: context)
+            }
+        }
+        stepAction(by: 1)
+    }
+}

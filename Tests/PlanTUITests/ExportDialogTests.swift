@@ -1,0 +1,130 @@
+import Foundation
+import PlanApp
+import PlanModel
+@testable import PlanTUI
+import Testing
+
+/// The front end's export dialog fills in the command line's `ExportRequest`, and the export runs
+/// as an effect whose end comes back as an event while keys keep working.
+@Suite struct ExportDialogTests {
+    private func form(_ state: AppState) -> ExportForm? {
+        if case .exportForm(let form) = state.modal { return form }
+        return nil
+    }
+
+    @Test func everyPaperOptionIsOfferedAndEndsUpInTheRequest() throws {
+        var state = try makeState(width: 120, height: 36)
+        state.press(.character("E"))
+        #expect(form(state)?.request.format == .pdf)
+        #expect(form(state)?.request.quarter == Quarter("2026/27 Q3"))
+        state.press(.right)  // pdf → docx
+        #expect(form(state)?.request.format == .docx)
+        state.press(.left)
+        state.press(.down, .right)  // period: 2026/27 Q2
+        #expect(form(state)?.request.quarter == Quarter("2026/27 Q2"))
+        state.press(.down, .character(" "))  // for the public
+        #expect(form(state)?.path.hasSuffix("plans/hillingdon-serious-violence-2024-27-2026-27-Q2-public.pdf") == true)
+        state.press(.down, .right)  // sections by lead owner
+        state.press(.down, .enter)  // board
+        #expect(state.modal.map { if case .editor(.exportField(_, .board), _) = $0 { true } else { false } } == true)
+        state.type("Safer Hillingdon Partnership Board")
+        state.press(.enter, .down, .enter)
+        state.type("OFFICIAL-SENSITIVE")
+        state.press(.enter, .down, .enter)
+        state.type("2026-13-40")
+        state.press(.enter)  // not a date: the prompt stays, with why
+        #expect(state.message?.text == "The meeting day must be a date such as 2026-12-10")
+        state.press(.control("u"))
+        state.type("2026-12-10")
+        state.press(.enter, .down, .enter)  // landscape
+        guard let filled = form(state) else { Issue.record("the dialog closed: \(String(describing: state.modal))"); return }
+        var expected = ExportRequest(format: .pdf)
+        expected.quarter = Quarter("2026/27 Q2")
+        expected.isPublic = true
+        expected.sectionsBy = .owner
+        expected.board = "Safer Hillingdon Partnership Board"
+        expected.marking = "OFFICIAL-SENSITIVE"
+        expected.meeting = Day(iso: "2026-12-10")
+        expected.landscape = true
+        #expect(filled.request == expected)
+        #expect(render(state).plainText.contains("A4 landscape"))
+        let effects = state.press(.character("x"))
+        #expect(effects == [.export(expected, path: filled.path, overwrite: false)])
+        #expect(state.modal == nil)
+        #expect(state.exporting == RunningExport(request: expected, path: filled.path))
+        #expect(render(state).plainText.contains("Exporting pdf of 2026/27 Q2 to"))
+    }
+
+    @Test func anAnnualReportIsAYearNotAQuarter() throws {
+        var state = try makeState()
+        state.press(.character("E"), .down, .left)  // from the current quarter back round to the oldest year
+        guard let filled = form(state) else { Issue.record("no dialog"); return }
+        #expect(filled.request.year == FinancialYear("2024/25"))
+        #expect(filled.request.quarter == nil)
+        #expect(filled.path.hasSuffix("-2024-25-annual.pdf"))
+    }
+
+    @Test func aFileNameTheUserTypedIsKeptWhenTheFormatChanges() throws {
+        var state = try makeState()
+        state.press(.character("E"))
+        for _ in 0..<9 { state.press(.down) }  // to the file line (pdf shows the browser line)
+        #expect(form(state)?.selection == .file)
+        state.press(.enter, .control("u"))
+        state.type("/tmp/board.pdf")
+        state.press(.enter)
+        for _ in 0..<9 { state.press(.up) }
+        state.press(.right)  // docx
+        #expect(form(state)?.path == "/tmp/board.pdf")
+        #expect(form(state)?.fields.contains(.browser) == false)  // the browser is for PDFs only
+        // Esc in a field's prompt goes back to the dialog unchanged; Esc there cancels.
+        state.press(.character("j"), .character("j"), .character("j"), .character("j"), .enter, .escape)
+        #expect(form(state) != nil)
+        state.press(.escape)
+        #expect(state.modal == nil)
+        #expect(state.message?.text == "Cancelled: nothing exported")
+    }
+
+    @Test func optionsThePlanCannotUseAreRefusedInTheDialog() throws {
+        var state = try makeState()
+        state.press(.character("E"))
+        for _ in 0..<5 { state.press(.down) }  // marking
+        state.press(.enter)
+        state.type("   ")
+        state.press(.enter)  // blank: no marking
+        #expect(form(state)?.request.marking == nil)
+        // A browser that does not exist is refused when the export runs, not before.
+        #expect(state.press(.character("x")).count == 1)
+    }
+
+    @Test func aRunningExportCanBeCancelledAndKeysKeepWorking() throws {
+        var state = try makeState()
+        state.press(.character("E"))
+        guard case .export(let request, let path, _)? = state.press(.character("x")).first else { Issue.record("no export"); return }
+        // Keys still work while it runs.
+        state.press(.enter)
+        #expect(state.screen == .list)
+        state.press(.character("E"))
+        #expect(state.modal == nil)
+        #expect(state.message?.text.hasSuffix("Ctrl-X cancels first") == true)
+        #expect(state.press(.control("x")) == [.cancelExport])
+        #expect(state.update(.exportFailed(request, path: path, .cancelled)).isEmpty)
+        #expect(state.exporting == nil)
+        #expect(state.message == Message(text: "Export cancelled; nothing was written", isError: true))
+        #expect(state.press(.control("x")).isEmpty)
+        #expect(state.message?.text == "No export is running")
+    }
+
+    @Test func anExistingFileIsReplacedOnlyWhenConfirmed() throws {
+        var state = try makeState()
+        let request = ExportRequest(format: .html)
+        #expect(state.update(.exportFailed(request, path: "/tmp/x.html", .wouldOverwrite(path: "/tmp/x.html"))).isEmpty)
+        #expect(render(state).plainText.contains("/tmp/x.html exists. y replaces it"))
+        #expect(state.press(.character("n")).isEmpty)
+        #expect(state.message?.text == "Kept /tmp/x.html; nothing exported")
+        _ = state.update(.exportFailed(request, path: "/tmp/x.html", .wouldOverwrite(path: "/tmp/x.html")))
+        #expect(state.press(.character("y")) == [.export(request, path: "/tmp/x.html", overwrite: true)])
+        #expect(state.update(.exported(path: "/tmp/x.html", summary: "2026/27 Q3, 36 actions")).isEmpty)
+        #expect(state.message == Message(text: "Exported 2026/27 Q3, 36 actions to /tmp/x.html", isError: false))
+        #expect(state.exporting == nil)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// A program from outside that some tests need, found on the PATH: tmux drives the front end,
+/// Chromium and poppler print and read back board papers, pandoc and unzip make and open Word
+/// documents, LibreOffice fills in returns, git shares plans.
+///
+/// A test names what it needs with the `.requires(…)` trait: when a program is missing it is
+/// skipped, and the test list says which program and how to install it. Under `CI=true` (as
+/// `.ci/run` sets, after installing them all) the test runs anyway, and `path()` fails it with
+/// the same words: CI never skips.
+public struct ExternalProgram: Sendable, CustomStringConvertible {
+    /// Commands that will do, tried in order ("chromium", "chromium-browser", …).
+    public let names: [String]
+    /// How to install it ("Debian package poppler-utils").
+    public let install: String
+
+    public init(_ names: String..., install: String) {
+        self.names = names
+        self.install = install
+    }
+
+    public static let tmux = ExternalProgram("tmux", install: "Debian package tmux")
+    public static let chromium = ExternalProgram("chromium", "chromium-browser", "google-chrome", "google-chrome-stable",
+                                                 install: "Debian package chromium, or Google Chrome")
+    public static let pdftotext = ExternalProgram("pdftotext", install: "Debian package poppler-utils")
+    public static let pdfinfo = ExternalProgram("pdfinfo", install: "Debian package poppler-utils")
+    public static let pandoc = ExternalProgram("pandoc", install: "Debian package pandoc")
+    public static let unzip = ExternalProgram("unzip", install: "Debian package unzip")
+    public static let soffice = ExternalProgram("soffice", install: "Debian package libreoffice-calc-nogui")
+    public static let git = ExternalProgram("git", install: "Debian package git")
+    public static let setpriv = ExternalProgram("setpriv", install: "Debian package util-linux")
+
+    public var description: String { names[0] }
+
+    /// Where it is on the PATH, or nil.
+    public var installedPath: String? {
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+        for name in names {
+            for folder in folders where !folder.isEmpty {
+                let path = "\(folder)/\(name)"
+                if FileManager.default.isExecutableFile(atPath: path) { return path }
+            }
+        }
+        return nil
+    }
+
+    /// Why a test that needs it cannot run here.
+    public var missingReason: String { "\(self) is not installed (\(install))" }
+
+    /// Where it is; throws (failing the test) when it is not installed. A test reaches this
+    /// without the program only under CI, where `.requires` does not skip.
+    public func path() throws -> String {
+        guard let path = installedPath else { throw Missing(description: "CI=true needs every outside program: \(missingReason)") }
+        return path
+    }
+
+    /// A program a test needed was not installed.
+    public struct Missing: Error, CustomStringConvertible {
+        public var description: String
+    }
+}
+
+/// True when the tests run under CI (`CI=true`), where a missing outside program is a failure.
+public var isContinuousIntegration: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test only when every one of `programs` is installed, else skips it saying which
+    /// is missing and how to install it; under `CI=true` it always runs (and `path()` fails it).
+    public static func requires(_ programs: ExternalProgram...) -> Self {
+        let missing = programs.filter { $0.installedPath == nil }
+        let reason = missing.map(\.missingReason).joined(separator: "; ")
+        return .enabled(if: missing.isEmpty || isContinuousIntegration, Comment(rawValue: reason))
+    }
+}
+
+/// Runs a program and returns what it printed on standard output; a failure is an error.
+public func output(of program: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: program)
+    process.arguments = arguments
+    let out = Pipe()
+    process.standardOutput = out
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+        throw ProgramFailed(description: "\(program) \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+    }
+    return String(decoding: data, as: UTF8.self)
+}
+
+/// An outside program ended with a non-zero status.
+public struct ProgramFailed: Error, CustomStringConvertible {
+    public var description: String
+}
