@@ -20,9 +20,6 @@ import PlanModel
 /// only one side changed are taken as they are without building their trees, so merging two
 /// large plans costs little more than comparing them.
 public enum PlanMerge {
-    /// The name the front end's save uses for a side.
-    public typealias Side = MergeConflict.Side
-
     public struct Result {
         /// The merged plan. Where there are conflicts, each conflicting field keeps our value.
         public var plan: Plan
@@ -34,7 +31,7 @@ public enum PlanMerge {
 
     /// Merges; `resolutions` (by conflict path) settles conflicts the user has decided. `mine`
     /// is ours: the version being saved, or the branch being merged into.
-    public static func merge(base: Plan, mine: Plan, theirs: Plan, resolutions: [String: Side] = [:]) -> Result {
+    public static func merge(base: Plan, mine: Plan, theirs: Plan, resolutions: [String: MergeConflict.Side] = [:]) -> Result {
         let versions = MergeVersions(base: base, ours: mine, theirs: theirs)
         let (base, mine, theirs) = (versions.base, versions.ours, versions.theirs)
         var context = Context(resolutions: resolutions)
@@ -72,7 +69,7 @@ public enum PlanMerge {
     }
 
     private struct Context {
-        var resolutions: [String: Side]
+        var resolutions: [String: MergeConflict.Side]
         var conflicts: [MergeConflict] = []
         /// Who last changed the object being merged on each side (its `updatedBy`, `updated`).
         var who = Who()
