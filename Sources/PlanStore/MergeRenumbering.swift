@@ -64,19 +64,19 @@ struct MergeVersions {
     }
 
     subscript(version: Version) -> Plan {
-        get {
-            switch version {
-            case .base: base
-            case .ours: ours
-            case .theirs: theirs
-            }
+        switch version {
+        case .base: base
+        case .ours: ours
+        case .theirs: theirs
         }
-        set {
-            switch version {
-            case .base: base = newValue
-            case .ours: ours = newValue
-            case .theirs: theirs = newValue
-            }
+    }
+
+    /// Changes one version in place (no copy of its actions).
+    private mutating func update<T>(_ version: Version, _ change: (inout Plan) -> T) -> T {
+        switch version {
+        case .base: change(&base)
+        case .ours: change(&ours)
+        case .theirs: change(&theirs)
         }
     }
 
@@ -88,7 +88,9 @@ struct MergeVersions {
     /// line by the content the entry names. A different new item of ours or theirs already
     /// holding the id moves on to the next free one (both sides took it).
     private mutating func adoptRenumberings(from source: Plan, into target: Version) {
-        for action in source.actions {
+        let renumbered = source.actions.filter { $0.changeLog?.contains { $0.by == Self.renumberer } == true }
+        guard !renumbered.isEmpty || source.changeLog?.contains(where: { $0.by == Self.renumberer }) == true else { return }
+        for action in renumbered {
             for entry in action.changeLog ?? [] where entry.field == "id" && entry.by == Self.renumberer {
                 let plan = self[target]
                 guard let index = plan.actionIndex(id: entry.from), !(plan.actions[index].changeLog ?? []).contains(entry),
@@ -97,10 +99,10 @@ struct MergeVersions {
                     guard target != .base, Self.origin(of: plan.actions[holder]) != Self.origin(of: action) else { continue }
                     move(actionAt: holder, in: target, reused: false)
                 }
-                Self.renameAction(at: index, to: entry.to, in: &self[target])
+                update(target) { Self.renameAction(at: index, to: entry.to, in: &$0) }
             }
         }
-        for action in source.actions {
+        for action in renumbered {
             guard let index = self[target].actionIndex(id: action.id) else { continue }
             for entry in action.changeLog ?? [] where entry.by == Self.renumberer && entry.field != "id" {
                 var held = self[target].actions[index]
@@ -110,19 +112,21 @@ struct MergeVersions {
                     let (from, to) = kind == .milestone ? Self.texts(held.milestones, old, new, Self.identity) : Self.texts(held.fundingLines, old, new, \.summary)
                     held.changeLog = (held.changeLog ?? []) + [FieldChange(field: "\(kind == .milestone ? "milestones" : "fundingLines")[id=\(old)].id",
                                                                             from: from, to: to, by: Self.renumberer, on: Self.stamp(of: held))]
-                    renumbered.append(Renumbering(kind: kind, ours: target == .ours, holder: held.id, from: old, to: new))
+                    self.renumbered.append(Renumbering(kind: kind, ours: target == .ours, holder: held.id, from: old, to: new))
                 }
-                self[target].actions[index] = held
+                update(target) { $0.actions[index] = held }
             }
         }
         for entry in source.changeLog ?? [] where entry.by == Self.renumberer && !(self[target].changeLog ?? []).contains(entry) {
-            var none: [Milestone] = []
-            if let (_, old, new) = Self.renamePart(entry, in: &none, &self[target].fundingLines, movingOthers: target != .base) {
-                let (from, to) = Self.texts(self[target].fundingLines, old, new, \.summary)
-                self[target].changeLog = (self[target].changeLog ?? []) + [FieldChange(field: "fundingLines[id=\(old)].id", from: from, to: to,
-                                                                                       by: Self.renumberer, on: self[target].changeLog?.map(\.on).max() ?? Self.epoch)]
-                renumbered.append(Renumbering(kind: .fundingLine, ours: target == .ours, holder: nil, from: old, to: new))
+            let moved = update(target) { plan -> (String, String)? in
+                var none: [Milestone] = []
+                guard let (_, old, new) = Self.renamePart(entry, in: &none, &plan.fundingLines, movingOthers: target != .base) else { return nil }
+                let (from, to) = Self.texts(plan.fundingLines, old, new, \.summary)
+                plan.changeLog = (plan.changeLog ?? []) + [FieldChange(field: "fundingLines[id=\(old)].id", from: from, to: to,
+                                                                       by: Self.renumberer, on: plan.changeLog?.map(\.on).max() ?? Self.epoch)]
+                return (old, new)
             }
+            if let (old, new) = moved { self.renumbered.append(Renumbering(kind: .fundingLine, ours: target == .ours, holder: nil, from: old, to: new)) }
         }
     }
 
@@ -169,9 +173,11 @@ struct MergeVersions {
     private mutating func move(actionAt index: Int, in version: Version, reused: Bool) {
         let action = self[version].actions[index]
         let new = nextActionID(like: action.id)
-        Self.renameAction(at: index, to: new, in: &self[version])
-        self[version].actions[index].changeLog = (action.changeLog ?? [])
-            + [FieldChange(field: "id", from: action.id, to: new, by: Self.renumberer, on: Self.stamp(of: action))]
+        update(version) { plan in
+            Self.renameAction(at: index, to: new, in: &plan)
+            plan.actions[index].changeLog = (action.changeLog ?? [])
+                + [FieldChange(field: "id", from: action.id, to: new, by: Self.renumberer, on: Self.stamp(of: action))]
+        }
         renumbered.append(Renumbering(kind: .action, ours: version == .ours, reusedDeletedID: reused, holder: nil, from: action.id, to: new))
     }
 
@@ -181,11 +187,11 @@ struct MergeVersions {
     /// not that action: it takes the next free id, so the deletion and the edits of the old one
     /// meet as they should.
     private mutating func renumberReusedIDs() {
+        let baseOrigins = Dictionary(base.actions.map { ($0.id, Self.origin(of: $0)) }, uniquingKeysWith: { first, _ in first })
         for version in [Version.ours, .theirs] {
             for index in self[version].actions.indices {
                 let action = self[version].actions[index]
-                guard let origin = Self.origin(of: action), let old = base.actionIndex(id: action.id),
-                      Self.origin(of: base.actions[old]) != origin else { continue }
+                guard let origin = Self.origin(of: action), let old = baseOrigins[action.id], old != origin else { continue }
                 move(actionAt: index, in: version, reused: true)
             }
         }
@@ -208,11 +214,16 @@ struct MergeVersions {
     /// Milestones and funding lines (of an action both sides have, or of the plan) that both
     /// sides added under one id with different content: ours takes the next free id.
     private mutating func renumberParts() {
+        func index(_ plan: Plan) -> [String: Int] {
+            Dictionary(plan.actions.indices.map { (plan.actions[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let inTheirs = index(theirs), inBase = index(base)
         for o in ours.actions.indices {
             let id = ours.actions[o].id
-            guard let t = theirs.actionIndex(id: id) else { continue }
-            let b = base.actionIndex(id: id).map { base.actions[$0] }
+            guard let t = inTheirs[id] else { continue }
             let their = theirs.actions[t]
+            guard ours.actions[o].milestones != their.milestones || ours.actions[o].fundingLines != their.fundingLines else { continue }
+            let b = inBase[id].map { base.actions[$0] }
             let stamp = Self.stamp(of: ours.actions[o])
             var entries: [FieldChange] = []
             renumber(&ours.actions[o].milestones, theirs: their.milestones, base: b?.milestones ?? [], prefix: "M",

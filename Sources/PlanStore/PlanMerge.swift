@@ -20,9 +20,6 @@ import PlanModel
 /// only one side changed are taken as they are without building their trees, so merging two
 /// large plans costs little more than comparing them.
 public enum PlanMerge {
-    /// The name the front end's save uses for a side.
-    public typealias Side = MergeConflict.Side
-
     public struct Result {
         /// The merged plan. Where there are conflicts, each conflicting field keeps our value.
         public var plan: Plan
@@ -34,7 +31,7 @@ public enum PlanMerge {
 
     /// Merges; `resolutions` (by conflict path) settles conflicts the user has decided. `mine`
     /// is ours: the version being saved, or the branch being merged into.
-    public static func merge(base: Plan, mine: Plan, theirs: Plan, resolutions: [String: Side] = [:]) -> Result {
+    public static func merge(base: Plan, mine: Plan, theirs: Plan, resolutions: [String: MergeConflict.Side] = [:]) -> Result {
         let versions = MergeVersions(base: base, ours: mine, theirs: theirs)
         let (base, mine, theirs) = (versions.base, versions.ours, versions.theirs)
         var context = Context(resolutions: resolutions)
@@ -72,7 +69,7 @@ public enum PlanMerge {
     }
 
     private struct Context {
-        var resolutions: [String: Side]
+        var resolutions: [String: MergeConflict.Side]
         var conflicts: [MergeConflict] = []
         /// Who last changed the object being merged on each side (its `updatedBy`, `updated`).
         var who = Who()
@@ -321,33 +318,31 @@ public enum PlanMerge {
     /// side cleared it for (the other side wrote new ones meanwhile). Clearing it again is one
     /// step; publishing words nobody cleared is not undone.
     static func keepRestricted(_ plan: inout Plan, base: Plan, ours: Plan, theirs: Plan) {
-        for index in plan.actions.indices {
-            let id = plan.actions[index].id
-            guard let old = base.actionIndex(id: id).map({ base.actions[$0] }), old.commentaryRestricted == true else {
-                keepRestrictedReviews(&plan.actions[index], base: base, ours: ours, theirs: theirs)
-                continue
-            }
-            var action = plan.actions[index]
-            let sides = [ours, theirs].compactMap { side in side.actionIndex(id: id).map { side.actions[$0] } }
-            if action.commentaryRestricted != true,
-               sides.contains(where: { $0.commentaryRestricted != true && $0.commentary.trimmingSpaces() != action.commentary.trimmingSpaces() }) {
-                action.commentaryRestricted = true
-            }
-            plan.actions[index] = action
-            keepRestrictedReviews(&plan.actions[index], base: base, ours: ours, theirs: theirs)
+        func index(_ plan: Plan) -> [String: Int] {
+            Dictionary(plan.actions.indices.map { (plan.actions[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let (b, o, t) = (index(base), index(ours), index(theirs))
+        for position in plan.actions.indices {
+            let id = plan.actions[position].id
+            guard let bi = b[id], let oi = o[id], let ti = t[id] else { continue }
+            let (old, mine, their) = (base.actions[bi], ours.actions[oi], theirs.actions[ti])
+            // Only an action both sides changed can have a mark cleared on one and words on the other.
+            guard mine != old, their != old, mine != their else { continue }
+            keepRestricted(&plan.actions[position], base: old, sides: [mine, their])
         }
     }
 
-    private static func keepRestrictedReviews(_ action: inout Action, base: Plan, ours: Plan, theirs: Plan) {
-        func review(_ plan: Plan, _ quarter: Quarter) -> Review? {
-            plan.actionIndex(id: action.id).flatMap { plan.actions[$0].review(for: quarter) }
+    private static func keepRestricted(_ action: inout Action, base old: Action, sides: [Action]) {
+        if old.commentaryRestricted == true, action.commentaryRestricted != true,
+           sides.contains(where: { $0.commentaryRestricted != true && $0.commentary.trimmingSpaces() != action.commentary.trimmingSpaces() }) {
+            action.commentaryRestricted = true
         }
         for r in action.reviews.indices where action.reviews[r].restricted != true {
             let quarter = action.reviews[r].quarter
-            guard review(base, quarter)?.restricted == true else { continue }
+            guard old.review(for: quarter)?.restricted == true else { continue }
             let words = action.reviews[r].commentary.trimmingSpaces()
-            if [ours, theirs].contains(where: { side in
-                review(side, quarter).map { $0.restricted != true && $0.commentary.trimmingSpaces() != words } ?? false
+            if sides.contains(where: { side in
+                side.review(for: quarter).map { $0.restricted != true && $0.commentary.trimmingSpaces() != words } ?? false
             }) {
                 action.reviews[r].restricted = true
             }

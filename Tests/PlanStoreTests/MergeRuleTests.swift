@@ -118,6 +118,18 @@ import Testing
         #expect(next.renumbered.isEmpty)
     }
 
+    @Test func aNewActionGivenADeletedActionsIdIsNotMixedWithIt() throws {
+        let base = try sample()
+        var ours = base, theirs = base
+        try ours.deleteAction(id: "PRI-06", context: police)
+        try ours.addAction(Action(id: ours.nextActionID(in: .primary), group: .primary, title: "Police campaign", owner: "mps"), context: police)
+        try theirs.editAction(id: "PRI-06", context: later) { $0.title = "Council's new title" }
+        let result = PlanMerge.merge(base: base, mine: ours, theirs: theirs)
+        #expect(result.renumbered.map(\.description) == ["our new action PRI-06 is now PRI-07 (PRI-06 was an action deleted meanwhile)"])
+        #expect(result.conflicts.map(\.path) == ["actions[id=PRI-06]"])  // deleted here, changed there
+        #expect(try action(result.plan, "PRI-07").title == "Police campaign")
+    }
+
     @Test func milestonesAndFundingLinesAddedUnderOneIdAreBothKept() throws {
         let base = try sample()
         var ours = base, theirs = base
