@@ -1,93 +1,51 @@
 import Foundation
 import PlanModel
 
-/// Why a recorded conflict could not be settled.
-public struct ConflictResolutionError: Error, Equatable, CustomStringConvertible {
-    public var path: String
-    public var message: String
+/// The plan file's side of resolving a recorded conflict (`Plan.resolveConflicts`, in PlanModel):
+/// a conflict's values are JSON text as the file writes them, so reading an action from one and
+/// writing one at a path go through the file's own encoding.
+public struct PlanFileConflictValues: ConflictValues {
+    public init() {}
 
-    public var description: String { "conflicts: \(path): \(message)" }
-}
-
-extension Plan {
-    /// Settles the recorded conflicts that `selects` picks, keeping `side`'s value: ours is
-    /// already in place, so taking ours only drops the record; taking theirs writes their value
-    /// at the conflict's path (a whole action comes back, or goes with a deletion record).
-    /// `context` stands in for who deleted an action when the record does not say. Returns the
-    /// conflicts settled; the plan is unchanged when one cannot be applied.
-    public mutating func resolveConflicts(take side: MergeConflict.Side, context: EditContext,
-                                          where selects: (MergeConflict) -> Bool) throws(ConflictResolutionError) -> [MergeConflict] {
-        var plan = self
-        let chosen = conflicts.filter(selects)
-        for conflict in chosen {
-            if side == .theirs {
-                try plan.takeTheirs(conflict, context: context)
-            } else if conflict.field.isEmpty, let id = conflict.actionID, plan.actionIndex(id: id) != nil {
-                // Our action stays: their deletion record goes.
-                plan.removedActions.removeAll { $0.id == id }
-            }
-        }
-        plan.conflicts.removeAll(where: selects)
-        self = plan
-        return chosen
+    public func action(from json: String) -> Action? {
+        PlanCoding.decodeAction(Data(json.utf8))
     }
 
-    private mutating func takeTheirs(_ conflict: MergeConflict, context: EditContext) throws(ConflictResolutionError) {
-        func failure(_ message: String) -> ConflictResolutionError { ConflictResolutionError(path: conflict.path, message: message) }
-        guard let segments = PathSegment.parse(conflict.path) else { throw failure("not a path dplan can follow") }
+    public func write(_ json: String?, at path: String, actionIndex: Int?, in plan: inout Plan) throws(ConflictResolutionError) {
+        func failure(_ message: String) -> ConflictResolutionError { ConflictResolutionError(path: path, message: message) }
+        guard let segments = PathSegment.parse(path) else { throw failure("not a path dplan can follow") }
         var value: Any?
-        if let text = conflict.theirs {
-            guard let parsed = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: .fragmentsAllowed) else {
-                throw failure("their value is not JSON: \(text)")
+        if let json {
+            guard let parsed = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed) else {
+                throw failure("their value is not JSON: \(json)")
             }
             value = parsed
         }
-        if case .item("actions", "id", let id)? = segments.dropFirst().first, segments.first == .key("actions") {
-            let rest = Array(segments.dropFirst(2))
-            let index = actionIndex(id: id)
-            if rest.isEmpty {
-                try replaceAction(id: id, at: index, with: value, conflict: conflict, context: context)
-                return
-            }
-            guard let index else { throw failure("no action \(id) here to change") }
-            var tree = try? JSONSerialization.jsonObject(with: PlanCoding.encode(actions[index])) as Any
-            guard PathSegment.set(value, at: rest[...], in: &tree), let tree,
+        if let index = actionIndex {
+            // `actions[id=X]` and then the field within the action.
+            var tree = try? JSONSerialization.jsonObject(with: PlanCoding.encode(plan.actions[index])) as Any
+            guard PathSegment.set(value, at: segments.dropFirst(2), in: &tree), let tree,
                   let data = try? JSONSerialization.data(withJSONObject: tree), let action = PlanCoding.decodeAction(data) else {
-                throw failure("their value does not fit action \(id)")
+                throw failure("their value does not fit action \(plan.actions[index].id)")
             }
-            actions[index] = action
+            plan.actions[index] = action
             return
         }
-        var tree = try? JSONSerialization.jsonObject(with: PlanCoding.encode(withoutActions)) as Any
+        var tree = try? JSONSerialization.jsonObject(with: PlanCoding.encode(plan.withoutActions)) as Any
         guard PathSegment.set(value, at: segments[...], in: &tree), let tree,
               let data = try? JSONSerialization.data(withJSONObject: tree), var shell = try? PlanCoding.decode(data, file: "resolve") else {
             throw failure("their value does not fit the plan")
         }
-        shell.actions = actions
-        self = shell
+        shell.actions = plan.actions
+        plan = shell
     }
+}
 
-    /// A whole action deleted on one side and changed on the other: theirs is the action (it
-    /// comes back, in its group) or nothing (it goes, with a deletion record).
-    private mutating func replaceAction(id: String, at index: Int?, with value: Any?, conflict: MergeConflict,
-                                        context: EditContext) throws(ConflictResolutionError) {
-        guard let value else {
-            guard let index else { return }
-            if !removedActions.contains(where: { $0.id == id }) {
-                removedActions.append(RemovedAction(of: actions[index], by: conflict.theirsBy ?? context.by, on: conflict.theirsOn ?? context.now))
-            }
-            actions.remove(at: index)
-            return
-        }
-        guard let data = try? JSONSerialization.data(withJSONObject: value), let action = PlanCoding.decodeAction(data) else {
-            throw ConflictResolutionError(path: conflict.path, message: "their value is not an action")
-        }
-        if let index {
-            actions[index] = action
-        } else {
-            insertInGroupOrder(action)  // as the save merge places an action taken back
-        }
-        removedActions.removeAll { $0.id == id }
+extension Plan {
+    /// `resolveConflicts(take:context:values:where:)` with the plan file's values.
+    public mutating func resolveConflicts(take side: MergeConflict.Side, context: EditContext,
+                                          where selects: (MergeConflict) -> Bool) throws(ConflictResolutionError) -> [MergeConflict] {
+        try resolveConflicts(take: side, context: context, values: PlanFileConflictValues(), where: selects)
     }
 }
 
