@@ -105,6 +105,9 @@ public struct Review: Equatable, Sendable {
     public var noUpdateProvided: Bool?
     /// Commentary not for publication.
     public var restricted: Bool?
+    /// The board's view when it settled on another status than the lead's (nil when it did not).
+    /// `status`, `commentary`, `by` and `on` stay the lead's update.
+    public var board: BoardView?
 
     public init(quarter: Quarter, status: Status, commentary: String, by: String, on: Timestamp,
                 owner: String? = nil, noUpdateProvided: Bool? = nil, restricted: Bool? = nil) {

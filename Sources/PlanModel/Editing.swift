@@ -16,6 +16,8 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
     case duplicateActionID(String)
     case emptyTitle
     case reasonRequired
+    /// The board's view of an action needs its reason.
+    case boardReasonRequired
     case commentaryRequired(from: Status, to: Status)
     /// A red status kept for another quarter needs words on what is being done ("watermelon" rule).
     case stillRedNeedsCommentary(Quarter)
@@ -59,6 +61,7 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
         case .duplicateActionID(let id): "an action with id \"\(id)\" already exists"
         case .emptyTitle: "the title must not be empty"
         case .reasonRequired: "a due-date change needs a reason"
+        case .boardReasonRequired: "the board's view needs its reason"
         case .commentaryRequired(let from, let to):
             "the status gets worse (\(from.label) to \(to.label)): a commentary explaining why is required"
         case .stillRedNeedsCommentary(let q):
@@ -133,7 +136,8 @@ extension Plan {
         }
         var action = actions[index]
         if !action.reviews.contains(where: { $0.quarter > quarter }) {
-            action.status = status
+            // A board's view recorded for this quarter stands: the lead's update does not undo it.
+            action.status = action.review(for: quarter)?.board?.status ?? status
             if let commentary { action.commentary = commentary }
         }
         if let r = action.reviews.lastIndex(where: { $0.quarter == quarter }) {
@@ -263,7 +267,7 @@ extension Plan {
     }
 
     /// Stamps who and when, and appends every changed field to the action's audit trail.
-    private func stamp(_ action: inout Action, from old: Action?, _ context: EditContext) {
+    func stamp(_ action: inout Action, from old: Action?, _ context: EditContext) {
         var log = action.changeLog ?? []
         if let old {
             for (field, before, after) in Self.auditedFields(old, action) where before != after {

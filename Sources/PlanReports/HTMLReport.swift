@@ -249,8 +249,11 @@ private func trendMark(_ trend: String) -> String {
 /// removed it.
 private func commentaryCell(_ row: Report.ActionRow, empty: String) -> String {
     let note = row.commentaryNote.isEmpty ? "" : "<em>(\(h(row.commentaryNote)))</em> "
-    if row.withheld { return note + "<em>withheld</em>" }
-    return row.commentary.isEmpty ? empty : note + h(row.commentary)
+    let words = row.withheld ? note + "<em>withheld</em>" : row.commentary.isEmpty ? empty : note + h(row.commentary)
+    guard row.hasBoardView else { return words }
+    let lead = words.isEmpty || words == empty ? "<em>no update provided</em>" : words
+    return "<p class=\"voice\"><strong>Lead's update</strong> (\(h(row.leadCredit))): \(lead)</p>"
+        + "<p class=\"voice\"><strong>Board's view</strong> (\(h(row.boardCredit))): \(h(row.boardReason))</p>"
 }
 
 /// Text written by the officer as paragraphs (a blank line starts a new one).

@@ -164,8 +164,10 @@ private func paragraphs(_ text: String) -> [String] {
 /// report removed it.
 private func commentaryCell(_ row: Report.ActionRow, empty: String) -> String {
     let note = row.commentaryNote.isEmpty ? "" : "_(\(md(row.commentaryNote)))_ "
-    if row.withheld { return note + "_withheld_" }
-    return row.commentary.isEmpty ? empty : note + md(row.commentary)
+    let words = row.withheld ? note + "_withheld_" : row.commentary.isEmpty ? empty : note + md(row.commentary)
+    guard row.hasBoardView else { return words }
+    let lead = words.isEmpty || words == empty ? "_no update provided_" : words
+    return "**Lead's update** (\(md(row.leadCredit))): \(lead) **Board's view** (\(md(row.boardCredit))): \(md(row.boardReason))"
 }
 
 /// Plan text as literal Markdown, one line: control characters removed, and each character that
