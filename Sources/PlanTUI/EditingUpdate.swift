@@ -7,6 +7,7 @@ extension AppState {
     mutating func performEdit(_ command: Command) {
         switch command {
         case .setStatus(let status): setStatus(status)
+        case .boardView(let status): askForBoardView(status)
         case .editCommentary:
             guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
             guard !session.isReadOnly else { return refuseReadOnly() }
@@ -68,7 +69,6 @@ extension AppState {
         guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
         guard !session.isReadOnly else { return refuseReadOnly() }
         guard !refusedForNoOpenQuarter() else { return }
-        if case .meeting = screen { return askForBoardView(id: id, status: status) }
         if status == plan.actions[index].status, plan.actions[index].review(for: quarter) != nil {
             message = Message(text: "\(id) is already \(status.label) for \(quarter)", isError: false)
             return
@@ -84,9 +84,12 @@ extension AppState {
 
     /// A status key in meeting mode is the board's view: it never replaces the lead's update,
     /// so the prompt opens empty and asks for the board's reason. The status the action already
-    /// has is kept without asking.
-    mutating func askForBoardView(id: String, status: Status) {
-        guard let index = plan.actionIndex(id: id), status != plan.actions[index].status else {
+    /// has is kept without asking (Enter records it).
+    mutating func askForBoardView(_ status: Status) {
+        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
+        guard !session.isReadOnly else { return refuseReadOnly() }
+        guard !refusedForNoOpenQuarter() else { return }
+        guard status != plan.actions[index].status else {
             message = Message(text: "\(id) is already \(status.label); Enter keeps it", isError: false)
             return
         }

@@ -75,7 +75,8 @@ func renderMeetingSummary(_ state: AppState, _ meeting: Meeting, into frame: ino
         } else {
             spans += [statusBadge(now.status), Span(" kept    ")]
         }
-        let note = now.review(for: state.quarter)?.commentary ?? ""
+        let review = now.review(for: state.quarter)
+        let note = review?.board.map { "Board's view: " + $0.reason } ?? review?.commentary ?? ""
         spans.append(Span("  " + (note.isEmpty ? "(no commentary)" : note), note.isEmpty ? .dim : .normal))
         frame.put(spans, x: 0, y: y, maxWidth: frame.width - 1)
         y += 1

@@ -60,7 +60,7 @@ public enum EditorPurpose: Equatable, Sendable {
         switch self {
         case .commentary(let id, let status, let required):
             "\(id)" + (status.map { " → \($0.letter)" } ?? "") + (required ? " why? (required)" : " commentary")
-        case .boardView(let id, let status): "\(id) board's view → \(status.letter): why? (required; the lead's update stays)"
+        case .boardView(let id, let status): "\(id) board's view → \(status.letter): why? (the lead's update stays)"
         case .title(let id): "\(id) title"
         case .description(let id): "\(id) description"
         case .outcome(let id): "\(id) outcome measure"
