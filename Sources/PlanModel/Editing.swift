@@ -112,10 +112,12 @@ extension Plan {
     /// would land before the action's latest review is refused: the clock has gone back, and the
     /// update would quietly rewrite an earlier quarter. The commentary rules
     /// (`commentaryRule`) are checked first. While the action's commentary is marked restricted,
-    /// new commentary is restricted too, in the review as on the action.
+    /// new commentary is restricted too, in the review as on the action. `author` is who gave the
+    /// update when it is not who enters it (a return: the agency), recorded as the review's `by`
+    /// with `context.by` as `enteredBy`.
     public mutating func recordUpdate(
         actionID: String, status newStatus: Status?, commentary newCommentary: String?, quarter chosen: Quarter? = nil,
-        context: EditContext
+        author: String? = nil, context: EditContext
     ) throws {
         guard let index = actionIndex(id: actionID) else { throw PlanEditError.unknownAction(actionID) }
         let quarter = try chosen ?? quarterForUpdates(on: context.now.day)
@@ -143,14 +145,16 @@ extension Plan {
         if let r = action.reviews.lastIndex(where: { $0.quarter == quarter }) {
             action.reviews[r].status = status
             if let commentary { action.reviews[r].commentary = commentary }
-            action.reviews[r].by = context.by
+            action.reviews[r].by = author ?? context.by
+            action.reviews[r].enteredBy = author == nil || author == context.by ? nil : context.by
             action.reviews[r].on = context.now
             action.reviews[r].owner = action.owner
             action.reviews[r].noUpdateProvided = nil
             if action.commentaryRestricted == true { action.reviews[r].restricted = true }
         } else {
-            let review = Review(quarter: quarter, status: status, commentary: commentary ?? "",
-                                by: context.by, on: context.now, owner: action.owner, restricted: action.commentaryRestricted)
+            var review = Review(quarter: quarter, status: status, commentary: commentary ?? "",
+                                by: author ?? context.by, on: context.now, owner: action.owner, restricted: action.commentaryRestricted)
+            review.enteredBy = author == nil || author == context.by ? nil : context.by
             let position = action.reviews.firstIndex { $0.quarter > quarter } ?? action.reviews.endIndex
             action.reviews.insert(review, at: position)
         }

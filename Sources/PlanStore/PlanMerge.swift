@@ -217,7 +217,7 @@ public enum PlanMerge {
     /// with the later stamp, the larger name on a tie; a milestone is done when merging done or
     /// not done says so, with the later of the sides' done stamps. Real fields still clash.
     private static func settleStamps(base: [String: Any], mine: inout [String: Any], theirs: inout [String: Any]) {
-        let groups = [["updated", "updatedBy"], ["on", "by", "owner", "noUpdateProvided"], ["closedOn", "closedBy"]]
+        let groups = [["updated", "updatedBy"], ["on", "by", "owner", "noUpdateProvided", "enteredBy"], ["closedOn", "closedBy"]]
         func stamp(_ object: [String: Any], _ group: [String]) -> (String, String) {
             (object[group[0]] as? String ?? "", object[group[1]] as? String ?? "")
         }

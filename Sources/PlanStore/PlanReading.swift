@@ -240,7 +240,7 @@ extension JSONReader {
     mutating func review() throws(JSONReadFailure) -> Review {
         var object = try beginObject()
         var quarter: Quarter?, status: Status?, commentary: String?, by: String?, on: Timestamp?
-        var owner: String?, noUpdateProvided: Bool?, restricted: Bool?, board: BoardView?
+        var owner: String?, noUpdateProvided: Bool?, restricted: Bool?, board: BoardView?, enteredBy: String?
         while let key = try nextKey(&object) {
             if self.key(key, is: "quarter") {
                 quarter = try self.quarter()
@@ -258,6 +258,8 @@ extension JSONReader {
                 noUpdateProvided = try skipNull() ? nil : bool()
             } else if self.key(key, is: "restricted") {
                 restricted = try skipNull() ? nil : bool()
+            } else if self.key(key, is: "enteredBy") {
+                enteredBy = try skipNull() ? nil : repeatedString()
             } else if self.key(key, is: "board") {
                 board = try skipNull() ? nil : boardView()
             } else {
@@ -268,6 +270,7 @@ extension JSONReader {
                       commentary: try required(commentary, "commentary", object), by: try required(by, "by", object),
                       on: try required(on, "on", object), owner: owner, noUpdateProvided: noUpdateProvided, restricted: restricted)
         review.board = board
+        review.enteredBy = enteredBy
         return review
     }
 

@@ -109,6 +109,7 @@ extension JSONWriter {
         if let board = review.board { key("board", in: &o); boardView(board) }
         key("by", in: &o); string(review.by)
         key("commentary", in: &o); string(review.commentary)
+        if let enteredBy = review.enteredBy { key("enteredBy", in: &o); string(enteredBy) }
         if let none = review.noUpdateProvided { key("noUpdateProvided", in: &o); bool(none) }
         key("on", in: &o); timestamp(review.on)
         if let owner = review.owner { key("owner", in: &o); string(owner) }

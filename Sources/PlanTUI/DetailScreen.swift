@@ -66,7 +66,7 @@ func detailLines(_ action: Action, state: AppState, width: Int) -> [[Span]] {
     for review in action.reviews.reversed() {
         let head = "  \(review.quarter)  "
         let commentary = review.commentary.isEmpty ? "(no commentary)" : review.commentary
-        var text = wrapped(sanitizedForTerminal((review.board == nil ? "" : "Lead's update: ") + "\(commentary) — \(review.by), \(review.on.day)"),
+        var text = wrapped(sanitizedForTerminal((review.board == nil ? "" : "Lead's update: ") + "\(commentary) — \(review.by)\(review.enteredBy.map { ", entered by " + $0 } ?? ""), \(review.on.day)"),
                            toWidth: max(10, width - displayWidth(head) - 5))
         if let board = review.board {
             text += wrapped(sanitizedForTerminal(boardViewLine(board, plan: plan)), toWidth: max(10, width - displayWidth(head) - 5))

@@ -48,7 +48,7 @@ func actionDetail(_ action: Action, in plan: Plan, today: Day) -> String {
     for review in action.reviews.reversed() {
         let commentary = review.commentary.isEmpty ? "(no commentary)" : clean(review.commentary)
         let voice = review.board == nil ? "" : "Lead's update: "
-        lines.append("  \(review.quarter)  \(statusCell(review.status, in: plan).padding(toLength: 13, withPad: " ", startingAt: 0))  \(voice)\(commentary)  (\(clean(review.by)), \(review.on.day))")
+        lines.append("  \(review.quarter)  \(statusCell(review.status, in: plan).padding(toLength: 13, withPad: " ", startingAt: 0))  \(voice)\(commentary)  (\(clean(review.by))\(review.enteredBy.map { ", entered by " + clean($0) } ?? ""), \(review.on.day))")
         if let board = review.board {
             lines.append("  \(review.quarter)  \(statusCell(board.status, in: plan).padding(toLength: 13, withPad: " ", startingAt: 0))  Board's view: \(clean(board.reason))  (\(clean(board.by)), \(board.on.day))")
         }

@@ -17,7 +17,8 @@ import Testing
         #expect(!String(decoding: olderBytes, as: UTF8.self).contains(#""board" : {"#))
         #expect(PlanCoding.encode(try PlanCoding.decode(olderBytes, file: "p.json")) == olderBytes)
         var plan = older
-        try plan.recordUpdate(actionID: "SEC-06", status: .green, commentary: "IDVA in post", context: lead)
+        try plan.recordUpdate(actionID: "SEC-06", status: .green, commentary: "IDVA in post", author: "Police", context: lead)
+        #expect(plan.actions[try #require(plan.actionIndex(id: "SEC-06"))].reviews.last?.enteredBy == "Metropolitan Police")
         try plan.recordBoardView(actionID: "SEC-06", status: .amber, reason: "Waiting list growing", context: board)
         let bytes = PlanCoding.encode(plan)
         let read = try PlanCoding.decode(bytes, file: "p.json")
