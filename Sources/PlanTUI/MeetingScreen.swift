@@ -39,7 +39,7 @@ func renderMeeting(_ state: AppState, _ meeting: Meeting, into frame: inout Fram
             frame.put(" " + (note ?? "no update"), x: x, y: y + 1, tone: .warning)
         }
         let text = commentary.isEmpty ? (status == nil ? "" : "(no commentary)") : commentary
-        var lines = wrapped(sanitizedForTerminal(text), toWidth: columnWidth - 2)
+        var lines = wrappedText(text, toWidth: columnWidth - 2)
         if let board { lines += [""] + wrapped(sanitizedForTerminal(boardViewLine(board, plan: plan)), toWidth: columnWidth - 2) }
         let room = max(1, frame.height - y - 6)
         let first = min(meeting.scroll, max(0, lines.count - room))
