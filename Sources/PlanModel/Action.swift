@@ -105,6 +105,12 @@ public struct Review: Equatable, Sendable {
     public var noUpdateProvided: Bool?
     /// Commentary not for publication.
     public var restricted: Bool?
+    /// The board's view when it settled on another status than the lead's (nil when it did not).
+    /// `status`, `commentary`, `by` and `on` stay the lead's update.
+    public var board: BoardView?
+    /// Who typed the update in when it came from someone else: for a return, `by` is the agency
+    /// (the lead owner) and this the officer who imported it. Nil when `by` entered it.
+    public var enteredBy: String?
 
     public init(quarter: Quarter, status: Status, commentary: String, by: String, on: Timestamp,
                 owner: String? = nil, noUpdateProvided: Bool? = nil, restricted: Bool? = nil) {

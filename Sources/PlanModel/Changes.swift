@@ -57,7 +57,7 @@ extension Plan {
     }
 
     func status(of action: PastStatus, in quarter: Quarter, live: Quarter) -> Status? {
-        if let review = action.reviewIndex(for: quarter) { return action.reviews[review].status }
+        if let review = action.reviewIndex(for: quarter) { return action.reviews[review].settledStatus }
         if quarter == live { return action.status }
         guard quarter < live else { return nil }
         return action.status(atEndOf: quarter.lastDay(fyStartMonth: financialYearStartMonth))

@@ -16,6 +16,8 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
     case duplicateActionID(String)
     case emptyTitle
     case reasonRequired
+    /// The board's view of an action needs its reason.
+    case boardReasonRequired
     case commentaryRequired(from: Status, to: Status)
     /// A red status kept for another quarter needs words on what is being done ("watermelon" rule).
     case stillRedNeedsCommentary(Quarter)
@@ -59,6 +61,7 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
         case .duplicateActionID(let id): "an action with id \"\(id)\" already exists"
         case .emptyTitle: "the title must not be empty"
         case .reasonRequired: "a due-date change needs a reason"
+        case .boardReasonRequired: "the board's view needs its reason"
         case .commentaryRequired(let from, let to):
             "the status gets worse (\(from.label) to \(to.label)): a commentary explaining why is required"
         case .stillRedNeedsCommentary(let q):
@@ -109,10 +112,12 @@ extension Plan {
     /// would land before the action's latest review is refused: the clock has gone back, and the
     /// update would quietly rewrite an earlier quarter. The commentary rules
     /// (`commentaryRule`) are checked first. While the action's commentary is marked restricted,
-    /// new commentary is restricted too, in the review as on the action.
+    /// new commentary is restricted too, in the review as on the action. `author` is who gave the
+    /// update when it is not who enters it (a return: the agency), recorded as the review's `by`
+    /// with `context.by` as `enteredBy`.
     public mutating func recordUpdate(
         actionID: String, status newStatus: Status?, commentary newCommentary: String?, quarter chosen: Quarter? = nil,
-        context: EditContext
+        author: String? = nil, context: EditContext
     ) throws {
         guard let index = actionIndex(id: actionID) else { throw PlanEditError.unknownAction(actionID) }
         let quarter = try chosen ?? quarterForUpdates(on: context.now.day)
@@ -133,20 +138,23 @@ extension Plan {
         }
         var action = actions[index]
         if !action.reviews.contains(where: { $0.quarter > quarter }) {
-            action.status = status
+            // A board's view recorded for this quarter stands: the lead's update does not undo it.
+            action.status = action.review(for: quarter)?.board?.status ?? status
             if let commentary { action.commentary = commentary }
         }
         if let r = action.reviews.lastIndex(where: { $0.quarter == quarter }) {
             action.reviews[r].status = status
             if let commentary { action.reviews[r].commentary = commentary }
-            action.reviews[r].by = context.by
+            action.reviews[r].by = author ?? context.by
+            action.reviews[r].enteredBy = author == nil || author == context.by ? nil : context.by
             action.reviews[r].on = context.now
             action.reviews[r].owner = action.owner
             action.reviews[r].noUpdateProvided = nil
             if action.commentaryRestricted == true { action.reviews[r].restricted = true }
         } else {
-            let review = Review(quarter: quarter, status: status, commentary: commentary ?? "",
-                                by: context.by, on: context.now, owner: action.owner, restricted: action.commentaryRestricted)
+            var review = Review(quarter: quarter, status: status, commentary: commentary ?? "",
+                                by: author ?? context.by, on: context.now, owner: action.owner, restricted: action.commentaryRestricted)
+            review.enteredBy = author == nil || author == context.by ? nil : context.by
             let position = action.reviews.firstIndex { $0.quarter > quarter } ?? action.reviews.endIndex
             action.reviews.insert(review, at: position)
         }
@@ -263,7 +271,7 @@ extension Plan {
     }
 
     /// Stamps who and when, and appends every changed field to the action's audit trail.
-    private func stamp(_ action: inout Action, from old: Action?, _ context: EditContext) {
+    func stamp(_ action: inout Action, from old: Action?, _ context: EditContext) {
         var log = action.changeLog ?? []
         if let old {
             for (field, before, after) in Self.auditedFields(old, action) where before != after {

@@ -34,14 +34,17 @@ extension Action {
     /// the chase list asks it of every action in the plan.
     func reviewIndex(for quarter: Quarter) -> Int? { reviews.lastIndex { $0.quarter == quarter } }
 
-    /// No update recorded in `quarter` and not complete: the owner still owes an update.
+    /// No update from the owner recorded in `quarter` (no review, or one holding only the
+    /// board's view) and not complete: the owner still owes an update.
     public func isStale(in quarter: Quarter) -> Bool {
-        status != .complete && reviewIndex(for: quarter) == nil
+        guard status != .complete else { return false }
+        guard let index = reviewIndex(for: quarter) else { return true }
+        return reviews[index].noUpdateProvided == true
     }
 
     /// Status now (for `quarter`) against the status recorded for the quarter before.
     public func trend(in quarter: Quarter) -> Trend {
-        Trend(from: review(for: quarter.previous)?.status, to: review(for: quarter)?.status ?? status)
+        Trend(from: review(for: quarter.previous)?.settledStatus, to: review(for: quarter)?.settledStatus ?? status)
     }
 }
 

@@ -107,6 +107,9 @@ extension Plan {
             if !inPeriod(quarter) {
                 report(path("reviews[\(j)].quarter"), "\(quarter) is outside the plan period \(period.start) to \(period.end)")
             }
+            if let board = reviews[j].board, board.reason.isBlank {
+                report(path("reviews[\(j)].board.reason"), "the board's view needs its reason")
+            }
         }
     }
 

@@ -13,13 +13,15 @@ extension Report {
     }
 
     private static let csvHeader = ["ID", "Prevention group", "Action", "Owner", "Partners", "Due", "Status", "Commentary",
-                                    "Commentary note", "Outcome measure", "Funding"]
+                                    "Commentary note", "Outcome measure", "Funding",
+                                    "Lead's status", "Board's view", "Board's reason"]
 
     private var csvRows: [[String]] {
         groups.flatMap { group in
             group.actions.map { row in
                 [row.id, row.groupName, row.title, row.owner, row.partners, row.due, "\(row.letter) \(row.statusLabel)",
                  row.withheld ? withheldText : row.commentary, row.commentaryNote, row.outcomeMeasure, row.funding]
+                    + (row.hasBoardView ? [row.leadCredit, row.boardCredit, row.boardReason] : ["", "", ""])
             }
         }
     }
@@ -31,20 +33,27 @@ extension Plan {
     /// the By column (who made each update is personal data).
     public func historyCSV(excel: Bool, isPublic: Bool, withNames: Bool = false, actionIDs: Set<String>? = nil) throws -> Data {
         let names = !isPublic || withNames
-        var rows = [["ID", "Action", "Quarter", "Status", "Commentary"] + (names ? ["By"] : []) + ["On"]]
+        var rows = [["ID", "Action", "Quarter", "Status", "Commentary"] + (names ? ["By"] : []) + ["On", "Board's view", "Board's reason"]]
         for action in actions where actionIDs?.contains(action.id) ?? true {
             for review in action.reviews {
                 let commentary = review.noUpdateProvided == true ? "No update provided."
                     : isPublic && (review.restricted == true && !review.commentary.isBlank || action.isWithheld(review.commentary)) ? withheldText : review.commentary
                 rows.append([action.id, action.title, review.quarter.description, "\(review.status.letter) \(review.status.label)",
-                             commentary] + (names ? [review.by] : []) + [review.on.day.description])
+                             commentary] + (names ? [review.by] : []) + [review.on.day.description] + boardCells(review.board, names: names))
             }
         }
         return try writeCSV(rows, excel: excel)
     }
 }
 
-/// What a public CSV shows where restricted commentary was removed.
+/// The board's view in the history table: its status with who (when names are shown) and when,
+/// and its reason; empty where the board did not give one.
+private func boardCells(_ board: BoardView?, names: Bool) -> [String] {
+    guard let board else { return ["", ""] }
+    return [(["\(board.status.letter) \(board.status.label)"] + (names ? [board.by] : []) + [board.on.day.description]).joined(separator: ", "),
+            board.reason]
+}
+
 /// What a public table shows where restricted commentary was removed.
 let withheldText = "(withheld)"
 

@@ -110,7 +110,7 @@ extension Report {
                 out += "<p><strong>Due date moved</strong> \(h(change.onLabel)): \(h(change.fromLabel)) → \(h(change.toLabel)), \(h(change.reason))\(change.by.isEmpty ? "" : " (\(h(change.by)))")</p>\n"
             }
             out += "<table class=\"compare\"><colgroup><col/><col/></colgroup><thead><tr><th>Last quarter (\(h(previousQuarter)))</th><th>This quarter (\(h(quarter))\(soFar ? ", so far" : ""))</th></tr></thead>\n"
-            let previous = row.previousWithheld ? "<em>withheld</em>" : row.previousCommentary.isEmpty ? "<em>none</em>" : h(row.previousCommentary)
+            let previous = row.previousWithheld ? "<em>withheld</em>" : row.previousCommentary.isEmpty ? "<em>none</em>" : htmlText(row.previousCommentary)
             out += "<tbody><tr><td>\(previous)</td><td>\(commentaryCell(row, empty: "<em>none</em>"))</td></tr></tbody></table>\n"
             if row.hasDecision { out += "<p class=\"ask\"><strong>Decision or help needed from the board:</strong> \(h(row.decisionNeeded))</p>\n" }
             out += "</div>\n"
@@ -249,8 +249,11 @@ private func trendMark(_ trend: String) -> String {
 /// removed it.
 private func commentaryCell(_ row: Report.ActionRow, empty: String) -> String {
     let note = row.commentaryNote.isEmpty ? "" : "<em>(\(h(row.commentaryNote)))</em> "
-    if row.withheld { return note + "<em>withheld</em>" }
-    return row.commentary.isEmpty ? empty : note + h(row.commentary)
+    let words = row.withheld ? note + "<em>withheld</em>" : row.commentary.isEmpty ? empty : note + htmlText(row.commentary)
+    guard row.hasBoardView else { return words }
+    let lead = words.isEmpty || words == empty ? "<em>no update provided</em>" : words
+    return "<p class=\"voice\"><strong>Lead's update</strong> (\(h(row.leadCredit))): \(lead)</p>"
+        + "<p class=\"voice\"><strong>Board's view</strong> (\(h(row.boardCredit))): \(h(row.boardReason))</p>"
 }
 
 /// Text written by the officer as paragraphs (a blank line starts a new one).

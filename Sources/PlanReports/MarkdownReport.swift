@@ -106,9 +106,9 @@ extension Report {
             for change in row.dueDateChanges {
                 out.append("- **Due date moved** \(change.onLabel): \(change.fromLabel) → \(change.toLabel), \(md(change.reason))\(change.by.isEmpty ? "" : " (\(md(change.by)))")")
             }
-            let previous = row.previousWithheld ? "_withheld_" : row.previousCommentary.isEmpty ? "_none_" : md(row.previousCommentary)
+            let previous = row.previousWithheld ? "_withheld_" : row.previousCommentary.isEmpty ? "_none_" : mdLines(row.previousCommentary)
             out.append("- **Last quarter (\(previousQuarter)):** \(previous)")
-            out.append("- **This quarter (\(quarter)\(soFar ? ", so far" : "")):** \(commentaryCell(row, empty: "_none_"))")
+            out.append("- **This quarter (\(quarter)\(soFar ? ", so far" : "")):** \(commentaryCell(row, empty: "_none_", breaks: true))")
             if row.hasDecision { out.append("- **Decision or help needed from the board:** \(md(row.decisionNeeded))") }
             out.append("")
         }
@@ -162,10 +162,20 @@ private func paragraphs(_ text: String) -> [String] {
 
 /// A row's commentary in Markdown: where carried text comes from, and "withheld" where a public
 /// report removed it.
-private func commentaryCell(_ row: Report.ActionRow, empty: String) -> String {
+private func commentaryCell(_ row: Report.ActionRow, empty: String, breaks: Bool = false) -> String {
     let note = row.commentaryNote.isEmpty ? "" : "_(\(md(row.commentaryNote)))_ "
-    if row.withheld { return note + "_withheld_" }
-    return row.commentary.isEmpty ? empty : note + md(row.commentary)
+    let words = row.withheld ? note + "_withheld_" : row.commentary.isEmpty ? empty : note + (breaks ? mdLines(row.commentary) : md(row.commentary))
+    guard row.hasBoardView else { return words }
+    let lead = words.isEmpty || words == empty ? "_no update provided_" : words
+    return "**Lead's update** (\(md(row.leadCredit))): \(lead) **Board's view** (\(md(row.boardCredit))): \(md(row.boardReason))"
+}
+
+/// Text as written inside a list item: each line after a hard break (a backslash at the line's
+/// end), indented to stay in the item, so bullet points pasted from an email stay one a line in
+/// Markdown and in the Word paper made from it. Blank lines are dropped (they would end the item).
+func mdLines(_ text: String) -> String {
+    text.split(whereSeparator: \.isNewline).map { md(String($0).trimmingSpaces()) }.filter { !$0.isEmpty }
+        .joined(separator: "\\\n  ")
 }
 
 /// Plan text as literal Markdown, one line: control characters removed, and each character that

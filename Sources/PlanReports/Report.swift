@@ -46,6 +46,13 @@ public struct Report: Codable, Equatable, Sendable {
         public var withheld: Bool
         public var overdue, stale: Bool
         public var dueDateChanges: [DueChange]
+        /// The lead's update for the quarter reported on, where the board gave its own view: the
+        /// lead's status, who recorded the update and when ("" otherwise, or names left out).
+        public var leadLetter = "", leadStatusLabel = "", leadBy = "", leadOn = ""
+        /// The board settled on another status than the lead's (`status` is the board's): its
+        /// status, reason, who recorded it and when. The lead's words stay in `commentary`.
+        public var hasBoardView = false
+        public var boardLetter = "", boardStatusLabel = "", boardReason = "", boardBy = "", boardOn = ""
     }
 
     public struct DueChange: Codable, Equatable, Sendable {

@@ -70,7 +70,7 @@ struct ReportFacts {
         let previousWithheld = options.isPublic && action.isWithheld(earlier.text)
         let decision = options.isPublic && action.commentaryRestricted == true ? "" : action.decisionNeeded ?? ""
         let trend = Trend(from: plan.status(of: action, in: previous, live: live), to: status)
-        return Report.ActionRow(
+        var row = Report.ActionRow(
             id: action.id, group: action.group, groupName: action.preventionGroup.map { plan.name(of: $0) } ?? action.group,
             title: action.title, owner: ownerName(action.owner), partners: action.partners.map(ownerName).joined(separator: ", "),
             due: action.due?.description ?? "", status: status.rawValue, letter: String(status.letter), statusLabel: plan.statusLabel(status),
@@ -85,6 +85,22 @@ struct ReportFacts {
             commentaryNote: commentary.note, withheld: withheld, overdue: action.isOverdue(on: min(today, quarterEnd)),
             stale: quarter == live ? action.isStale(in: quarter) : action.review(for: quarter)?.noUpdateProvided == true,
             dueDateChanges: action.dueDateChanges.map { dueChange($0, of: action) })
+        if let review = action.review(for: quarter), let board = review.board { addVoices(&row, lead: review, board: board) }
+        return row
+    }
+
+    /// The lead's update and the board's view, both shown where the board gave its own status.
+    func addVoices(_ row: inout Report.ActionRow, lead: Review, board: BoardView) {
+        row.leadLetter = String(lead.status.letter)
+        row.leadStatusLabel = plan.statusLabel(lead.status)
+        row.leadBy = hideNames || lead.noUpdateProvided == true ? "" : lead.by
+        row.leadOn = lead.noUpdateProvided == true ? "" : lead.on.day.longLabel
+        row.hasBoardView = true
+        row.boardLetter = String(board.status.letter)
+        row.boardStatusLabel = plan.statusLabel(board.status)
+        row.boardReason = board.reason
+        row.boardBy = hideNames ? "" : board.by
+        row.boardOn = board.on.day.longLabel
     }
 
     /// How many of `statuses` are each status, with shares.
@@ -132,7 +148,7 @@ struct ReportFacts {
     func heat(over quarters: [Quarter]) -> [Report.HeatRow] {
         included.map { action in
             Report.HeatRow(id: action.id, title: action.title, letters: quarters.map { q in
-                action.review(for: q).map { String($0.status.letter) } ?? ""
+                action.review(for: q).map { String($0.settledStatus.letter) } ?? ""
             })
         }
     }

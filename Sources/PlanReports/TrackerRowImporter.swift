@@ -71,17 +71,24 @@ struct RowImporter {
     /// back what it changed.
     private func update(_ index: Int, with values: RowValues, _ cells: [CellValue], plan: inout Plan, matched: inout Set<String>,
                         findings: inout RowFindings) -> TrackerImport.RowOutcome.Kind {
-        guard findings.problems.isEmpty else { return .problem(findings.problems) }
         let action = plan.actions[index]
-        matched.insert(action.id)
+        matched.insert(action.id)  // a row skipped for a problem is listed with it, not also as "no return"
+        guard findings.problems.isEmpty else { return .problem(findings.problems) }
         noteDifferences(action, cells, plan: plan, notes: &findings.notes)
         let review = action.review(for: quarter)
         let currentStatus = review?.status ?? action.status
         let currentCommentary = review?.commentary ?? action.commentary
-        let newCommentary = values.commentary.isEmpty || values.commentary == currentCommentary.trimmingSpaces() ? nil : values.commentary
+        var commentary = values.commentary
+        if commentary == withheldText {
+            // A public return's placeholder for restricted words: never the quarter's commentary.
+            findings.notes.append("commentary \"\(withheldText)\" is a public return's placeholder: the commentary is not changed")
+            commentary = ""
+        }
+        let newCommentary = commentary.isEmpty || commentary == currentCommentary.trimmingSpaces() ? nil : commentary
         do {
             if (values.status != nil && values.status != currentStatus) || newCommentary != nil {
-                try plan.recordUpdate(actionID: action.id, status: values.status, commentary: newCommentary, quarter: quarter, context: context)
+                try plan.recordUpdate(actionID: action.id, status: values.status, commentary: newCommentary, quarter: quarter,
+                                      author: plan.ownerName(action.owner), context: context)
             }
             if let due = values.due, due != action.due {
                 let reason = text(.reason, cells).isEmpty ? options.reason ?? "" : text(.reason, cells)
@@ -98,7 +105,7 @@ struct RowImporter {
             plan.actions[index] = action
             return .problem(findings.problems)
         }
-        if review == nil, plan.actions[index].review(for: quarter) == nil {
+        if review == nil, plan.actions[index].review(for: quarter) == nil, action.isStale(in: quarter) {
             // A row that says what the plan already says is not an update: nothing is
             // recorded, and the action still owes one (the chase list shows it).
             findings.notes.append("no new status or commentary: nothing recorded for \(quarter); the action still owes its update")
@@ -208,6 +215,14 @@ struct RowImporter {
         let owner = text(.owner, cells)
         if !owner.isEmpty, plan.findOwner(owner)?.id != action.owner {
             notes.append("lead \"\(owner)\" differs from the plan's (\(plan.ownerName(action.owner))); not changed by --update")
+        }
+        let partners = TrackerValues.names(text(.partners, cells)).map { plan.findOwner($0)?.id ?? $0.lowercased() }
+        if table.column(of: .partners) != nil, Set(partners) != Set(action.partners) {
+            notes.append("partners differ from the plan's (\(action.partners.map(plan.ownerName).joined(separator: ", "))); not changed by --update")
+        }
+        for (field, label, current) in [(TrackerField.outcome, "outcome measure", action.outcomeMeasure),
+                                        (.description, "description", action.description)] where table.column(of: field) != nil {
+            if text(field, cells) != current.trimmingSpaces() { notes.append("the \(label) differs from the plan's; not changed by --update") }
         }
     }
 

@@ -48,7 +48,7 @@ extension Report {
 
     private func actionsSheet() -> SheetDraft {
         let header = ["Ref", "Priority", "Action", "Lead", "Partners", "Target date", "RAG", progressHeader, "Outcome measure", "Funding",
-                      "Reason if the target date changed"]
+                      "Reason if the target date changed", "Board's view"]
         let headerStyle = CellStyle(bold: true, wrap: true, fill: "DDEBF7")
         var rows = [header.map { StyledCell(.text($0), style: headerStyle) }]
         let editable = CellStyle(wrap: true, locked: false)
@@ -68,12 +68,13 @@ extension Report {
                     StyledCell(.text(action.outcomeMeasure), style: editable),
                     StyledCell(.text(action.funding), style: editable),
                     StyledCell(.empty, style: editable),
+                    StyledCell(.text(action.hasBoardView ? "\(action.boardCredit): \(action.boardReason)" : ""), style: CellStyle(wrap: true)),
                 ])
             }
         }
         let statusColumn = CellRange(firstRow: 1, firstColumn: 6, lastRow: max(rows.count - 1, 1), lastColumn: 6)
         return SheetDraft(
-            name: "Actions", columnWidths: [9, 22, 45, 24, 24, 12, 13, 60, 30, 16, 30], rows: rows, frozenRows: 1,
+            name: "Actions", columnWidths: [9, 22, 45, 24, 24, 12, 13, 60, 30, 16, 30, 40], rows: rows, frozenRows: 1,
             dropDowns: [DropDown(range: statusColumn, values: Report.statusFills.map { "\($0.letter) \($0.label)" })],
             highlights: Report.statusFills.map { Highlight(range: statusColumn, value: "\($0.letter) \($0.label)", fill: $0.fill) },
             isProtected: true)

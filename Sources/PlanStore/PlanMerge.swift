@@ -7,7 +7,8 @@ import PlanModel
 ///   conflicts are sets of entries keyed by their content: additions and removals from both
 ///   sides are kept, in time order, whatever order an earlier merge left them in;
 /// - stamps are derived: `updated`/`updatedBy`, a review's `on`/`by` (with the owner and "no
-///   update" mark recorded with it), a quarter's `closedOn`/`closedBy` take the later stamp
+///   update" mark recorded with it; the lead's update wins over "no update"), a quarter's
+///   `closedOn`/`closedBy` take the later stamp
 ///   (the larger name on a tie); a milestone is done when the merge of done-or-not says so;
 /// - lists of ids (partners, workstreams, an indicator's links) are sets of additions and
 ///   removals; lists of items with an `id` or `quarter` are merged item by item, and an item
@@ -213,13 +214,18 @@ public enum PlanMerge {
     /// with the later stamp, the larger name on a tie; a milestone is done when merging done or
     /// not done says so, with the later of the sides' done stamps. Real fields still clash.
     private static func settleStamps(base: [String: Any], mine: inout [String: Any], theirs: inout [String: Any]) {
-        let groups = [["updated", "updatedBy"], ["on", "by", "owner", "noUpdateProvided"], ["closedOn", "closedBy"]]
+        let groups = [["updated", "updatedBy"], ["on", "by", "owner", "noUpdateProvided", "enteredBy"], ["closedOn", "closedBy"]]
         func stamp(_ object: [String: Any], _ group: [String]) -> (String, String) {
             (object[group[0]] as? String ?? "", object[group[1]] as? String ?? "")
         }
         for group in groups where mine[group[0]] is String || theirs[group[0]] is String {
             guard mine[group[0]] is String == theirs[group[0]] is String, stamp(mine, group) != stamp(theirs, group) else { continue }
-            let later = stamp(mine, group) > stamp(theirs, group) ? mine : theirs
+            var later = stamp(mine, group) > stamp(theirs, group) ? mine : theirs
+            // A review one side holds as "no update provided" (a closed quarter, or only the
+            // board's view) and the other as the lead's update: the update is never lost.
+            if group.contains("noUpdateProvided"), mine["quarter"] != nil, (mine["noUpdateProvided"] != nil) != (theirs["noUpdateProvided"] != nil) {
+                later = mine["noUpdateProvided"] == nil ? mine : theirs
+            }
             for key in group {
                 mine[key] = later[key]
                 theirs[key] = later[key]

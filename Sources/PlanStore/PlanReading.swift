@@ -240,7 +240,7 @@ extension JSONReader {
     mutating func review() throws(JSONReadFailure) -> Review {
         var object = try beginObject()
         var quarter: Quarter?, status: Status?, commentary: String?, by: String?, on: Timestamp?
-        var owner: String?, noUpdateProvided: Bool?, restricted: Bool?
+        var owner: String?, noUpdateProvided: Bool?, restricted: Bool?, board: BoardView?, enteredBy: String?
         while let key = try nextKey(&object) {
             if self.key(key, is: "quarter") {
                 quarter = try self.quarter()
@@ -258,13 +258,40 @@ extension JSONReader {
                 noUpdateProvided = try skipNull() ? nil : bool()
             } else if self.key(key, is: "restricted") {
                 restricted = try skipNull() ? nil : bool()
+            } else if self.key(key, is: "enteredBy") {
+                enteredBy = try skipNull() ? nil : repeatedString()
+            } else if self.key(key, is: "board") {
+                board = try skipNull() ? nil : boardView()
             } else {
                 try skipUnknownField(key)
             }
         }
-        return Review(quarter: try required(quarter, "quarter", object), status: try required(status, "status", object),
+        var review = Review(quarter: try required(quarter, "quarter", object), status: try required(status, "status", object),
                       commentary: try required(commentary, "commentary", object), by: try required(by, "by", object),
                       on: try required(on, "on", object), owner: owner, noUpdateProvided: noUpdateProvided, restricted: restricted)
+        review.board = board
+        review.enteredBy = enteredBy
+        return review
+    }
+
+    mutating func boardView() throws(JSONReadFailure) -> BoardView {
+        var object = try beginObject()
+        var status: Status?, reason: String?, by: String?, on: Timestamp?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "status") {
+                status = try self.status()
+            } else if self.key(key, is: "reason") {
+                reason = try string()
+            } else if self.key(key, is: "by") {
+                by = try repeatedString()
+            } else if self.key(key, is: "on") {
+                on = try timestamp()
+            } else {
+                try skipUnknownField(key)
+            }
+        }
+        return BoardView(status: try required(status, "status", object), reason: try required(reason, "reason", object),
+                         by: try required(by, "by", object), on: try required(on, "on", object))
     }
 
     mutating func period() throws(JSONReadFailure) -> Period {

@@ -106,14 +106,25 @@ extension JSONWriter {
 
     mutating func review(_ review: Review) {
         var o = beginObject()
+        if let board = review.board { key("board", in: &o); boardView(board) }
         key("by", in: &o); string(review.by)
         key("commentary", in: &o); string(review.commentary)
+        if let enteredBy = review.enteredBy { key("enteredBy", in: &o); string(enteredBy) }
         if let none = review.noUpdateProvided { key("noUpdateProvided", in: &o); bool(none) }
         key("on", in: &o); timestamp(review.on)
         if let owner = review.owner { key("owner", in: &o); string(owner) }
         key("quarter", in: &o); quarter(review.quarter)
         if let restricted = review.restricted { key("restricted", in: &o); bool(restricted) }
         key("status", in: &o); string(review.status.rawValue)
+        endObject(o)
+    }
+
+    mutating func boardView(_ board: BoardView) {
+        var o = beginObject()
+        key("by", in: &o); string(board.by)
+        key("on", in: &o); timestamp(board.on)
+        key("reason", in: &o); string(board.reason)
+        key("status", in: &o); string(board.status.rawValue)
         endObject(o)
     }
 

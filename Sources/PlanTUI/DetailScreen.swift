@@ -30,7 +30,7 @@ func detailLines(_ action: Action, state: AppState, width: Int) -> [[Span]] {
     let valueWidth = max(10, width - labelWidth)
     var lines: [[Span]] = []
     func field(_ label: String, _ value: String, tone: Tone = .normal) {
-        let wrappedValue = wrapped(sanitizedForTerminal(value.isEmpty ? "-" : value), toWidth: valueWidth)
+        let wrappedValue = wrappedText(value.isEmpty ? "-" : value, toWidth: valueWidth)
         for (i, part) in wrappedValue.enumerated() {
             lines.append([Span(fitted(i == 0 ? label : "", toWidth: labelWidth), .dim), Span(part, tone)])
         }
@@ -66,8 +66,11 @@ func detailLines(_ action: Action, state: AppState, width: Int) -> [[Span]] {
     for review in action.reviews.reversed() {
         let head = "  \(review.quarter)  "
         let commentary = review.commentary.isEmpty ? "(no commentary)" : review.commentary
-        let text = wrapped(sanitizedForTerminal("\(commentary) — \(review.by), \(review.on.day)"),
+        var text = wrappedText((review.board == nil ? "" : "Lead's update: ") + "\(commentary) — \(review.by)\(review.enteredBy.map { ", entered by " + $0 } ?? ""), \(review.on.day)",
                            toWidth: max(10, width - displayWidth(head) - 5))
+        if let board = review.board {
+            text += wrapped(sanitizedForTerminal(boardViewLine(board, plan: plan)), toWidth: max(10, width - displayWidth(head) - 5))
+        }
         for (i, part) in text.enumerated() {
             if i == 0 {
                 lines.append([Span(head, .dim), statusBadge(review.status), Span("  " + part)])

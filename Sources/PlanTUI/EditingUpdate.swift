@@ -7,6 +7,7 @@ extension AppState {
     mutating func performEdit(_ command: Command) {
         switch command {
         case .setStatus(let status): setStatus(status)
+        case .boardView(let status): askForBoardView(status)
         case .editCommentary:
             guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
             guard !session.isReadOnly else { return refuseReadOnly() }
@@ -79,6 +80,21 @@ extension AppState {
         commitAction(id, "\(id) set to \(status.label) for \(quarter)") { plan, context in
             try plan.recordUpdate(actionID: id, status: status, commentary: nil, context: context)
         }
+    }
+
+    /// A status key in meeting mode is the board's view: it never replaces the lead's update,
+    /// so the prompt opens empty and asks for the board's reason. The status the action already
+    /// has is kept without asking (Enter records it).
+    mutating func askForBoardView(_ status: Status) {
+        guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return nothingSelected() }
+        guard !session.isReadOnly else { return refuseReadOnly() }
+        guard !refusedForNoOpenQuarter() else { return }
+        guard status != plan.actions[index].status else {
+            message = Message(text: "\(id) is already \(status.label); Enter keeps it", isError: false)
+            return
+        }
+        modal = .prompt(.boardView(id: id, status: status))
+        message = Message(text: "Board's view \(status.label): say why; the lead's update stays (Esc cancels)", isError: false)
     }
 
     /// Opens the commentary editor for an update the model says needs one.

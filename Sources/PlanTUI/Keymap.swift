@@ -5,6 +5,8 @@ public enum Command: Hashable, Sendable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case open, back, toggleGroup, switchView
     case setStatus(Status)
+    /// Meeting mode: the board's view of the action's status, with its reason.
+    case boardView(Status)
     case editCommentary, editTitle, editDescription, editOutcome, editDecision, editSummary
     case pickOwner, pickPartners, pickGroup, pickWorkstreams
     case changeDue, addAction, deleteAction, toggleRestricted
@@ -88,6 +90,17 @@ public enum Keymap {
         Binding([ch("m")], .editCommentary, "write this quarter's commentary", hint: "comment"),
     ]
 
+    /// Meeting mode's status keys: the board's view, beside the lead's update, never replacing it.
+    static let boardView: [Binding<Command>] = [
+        Binding([ch("n")], .boardView(.notStarted), "board's view: N not started (asks why; the lead's update stays)"),
+        Binding([ch("r")], .boardView(.red), "board's view: R red (asks why; the lead's update stays)", hint: "board",
+                hintKeys: "n/r/a/g/c"),
+        Binding([ch("a")], .boardView(.amber), "board's view: A amber"),
+        Binding([ch("g")], .boardView(.green), "board's view: G green"),
+        Binding([ch("c")], .boardView(.complete), "board's view: C complete"),
+        Binding([ch("m")], .editCommentary, "write the lead's commentary for this quarter", hint: "comment"),
+    ]
+
     static let editing: [Binding<Command>] = statusUpdate + [
         Binding([ch("t")], .editTitle, "edit the title"),
         Binding([ch("e")], .editDescription, "edit the description"),
@@ -144,7 +157,7 @@ public enum Keymap {
                 + editing + global
         case .meeting:
             [Binding([.enter, ch(" ")], .keepStatus, "record the status as it is and go to the next action", hint: "keep")]
-                + statusUpdate
+                + boardView
                 + [Binding([.right, ch("l"), ch("j"), .down], .nextAction, "next action without recording", hint: "next"),
                    Binding([.left, ch("h"), ch("k"), .up], .previousAction, "previous action"),
                    Binding([.pageDown], .pageDown, "scroll a long commentary down"),

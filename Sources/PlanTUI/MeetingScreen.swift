@@ -31,7 +31,7 @@ func renderMeeting(_ state: AppState, _ meeting: Meeting, into frame: inout Fram
     let columnWidth = (frame.width - 3) / 2
     let previous = action.review(for: quarter.previous)
     let current = action.review(for: quarter)
-    func column(x: Int, title: String, status: Status?, commentary: String, note: String?) {
+    func column(x: Int, title: String, status: Status?, commentary: String, note: String?, board: BoardView? = nil) {
         frame.put(fitted(" " + title, toWidth: columnWidth), x: x, y: y, tone: .header)
         if let status {
             frame.put([Span(" "), statusBadge(status), Span(" " + sanitizedForTerminal(plan.statusLabel(status)))], x: x, y: y + 1)
@@ -39,7 +39,8 @@ func renderMeeting(_ state: AppState, _ meeting: Meeting, into frame: inout Fram
             frame.put(" " + (note ?? "no update"), x: x, y: y + 1, tone: .warning)
         }
         let text = commentary.isEmpty ? (status == nil ? "" : "(no commentary)") : commentary
-        let lines = wrapped(sanitizedForTerminal(text), toWidth: columnWidth - 2)
+        var lines = wrappedText(text, toWidth: columnWidth - 2)
+        if let board { lines += [""] + wrapped(sanitizedForTerminal(boardViewLine(board, plan: plan)), toWidth: columnWidth - 2) }
         let room = max(1, frame.height - y - 6)
         let first = min(meeting.scroll, max(0, lines.count - room))
         for (i, part) in lines.dropFirst(first).prefix(room).enumerated() {
@@ -48,10 +49,11 @@ func renderMeeting(_ state: AppState, _ meeting: Meeting, into frame: inout Fram
         if first > 0 { frame.put("↑ more (PgUp)", x: x + 1, y: y + 2, tone: .dim) }
         if first + room < lines.count { frame.put("↓ more (PgDn)", x: x + 1, y: y + 3 + room, tone: .dim) }
     }
-    column(x: 1, title: "Last quarter \(quarter.previous)", status: previous?.status, commentary: previous?.commentary ?? "",
-           note: "no review recorded")
-    column(x: 2 + columnWidth, title: "This quarter \(quarter)", status: current?.status, commentary: current?.commentary ?? "",
-           note: "not updated yet (now \(action.status.letter) \(action.status.label))")
+    column(x: 1, title: "Last quarter \(quarter.previous)", status: previous?.settledStatus, commentary: previous?.commentary ?? "",
+           note: "no review recorded", board: previous?.board)
+    let lead = current?.noUpdateProvided == true ? nil : current
+    column(x: 2 + columnWidth, title: "Lead's update \(quarter)", status: lead?.status, commentary: lead?.commentary ?? "",
+           note: "not updated yet (now \(action.status.letter) \(action.status.label))", board: current?.board)
 }
 
 /// What changed during the meeting, action by action.
@@ -73,7 +75,8 @@ func renderMeetingSummary(_ state: AppState, _ meeting: Meeting, into frame: ino
         } else {
             spans += [statusBadge(now.status), Span(" kept    ")]
         }
-        let note = now.review(for: state.quarter)?.commentary ?? ""
+        let review = now.review(for: state.quarter)
+        let note = review?.board.map { "Board's view: " + $0.reason } ?? review?.commentary ?? ""
         spans.append(Span("  " + (note.isEmpty ? "(no commentary)" : note), note.isEmpty ? .dim : .normal))
         frame.put(spans, x: 0, y: y, maxWidth: frame.width - 1)
         y += 1
@@ -83,4 +86,9 @@ func renderMeetingSummary(_ state: AppState, _ meeting: Meeting, into frame: ino
         frame.put(" … and more; see the list", x: 0, y: frame.height - 3, tone: .dim)
     }
     frame.put(" Any key returns to the list · s saves · u undoes the last change", x: 0, y: frame.height - 2, tone: .dim)
+}
+
+/// "Board's view: A Amber — why (Jo, 2027-01-20)", as the meeting, detail and show print it.
+func boardViewLine(_ board: BoardView, plan: Plan) -> String {
+    "Board's view: \(board.status.letter) \(plan.statusLabel(board.status)) — \(board.reason) (\(board.by), \(board.on.day))"
 }

@@ -22,6 +22,8 @@ public enum Modal: Equatable, Sendable {
 public enum EditorPurpose: Equatable, Sendable {
     /// Commentary for this quarter, optionally with a status being set; `required` when worse.
     case commentary(id: String, status: Status?, required: Bool)
+    /// The board's view in meeting mode: the status it settles on, and its reason (required).
+    case boardView(id: String, status: Status)
     case title(id: String)
     case description(id: String)
     case outcome(id: String)
@@ -48,7 +50,7 @@ public enum EditorPurpose: Equatable, Sendable {
     /// Commentary, descriptions and outcome measures are prose, with line breaks; the rest are one line.
     var isMultiline: Bool {
         switch self {
-        case .commentary, .description, .outcome, .decision, .summary: true
+        case .commentary, .boardView, .description, .outcome, .decision, .summary: true
         case .setup(let operation, _): operation == .description || operation == .groupAim
         default: false
         }
@@ -58,6 +60,7 @@ public enum EditorPurpose: Equatable, Sendable {
         switch self {
         case .commentary(let id, let status, let required):
             "\(id)" + (status.map { " → \($0.letter)" } ?? "") + (required ? " why? (required)" : " commentary")
+        case .boardView(let id, let status): "\(id) board's view → \(status.letter): why? (the lead's update stays)"
         case .title(let id): "\(id) title"
         case .description(let id): "\(id) description"
         case .outcome(let id): "\(id) outcome measure"

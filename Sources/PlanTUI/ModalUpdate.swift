@@ -63,6 +63,15 @@ extension AppState {
         switch purpose {
         case .commentary(let id, let status, let required):
             confirmCommentary(purpose, id: id, status: status, required: required, text)
+        case .boardView(let id, let status):
+            guard !trimmed.isEmpty else {
+                modal = .prompt(purpose, text)
+                message = Message(text: "The board's view needs its reason (Esc cancels)", isError: true)
+                return []
+            }
+            commitAction(id, "\(id): board's view \(status.label) for \(quarter); the lead's update is kept") { plan, context in
+                try plan.recordBoardView(actionID: id, status: status, reason: trimmed, context: context)
+            }
         case .title, .description, .outcome, .decision:
             confirmActionText(purpose, trimmed)
         case .dueDate, .dueReason:

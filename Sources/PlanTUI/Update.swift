@@ -157,7 +157,7 @@ extension AppState {
             performMeeting(command)
         case .keepOurs(let all): decideConflicts(.ours, all: all)
         case .takeTheirs(let all): decideConflicts(.theirs, all: all)
-        case .setStatus, .editCommentary, .editTitle, .editDescription, .editOutcome, .editDecision, .editSummary, .changeDue,
+        case .setStatus, .boardView, .editCommentary, .editTitle, .editDescription, .editOutcome, .editDecision, .editSummary, .changeDue,
              .addMilestone, .tickMilestones, .pickOwner, .pickPartners, .pickGroup, .pickWorkstreams, .addAction,
              .toggleRestricted, .deleteAction, .setup, .closeQuarter, .recordValue:
             performEdit(command)

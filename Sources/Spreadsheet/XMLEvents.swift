@@ -22,7 +22,7 @@ final class XMLEvents: NSObject, XMLParserDelegate {
     /// Parses `data` (the part named `part`, for messages), calling the handlers in document order.
     static func walk(_ data: Data, part: String, start: @escaping (String, [String: String]) throws -> Void,
                      end: @escaping (String) throws -> Void = { _ in }, text: @escaping (String) -> Void = { _ in }) throws(SpreadsheetError) {
-        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
+        if declaresDocumentType(data) {
             throw SpreadsheetError("\(part) declares a document type or entities, which workbooks never do; the file was not read")
         }
         let events = XMLEvents(start: start, end: end, text: text)
@@ -41,6 +41,22 @@ final class XMLEvents: NSObject, XMLParserDelegate {
             // Where is what helps; the parser's own text is "The operation could not be completed" here.
             throw SpreadsheetError("\(part) is not well-formed XML (line \(parser.lineNumber), column \(parser.columnNumber)); the workbook may be damaged")
         }
+    }
+
+    /// Whether a part holds a document type or entity declaration, in whichever encoding it is
+    /// written: UTF-8, or UTF-16 or UTF-32 either way round (a byte-order mark or the zero bytes
+    /// around its first `<` say which), so a part in another encoding cannot slip one past.
+    static func declaresDocumentType(_ data: Data) -> Bool {
+        let markers = ["<!DOCTYPE", "<!ENTITY"]
+        if markers.contains(where: { data.range(of: Data($0.utf8)) != nil }) { return true }
+        let encodings: [String.Encoding] = [.utf16LittleEndian, .utf16BigEndian, .utf32LittleEndian, .utf32BigEndian]
+        let head = Array(data.prefix(4))
+        guard head.contains(0) || head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) else { return false }
+        for encoding in encodings {
+            guard let text = String(data: data, encoding: encoding) else { continue }
+            if markers.contains(where: { text.range(of: $0, options: .caseInsensitive) != nil }) { return true }
+        }
+        return false
     }
 
     private static func local(_ name: String) -> String {

@@ -110,3 +110,34 @@ public func wrapped(_ text: String, toWidth width: Int) -> [String] {
     if lineWidth > 0 || lines.isEmpty { lines.append(line) }
     return lines
 }
+
+/// Text as written, made safe and wrapped to `width` cells: each line break starts a new line,
+/// blank lines are kept (one for several), and a list item ("- ", "• ", "* ", "1. ") wraps under
+/// its own text, so bullet points pasted from an email read as a list.
+public func wrappedText(_ text: String, toWidth width: Int) -> [String] {
+    guard width > 0 else { return [] }
+    var lines: [String] = []
+    for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+        let safe = sanitizedForTerminal(String(raw))
+        let line = String(safe.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        if line.isEmpty {
+            if lines.last?.isEmpty == false { lines.append("") }
+            continue
+        }
+        let hang = listMarkerWidth(line)
+        let parts = wrapped(String(line.dropFirst(hang)), toWidth: max(1, width - hang))
+        let marker = String(line.prefix(hang))
+        lines += parts.enumerated().map { ($0.offset == 0 ? marker : String(repeating: " ", count: displayWidth(marker))) + $0.element }
+    }
+    while lines.last?.isEmpty == true { lines.removeLast() }
+    return lines.isEmpty ? [""] : lines
+}
+
+/// How many characters of `line` are a list marker ("- ", "• ", "* ", "12. ", "3) "), or 0.
+func listMarkerWidth(_ line: String) -> Int {
+    for bullet in ["- ", "• ", "* ", "– "] where line.hasPrefix(bullet) { return bullet.count }
+    let digits = line.prefix { $0.isASCII && $0.isNumber }
+    guard !digits.isEmpty, digits.count <= 3 else { return 0 }
+    let rest = line.dropFirst(digits.count)
+    return rest.hasPrefix(". ") || rest.hasPrefix(") ") ? digits.count + 2 : 0
+}

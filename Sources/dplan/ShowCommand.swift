@@ -34,7 +34,7 @@ func actionDetail(_ action: Action, in plan: Plan, today: Day) -> String {
     let trend = ActionField(label: "Trend", value: "\(action.trend(in: quarter).symbol) \(action.trend(in: quarter).rawValue) against \(quarter.previous)")
     let fields = [status, trend] + plan.fields(of: action)
     var lines = ["\(clean(action.id))  \(clean(action.title))"]
-    lines += fields.map { $0.label.padding(toLength: 17, withPad: " ", startingAt: 0) + ($0.value.isEmpty ? "-" : clean($0.value)) }
+    lines += fields.map { $0.label.padding(toLength: 17, withPad: " ", startingAt: 0) + ($0.value.isEmpty ? "-" : cleanLines($0.value, indent: 17)) }
     if !action.dueDateChanges.isEmpty {
         lines.append("")
         lines.append("Due-date changes")
@@ -46,8 +46,12 @@ func actionDetail(_ action: Action, in plan: Plan, today: Day) -> String {
     lines.append("Review history")
     if action.reviews.isEmpty { lines.append("  no reviews yet") }
     for review in action.reviews.reversed() {
-        let commentary = review.commentary.isEmpty ? "(no commentary)" : clean(review.commentary)
-        lines.append("  \(review.quarter)  \(statusCell(review.status, in: plan).padding(toLength: 13, withPad: " ", startingAt: 0))  \(commentary)  (\(clean(review.by)), \(review.on.day))")
+        let commentary = review.commentary.isEmpty ? "(no commentary)" : cleanLines(review.commentary, indent: 4)
+        let voice = review.board == nil ? "" : "Lead's update: "
+        lines.append("  \(review.quarter)  \(statusCell(review.status, in: plan).padding(toLength: 13, withPad: " ", startingAt: 0))  \(voice)\(commentary)  (\(clean(review.by))\(review.enteredBy.map { ", entered by " + clean($0) } ?? ""), \(review.on.day))")
+        if let board = review.board {
+            lines.append("  \(review.quarter)  \(statusCell(board.status, in: plan).padding(toLength: 13, withPad: " ", startingAt: 0))  Board's view: \(clean(board.reason))  (\(clean(board.by)), \(board.on.day))")
+        }
     }
     return lines.joined(separator: "\n")
 }

@@ -4,6 +4,12 @@ import TerminalText
 /// Plan text made safe for the terminal (plan files are untrusted input).
 func clean(_ text: String) -> String { sanitizedForTerminal(text) }
 
+/// Text as written (line breaks and list items kept), made safe, its later lines indented by
+/// `indent` spaces so they stay under the first.
+func cleanLines(_ text: String, indent: Int) -> String {
+    wrappedText(text, toWidth: 100_000).joined(separator: "\n" + String(repeating: " ", count: indent))
+}
+
 /// "R Red" — the letter first so it reads without colour.
 func statusCell(_ status: Status) -> String { "\(status.letter) \(status.label)" }
 

@@ -16,11 +16,11 @@ private let q2Text = "No funding; board asked to consider alternatives."  // PRI
         #expect(try runDplan(["set", path, "PRI-03", "--restricted"]).status == 0)
         let history = try runDplan(["export", path, "--public", "--format", "csv", "--history", "-o", "-"])
         #expect(history.status == 0 && !history.stdout.contains(q2Text) && history.stdout.contains("(withheld)"))
-        #expect(!history.stdout.contains("Test Officer") && history.stdout.hasPrefix("ID,Action,Quarter,Status,Commentary,On\r\n"))
+        #expect(!history.stdout.contains("Test Officer") && history.stdout.hasPrefix("ID,Action,Quarter,Status,Commentary,On,Board's view,Board's reason\r\n"))
         let q2 = try runDplan(["export", path, "--public", "--quarter", "2026/27 Q2", "--format", "html", "-o", "-"])
         #expect(q2.status == 0 && !q2.stdout.contains(q2Text) && q2.stdout.contains("<em>withheld</em>"))
         let named = try runDplan(["export", path, "--public", "--with-names", "--format", "csv", "--history", "-o", "-"])
-        #expect(named.stdout.hasPrefix("ID,Action,Quarter,Status,Commentary,By,On\r\n") && !named.stdout.contains(q2Text))
+        #expect(named.stdout.hasPrefix("ID,Action,Quarter,Status,Commentary,By,On,Board's view,Board's reason\r\n") && !named.stdout.contains(q2Text))
         #expect(try runDplan(["export", path, "--with-names", "--format", "csv", "-o", "-"]).status == 2)
     }
 

@@ -61,7 +61,7 @@ import Testing
         #expect(onto.status == 1 && onto.stderr.contains("that is the plan file"))
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
         let stdout = try runDplan(["export", path, "--format", "csv", "--history", "--owner", "da-steering", "-o", "-"])
-        #expect(stdout.stdout.hasPrefix("ID,Action,Quarter,Status,Commentary,By,On\r\n"))
+        #expect(stdout.stdout.hasPrefix("ID,Action,Quarter,Status,Commentary,By,On,Board's view,Board's reason\r\n"))
         #expect(stdout.stdout.split(separator: "\r\n").dropFirst().allSatisfy { $0.hasPrefix("PRI-05") || $0.hasPrefix("PRI-06") || $0.hasPrefix("TER-05") })
         let usage = try runDplan(["export", path, "--format", "markdown", "--excel", "-o", "-"])
         #expect(usage.status == 2)

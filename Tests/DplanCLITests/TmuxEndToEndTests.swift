@@ -83,13 +83,17 @@ import TestSupport
         try session.press("Down", "Down", "Enter", until: "Show statuses")
         try session.press("Down", "Enter", until: "Showing 3 of 27")  // red
         try session.press("M", until: "action 1 of 3")
-        try session.press("a", until: "WSA-01 set to Amber")  // red → amber (better: no commentary needed)
+        try session.press("a", until: "WSA-01 board's view → A: why?")  // the board's view asks why, whatever the way
+        try session.type("Data sharing agreed")
+        try session.press("Enter", until: "WSA-01: board's view Amber")
         try session.press("m", until: "┌ WSA-01 commentary")
         try session.keys("C-u")
         try session.type("Police extract agreed at the October board")
         try session.press("Enter", until: "WSA-01 commentary for")
         try session.press("Enter", until: "action 2 of 3")  // next
-        try session.press("g", until: "WSA-04 set to Green")
+        try session.press("g", until: "WSA-04 board's view → G: why?")
+        try session.type("Assessment commissioned")
+        try session.press("Enter", until: "WSA-04: board's view Green")
         try session.press("Enter", until: "action 3 of 3")
         try session.press("Enter", until: "PRI-03 → R why? (required)")  // kept red: commentary required
         try session.type("Capital bid resubmitted")
@@ -114,6 +118,7 @@ import TestSupport
         let wsa01 = try #require(new.actions.first { $0.id == "WSA-01" })
         #expect(wsa01.status == .amber)
         #expect(wsa01.commentary == "Police extract agreed at the October board")
+        #expect(wsa01.review(for: Quarter("2026/27 Q3")!)?.board?.reason == "Data sharing agreed")
         #expect(new.actions.first { $0.id == "WSA-04" }?.status == .green)
         var rest = new
         rest.actions = old.actions

@@ -59,9 +59,9 @@ private func outputs(_ plan: Plan, quarter: Quarter? = nil, withNames: Bool = fa
             }
         }
         let named = try outputs(plan, withNames: true)
-        #expect(named["history"]!.hasPrefix("ID,Action,Quarter,Status,Commentary,By,On\r\n") && named["history"]!.contains("Jo Bloggs"))
+        #expect(named["history"]!.hasPrefix("ID,Action,Quarter,Status,Commentary,By,On,Board's view,Board's reason\r\n") && named["history"]!.contains("Jo Bloggs"))
         #expect(named["markdown"]!.contains("(Jo Bloggs)"))
-        #expect(try outputs(plan)["history"]!.hasPrefix("ID,Action,Quarter,Status,Commentary,On\r\n"))
+        #expect(try outputs(plan)["history"]!.hasPrefix("ID,Action,Quarter,Status,Commentary,On,Board's view,Board's reason\r\n"))
     }
 
     /// Item 4: last quarter's words are labelled with their quarter; the grid has no letter

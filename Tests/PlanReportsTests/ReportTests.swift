@@ -188,7 +188,7 @@ private func changesPlan() -> Plan {
         #expect(text.contains("\r\n"))
         let reader = try CSVReader(string: text, hasHeaderRow: true)
         #expect(reader.headerRow == ["ID", "Prevention group", "Action", "Owner", "Partners", "Due", "Status", "Commentary", "Commentary note",
-                                     "Outcome measure", "Funding"])
+                                     "Outcome measure", "Funding", "Lead's status", "Board's view", "Board's reason"])
         var rows: [[String]] = []
         while let row = reader.next() { rows.append(row) }
         rows.removeAll { $0 == [""] }
@@ -198,7 +198,7 @@ private func changesPlan() -> Plan {
         #expect(rows[0][6] == "R Red")
         #expect(defuse("-1") == "'-1" && defuse("+44") == "'+44" && defuse("@x") == "'@x" && defuse("\tx") == "' x" && defuse("ok") == "ok")
         let history = String(decoding: try plan.historyCSV(excel: false, isPublic: false), as: UTF8.self)
-        #expect(history.hasPrefix("ID,Action,Quarter,Status,Commentary,By,On\r\n"))
+        #expect(history.hasPrefix("ID,Action,Quarter,Status,Commentary,By,On,Board's view,Board's reason\r\n"))
         #expect(history.components(separatedBy: "\r\n").count - 2 == plan.actions.map(\.reviews.count).reduce(0, +))
     }
 

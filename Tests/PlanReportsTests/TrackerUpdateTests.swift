@@ -59,4 +59,52 @@ import Testing
             try importing("Ref,RAG\nA1,Amber\n", into: plan, options: .init(quarter: Quarter("2026/27 Q2"), update: true))
         }
     }
+
+    // Issue 23, item 2: returns record who returned them.
+    @Test func aReturnIsTheAgencysUpdateEnteredByTheOfficer() throws {
+        let plan = try planWithActions()
+        let result = try importing("Ref,RAG,Progress update\nA2,Red,Contractor withdrew\n", into: plan,
+                                   options: .init(quarter: Quarter("2026/27 Q3"), update: true))
+        let review = try #require(result.plan.actions.first { $0.id == "A2" }?.review(for: Quarter("2026/27 Q3")!))
+        #expect(review.by == "Borough Council")
+        #expect(review.enteredBy == "Importer")
+        #expect(result.plan.actions.first { $0.id == "A2" }?.updatedBy == "Importer")
+    }
+
+    // Issue 23, item 3: nothing in a return is dropped silently.
+    @Test func changedPartnersAndOutcomeMeasureCellsAreNamed() throws {
+        let plan = try planWithActions()
+        let result = try importing("Ref,Partners,Outcome measure,RAG\nA1,Police,Fewer admissions,Green\nA2,,,Amber\n", into: plan,
+                                   options: .init(quarter: Quarter("2026/27 Q3"), update: true))
+        #expect(result.rows[0].notes.contains("partners differ from the plan's (); not changed by --update"))
+        #expect(result.rows[0].notes.contains("the outcome measure differs from the plan's; not changed by --update"))
+        #expect(!result.rows[1].notes.contains { $0.contains("partners") || $0.contains("outcome") })
+    }
+
+    @Test func aCompleteActionDoesNotOweAnUpdateAndASkippedRowIsNotAlsoNoReturn() throws {
+        var plan = try planWithActions()
+        try plan.recordUpdate(actionID: "A3", status: .complete, commentary: "Bins installed", quarter: Quarter("2026/27 Q2"),
+                              context: importContext)
+        let q3 = Quarter("2026/27 Q3")!
+        let result = try importing("Ref,RAG,Progress update\nA1,Red,\nA3,Complete,Bins installed\n", into: plan,
+                                   options: .init(quarter: q3, update: true))
+        #expect(result.rows[0].isProblem)
+        #expect(result.rows[1].kind == .unchanged("A3"))
+        #expect(result.rows[1].notes.isEmpty)
+        #expect(!result.plan.chaseList(for: q3).flatMap(\.actions).map(\.id).contains("A3"))
+        #expect(result.noReturn == ["A2"])
+    }
+
+    // Issue 23, item 4: a public return's placeholder never becomes the record.
+    @Test func aPublicReturnsWithheldPlaceholderIsNeverCommentary() throws {
+        let plan = try planWithActions()
+        let q3 = Quarter("2026/27 Q3")!
+        let result = try importing("Ref,RAG,Progress update\nA1,Green,(withheld)\nA2,Red,(withheld)\n", into: plan,
+                                   options: .init(quarter: q3, update: true))
+        #expect(result.rows[0].kind == .unchanged("A1"))
+        #expect(result.rows[0].notes.first == "commentary \"(withheld)\" is a public return's placeholder: the commentary is not changed")
+        // A worse status with only the placeholder has no words: refused by the commentary rule.
+        #expect(result.rows[1].isProblem)
+        #expect(result.plan.actions.allSatisfy { $0.commentary != "(withheld)" && $0.reviews.allSatisfy { $0.commentary != "(withheld)" } })
+    }
 }

@@ -288,8 +288,16 @@ import Testing
         #expect(state.action("PRI-06").review(for: state.quarter)?.status == .red)
         state.press(.enter)                      // PRI-06 now updated: next
         #expect(state.focusedActionID == "TER-05")
-        state.press(.character("a"))             // improving: no commentary needed
+        state.press(.character("a"))             // the board's view: its reason is asked for
+        guard case .editor(.boardView("TER-05", .amber), let editor) = state.modal, editor.text.isEmpty else {
+            Issue.record("expected an empty prompt for the board's reason")
+            return
+        }
+        state.type("Bid looks strong")
+        state.press(.enter)
         #expect(state.action("TER-05").status == .amber)
+        #expect(state.action("TER-05").review(for: state.quarter)?.board?.reason == "Bid looks strong")
+        #expect(state.action("TER-05").review(for: state.quarter)?.noUpdateProvided == true)
         state.press(.character("m"))
         state.type("Bid resubmitted")
         state.press(.enter)
@@ -302,10 +310,41 @@ import Testing
         #expect(state.isOnMeetingSummary)
         let summary = render(state).plainText
         #expect(summary.contains("3 of 3 actions updated in 2026/27 Q3"))
-        #expect(summary.contains("TER-05   R  →  A   (no commentary)"))
+        #expect(summary.contains("TER-05   R  →  A   Board's view: Bid looks strong"))
         #expect(summary.contains("PRI-06   R  kept      New lead officer appointed"))
         state.press(.enter)
         #expect(state.screen == .list)
+    }
+
+    /// Issue 23, item 1: the board overriding a lead's update in meeting mode never replaces the
+    /// lead's words; the reason prompt opens empty, and both voices show on the screen.
+    @Test func theBoardsViewInAMeetingKeepsTheLeadsWords() throws {
+        var state = try makeState()
+        state.press(.character("f"), .down, .enter)
+        for _ in 0..<8 { state.press(.down) }
+        state.press(.enter, .character("M"))
+        #expect(state.focusedActionID == "PRI-05")   // already has the lead's Q3 update
+        let before = try #require(state.action("PRI-05").review(for: state.quarter))
+        #expect(!before.commentary.isEmpty)
+        state.press(.character("a"))
+        guard case .editor(.boardView("PRI-05", .amber), let editor) = state.modal else {
+            Issue.record("expected the board's reason prompt")
+            return
+        }
+        #expect(editor.text.isEmpty)
+        state.press(.enter)                          // a reason is required: the prompt stays
+        #expect(state.modal != nil)
+        state.type("Partners report the funding is at risk")
+        state.press(.enter)
+        let after = try #require(state.action("PRI-05").review(for: state.quarter))
+        #expect((after.status, after.commentary, after.by, after.on) == (before.status, before.commentary, before.by, before.on))
+        #expect(after.board?.status == .amber)
+        #expect(state.action("PRI-05").status == .amber)
+        #expect(state.action("PRI-05").commentary == before.commentary)
+        let screen = render(state).plainText
+        #expect(screen.contains("Lead's update 2026/27 Q3"))
+        #expect(screen.contains("Board's view: A"))
+        #expect(screen.contains(String(before.commentary.prefix(20))))
     }
 
     @Test func emptyFilterRefusesAMeeting() throws {
