@@ -8,7 +8,8 @@ public struct ExportRequest: Equatable, Sendable {
     public var format: ReportFormat?
     /// A Mustache template file to render against the report model (docs/templates.md).
     public var template: String?
-    /// The quarter reported on (default: the plan's current quarter).
+    /// The quarter reported on (default: `Plan.reportingQuarter(on:)`, the latest quarter that has
+    /// ended and is not closed, else the current one).
     public var quarter: Quarter?
     /// The quarter compared with (default: the quarter before).
     public var from: Quarter?
@@ -96,7 +97,8 @@ public func checkReportQuarters(_ plan: Plan, quarter: Quarter?, quarterOption: 
     for case let (option, value?) in [(quarterOption, quarter), ("--from", from)] {
         if let problem = plan.reportProblem(with: value, on: day) { throw .usage("\(option): \(problem)") }
     }
-    if let from, from >= (quarter ?? plan.editingQuarter(on: day)) {
-        throw .usage("--from: \(from) is not earlier than the quarter reported on (\(quarter ?? plan.editingQuarter(on: day)))")
+    let reported = quarter ?? plan.reportingQuarter(on: day)
+    if let from, from >= reported {
+        throw .usage("--from: \(from) is not earlier than the quarter reported on (\(reported))")
     }
 }

@@ -188,7 +188,7 @@ public struct ReportOptions: Sendable {
 }
 
 extension Report {
-    /// Builds the report for a plan. The quarter defaults to the one being edited on `now`; an
+    /// Builds the report for a plan. The quarter defaults to `Plan.reportingQuarter(on:)`; an
     /// annual report (`options.year`) reports on the last quarter of its year that has started.
     public init(plan: Plan, options: ReportOptions) {
         let facts = ReportFacts(plan: plan, options: options)

@@ -51,6 +51,9 @@ public struct AppState: Sendable {
     public var today: Day { now.day }
     /// The quarter edits go to.
     public var quarter: Quarter { plan.editingQuarter(on: today) }
+    /// The quarter what changed, the chase list and the export dialog are about by default
+    /// (`Plan.reportingQuarter(on:)`: the latest ended and not closed, else the current one).
+    public var reportingQuarter: Quarter { plan.reportingQuarter(on: today) }
 
     /// The action the current screen is about (the detail or meeting action, else the list's selection).
     public var focusedActionID: String? {

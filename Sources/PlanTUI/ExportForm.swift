@@ -40,9 +40,12 @@ public struct ExportForm: Equatable, Sendable {
     public internal(set) var request: ExportRequest
     /// The quarters and years the plan can report on, the current quarter first.
     let periods: [Period]
+    /// The period chosen: at first the quarter reported on by default (`Plan.reportingQuarter(on:)`).
     var periodIndex = 0
-    /// The quarter edits go to now ("so far" beside it).
-    let current: Quarter
+    /// The quarter reported on by default.
+    let reporting: Quarter
+    /// The quarter still running, if one is offered ("so far" beside it).
+    let running: Quarter?
     public internal(set) var path: String
     /// The user typed a file name: changing the format or quarter no longer renames it.
     var pathEdited = false
@@ -50,10 +53,13 @@ public struct ExportForm: Equatable, Sendable {
     let planID: String
     public internal(set) var selection = Field.format
 
-    init(plan: Plan, planPath: String, quarter: Quarter, today: Day) {
-        current = quarter
-        let offered = plan.reportableQuarters(upTo: quarter).map(Period.quarter) + plan.reportableYears(on: today).map(Period.year)
-        periods = offered.isEmpty ? [.quarter(quarter)] : offered  // never empty: the dialog indexes it
+    init(plan: Plan, planPath: String, today: Day) {
+        reporting = plan.reportingQuarter(on: today)
+        let current = plan.currentQuarter(on: today)
+        running = plan.isRunning(current, on: today) ? current : nil
+        let offered = plan.reportableQuarters(upTo: current).map(Period.quarter) + plan.reportableYears(on: today).map(Period.year)
+        periods = offered.isEmpty ? [.quarter(reporting)] : offered  // never empty: the dialog indexes it
+        periodIndex = periods.firstIndex(of: .quarter(reporting)) ?? 0
         request = ExportRequest(format: .pdf)
         folder = (planPath as NSString).deletingLastPathComponent
         planID = plan.id
@@ -83,7 +89,7 @@ public struct ExportForm: Equatable, Sendable {
 
     func periodLabel(_ period: Period) -> String {
         switch period {
-        case .quarter(let q): q == current ? "\(q) (so far)" : q.description
+        case .quarter(let q): q == running ? "\(q) (so far)" : q.description
         case .year(let year): "\(year) annual report"
         }
     }
@@ -124,7 +130,7 @@ public struct ExportForm: Equatable, Sendable {
             request.year = year
         }
         guard !pathEdited else { return }
-        let name = request.suggestedFileName(planID: planID, reporting: request.quarter ?? current)
+        let name = request.suggestedFileName(planID: planID, reporting: request.quarter ?? reporting)
         path = folder.isEmpty ? name : folder + "/" + name
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import PlanApp
 import PlanModel
+import PlanStore
 @testable import PlanTUI
 import Testing
 
@@ -10,6 +11,19 @@ import Testing
     private func form(_ state: AppState) -> ExportForm? {
         if case .exportForm(let form) = state.modal { return form }
         return nil
+    }
+
+    /// In January, 2026/27 Q3 has ended and waits for its board: the dialog starts on it, with
+    /// no "so far"; the running Q4 is offered too, marked "so far".
+    @Test func theDialogStartsOnAnEndedQuarterAwaitingItsBoard() throws {
+        var state = AppState(plan: try PlanFile.load(hillingdonPath), path: hillingdonPath, user: "Test Chair",
+                             now: Timestamp(iso: "2027-01-15T10:00:00Z")!, size: (120, 36))
+        state.press(.character("E"))
+        let opened = try #require(form(state))
+        #expect(opened.request.quarter == Quarter("2026/27 Q3"))
+        #expect(opened.value(of: .period) == "2026/27 Q3")
+        #expect(opened.path.hasSuffix("-2026-27-Q3.pdf"))
+        #expect(opened.periods.first.map(opened.periodLabel) == "2026/27 Q4 (so far)")
     }
 
     @Test func everyPaperOptionIsOfferedAndEndsUpInTheRequest() throws {
