@@ -101,8 +101,9 @@ public struct Report: Codable, Equatable, Sendable {
     /// The quarter reported on and the one it is compared with (an annual report reports on the
     /// last quarter of its year that has started).
     public var quarter, previousQuarter: String
-    /// True when the quarter reported on is still open: the figures are "so far" and the paper
-    /// is a draft.
+    /// True when the quarter reported on (an annual report: its year) is still running, not ended
+    /// and not closed, or a draft was asked for: the figures are "so far" and the paper is a
+    /// draft. A paper for a quarter that has ended is the board's paper.
     public var soFar: Bool
     public var generatedOn: String
     /// The day it was made in the UK style ("22 Nov 2026").
@@ -182,6 +183,8 @@ public struct ReportOptions: Sendable {
     public var meeting: Day?
     public var marking: String?
     public var landscape = false
+    /// Mark the paper a draft with figures "so far" even when its quarter (or year) has ended.
+    public var draft = false
     public var now: Timestamp
 
     public init(now: Timestamp) { self.now = now }
@@ -199,7 +202,7 @@ extension Report {
         self.title = options.year.map { "Annual progress report \($0)" } ?? "Progress report \(quarter)"
         self.quarter = quarter.description
         self.previousQuarter = facts.previous.description
-        self.soFar = !plan.isClosed(quarter)
+        self.soFar = options.draft || options.year.map { plan.isRunning($0, on: facts.today) } ?? plan.isRunning(quarter, on: facts.today)
         self.generatedOn = options.now.description
         self.generatedOnLabel = facts.today.longLabel
         self.board = options.board ?? plan.quarters.first { $0.quarter == quarter }?.board

@@ -4,12 +4,12 @@ import PlanModel
 import PlanReports
 
 /// The export dialog: every option `dplan export` offers one plan's paper (format, quarter or
-/// year, audience, sections, board, marking, meeting day, landscape, browser) as fields, filling
+/// year, audience, sections, board, marking, meeting day, landscape, draft, browser) as fields, filling
 /// in the same `ExportRequest` the command line makes.
 public struct ExportForm: Equatable, Sendable {
     /// A line of the dialog.
     public enum Field: CaseIterable, Equatable, Sendable {
-        case format, period, audience, sections, board, marking, meeting, landscape, browser, file, export
+        case format, period, audience, sections, board, marking, meeting, landscape, draft, browser, file, export
 
         /// Fields whose value is typed (Enter opens a prompt); the rest are chosen from a list.
         var isText: Bool { [.board, .marking, .meeting, .browser, .file].contains(self) }
@@ -24,6 +24,7 @@ public struct ExportForm: Equatable, Sendable {
             case .marking: "Marking"
             case .meeting: "Meeting day"
             case .landscape: "Pages"
+            case .draft: "Draft"
             case .browser: "Browser"
             case .file: "File"
             case .export: ""
@@ -67,8 +68,13 @@ public struct ExportForm: Equatable, Sendable {
         applyPeriod()
     }
 
-    /// The fields shown: the browser only for a PDF.
-    var fields: [Field] { Field.allCases.filter { $0 != .browser || request.format == .pdf } }
+    /// The fields shown: the browser only for a PDF, the draft mark only for a paper (not csv or xlsx).
+    var fields: [Field] {
+        Field.allCases.filter { ($0 != .browser || request.format == .pdf) && ($0 != .draft || hasCover) }
+    }
+
+    /// Whether the format is a paper with a cover a draft mark goes on.
+    private var hasCover: Bool { request.format != .csv && request.format != .xlsx }
 
     /// A field's value as shown.
     func value(of field: Field) -> String {
@@ -81,6 +87,7 @@ public struct ExportForm: Equatable, Sendable {
         case .marking: request.marking ?? "(none)"
         case .meeting: request.meeting?.description ?? "(none)"
         case .landscape: request.landscape ? "A4 landscape" : "A4 portrait"
+        case .draft: request.draft ? "marked draft, figures so far" : "only while the quarter runs"
         case .browser: request.browser ?? "(found on the PATH)"
         case .file: path
         case .export: "Export ▸"
@@ -113,9 +120,11 @@ public struct ExportForm: Equatable, Sendable {
         case .audience: request.isPublic.toggle()
         case .sections: request.sectionsBy = next(request.sectionsBy, in: ReportSections.allCases)
         case .landscape: request.landscape.toggle()
+        case .draft: request.draft.toggle()
         default: return
         }
         if request.format != .pdf { request.browser = nil }
+        if !hasCover { request.draft = false }
         applyPeriod()
     }
 

@@ -53,3 +53,17 @@ import Testing
         #expect(chase.stdout.hasPrefix("Updates still needed for 2026/27 Q3 (6 actions in 2 plans):"), "\(chase.stdout)")
     }
 }
+
+/// `dplan export --draft`: the draft banner on a paper for a quarter that has ended.
+@Suite struct DraftOptionCLITests {
+    @Test func draftMarksAnEndedQuartersPaperAndGoesWithPapersOnly() throws {
+        let january = "2027-01-15T10:00:00Z"
+        let board = try runDplan(["export", hillingdonPlan, "--format", "markdown", "-o", "-"], now: january)
+        #expect(board.status == 0 && board.stdout.hasPrefix("# Hillingdon Serious Violence Delivery Plan 2024-27: Progress report 2026/27 Q3\n"))
+        #expect(!board.stdout.contains("Draft —") && !board.stdout.contains("so far"))
+        let draft = try runDplan(["export", hillingdonPlan, "--draft", "--format", "markdown", "-o", "-"], now: january)
+        #expect(draft.stdout.contains("**Draft — quarter still open"), "\(draft.stderr)")
+        let csv = try runDplan(["export", hillingdonPlan, "--draft", "--format", "csv", "-o", "-"], now: january)
+        #expect(csv.status == 2 && csv.stderr.contains("--draft marks a paper"), "\(csv.stderr)")
+    }
+}

@@ -51,6 +51,7 @@ import Testing
         state.press(.control("u"))
         state.type("2026-12-10")
         state.press(.enter, .down, .enter)  // landscape
+        state.press(.down, .enter)  // marked draft although 2026/27 Q2 has ended
         guard let filled = form(state) else { Issue.record("the dialog closed: \(String(describing: state.modal))"); return }
         var expected = ExportRequest(format: .pdf)
         expected.quarter = Quarter("2026/27 Q2")
@@ -60,6 +61,7 @@ import Testing
         expected.marking = "OFFICIAL-SENSITIVE"
         expected.meeting = Day(iso: "2026-12-10")
         expected.landscape = true
+        expected.draft = true
         #expect(filled.request == expected)
         #expect(render(state).plainText.contains("A4 landscape"))
         let effects = state.press(.character("x"))
@@ -81,12 +83,12 @@ import Testing
     @Test func aFileNameTheUserTypedIsKeptWhenTheFormatChanges() throws {
         var state = try makeState()
         state.press(.character("E"))
-        for _ in 0..<9 { state.press(.down) }  // to the file line (pdf shows the browser line)
+        for _ in 0..<10 { state.press(.down) }  // to the file line (pdf shows the browser line)
         #expect(form(state)?.selection == .file)
         state.press(.enter, .control("u"))
         state.type("/tmp/board.pdf")
         state.press(.enter)
-        for _ in 0..<9 { state.press(.up) }
+        for _ in 0..<10 { state.press(.up) }
         state.press(.right)  // docx
         #expect(form(state)?.path == "/tmp/board.pdf")
         #expect(form(state)?.fields.contains(.browser) == false)  // the browser is for PDFs only
