@@ -105,6 +105,9 @@ extension Plan {
     public mutating func setPeriod(start newStart: Day?, end newEnd: Day?, context: EditContext) throws(PlanEditError) {
         var changed = self
         changed.period = Period(start: newStart ?? period.start, end: newEnd ?? period.end)
+        for day in [changed.period.start, changed.period.end] {
+            if let problem = Period.problem(with: day) { throw PlanEditError.periodOutOfRange(problem) }
+        }
         guard changed.period.start <= changed.period.end else {
             throw PlanEditError.periodEndBeforeStart(end: changed.period.end, start: changed.period.start)
         }
