@@ -63,6 +63,17 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 
+    /// A tracker whose target date is 31/12/9999 makes no plan period from it: the row is refused.
+    @Test func aTrackerDateOutsideSensibleYearsIsARowProblem() throws {
+        let folder = (try temporaryCopy(of: hillingdonPlan) as NSString).deletingLastPathComponent
+        try "Action,Lead,RAG,Target date\nNew work,Police,Green,31/12/9999\n".write(toFile: folder + "/t.csv", atomically: true, encoding: .utf8)
+        let result = try runDplan(["import", folder + "/t.csv", "--into", folder + "/t.json", "--title", "T", "--partnership", "P"])
+        #expect(result.status == 1, "\(result.stderr.suffix(300))")
+        #expect(result.stderr.contains("row 2: column D \"Target date\": 31/12/9999: expected a date in the years 1900 to 2100, found 9999-12-31"),
+                "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/t.json"))
+    }
+
     /// git's merge driver given a side whose period ends 9999-12-31 says so and stops.
     @Test func theMergeDriverRefusesAPeriodOutsideSensibleYears() throws {
         let ours = try temporaryCopy(of: hillingdonPlan), base = try temporaryCopy(of: hillingdonPlan)
