@@ -65,8 +65,7 @@ func detailLines(_ action: Action, state: AppState, width: Int) -> [[Span]] {
     if action.reviews.isEmpty { lines.append([Span("  no reviews yet", .dim)]) }
     for review in action.reviews.reversed() {
         let head = "  \(review.quarter)  "
-        let commentary = review.commentary.isEmpty ? "(no commentary)" : review.commentary
-        let text = wrapped(sanitizedForTerminal("\(commentary) — \(review.by), \(review.on.day)"),
+        let text = wrapped(sanitizedForTerminal("\(review.historyText) — \(review.by), \(review.on.day)"),
                            toWidth: max(10, width - displayWidth(head) - 5))
         for (i, part) in text.enumerated() {
             if i == 0 {

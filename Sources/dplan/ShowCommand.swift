@@ -46,7 +46,7 @@ func actionDetail(_ action: Action, in plan: Plan, today: Day) -> String {
     lines.append("Review history")
     if action.reviews.isEmpty { lines.append("  no reviews yet") }
     for review in action.reviews.reversed() {
-        let commentary = review.commentary.isEmpty ? "(no commentary)" : clean(review.commentary)
+        let commentary = clean(review.historyText)
         lines.append("  \(review.quarter)  \(statusCell(review.status, in: plan).padding(toLength: 13, withPad: " ", startingAt: 0))  \(commentary)  (\(clean(review.by)), \(review.on.day))")
     }
     return lines.joined(separator: "\n")

@@ -42,6 +42,25 @@ import Testing
 }
 
 @Suite struct NavigationTests {
+    /// `/` on the detail screen searches (issue #27): typed words go to the search, never become
+    /// edits of the action on screen (`n` once set it to Not started).
+    @Test func slashSearchesFromTheDetailAndIndicatorScreens() throws {
+        var state = try makeState()
+        state.press(.enter, .character("j"), .enter)
+        #expect(state.screen == .detail(id: "WSA-01", scroll: 0))
+        let before = state.plan
+        state.press(.character("/"))
+        #expect(state.screen == .list)
+        guard case .editor(.search, _)? = state.modal else { Issue.record("no search prompt: \(String(describing: state.modal))"); return }
+        state.type("needs")
+        state.press(.enter)
+        #expect(state.plan == before)
+        #expect(state.list.filter.search == "needs")
+        state.press(.character("I"), .character("/"))
+        #expect(state.screen == .list)
+        guard case .editor(.search, _)? = state.modal else { Issue.record("no search prompt from the indicators"); return }
+    }
+
     @Test func overviewListDetailAndBack() throws {
         var state = try makeState()
         #expect(state.screen == .overview)

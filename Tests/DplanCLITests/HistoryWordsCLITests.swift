@@ -1,0 +1,36 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// History that says what happened (issue #27): a closed quarter's "no update provided" is its
+/// own state in `dplan show`, not "(no commentary)" like a kept review.
+@Suite struct HistoryWordsCLITests {
+    @Test func showSaysNoUpdateProvidedForAQuarterClosedWithoutOne() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        #expect(try runDplan(["review", "close", path, "2026/27 Q3"]).status == 0)
+        let shown = try runDplan(["show", path, "PRI-03"]).stdout
+        let line = shown.split(separator: "\n").first { $0.hasPrefix("  2026/27 Q3") }
+        #expect(line?.contains("(no update provided)") == true, "\(shown)")
+    }
+}
+
+/// `/` from the detail screen in a real terminal: the list's search opens, and the letters typed
+/// are the search, not status keys.
+@Suite(.serialized) struct TmuxSearchEverywhereTests {
+    @Test(.requires(.tmux))
+    func slashOnTheDetailScreenSearches() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        let session = try TmuxSession(dplan: path, width: 120, height: 36)
+        try session.waitFor("Prevention group")
+        try session.press("Enter", until: "▾ Whole system approach")
+        try session.keys("j")
+        try session.press("Enter", until: "Review history")
+        try session.press("/", until: "Search:")
+        try session.type("needs")
+        let listed = try session.press("Enter", until: "Search kept")
+        #expect(!listed.contains("[+] unsaved"), "\(listed)")
+        try session.quitCleanly()
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+    }
+}
