@@ -25,10 +25,12 @@ struct ReviewCommand: ParsableCommand {
             var (document, plan) = try openForEditing(file)
             let q = quarter
             let context = EditContext(by: author.name, now: try currentTime())
-            let owed = plan.actions.filter { $0.isStale(in: q) }.count
             do { try plan.closeQuarter(q, board: board, context: context) } catch let error as PlanEditError {
                 throw DplanError.edit(file: file, error)
             }
+            // Counted from what the quarter now holds: after a reopening, entries recorded as
+            // "no update provided" at the first close are still owed.
+            let owed = plan.actions.filter { $0.review(for: q)?.noUpdateProvided == true }.count
             try save(plan, in: &document)  // keeps the closed quarter's dated copy
             print("closed \(q)\(board.map { " for \(clean($0))" } ?? ""): \(plan.actions.count) actions recorded, \(owed) with no update provided")
         }

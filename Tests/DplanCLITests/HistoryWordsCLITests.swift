@@ -34,3 +34,17 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
     }
 }
+
+/// Closing a quarter again after reopening it counts the actions still recorded as "no update
+/// provided" (it said 0 once the first close had given every action an entry).
+@Suite struct ReopenCountCLITests {
+    @Test func closingAgainAfterAReopeningCountsTheUpdatesStillMissing() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let first = try runDplan(["review", "close", path, "2026/27 Q3"])
+        #expect(first.stdout.hasSuffix("27 actions recorded, 6 with no update provided\n"), "\(first.stdout)")
+        #expect(try runDplan(["review", "reopen", path, "2026/27 Q3", "--reason", "Late police update"]).status == 0)
+        #expect(try runDplan(["set", path, "PRI-03", "--status", "amber", "--comment", "Funding found"]).status == 0)
+        let again = try runDplan(["review", "close", path, "2026/27 Q3"])
+        #expect(again.stdout.hasSuffix("27 actions recorded, 5 with no update provided\n"), "\(again.stdout)")
+    }
+}

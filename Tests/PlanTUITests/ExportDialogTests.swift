@@ -24,6 +24,13 @@ import Testing
         #expect(opened.value(of: .period) == "2026/27 Q3")
         #expect(opened.path.hasSuffix("-2026-27-Q3.pdf"))
         #expect(opened.periods.first.map(opened.periodLabel) == "2026/27 Q4 (so far)")
+        // The summary and the close are the same quarter's, not the running Q4's.
+        state.press(.escape, .character("S"))
+        guard case .editor(.summary(let summarised), _)? = state.modal else { Issue.record("no summary prompt"); return }
+        #expect(summarised == Quarter("2026/27 Q3"))
+        state.press(.escape, .character("Q"))
+        guard case .editor(.closeQuarter(let closing), _)? = state.modal else { Issue.record("no close prompt"); return }
+        #expect(closing == Quarter("2026/27 Q3"))
     }
 
     @Test func everyPaperOptionIsOfferedAndEndsUpInTheRequest() throws {
