@@ -67,6 +67,12 @@ extension Plan {
         return "\(quarter) is closed; updates for \(next) start on \(next.firstDay(fyStartMonth: financialYearStartMonth).longLabel)"
     }
 
+    /// A word when a due date falls after the plan period ends ("after the plan ends on
+    /// 2027-03-31"), or nil: such a date is allowed (work can outlast a plan) but never silent.
+    public func dueNote(_ due: Day) -> String? {
+        due > period.end ? "after the plan ends on \(period.end)" : nil
+    }
+
     /// Whether `quarter` is still running on `day`: not ended and not closed. Only such a
     /// quarter's figures are "so far" and its paper a draft; an ended quarter's paper is the
     /// board's.

@@ -48,3 +48,18 @@ import Testing
         #expect(again.stdout.hasSuffix("27 actions recorded, 5 with no update provided\n"), "\(again.stdout)")
     }
 }
+
+/// A due date after the plan period ends is allowed but never silent.
+@Suite struct DueAfterThePlanCLITests {
+    @Test func aDueDateAfterThePlanEndsIsSaid() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let moved = try runDplan(["set", path, "PRI-03", "--due", "2028-01-31", "--reason", "Funding next year"])
+        #expect(moved.status == 0 && moved.stdout.contains("due date moved 2026-03-31 → 2028-01-31 (after the plan ends on 2027-03-31)"),
+                "\(moved.stdout)")
+        let within = try runDplan(["set", path, "PRI-03", "--due", "2027-01-31", "--reason", "Sooner"])
+        #expect(within.status == 0 && !within.stdout.contains("after the plan ends"), "\(within.stdout)")
+        let added = try runDplan(["add", path, "--group", "primary", "--title", "Later work", "--owner", "Youth Justice Service",
+                                  "--due", "2027-06-30"])
+        #expect(added.status == 0 && added.stdout.contains("; due 2027-06-30 is after the plan ends on 2027-03-31"), "\(added.stdout) \(added.stderr)")
+    }
+}
