@@ -15,6 +15,9 @@ public enum DplanError: Error, Equatable, CustomStringConvertible, Sendable {
     case conversion(ConversionError)
     /// The plan has problems; changing it would build on broken data. Nothing was written.
     case invalidPlan(path: String, problems: [Problem])
+    /// The plan has a problem no command can work past (`Plan.loadProblems`: its period, the
+    /// financial year's first month, an indicator value out of range).
+    case unusablePlan(path: String, problems: [Problem])
     /// The plan holds merge conflicts nobody has decided yet. Nothing was written.
     case unresolvedConflicts(path: String, conflicts: [MergeConflict])
     /// The plan has fields dplan does not know, which a save would drop. Nothing was written.
@@ -50,6 +53,9 @@ public enum DplanError: Error, Equatable, CustomStringConvertible, Sendable {
         case .conversion(let error): "\(error.description) (nothing was written)"
         case .invalidPlan(let path, let problems):
             (["\(path): the plan has problems; fix them before changing it (nothing was written):"]
+                + problems.map { "\(path): \($0)" }).joined(separator: "\n")
+        case .unusablePlan(let path, let problems):
+            (["\(path): the plan cannot be used until this is put right in the file (dplan validate lists every problem):"]
                 + problems.map { "\(path): \($0)" }).joined(separator: "\n")
         case .unresolvedConflicts(let path, let conflicts):
             (["\(path): the plan has \(conflicts.count) unresolved merge conflict\(conflicts.count == 1 ? "" : "s") from a merge; "

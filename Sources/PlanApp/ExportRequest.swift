@@ -8,7 +8,8 @@ public struct ExportRequest: Equatable, Sendable {
     public var format: ReportFormat?
     /// A Mustache template file to render against the report model (docs/templates.md).
     public var template: String?
-    /// The quarter reported on (default: the plan's current quarter).
+    /// The quarter reported on (default: `Plan.reportingQuarter(on:)`, the latest quarter that has
+    /// ended and is not closed, else the current one).
     public var quarter: Quarter?
     /// The quarter compared with (default: the quarter before).
     public var from: Quarter?
@@ -25,6 +26,9 @@ public struct ExportRequest: Equatable, Sendable {
     public var meeting: Day?
     public var marking: String?
     public var landscape = false
+    /// Mark the paper a draft ("so far") even for a quarter or year that has ended; a running
+    /// one's paper is always a draft.
+    public var draft = false
     /// The Chromium-family browser that prints a PDF (nil: found on the PATH).
     public var browser: String?
     /// Only these actions: a group, owner or workstream as the user typed it (id or name).
@@ -56,6 +60,9 @@ public struct ExportRequest: Equatable, Sendable {
         if year != nil && history { throw .usage("--year and --history do not go together (the history CSV already holds every quarter)") }
         if browser != nil && format != .pdf { throw .usage("--browser goes with --format pdf") }
         if let marking, marking.isBlank { throw .usage("--marking must not be empty") }
+        if draft && (format == .csv || format == .xlsx) {
+            throw .usage("--draft marks a paper (markdown, html, pdf, docx, json or --template); csv and xlsx have no cover to mark")
+        }
     }
 
     /// The report options for one plan: the quarter or year it can report on and the actions in
@@ -74,6 +81,7 @@ public struct ExportRequest: Equatable, Sendable {
         options.meeting = meeting
         options.marking = marking
         options.landscape = landscape
+        options.draft = draft
         let scope = try actionCriteria(plan: plan, group: group, owner: owner, workstream: workstream)
         options.group = scope.group
         options.owner = scope.owner
@@ -96,7 +104,8 @@ public func checkReportQuarters(_ plan: Plan, quarter: Quarter?, quarterOption: 
     for case let (option, value?) in [(quarterOption, quarter), ("--from", from)] {
         if let problem = plan.reportProblem(with: value, on: day) { throw .usage("\(option): \(problem)") }
     }
-    if let from, from >= (quarter ?? plan.editingQuarter(on: day)) {
-        throw .usage("--from: \(from) is not earlier than the quarter reported on (\(quarter ?? plan.editingQuarter(on: day)))")
+    let reported = quarter ?? plan.reportingQuarter(on: day)
+    if let from, from >= reported {
+        throw .usage("--from: \(from) is not earlier than the quarter reported on (\(reported))")
     }
 }

@@ -7,6 +7,8 @@ import PlanStore
 public func readPlan(_ path: String) throws(DplanError) -> (plan: Plan, warning: String?) {
     let plan: Plan
     do { plan = try PlanFile.load(path) } catch { throw .file(error) }
+    let problems = plan.loadProblems()
+    guard problems.isEmpty else { throw .unusablePlan(path: path, problems: problems) }
     guard !plan.conflicts.isEmpty else { return (plan, nil) }
     let count = plan.conflicts.count
     return (plan, "warning: \(path): \(count) unresolved merge conflict\(count == 1 ? "" : "s"), "

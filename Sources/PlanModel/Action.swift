@@ -123,6 +123,14 @@ public struct Review: Equatable, Sendable {
         self.noUpdateProvided = noUpdateProvided
         self.restricted = restricted
     }
+
+    /// The entry's words as a history shows them: its commentary, "(no update provided)" for a
+    /// quarter closed without one from the owner (its own state, not an empty kept review), or
+    /// "(no commentary)" for a status recorded without words.
+    public var historyText: String {
+        if noUpdateProvided == true && commentary.isEmpty { return "(no update provided)" }
+        return commentary.isEmpty ? "(no commentary)" : commentary
+    }
 }
 
 /// One field of an action changed: which, from what, to what, by whom, when.

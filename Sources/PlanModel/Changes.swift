@@ -68,6 +68,7 @@ extension Plan {
     public func changes(from: Quarter, to: Quarter, live: Quarter) -> [ActionChange] {
         let fromEnd = from.lastDay(fyStartMonth: financialYearStartMonth)
         let toEnd = to.lastDay(fyStartMonth: financialYearStartMonth)
+        let toIsOpen = to == live || !isClosed(to)  // an action with no entry then owes its update
         var result: [ActionChange] = []
         actions.withUnsafeBufferPointer { actions in
             for index in actions.indices {
@@ -94,7 +95,7 @@ extension Plan {
                 let previousOwner = previousEntry.flatMap { action.reviews[$0].owner }
                 let currentOwner = entry.flatMap { action.reviews[$0].owner } ?? (to == live ? actions[index].owner : nil)
                 if let previousOwner, let currentOwner, previousOwner != currentOwner { kinds.append(.ownerChanged) }
-                if after != .complete, entry.map({ action.reviews[$0].noUpdateProvided == true }) ?? (to == live) {
+                if after != .complete, entry.map({ action.reviews[$0].noUpdateProvided == true }) ?? toIsOpen {
                     kinds.append(.noUpdate)
                 }
                 guard !kinds.isEmpty else { continue }

@@ -35,6 +35,7 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
     /// The clock puts an update in a quarter before the action's latest review: it went back.
     case clockBehindLatestReview(today: Day, quarter: Quarter, latest: Quarter)
     case periodEndBeforeStart(end: Day, start: Day)
+    case periodOutOfRange(String)
     /// A new plan period would leave out a quarter that has history.
     case periodWouldDropHistory(Quarter)
     case emptyField(String)
@@ -81,6 +82,7 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
             "the clock says today is \(today) (\(quarter)), but this action's latest review is for \(latest); "
                 + "has the computer's date gone back? Check it; nothing was recorded"
         case .periodEndBeforeStart(let end, let start): "the period end \(end) is before its start \(start)"
+        case .periodOutOfRange(let problem): "the plan period: \(problem)"
         case .periodWouldDropHistory(let q):
             "\(q) has reviews or a closed-quarter record and would fall outside the new period; choose dates that keep it"
         case .emptyField(let field): "the \(field) must not be empty"

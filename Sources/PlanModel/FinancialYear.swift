@@ -29,22 +29,33 @@ public struct FinancialYear: Hashable, Comparable, Sendable, CustomStringConvert
 }
 
 extension Plan {
-    /// The quarters of `year` an annual report covers: those in the plan period that have started
-    /// by `day` (the quarter being edited and earlier ones).
+    /// The quarters of `year` an annual report covers on `day`: those in the plan period up to
+    /// the quarter reported on by default (`reportingQuarter(on:)`), so the annual headline
+    /// stands where the quarterly papers do.
     public func reportedQuarters(of year: FinancialYear, on day: Day) -> [Quarter] {
-        let live = editingQuarter(on: day)
-        return year.quarters.filter { isInPeriod($0) && $0 <= live }
+        let reporting = reportingQuarter(on: day)
+        return year.quarters.filter { isInPeriod($0) && $0 <= reporting }
     }
 
     /// Why an annual report on `year` cannot be made on `day`, or nil when it can: the year must
-    /// overlap the plan period and have started.
+    /// overlap the plan period and have a quarter to report on.
     public func annualReportProblem(with year: FinancialYear, on day: Day) -> String? {
         guard year.quarters.contains(where: isInPeriod) else {
             return "\(year) is outside the plan period (\(period.start) to \(period.end))"
         }
         if reportedQuarters(of: year, on: day).isEmpty {
-            return "\(year) has not started yet (the current quarter is \(editingQuarter(on: day)))"
+            let reporting = reportingQuarter(on: day)
+            if year.quarters[0] <= currentQuarter(on: day) {
+                return "\(year) has no quarter to report on yet (the quarter reported on is \(reporting), not closed yet)"
+            }
+            return "\(year) has not started yet (the current quarter is \(currentQuarter(on: day)))"
         }
         return nil
+    }
+
+    /// Whether an annual report on `year` is still a draft on `day`: a quarter of the year in the
+    /// plan period is still running or has not started.
+    public func isRunning(_ year: FinancialYear, on day: Day) -> Bool {
+        year.quarters.contains { isInPeriod($0) && isRunning($0, on: day) }
     }
 }

@@ -15,6 +15,7 @@ public enum IndicatorError: Error, Equatable, CustomStringConvertible {
     case notANumber(String)
     case notFinite(String)
     case negative(Decimal, unit: String)
+    case outOfRange(Decimal)
     case negativeTolerance(Decimal)
     case suppressBelowTooSmall(Int)
 
@@ -33,6 +34,7 @@ public enum IndicatorError: Error, Equatable, CustomStringConvertible {
         case .notANumber(let text): "expected a number such as 42 or 3.5, found \"\(text)\""
         case .notFinite(let text): "expected a finite number, found \"\(text)\""
         case .negative(let value, let unit): "\(value) is negative, which a \(unit) cannot be"
+        case .outOfRange(let value): Indicator.rangeProblem(value) ?? "\(value) is out of range"
         case .negativeTolerance(let value): "the tolerance \(value)% is negative; give a percentage of the target such as 10"
         case .suppressBelowTooSmall(let n): "suppress-below \(n) would hide nothing; give 2 or more (e.g. 5 shows 1 to 4 as \"fewer than 5\")"
         }
@@ -62,9 +64,27 @@ extension Indicator {
         return value
     }
 
-    /// Refuses a value this indicator cannot have (negative counts, rates and percentages).
+    /// Refuses a value this indicator cannot have: out of range (`rangeProblem`), or a negative
+    /// count, rate or percentage.
     public func check(_ value: Decimal) throws(IndicatorError) {
+        if Self.rangeProblem(value) != nil { throw .outOfRange(value) }
         if value < 0, isNonNegative { throw .negative(value, unit: unit) }
+    }
+
+    /// The largest size of a value, baseline or target (a thousand million) and the most decimal
+    /// places (six): room for any count, rate, percentage or sum a partnership reports, and
+    /// small enough for every change, percentage and chart to be worked out.
+    public static let largestValue: Decimal = 1_000_000_000
+    public static let decimalPlaces = 6
+
+    /// Why `value` cannot be an indicator's value, baseline or target, or nil when it can.
+    public static func rangeProblem(_ value: Decimal) -> String? {
+        var rounded = Decimal(), copy = value
+        NSDecimalRound(&rounded, &copy, decimalPlaces, .plain)
+        guard value.isFinite, abs(value) <= largestValue, rounded == value else {
+            return "\(value) is out of range: an indicator value is from -1,000,000,000 to 1,000,000,000 with at most \(decimalPlaces) decimal places"
+        }
+        return nil
     }
 }
 

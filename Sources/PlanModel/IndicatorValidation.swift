@@ -2,6 +2,18 @@ import Foundation  // Decimal
 
 /// The rules for a plan's indicators, part of `Plan.validate()`.
 extension Plan {
+    /// Indicator values, baselines and targets out of range (`Indicator.rangeProblem`), which no
+    /// report can be worked out from.
+    func indicatorValueProblems() -> [Problem] {
+        indicators.enumerated().flatMap { i, indicator in
+            let values = [("baseline.value", indicator.baseline?.value), ("target.value", indicator.target?.value)]
+                + indicator.values.enumerated().map { ("values[\($0.offset)].value", $0.element.value) }
+            return values.compactMap { field, value in
+                value.flatMap(Indicator.rangeProblem).map { Problem(path: "indicators[\(i)].\(field)", message: $0) }
+            }
+        }
+    }
+
     func indicatorProblems(ownerIDs: Set<String>, workstreamIDs: Set<String>, inPeriod: (Quarter) -> Bool) -> [Problem] {
         guard !indicators.isEmpty else { return [] }
         var problems: [Problem] = []
@@ -14,6 +26,7 @@ extension Plan {
         for (i, indicator) in indicators.enumerated() {
             func path(_ field: String) -> String { "indicators[\(i)].\(field)" }
             func checkValue(_ value: Decimal, _ field: String) {
+                if let problem = Indicator.rangeProblem(value) { report(path(field), problem) }
                 if value < 0, indicator.isNonNegative { report(path(field), "\(value) is negative, which a \(indicator.unit) cannot be") }
             }
             if indicator.name.isBlank { report(path("name"), "must not be empty") }

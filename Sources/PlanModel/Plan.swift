@@ -133,6 +133,16 @@ public struct Period: Equatable, Sendable {
         self.start = start
         self.end = end
     }
+
+    /// The years a plan period may start and end in. A delivery plan runs for a few years around
+    /// now; a date far outside (0001-01-01, 9999-12-31) is a slip, and quarter arithmetic near
+    /// the ends of the calendar cannot be done.
+    public static let years = 1900...2100
+
+    /// Why `day` cannot start or end a plan period, or nil when it can.
+    public static func problem(with day: Day) -> String? {
+        years.contains(day.year) ? nil : "expected a date in the years \(years.lowerBound) to \(years.upperBound), found \(day)"
+    }
 }
 
 /// A lead agency or officer who owns or supports actions.

@@ -36,22 +36,65 @@ extension Plan {
         return quarter
     }
 
+    /// The latest quarter that has started on `day`: the quarter containing it, kept within the
+    /// plan period (its first quarter before the period starts, its last after it ends).
+    public func currentQuarter(on day: Day) -> Quarter {
+        min(max(quarter(containing: day), firstQuarter), lastQuarter)
+    }
+
+    /// The quarter reports, what changed, the chase list and exports are about by default on
+    /// `day`. It follows a quarter's life as partnerships run it: the quarter runs; after it ends
+    /// returns are collected, papers issued and the board meets; then the quarter is closed. So it
+    /// is the latest quarter that has ended and is not closed yet, else the current quarter —
+    /// closed early or not, never one that has not started. (A quarter left open behind a later
+    /// closed one is not chosen: closing a quarter settles the defaults up to it.) Updates go to
+    /// `editingQuarter(on:)`, which is the next quarter once this one is closed.
+    public func reportingQuarter(on day: Day) -> Quarter {
+        let current = currentQuarter(on: day)
+        let ended = day > current.lastDay(fyStartMonth: financialYearStartMonth) ? current : current.previous
+        let closedLater = quarters.contains { $0.state == .closed && $0.quarter > ended }
+        return isInPeriod(ended) && !isClosed(ended) && !closedLater ? ended : current
+    }
+
+    /// What to say when the quarter reported on `day` is closed, or nil when it is open:
+    /// "2026/27 Q3 is closed; updates for 2026/27 Q4 start on 1 Jan 2027" (the board closed the
+    /// current quarter early), or that it was the plan period's last quarter.
+    public func closedQuarterNotice(on day: Day) -> String? {
+        let quarter = reportingQuarter(on: day)
+        guard isClosed(quarter) else { return nil }
+        let next = quarter.next
+        guard isInPeriod(next) else { return "\(quarter), the last quarter of the plan period (to \(period.end)), is closed" }
+        return "\(quarter) is closed; updates for \(next) start on \(next.firstDay(fyStartMonth: financialYearStartMonth).longLabel)"
+    }
+
+    /// A word when a due date falls after the plan period ends ("after the plan ends on
+    /// 2027-03-31"), or nil: such a date is allowed (work can outlast a plan) but never silent.
+    public func dueNote(_ due: Day) -> String? {
+        due > period.end ? "after the plan ends on \(period.end)" : nil
+    }
+
+    /// Whether `quarter` is still running on `day`: not ended and not closed. Only such a
+    /// quarter's figures are "so far" and its paper a draft; an ended quarter's paper is the
+    /// board's.
+    public func isRunning(_ quarter: Quarter, on day: Day) -> Bool {
+        !isClosed(quarter) && day <= quarter.lastDay(fyStartMonth: financialYearStartMonth)
+    }
+
     /// Why a report or "what changed" cannot be made on `quarter` on `day`, or nil when it can:
-    /// it must be a quarter of the plan period that has started (the quarter being edited or an
+    /// it must be a quarter of the plan period that has started (the current quarter or an
     /// earlier one), or the figures would be today's under another quarter's name.
     public func reportProblem(with quarter: Quarter, on day: Day) -> String? {
         if !isInPeriod(quarter) {
             return "\(quarter) is outside the plan period (\(period.start) to \(period.end), quarters \(firstQuarter) to \(lastQuarter))"
         }
-        let live = editingQuarter(on: day)
-        if quarter > live { return "\(quarter) has not started yet (the current quarter is \(live))" }
+        let current = currentQuarter(on: day)
+        if quarter > current { return "\(quarter) has not started yet (the current quarter is \(current))" }
         return nil
     }
 
-    /// The quarters a report can be made of while `current` is being edited, newest first:
-    /// `current` (or the period's last quarter, once every quarter is closed) back to the
-    /// period's first quarter. On a day whose editing quarter is `current`, exactly the quarters
-    /// `reportProblem(with:on:)` accepts.
+    /// The quarters a report can be made of on a day whose current quarter
+    /// (`currentQuarter(on:)`) is `current`, newest first: `current` back to the period's first
+    /// quarter; exactly the quarters `reportProblem(with:on:)` accepts.
     public func reportableQuarters(upTo current: Quarter) -> [Quarter] {
         var quarters: [Quarter] = []
         var quarter = min(current, lastQuarter)
@@ -68,6 +111,9 @@ extension Plan {
     public mutating func setPeriod(start newStart: Day?, end newEnd: Day?, context: EditContext) throws(PlanEditError) {
         var changed = self
         changed.period = Period(start: newStart ?? period.start, end: newEnd ?? period.end)
+        for day in [changed.period.start, changed.period.end] {
+            if let problem = Period.problem(with: day) { throw PlanEditError.periodOutOfRange(problem) }
+        }
         guard changed.period.start <= changed.period.end else {
             throw PlanEditError.periodEndBeforeStart(end: changed.period.end, start: changed.period.start)
         }

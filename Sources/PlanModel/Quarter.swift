@@ -62,10 +62,12 @@ public struct Quarter: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 
     /// The quarter that contains `day`, for a financial year starting in `fyStartMonth` (1–12).
+    /// Total: a day in the first or last months of the calendar (0001-01-01, 9999-12-31), which
+    /// no valid plan period holds (`Period.years`), gives the nearest quarter there is.
     public static func containing(_ day: Day, fyStartMonth: Int) -> Quarter {
-        let offset = (day.month - fyStartMonth + 12) % 12
+        let offset = ((day.month - fyStartMonth) % 12 + 12) % 12
         let fyYear = day.month >= fyStartMonth ? day.year : day.year - 1
-        return Quarter(year: fyYear, number: offset / 3 + 1)!
+        return Quarter(year: min(max(fyYear, 1), 9998), number: offset / 3 + 1)!
     }
 
     /// First day of this quarter.

@@ -12,6 +12,24 @@ public struct Problem: Equatable, Sendable, CustomStringConvertible {
 }
 
 extension Plan {
+    /// The problems a plan cannot even be read past: every command works out quarters from the
+    /// period and the financial year's first month, and reports from indicator values, so a plan
+    /// with one of these is refused when it is loaded, by every command (an ordinary problem is
+    /// refused only before a change).
+    public func loadProblems() -> [Problem] { calendarProblems() + indicatorValueProblems() }
+
+    /// The period's years and the financial year's first month, without which no quarter can be
+    /// worked out.
+    func calendarProblems() -> [Problem] {
+        var problems: [Problem] = []
+        if let problem = Period.problem(with: period.start) { problems.append(Problem(path: "period.start", message: problem)) }
+        if let problem = Period.problem(with: period.end) { problems.append(Problem(path: "period.end", message: problem)) }
+        if !(1...12).contains(financialYearStartMonth) {
+            problems.append(Problem(path: "financialYearStartMonth", message: "expected a month from 1 to 12, found \(financialYearStartMonth)"))
+        }
+        return problems
+    }
+
     /// Every problem with the plan's content, in file order. Empty when the plan is valid.
     public func validate() -> [Problem] {
         var problems: [Problem] = []
@@ -25,8 +43,13 @@ extension Plan {
         let workstreamIDs = checkIDs(workstreams.map(\.id), list: "workstreams", report: report)
         _ = checkIDs(actions.map(\.id), list: "actions", report: report)
 
+        // Which quarters the period holds cannot be known without a period in sensible years and
+        // a month to start the financial year: those checks wait until both are put right.
+        let calendarKnown = calendarProblems().isEmpty
         let first = firstQuarter, last = lastQuarter
-        func inPeriod(_ quarter: Quarter) -> Bool { period.start <= period.end && first <= quarter && quarter <= last }  // isInPeriod, hoisted
+        func inPeriod(_ quarter: Quarter) -> Bool {  // isInPeriod, hoisted
+            !calendarKnown || (period.start <= period.end && first <= quarter && quarter <= last)
+        }
         for (i, action) in actions.enumerated() {
             checkAction(action, at: i, ownerIDs: ownerIDs, workstreamIDs: workstreamIDs, inPeriod: inPeriod, report: report)
         }
@@ -42,12 +65,12 @@ extension Plan {
         if id.isBlank { report("id", "must not be empty") }
         if title.isBlank { report("title", "must not be empty") }
         if partnership.isBlank { report("partnership", "must not be empty") }
+        let calendar = calendarProblems()
+        calendar.filter { $0.path == "period.start" }.forEach { report($0.path, $0.message) }
         if period.end < period.start {
             report("period.end", "end \(period.end) is before start \(period.start)")
         }
-        if !(1...12).contains(financialYearStartMonth) {
-            report("financialYearStartMonth", "expected a month from 1 to 12, found \(financialYearStartMonth)")
-        }
+        calendar.filter { $0.path != "period.start" }.forEach { report($0.path, $0.message) }
         let statusKeys = Status.allCases.map(\.rawValue)
         for key in ragDefinitions.keys.sorted() where !statusKeys.contains(key) {
             report("ragDefinitions.\(key)", "unknown status; expected one of \(statusKeys.joined(separator: ", "))")

@@ -80,9 +80,9 @@ extension Array where Element == LabelledPlan {
         var result: [OwnerChase] = []
         var index: [String: Int] = [:]
         for entry in self {
-            let quarter = entry.plan.editingQuarter(on: today)
-            // Once every quarter of a plan's period is closed, no update is owed to it.
-            guard entry.plan.isInPeriod(quarter) else { continue }
+            // The quarter reported on; once it is closed (early, or the period's last), no update is owed to it.
+            let quarter = entry.plan.reportingQuarter(on: today)
+            guard !entry.plan.isClosed(quarter) else { continue }
             for (owner, actions) in entry.plan.chaseList(for: quarter) {
                 let key = owner.name.trimmingSpaces().lowercased()
                 if let i = index[key] {

@@ -108,8 +108,9 @@ public struct Report: Codable, Equatable, Sendable {
     /// The quarter reported on and the one it is compared with (an annual report reports on the
     /// last quarter of its year that has started).
     public var quarter, previousQuarter: String
-    /// True when the quarter reported on is still open: the figures are "so far" and the paper
-    /// is a draft.
+    /// True when the quarter reported on (an annual report: its year) is still running, not ended
+    /// and not closed, or a draft was asked for: the figures are "so far" and the paper is a
+    /// draft. A paper for a quarter that has ended is the board's paper.
     public var soFar: Bool
     public var generatedOn: String
     /// The day it was made in the UK style ("22 Nov 2026").
@@ -189,13 +190,15 @@ public struct ReportOptions: Sendable {
     public var meeting: Day?
     public var marking: String?
     public var landscape = false
+    /// Mark the paper a draft with figures "so far" even when its quarter (or year) has ended.
+    public var draft = false
     public var now: Timestamp
 
     public init(now: Timestamp) { self.now = now }
 }
 
 extension Report {
-    /// Builds the report for a plan. The quarter defaults to the one being edited on `now`; an
+    /// Builds the report for a plan. The quarter defaults to `Plan.reportingQuarter(on:)`; an
     /// annual report (`options.year`) reports on the last quarter of its year that has started.
     public init(plan: Plan, options: ReportOptions) {
         let facts = ReportFacts(plan: plan, options: options)
@@ -206,7 +209,7 @@ extension Report {
         self.title = options.year.map { "Annual progress report \($0)" } ?? "Progress report \(quarter)"
         self.quarter = quarter.description
         self.previousQuarter = facts.previous.description
-        self.soFar = !plan.isClosed(quarter)
+        self.soFar = options.draft || options.year.map { plan.isRunning($0, on: facts.today) } ?? plan.isRunning(quarter, on: facts.today)
         self.generatedOn = options.now.description
         self.generatedOnLabel = facts.today.longLabel
         self.board = options.board ?? plan.quarters.first { $0.quarter == quarter }?.board

@@ -26,7 +26,7 @@ struct ReportFacts {
         today = options.now.day
         live = plan.editingQuarter(on: today)
         yearQuarters = options.year.map { plan.reportedQuarters(of: $0, on: options.now.day) }
-        quarter = yearQuarters?.last ?? options.quarter ?? live
+        quarter = yearQuarters?.last ?? options.quarter ?? plan.reportingQuarter(on: today)
         previous = options.from ?? plan.comparisonQuarter(for: quarter)
         quarterEnd = quarter.lastDay(fyStartMonth: plan.financialYearStartMonth)
         let criteria = ActionCriteria(group: options.group, owner: options.owner, workstream: options.workstream)
@@ -83,7 +83,7 @@ struct ReportFacts {
             isEscalation: plan.isEscalation(action, in: quarter, live: live),
             improved: trend == .improved, worsened: trend == .worsened,
             commentaryNote: commentary.note, withheld: withheld, overdue: action.isOverdue(on: min(today, quarterEnd)),
-            stale: quarter == live ? action.isStale(in: quarter) : action.review(for: quarter)?.noUpdateProvided == true,
+            stale: status != .complete && (action.review(for: quarter).map { $0.noUpdateProvided == true } ?? !plan.isClosed(quarter)),
             dueDateChanges: action.dueDateChanges.map { dueChange($0, of: action) })
         if let review = action.review(for: quarter), let board = review.board { addVoices(&row, lead: review, board: board) }
         return row

@@ -63,6 +63,7 @@ extension Report {
                                      values: [IndicatorValue(quarter: Quarter(year: 2025, number: 1)!, value: 3, by: "b", on: now),
                                               IndicatorValue(quarter: Quarter(year: 2025, number: 2)!, value: 1, by: "b", on: now)])]
         try? plan.setSummary("s", for: Quarter(year: 2025, number: 2)!, context: context)
+        plan.quarters = [QuarterRecord(quarter: Quarter(year: 2025, number: 1)!, state: .closed)]  // so Q2 is reported on
         var options = ReportOptions(now: now)
         options.year = FinancialYear(startYear: 2025)
         let report = Report(plan: plan, options: options)

@@ -19,7 +19,17 @@ enum TrackerValues {
     /// A date cell: a date, an Excel serial number, 31/03/2026 (with or without a time), 2026-03-31,
     /// 31 March 2026, Mar-26 or March 2026 (the month's last day), Q3 25/26 (the quarter's last
     /// day), or TBC/Ongoing/N/A (no date).
+    /// A day outside the years a plan can run in (`Period.years`: 31/12/9999, Q4 9998/99) is a
+    /// problem, not a date to build a plan period from.
     static func day(_ cell: CellValue, system: DateSystem, fyStartMonth: Int) -> Reading<Day?> {
+        let reading = anyDay(cell, system: system, fyStartMonth: fyStartMonth)
+        if case .value(let day?, _) = reading, let problem = Period.problem(with: day) {
+            return .problem("\(cell.text): \(problem)")
+        }
+        return reading
+    }
+
+    private static func anyDay(_ cell: CellValue, system: DateSystem, fyStartMonth: Int) -> Reading<Day?> {
         switch cell {
         case .empty: return .value(nil, note: nil)
         case .date(let date):
@@ -40,6 +50,9 @@ enum TrackerValues {
             if let day = exactDay(text) { return .value(day, note: nil) }
             if let day = monthEnd(text) { return .value(day, note: "\"\(text)\" read as \(day), the end of that month") }
             if let quarter = quarter(in: text) {
+                guard Period.years.contains(quarter.year) else {
+                    return .problem("\"\(text)\": \(quarter) is not in the years \(Period.years.lowerBound) to \(Period.years.upperBound)")
+                }
                 let day = quarter.lastDay(fyStartMonth: fyStartMonth)
                 return .value(day, note: "\"\(text)\" read as \(day), the end of \(quarter)")
             }

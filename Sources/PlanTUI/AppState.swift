@@ -51,6 +51,16 @@ public struct AppState: Sendable {
     public var today: Day { now.day }
     /// The quarter edits go to.
     public var quarter: Quarter { plan.editingQuarter(on: today) }
+    /// The quarter what changed, the chase list and the export dialog are about by default
+    /// (`Plan.reportingQuarter(on:)`: the latest ended and not closed, else the current one).
+    public var reportingQuarter: Quarter { plan.reportingQuarter(on: today) }
+    /// The quarter whose board paper is being prepared, which `S` writes the summary of and `Q`
+    /// closes: the quarter reported on while it is open (an ended quarter awaiting its board),
+    /// else the quarter edits go to.
+    var boardQuarter: Quarter {
+        let reporting = reportingQuarter
+        return plan.isClosed(reporting) ? quarter : reporting
+    }
 
     /// The action the current screen is about (the detail or meeting action, else the list's selection).
     public var focusedActionID: String? {

@@ -65,7 +65,7 @@ func detailLines(_ action: Action, state: AppState, width: Int) -> [[Span]] {
     if action.reviews.isEmpty { lines.append([Span("  no reviews yet", .dim)]) }
     for review in action.reviews.reversed() {
         let head = "  \(review.quarter)  "
-        let commentary = review.commentary.isEmpty ? "(no commentary)" : review.commentary
+        let commentary = review.commentary.isEmpty ? review.historyText : review.commentary
         var text = wrappedText((review.board == nil ? "" : "Lead's update: ") + "\(commentary) — \(review.by)\(review.enteredBy.map { ", entered by " + $0 } ?? ""), \(review.on.day)",
                            toWidth: max(10, width - displayWidth(head) - 5))
         if let board = review.board {

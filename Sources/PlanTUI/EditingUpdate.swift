@@ -19,7 +19,7 @@ extension AppState {
         case .editDecision: openEditor { .decision(id: $0) } initial: { $0.decisionNeeded ?? "" }
         case .editSummary:
             guard !session.isReadOnly else { return refuseReadOnly() }
-            modal = .prompt(.summary(quarter), plan.summary(for: quarter))
+            modal = .prompt(.summary(boardQuarter), plan.summary(for: boardQuarter))
         case .changeDue: openEditor { .dueDate(id: $0) } initial: { $0.due?.description ?? "" }
         case .addMilestone: openEditor { .milestoneTitle(id: $0) } initial: { _ in "" }
         case .tickMilestones: openMilestonePicker()
@@ -35,7 +35,7 @@ extension AppState {
         case .setup: openSetup()
         case .closeQuarter:
             guard !session.isReadOnly else { return refuseReadOnly() }
-            modal = .prompt(.closeQuarter(quarter), plan.quarters.last?.board ?? plan.partnership)
+            modal = .prompt(.closeQuarter(boardQuarter), plan.quarters.last?.board ?? plan.partnership)
         case .recordValue: askForIndicatorValue()
         default: break
         }

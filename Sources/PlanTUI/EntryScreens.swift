@@ -43,7 +43,7 @@ public struct EntryList: Equatable, Sendable {
     init(_ kind: Kind, for state: AppState) {
         self.kind = kind
         revision = state.session.revision
-        quarter = state.quarter
+        quarter = state.reportingQuarter
         var items: [Item] = []
         switch kind {
         case .changes:
@@ -70,7 +70,10 @@ public struct EntryList: Equatable, Sendable {
                 items += actions.map { .owed(index: $0) }
                 items.append(.gap)
             }
-            if items.isEmpty { items = [.heading([Span("  Every action has an update for \(quarter).", .dim)])] }
+            if items.isEmpty {
+                let notice = state.plan.closedQuarterNotice(on: state.today).map { "  \($0). No update is owed." }
+                items = [.heading([Span(notice ?? "  Every action has an update for \(quarter).", .dim)])]
+            }
         }
         self.items = items
         entries = items.indices.filter { Self.opensAnAction(items[$0]) }
@@ -87,7 +90,7 @@ public struct EntryList: Equatable, Sendable {
     }
 
     /// Whether the lists still describe the state's plan.
-    func isCurrent(for state: AppState) -> Bool { revision == state.session.revision && quarter == state.quarter }
+    func isCurrent(for state: AppState) -> Bool { revision == state.session.revision && quarter == state.reportingQuarter }
 
     /// One line of the screen; `actionID` is set on lines the cursor can rest on.
     struct Line {
@@ -99,7 +102,8 @@ public struct EntryList: Equatable, Sendable {
     func heading(_ state: AppState) -> [Span] {
         switch kind {
         case .changes:
-            [Span(" What changed ", .header), Span(" \(quarter.previous) → \(quarter) (so far) · \(count) actions", .dim)]
+            [Span(" What changed ", .header),
+             Span(" \(quarter.previous) → \(quarter)\(state.plan.isRunning(quarter, on: state.today) ? " (so far)" : "") · \(count) actions", .dim)]
         case .chase:
             [Span(" Who owes an update ", .header), Span(" \(quarter) · \(count) actions with no update yet", .dim)]
         }

@@ -4,12 +4,12 @@ import PlanModel
 import PlanReports
 
 /// The export dialog: every option `dplan export` offers one plan's paper (format, quarter or
-/// year, audience, sections, board, marking, meeting day, landscape, browser) as fields, filling
+/// year, audience, sections, board, marking, meeting day, landscape, draft, browser) as fields, filling
 /// in the same `ExportRequest` the command line makes.
 public struct ExportForm: Equatable, Sendable {
     /// A line of the dialog.
     public enum Field: CaseIterable, Equatable, Sendable {
-        case format, period, audience, sections, board, marking, meeting, landscape, browser, file, export
+        case format, period, audience, sections, board, marking, meeting, landscape, draft, browser, file, export
 
         /// Fields whose value is typed (Enter opens a prompt); the rest are chosen from a list.
         var isText: Bool { [.board, .marking, .meeting, .browser, .file].contains(self) }
@@ -24,6 +24,7 @@ public struct ExportForm: Equatable, Sendable {
             case .marking: "Marking"
             case .meeting: "Meeting day"
             case .landscape: "Pages"
+            case .draft: "Draft"
             case .browser: "Browser"
             case .file: "File"
             case .export: ""
@@ -40,9 +41,12 @@ public struct ExportForm: Equatable, Sendable {
     public internal(set) var request: ExportRequest
     /// The quarters and years the plan can report on, the current quarter first.
     let periods: [Period]
+    /// The period chosen: at first the quarter reported on by default (`Plan.reportingQuarter(on:)`).
     var periodIndex = 0
-    /// The quarter edits go to now ("so far" beside it).
-    let current: Quarter
+    /// The quarter reported on by default.
+    let reporting: Quarter
+    /// The quarter still running, if one is offered ("so far" beside it).
+    let running: Quarter?
     public internal(set) var path: String
     /// The user typed a file name: changing the format or quarter no longer renames it.
     var pathEdited = false
@@ -50,10 +54,13 @@ public struct ExportForm: Equatable, Sendable {
     let planID: String
     public internal(set) var selection = Field.format
 
-    init(plan: Plan, planPath: String, quarter: Quarter, today: Day) {
-        current = quarter
-        let offered = plan.reportableQuarters(upTo: quarter).map(Period.quarter) + plan.reportableYears(on: today).map(Period.year)
-        periods = offered.isEmpty ? [.quarter(quarter)] : offered  // never empty: the dialog indexes it
+    init(plan: Plan, planPath: String, today: Day) {
+        reporting = plan.reportingQuarter(on: today)
+        let current = plan.currentQuarter(on: today)
+        running = plan.isRunning(current, on: today) ? current : nil
+        let offered = plan.reportableQuarters(upTo: current).map(Period.quarter) + plan.reportableYears(on: today).map(Period.year)
+        periods = offered.isEmpty ? [.quarter(reporting)] : offered  // never empty: the dialog indexes it
+        periodIndex = periods.firstIndex(of: .quarter(reporting)) ?? 0
         request = ExportRequest(format: .pdf)
         folder = (planPath as NSString).deletingLastPathComponent
         planID = plan.id
@@ -61,8 +68,13 @@ public struct ExportForm: Equatable, Sendable {
         applyPeriod()
     }
 
-    /// The fields shown: the browser only for a PDF.
-    var fields: [Field] { Field.allCases.filter { $0 != .browser || request.format == .pdf } }
+    /// The fields shown: the browser only for a PDF, the draft mark only for a paper (not csv or xlsx).
+    var fields: [Field] {
+        Field.allCases.filter { ($0 != .browser || request.format == .pdf) && ($0 != .draft || hasCover) }
+    }
+
+    /// Whether the format is a paper with a cover a draft mark goes on.
+    private var hasCover: Bool { request.format != .csv && request.format != .xlsx }
 
     /// A field's value as shown.
     func value(of field: Field) -> String {
@@ -75,6 +87,7 @@ public struct ExportForm: Equatable, Sendable {
         case .marking: request.marking ?? "(none)"
         case .meeting: request.meeting?.description ?? "(none)"
         case .landscape: request.landscape ? "A4 landscape" : "A4 portrait"
+        case .draft: request.draft ? "marked draft, figures so far" : "only while the quarter runs"
         case .browser: request.browser ?? "(found on the PATH)"
         case .file: path
         case .export: "Export ▸"
@@ -83,7 +96,7 @@ public struct ExportForm: Equatable, Sendable {
 
     func periodLabel(_ period: Period) -> String {
         switch period {
-        case .quarter(let q): q == current ? "\(q) (so far)" : q.description
+        case .quarter(let q): q == running ? "\(q) (so far)" : q.description
         case .year(let year): "\(year) annual report"
         }
     }
@@ -107,9 +120,11 @@ public struct ExportForm: Equatable, Sendable {
         case .audience: request.isPublic.toggle()
         case .sections: request.sectionsBy = next(request.sectionsBy, in: ReportSections.allCases)
         case .landscape: request.landscape.toggle()
+        case .draft: request.draft.toggle()
         default: return
         }
         if request.format != .pdf { request.browser = nil }
+        if !hasCover { request.draft = false }
         applyPeriod()
     }
 
@@ -124,7 +139,7 @@ public struct ExportForm: Equatable, Sendable {
             request.year = year
         }
         guard !pathEdited else { return }
-        let name = request.suggestedFileName(planID: planID, reporting: request.quarter ?? current)
+        let name = request.suggestedFileName(planID: planID, reporting: request.quarter ?? reporting)
         path = folder.isEmpty ? name : folder + "/" + name
     }
 

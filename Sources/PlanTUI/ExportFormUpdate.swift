@@ -8,7 +8,7 @@ extension AppState {
             message = Message(text: "\(exporting.label) first", isError: true)
             return
         }
-        modal = .exportForm(ExportForm(plan: plan, planPath: session.path, quarter: quarter, today: today))
+        modal = .exportForm(ExportForm(plan: plan, planPath: session.path, today: today))
     }
 
     /// Keys in the export dialog (`Keymap.exportForm`).

@@ -6,8 +6,11 @@ import TerminalText
 /// way is good, red when bad), the target and the status letter.
 func renderIndicators(_ state: AppState, selection: Int, into frame: inout Frame) {
     let plan = state.plan
+    // The quarter the newest figure describes, not today's: figures arrive a quarter or more late.
+    let latest = plan.indicators.lazy.flatMap(\.values).map(\.quarter).max()
+    let figures = latest.map { "latest figures up to \($0)" } ?? "no figures yet"
     frame.put([Span(" Outcome indicators ", .header),
-               Span("  \(plan.indicators.count) · latest figures up to \(plan.quarter(containing: state.today)) · Enter opens · v records a value", .dim)],
+               Span("  \(plan.indicators.count) · \(figures) · Enter opens · v records a value", .dim)],
               x: 0, y: 1)
     let fixed = 2 + 8 + 2 + 9 + 2 + 6 + 2 + 6 + 2 + 14 + 2 + 3
     let nameWidth = max(12, frame.width - fixed - 1)

@@ -117,6 +117,9 @@ public enum Keymap {
         Binding([ch("x"), .delete], .deleteAction, "delete the action (asks first)"),
     ]
 
+    /// `/` on a screen without the list's keys: back to the list, with the search prompt open.
+    static let searchFromHere = Binding<Command>([ch("/")], .search, "search the actions (opens the list)")
+
     static let filtering: [Binding<Command>] = [
         Binding([ch("/")], .search, "search id, title, description and commentary", hint: "search"),
         Binding([ch("f")], .filter, "filter by group, owner, status, workstream, overdue, stale", hint: "filter"),
@@ -153,7 +156,8 @@ public enum Keymap {
              Binding([.pageUp], .pageUp, "page up"),
              Binding([.pageDown], .pageDown, "page down"),
              Binding([ch("]")], .nextAction, "next action"),
-             Binding([ch("[")], .previousAction, "previous action")]
+             Binding([ch("[")], .previousAction, "previous action"),
+             searchFromHere]
                 + editing + global
         case .meeting:
             [Binding([.enter, ch(" ")], .keepStatus, "record the status as it is and go to the next action", hint: "keep")]
@@ -173,13 +177,15 @@ public enum Keymap {
              Binding([.enter, ch("l"), .right], .open, "open the indicator: chart and history", hint: "open"),
              Binding([ch("k"), .up], .moveUp, "previous indicator"),
              Binding([ch("j"), .down], .moveDown, "next indicator"),
-             Binding([ch("v")], .recordValue, "record a value for a quarter, with a note", hint: "record value")]
+             Binding([ch("v")], .recordValue, "record a value for a quarter, with a note", hint: "record value"),
+             searchFromHere]
                 + global
         case .indicator:
             [Binding([.escape, ch("h"), .left], .back, "back to the indicators", hint: "back"),
              Binding([ch("k"), .up], .moveUp, "scroll up"),
              Binding([ch("j"), .down], .moveDown, "scroll down"),
-             Binding([ch("v")], .recordValue, "record a value for a quarter, with a note", hint: "record value")]
+             Binding([ch("v")], .recordValue, "record a value for a quarter, with a note", hint: "record value"),
+             searchFromHere]
                 + global
         case .changes:
             [Binding([.escape, ch("h"), .left], .back, "back", hint: "back"),
@@ -187,7 +193,8 @@ public enum Keymap {
              Binding([ch("k"), .up], .moveUp, "previous action"),
              Binding([ch("j"), .down], .moveDown, "next action"),
              Binding([.pageUp], .pageUp, "page up"),
-             Binding([.pageDown], .pageDown, "page down")]
+             Binding([.pageDown], .pageDown, "page down"),
+             searchFromHere]
                 + global
         }
     }

@@ -56,19 +56,23 @@ func renderMeeting(_ state: AppState, _ meeting: Meeting, into frame: inout Fram
            note: "not updated yet (now \(action.status.letter) \(action.status.label))", board: current?.board)
 }
 
-/// What changed during the meeting, action by action.
+/// What changed during the meeting, action by action. The heading counts what it lists (the
+/// actions changed in the meeting) apart from those with an update for the quarter, which
+/// includes updates made before the meeting.
 func renderMeetingSummary(_ state: AppState, _ meeting: Meeting, into frame: inout Frame) {
+    let changedIDs = meeting.ids.filter { id in
+        state.plan.actionIndex(id: id).map { state.plan.actions[$0] != meeting.startPlan.actions.first { $0.id == id } } ?? false
+    }
+    let changed = changedIDs.count
     frame.put([Span(" Meeting summary ", .header),
-               Span("  \(state.updatedCount(of: meeting)) of \(meeting.ids.count) actions updated in \(state.quarter)")], x: 0, y: 1)
+               Span("  \(changed) of \(meeting.ids.count) changed in this meeting · \(state.updatedCount(of: meeting)) with a \(state.quarter) update")],
+              x: 0, y: 1)
     var y = 3
-    var changed = 0
-    for id in meeting.ids {
+    for id in changedIDs {
         guard let index = state.plan.actionIndex(id: id) else { continue }
         let now = state.plan.actions[index]
         let before = meeting.startPlan.actions.first { $0.id == id }
-        guard now != before else { continue }
-        changed += 1
-        guard y < frame.height - 3 else { continue }
+        guard y < frame.height - 3 else { break }
         var spans = [Span(" " + fitted(id, toWidth: 8))]
         if let before, before.status != now.status {
             spans += [statusBadge(before.status), Span(" → "), statusBadge(now.status)]

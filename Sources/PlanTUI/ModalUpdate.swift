@@ -165,7 +165,7 @@ extension AppState {
                 message = Message(text: "A reason is required to move a due date (Esc cancels)", isError: true)
                 return
             }
-            commitAction(id, "\(id) due date moved to \(due)") { plan, context in
+            commitAction(id, "\(id) due date moved to \(due)" + (plan.dueNote(due).map { ", \($0)" } ?? "")) { plan, context in
                 try plan.moveDue(actionID: id, to: due, reason: trimmed, context: context)
             }
         default: break

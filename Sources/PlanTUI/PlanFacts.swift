@@ -14,17 +14,20 @@ struct PlanFacts: Sendable {
 
     let key: Key
     let summary: PlanSummary
-    /// What changed from the quarter before the one being edited to that quarter (so far).
+    /// The quarter what changed and the chase list are about (`Plan.reportingQuarter(on:)`).
+    let reporting: Quarter
+    /// What changed from the quarter before `reporting` to it.
     let changes: [ActionChange]
-    /// Where the actions that owe an update for the quarter being edited are, by owner.
+    /// Where the actions that owe an update for `reporting` are, by owner (none once it is closed).
     let owed: [(owner: Owner, actions: [Int])]
 
     init(_ plan: Plan, _ key: Key) {
         self.key = key
         summary = plan.summary(on: key.today)
-        let quarter = summary.quarter
-        changes = plan.changes(from: quarter.previous, to: quarter, live: quarter)
-        owed = plan.owedUpdates(for: quarter)
+        let reporting = plan.reportingQuarter(on: key.today)
+        self.reporting = reporting
+        changes = plan.changes(from: reporting.previous, to: reporting, live: summary.quarter)
+        owed = plan.isClosed(reporting) ? [] : plan.owedUpdates(for: reporting)
     }
 }
 

@@ -70,6 +70,7 @@ struct Add: ParsableCommand {
             start: start, due: due, outcomeMeasure: outcome)
         try refusing(file) { try plan.addAction(action, context: context) }
         try save(plan, in: &document)
-        print("added \(action.id) to \(clean(plan.name(of: groupValue))): \(clean(title))")
+        print("added \(action.id) to \(clean(plan.name(of: groupValue))): \(clean(title))"
+              + (due.flatMap(plan.dueNote).map { "; due \(due!) is \($0)" } ?? ""))
     }
 }

@@ -15,6 +15,8 @@ struct BoardPaperOptions: ParsableArguments {
     @Option(help: "Protective marking printed at the top and foot of every page, e.g. \"OFFICIAL\" or \"OFFICIAL-SENSITIVE\".")
     var marking: String?
     @Flag(help: "Print on A4 landscape (HTML, PDF and Word).") var landscape = false
+    @Flag(help: "Mark the paper \"Draft\" with figures \"so far\" although its quarter has ended (a running quarter's paper always is).")
+    var draft = false
     @Option(help: "The Chromium-family browser that prints --format pdf (default: chromium, google-chrome or microsoft-edge found on the PATH).")
     var browser: String?
 
@@ -26,6 +28,7 @@ struct BoardPaperOptions: ParsableArguments {
         request.meeting = meeting
         request.marking = marking
         request.landscape = landscape
+        request.draft = draft
         request.browser = browser
     }
 }

@@ -20,7 +20,7 @@ struct Export: ParsableCommand {
     @Option(help: "markdown, html, pdf (printed by Chromium), docx (made by pandoc), csv, json or xlsx (not needed with --template).")
     var format: ReportFormat?
     @Option(help: "Mustache template to render against the report model (docs/templates.md).") var template: String?
-    @Option(help: "Quarter to report on (default: the current quarter).") var quarter: Quarter?
+    @Option(help: "Quarter to report on (default: the latest quarter that has ended and is not closed, else the current one).") var quarter: Quarter?
     @Option(help: "Compare with this quarter (default: the quarter before).") var from: Quarter?
     @OptionGroup var paper: BoardPaperOptions
     @Option(help: "Only this prevention group.") var group: String?

@@ -226,7 +226,7 @@ func indicatorDetail(_ indicator: Indicator, in plan: Plan) -> String {
 /// `dplan changes`' indicator lines: figures recorded in the period that are worse than the same
 /// quarter last year or crossed their target.
 func indicatorChangeLines(_ plan: Plan, from: Quarter?, to: Quarter?, today: Day, label: String) throws -> [String] {
-    let toQuarter = to ?? plan.editingQuarter(on: today)
+    let toQuarter = to ?? plan.reportingQuarter(on: today)
     let fromQuarter = from ?? plan.comparisonQuarter(for: toQuarter)
     return plan.indicatorChanges(from: fromQuarter, to: toQuarter).map { change in
         let indicator = plan.indicators[plan.indicatorIndex(id: change.id)!]

@@ -30,6 +30,9 @@ struct New: ParsableCommand {
 
     func validate() throws {
         guard (1...12).contains(fyStartMonth) else { throw ValidationError("--fy-start-month must be 1 to 12") }
+        for (option, day) in [("--start", start), ("--end", end)] {
+            if let day, let problem = Period.problem(with: day) { throw ValidationError("\(option): \(problem)") }
+        }
     }
 
     func run() throws {

@@ -25,10 +25,12 @@ struct ReviewCommand: ParsableCommand {
             var (document, plan) = try openForEditing(file)
             let q = quarter
             let context = EditContext(by: author.name, now: try currentTime())
-            let owed = plan.actions.filter { $0.isStale(in: q) }.count
             do { try plan.closeQuarter(q, board: board, context: context) } catch let error as PlanEditError {
                 throw DplanError.edit(file: file, error)
             }
+            // Counted from what the quarter now holds: after a reopening, entries recorded as
+            // "no update provided" at the first close are still owed.
+            let owed = plan.actions.filter { $0.review(for: q)?.noUpdateProvided == true }.count
             try save(plan, in: &document)  // keeps the closed quarter's dated copy
             print("closed \(q)\(board.map { " for \(clean($0))" } ?? ""): \(plan.actions.count) actions recorded, \(owed) with no update provided")
         }
@@ -93,7 +95,7 @@ struct Changes: ParsableCommand {
 
     @OptionGroup var plans: PlanFilesArgument
     @Option(help: "Earlier quarter (default: the latest earlier quarter with reviews).") var from: Quarter?
-    @Option(help: "Later quarter (default: the current quarter).") var to: Quarter?
+    @Option(help: "Later quarter (default: the quarter reported on: the latest ended and not closed, else the current one).") var to: Quarter?
 
     func run() throws {
         let plans = try self.plans.load()
@@ -105,12 +107,13 @@ struct Changes: ParsableCommand {
             let plan = entry.plan
             try checkReportQuarters(plan, quarter: to, quarterOption: "--to", from: from, on: today)
             let live = plan.editingQuarter(on: today)
-            let toQuarter = to ?? live
+            let toQuarter = to ?? plan.reportingQuarter(on: today)
             let fromQuarter = from ?? plan.comparisonQuarter(for: toQuarter)
             let skipped = from == nil && fromQuarter != toQuarter.previous ? " (the latest quarter with reviews; \(toQuarter.previous) has none)" : ""
+            let notice = to == nil ? plan.closedQuarterNotice(on: today).map { " (\($0))" } ?? "" : ""
             let label = several ? [clean(entry.label)] : []
             periods.append("\(several ? clean(entry.label) + ": " : "")from \(fromQuarter) to \(toQuarter)"
-                           + "\(plan.isClosed(toQuarter) ? "" : " (so far)")\(skipped)")
+                           + "\(plan.isRunning(toQuarter, on: today) ? " (so far)" : "")\(skipped)\(notice)")
             for change in plan.changes(from: fromQuarter, to: toQuarter, live: live) {
                 let status = "\(change.from.map { String($0.letter) } ?? "-") → \(change.to.map { String($0.letter) } ?? "-")"
                 rows.append(label + [clean(change.id), status, change.kinds.map(\.label).joined(separator: ", "),
@@ -146,12 +149,12 @@ struct Chase: ParsableCommand {
         let plans = try self.plans.load()
         let today = try currentTime().day
         let several = self.plans.several
-        if !several, let plan = plans.first?.plan, !plan.isInPeriod(plan.editingQuarter(on: today)) {
-            print("Every quarter left in the plan period (to \(plan.period.end)) is closed: no update is owed.")
+        if !several, let notice = plans.first?.plan.closedQuarterNotice(on: today) {
+            print("\(notice). No update is owed.")
             return
         }
         let list = plans.chase(on: today)
-        let quarters = Set(plans.map { $0.plan.editingQuarter(on: today) })
+        let quarters = Set(plans.map { $0.plan.reportingQuarter(on: today) })
         let quarter = quarters.count == 1 ? quarters.first!.description : "the current quarter"
         guard !list.isEmpty else { print("Every action has an update for \(quarter)."); return }
         print("Updates still needed for \(quarter) (\(list.map(\.actionCount).reduce(0, +)) actions\(several ? " in \(plans.count) plans" : "")):")

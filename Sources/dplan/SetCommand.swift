@@ -103,7 +103,8 @@ struct SetCommand: ParsableCommand {
             if let due {
                 let before = plan.actions[plan.actionIndex(id: actionID) ?? 0].due
                 try plan.moveDue(actionID: actionID, to: due, reason: reason ?? "", context: context)
-                done.append(before == due ? "due date already \(due)" : "due date moved \(before?.description ?? "none") → \(due)")
+                done.append(before == due ? "due date already \(due)" : "due date moved \(before?.description ?? "none") → \(due)"
+                            + (plan.dueNote(due).map { " (\($0))" } ?? ""))
             }
             if status != nil || comment != nil {
                 try plan.recordUpdate(actionID: actionID, status: status, commentary: comment, context: context)

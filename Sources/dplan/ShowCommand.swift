@@ -46,7 +46,7 @@ func actionDetail(_ action: Action, in plan: Plan, today: Day) -> String {
     lines.append("Review history")
     if action.reviews.isEmpty { lines.append("  no reviews yet") }
     for review in action.reviews.reversed() {
-        let commentary = review.commentary.isEmpty ? "(no commentary)" : cleanLines(review.commentary, indent: 4)
+        let commentary = review.commentary.isEmpty ? clean(review.historyText) : cleanLines(review.commentary, indent: 4)
         let voice = review.board == nil ? "" : "Lead's update: "
         lines.append("  \(review.quarter)  \(statusCell(review.status, in: plan).padding(toLength: 13, withPad: " ", startingAt: 0))  \(voice)\(commentary)  (\(clean(review.by))\(review.enteredBy.map { ", entered by " + clean($0) } ?? ""), \(review.on.day))")
         if let board = review.board {

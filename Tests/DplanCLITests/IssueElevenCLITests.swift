@@ -37,7 +37,7 @@ private let q2Text = "No funding; board asked to consider alternatives."  // PRI
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
         let refused = try runDplan(["set", path, "PRI-03", "--status", "green"], now: late)
         #expect(refused.status == 1 && refused.stderr.contains("dplan plan set PLAN --end"), "\(refused.stderr)")
-        #expect(try runDplan(["chase", path], now: late).stdout.contains("is closed: no update is owed"))
+        #expect(try runDplan(["chase", path], now: late).stdout == "2026/27 Q4, the last quarter of the plan period (to 2027-03-31), is closed. No update is owed.\n")
         let csv = (path as NSString).deletingLastPathComponent + "/tracker.csv"
         try "Action,Lead,RAG\nNew work,Probation Service,Green\n".write(toFile: csv, atomically: true, encoding: .utf8)
         let imported = try runDplan(["import-csv", csv, "--into", path, "--group", "primary"], now: late)
@@ -79,7 +79,8 @@ private let q2Text = "No funding; board asked to consider alternatives."  // PRI
         #expect(try runDplan(["set", path, "PRI-01", "--status", "green"], now: "2025-05-02T10:00:00Z").status == 0)
         #expect(try runDplan(["review", "close", path, "2025/26 Q1"], now: "2025-07-02T10:00:00Z").status == 0)
         #expect(try runDplan(["set", path, "PRI-01", "--status", "red", "--comment", "Stalled"], now: "2025-11-01T10:00:00Z").status == 0)
-        let changes = try runDplan(["changes", path], now: "2025-11-02T10:00:00Z")
+        // Q2 has ended and is not closed, so it would be the default: ask for Q3.
+        let changes = try runDplan(["changes", path, "--to", "2025/26 Q3"], now: "2025-11-02T10:00:00Z")
         #expect(changes.stdout.hasPrefix("Changes from 2025/26 Q1 to 2025/26 Q3 (so far) (the latest quarter with reviews; 2025/26 Q2 has none)"),
                 "\(changes.stdout)")
         #expect(changes.stdout.contains("Newly red") && changes.stdout.contains("Worsened"))

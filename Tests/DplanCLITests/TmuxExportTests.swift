@@ -22,7 +22,7 @@ import Testing
         try session.press("E", until: "Export a report of")
         try fill(session, field: "marking", down: 5, with: "OFFICIAL-SENSITIVE")
         try fill(session, field: "meeting day", down: 1, with: "2026-12-10")
-        try fill(session, field: "browser", down: 2, with: browser)
+        try fill(session, field: "browser", down: 3, with: browser)  // past landscape and draft
         try fill(session, field: "file", down: 1, with: paper)
         try session.press("x", until: "Exporting pdf of 2026/27 Q3 to \(paper)… Ctrl-X cancels")
         // The screen answers keys while the browser waits: the help opens and closes.

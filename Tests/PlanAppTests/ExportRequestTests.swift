@@ -24,6 +24,17 @@ import Testing
         request.quarter = Quarter("2025/26 Q1")
         #expect(throws: DplanError.usage("--year makes an annual report; give it or --quarter/--from, not both")) { try request.validate(plans: 1) }
         #expect(DplanError.usage("x").exitCode == 2)
+        for format in [ReportFormat.csv, .xlsx] {
+            request = ExportRequest(format: format)
+            request.draft = true
+            #expect(throws: DplanError.usage("--draft marks a paper (markdown, html, pdf, docx, json or --template); csv and xlsx have no cover to mark")) {
+                try request.validate(plans: 1)
+            }
+        }
+        request = ExportRequest(format: .markdown)
+        request.draft = true
+        try request.validate(plans: 1)
+        #expect(try request.reportOptions(for: try PlanFile.load(hillingdonSample), now: fixedNow).draft)
     }
 
     @Test func aYearOrQuarterThePlanCannotReportOnIsRefused() throws {

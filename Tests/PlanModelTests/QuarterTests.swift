@@ -116,7 +116,7 @@ private func day(_ text: String) -> Day { Day(iso: text)! }
             plan.quarters = plan.periodQuarters.prefix(closing).map { QuarterRecord(quarter: $0, state: .closed) }
             var today = day("2024-01-01")
             while today < day("2026-09-01") {
-                let current = plan.editingQuarter(on: today)
+                let current = plan.currentQuarter(on: today)
                 let accepted = plan.periodQuarters.filter { plan.reportProblem(with: $0, on: today) == nil }
                 #expect(plan.reportableQuarters(upTo: current) == accepted.reversed(), "\(today), \(closing) closed")
                 today = today.adding(days: 17)

@@ -23,7 +23,9 @@ import Testing
     }
 
     @Test func everyFormatShowsTheLeadsUpdateAndTheBoardsView() throws {
-        let report = Report(plan: try plan(), options: ReportOptions(now: now))
+        var options = ReportOptions(now: now)
+        options.quarter = q3  // the running quarter (the default is the last one ended, Q2)
+        let report = Report(plan: try plan(), options: options)
         for format in ReportFormat.allCases where format != .xlsx && !format.needsExternalProgram {
             let text = String(decoding: try report.rendered(as: format), as: UTF8.self)
             #expect(text.contains("Arches at three stations"), "\(format)")
@@ -40,6 +42,7 @@ import Testing
 
     @Test func aPublicPaperLeavesOutTheNames() throws {
         var options = ReportOptions(now: now)
+        options.quarter = q3
         options.isPublic = true
         let markdown = Report(plan: try plan(), options: options).markdown()
         #expect(markdown.contains("**Board's view** (A Amber, 20 Nov 2026): Evaluation not commissioned"))

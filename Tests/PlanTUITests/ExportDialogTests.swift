@@ -1,6 +1,7 @@
 import Foundation
 import PlanApp
 import PlanModel
+import PlanStore
 @testable import PlanTUI
 import Testing
 
@@ -10,6 +11,26 @@ import Testing
     private func form(_ state: AppState) -> ExportForm? {
         if case .exportForm(let form) = state.modal { return form }
         return nil
+    }
+
+    /// In January, 2026/27 Q3 has ended and waits for its board: the dialog starts on it, with
+    /// no "so far"; the running Q4 is offered too, marked "so far".
+    @Test func theDialogStartsOnAnEndedQuarterAwaitingItsBoard() throws {
+        var state = AppState(plan: try PlanFile.load(hillingdonPath), path: hillingdonPath, user: "Test Chair",
+                             now: Timestamp(iso: "2027-01-15T10:00:00Z")!, size: (120, 36))
+        state.press(.character("E"))
+        let opened = try #require(form(state))
+        #expect(opened.request.quarter == Quarter("2026/27 Q3"))
+        #expect(opened.value(of: .period) == "2026/27 Q3")
+        #expect(opened.path.hasSuffix("-2026-27-Q3.pdf"))
+        #expect(opened.periods.first.map(opened.periodLabel) == "2026/27 Q4 (so far)")
+        // The summary and the close are the same quarter's, not the running Q4's.
+        state.press(.escape, .character("S"))
+        guard case .editor(.summary(let summarised), _)? = state.modal else { Issue.record("no summary prompt"); return }
+        #expect(summarised == Quarter("2026/27 Q3"))
+        state.press(.escape, .character("Q"))
+        guard case .editor(.closeQuarter(let closing), _)? = state.modal else { Issue.record("no close prompt"); return }
+        #expect(closing == Quarter("2026/27 Q3"))
     }
 
     @Test func everyPaperOptionIsOfferedAndEndsUpInTheRequest() throws {
@@ -37,6 +58,7 @@ import Testing
         state.press(.control("u"))
         state.type("2026-12-10")
         state.press(.enter, .down, .enter)  // landscape
+        state.press(.down, .enter)  // marked draft although 2026/27 Q2 has ended
         guard let filled = form(state) else { Issue.record("the dialog closed: \(String(describing: state.modal))"); return }
         var expected = ExportRequest(format: .pdf)
         expected.quarter = Quarter("2026/27 Q2")
@@ -46,6 +68,7 @@ import Testing
         expected.marking = "OFFICIAL-SENSITIVE"
         expected.meeting = Day(iso: "2026-12-10")
         expected.landscape = true
+        expected.draft = true
         #expect(filled.request == expected)
         #expect(render(state).plainText.contains("A4 landscape"))
         let effects = state.press(.character("x"))
@@ -67,12 +90,12 @@ import Testing
     @Test func aFileNameTheUserTypedIsKeptWhenTheFormatChanges() throws {
         var state = try makeState()
         state.press(.character("E"))
-        for _ in 0..<9 { state.press(.down) }  // to the file line (pdf shows the browser line)
+        for _ in 0..<10 { state.press(.down) }  // to the file line (pdf shows the browser line)
         #expect(form(state)?.selection == .file)
         state.press(.enter, .control("u"))
         state.type("/tmp/board.pdf")
         state.press(.enter)
-        for _ in 0..<9 { state.press(.up) }
+        for _ in 0..<10 { state.press(.up) }
         state.press(.right)  // docx
         #expect(form(state)?.path == "/tmp/board.pdf")
         #expect(form(state)?.fields.contains(.browser) == false)  // the browser is for PDFs only

@@ -44,11 +44,11 @@ import Testing
         ("export-dialog", { state in
             // The suggested file is beside the plan, whose absolute path differs between clones: name one.
             state.press(.character("E"))
-            for _ in 0..<9 { state.press(.down) }
+            for _ in 0..<10 { state.press(.down) }
             state.press(.enter, .control("u"))
             state.type("papers/hillingdon-board-2026-27-Q2.pdf")
             state.press(.enter)
-            for _ in 0..<8 { state.press(.up) }
+            for _ in 0..<9 { state.press(.up) }
             state.press(.right)
         }),
         ("indicators", { $0.press(.character("I"), .down) }),

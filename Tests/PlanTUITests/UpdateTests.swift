@@ -43,6 +43,25 @@ import Testing
 }
 
 @Suite struct NavigationTests {
+    /// `/` on the detail screen searches (issue #27): typed words go to the search, never become
+    /// edits of the action on screen (`n` once set it to Not started).
+    @Test func slashSearchesFromTheDetailAndIndicatorScreens() throws {
+        var state = try makeState()
+        state.press(.enter, .character("j"), .enter)
+        #expect(state.screen == .detail(id: "WSA-01", scroll: 0))
+        let before = state.plan
+        state.press(.character("/"))
+        #expect(state.screen == .list)
+        guard case .editor(.search, _)? = state.modal else { Issue.record("no search prompt: \(String(describing: state.modal))"); return }
+        state.type("needs")
+        state.press(.enter)
+        #expect(state.plan == before)
+        #expect(state.list.filter.search == "needs")
+        state.press(.character("I"), .character("/"))
+        #expect(state.screen == .list)
+        guard case .editor(.search, _)? = state.modal else { Issue.record("no search prompt from the indicators"); return }
+    }
+
     @Test func overviewListDetailAndBack() throws {
         var state = try makeState()
         #expect(state.screen == .overview)
@@ -309,7 +328,8 @@ import Testing
         state.press(.right)
         #expect(state.isOnMeetingSummary)
         let summary = render(state).plainText
-        #expect(summary.contains("3 of 3 actions updated in 2026/27 Q3"))
+        // It lists the two changed here; the third action had its update before the meeting.
+        #expect(summary.contains("2 of 3 changed in this meeting · 3 with a 2026/27 Q3 update"), "\(summary)")
         #expect(summary.contains("TER-05   R  →  A   Board's view: Bid looks strong"))
         #expect(summary.contains("PRI-06   R  kept      New lead officer appointed"))
         state.press(.enter)
