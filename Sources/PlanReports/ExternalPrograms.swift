@@ -150,7 +150,7 @@ extension Report {
             let input = folder.appendingPathComponent("report.html")
             let output = folder.appendingPathComponent("report.pdf")
             try Data(html.utf8).write(to: input)
-            var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run", "--disable-extensions",
+            var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--generate-pdf-document-outline", "--no-first-run", "--disable-extensions",
                              "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(output.path)"]
             if geteuid() == 0 { arguments.append("--no-sandbox") }  // Chromium refuses to run as root with its sandbox
             arguments.append(input.absoluteString)
