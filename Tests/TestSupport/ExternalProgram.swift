@@ -46,6 +46,12 @@ public struct ExternalProgram: Sendable, CustomStringConvertible {
     public static let axe = ExternalProgram("axe-core", install: "PyPI selenium, and axe.min.js 4.x in .build/axe-core (see .ci/run)") {
         scriptAnswers("check-accessibility", ["--probe"])
     }
+    /// LibreOffice with Writer (Debian splits it from Calc), which opens Word documents.
+    public static let writer = ExternalProgram("soffice", install: "Debian package libreoffice-writer-nogui") {
+        guard let soffice = ExternalProgram.soffice.installedPath else { return nil }
+        let program = URL(fileURLWithPath: soffice).resolvingSymlinksInPath().deletingLastPathComponent()
+        return FileManager.default.fileExists(atPath: program.appendingPathComponent("libswlo.so").path) ? soffice : nil
+    }
     /// PyPI's pikepdf, which reads a PDF's outline, structure tree and metadata.
     public static let pikepdf = ExternalProgram("pikepdf", install: "PyPI pikepdf (pip install pikepdf)") {
         scriptAnswers("/usr/bin/env", ["python3", "-c", "import pikepdf"])
