@@ -41,6 +41,7 @@ public struct ExternalProgram: Sendable, CustomStringConvertible {
     public static let soffice = ExternalProgram("soffice", install: "Debian package libreoffice-calc-nogui")
     public static let git = ExternalProgram("git", install: "Debian package git")
     public static let setpriv = ExternalProgram("setpriv", install: "Debian package util-linux")
+    public static let fcList = ExternalProgram("fc-list", install: "Debian package fontconfig")
     public static let chromedriver = ExternalProgram("chromedriver", install: "Debian package chromium-driver")
     /// `scripts/check-accessibility`'s Python side: selenium and axe-core 4.x (`.ci/run` installs both).
     public static let axe = ExternalProgram("axe-core", install: "PyPI selenium, and axe.min.js 4.x in .build/axe-core (see .ci/run)") {
