@@ -73,7 +73,7 @@ private func combined(_ reports: [(label: String, report: Report)], _ request: E
     case .json?:
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(reports.map { LabelledReport(plan: $0.label, report: $0.report) }) + Data("\n".utf8)
+        return escapingInvisibleControls(try encoder.encode(reports.map { LabelledReport(plan: $0.label, report: $0.report) })) + Data("\n".utf8)
     default: return Data(reports.map { $0.report.markdown() }.joined(separator: "\n---\n\n").utf8)
     }
 }

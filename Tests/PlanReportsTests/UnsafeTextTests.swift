@@ -1,5 +1,9 @@
 @testable import PlanReports
+import Foundation
+import PlanModel
+import PlanStore
 import Testing
+import TestSupport
 
 /// Plan text that would turn live in a spreadsheet or terminal once it leaves dplan (the red-team
 /// findings of issue #24).
@@ -16,5 +20,36 @@ import Testing
     @Test func plainTextIsLeftAlone() {
         #expect(defuse("Agree a plan - by March") == "Agree a plan - by March")
         #expect(defuse("") == "")
+    }
+
+    /// C1 controls and bidi overrides in plan text reach the JSON export escaped, and read back
+    /// as the same text.
+    @Test func jsonExportEscapesC1AndBidiControls() throws {
+        var plan = try PlanFile.load(repositoryFolder.appendingPathComponent("plans/hillingdon-serious-violence-2024-27.json").path)
+        let title = "Plan \u{9B}31mred\u{202E}txt.exe\u{2066}x\u{2069}"
+        plan.actions[0].title = title
+        let data = try Report(plan: plan, options: ReportOptions(now: Timestamp(iso: "2026-11-22T10:00:00Z")!)).rendered(as: .json)
+        let text = String(decoding: data, as: UTF8.self)
+        for raw in ["\u{9B}", "\u{202E}", "\u{2066}", "\u{2069}"] { #expect(!text.contains(raw), "\(raw.unicodeScalars.first!.value)") }
+        #expect(text.contains(#"\u009B31mred\u202Etxt.exe\u2066x\u2069"#))
+        let decoded = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        let actions = (decoded?["groups"] as? [[String: Any]])?.flatMap { ($0["actions"] as? [[String: Any]]) ?? [] } ?? []
+        #expect(actions.contains { $0["title"] as? String == title }, "the escapes read back as the same text")
+    }
+
+    /// Status words a plan file names (`statusWords`) are plan text too: in Markdown (and so in
+    /// Word, which pandoc makes from it) a link or HTML in one stays literal.
+    @Test func statusWordsAreEscapedInMarkdown() throws {
+        let path = repositoryFolder.appendingPathComponent("plans/hillingdon-serious-violence-2024-27.json").path
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        object["statusWords"] = ["red": "[Red](http://evil.example)", "amber": "<b>Amber</b>"]
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-labels-\(UUID().uuidString).json")
+        try JSONSerialization.data(withJSONObject: object).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let plan = try PlanFile.load(file.path)
+        #expect(plan.statusLabel(.red) == "Red ([Red](http://evil.example))", "the sample plan's labels were not replaced")
+        let markdown = Report(plan: plan, options: ReportOptions(now: Timestamp(iso: "2026-11-22T10:00:00Z")!)).markdown()
+        #expect(!markdown.contains("[Red](http") && !markdown.contains("<b>Amber"))
+        #expect(markdown.contains(#"\[Red\](http://evil.example)"#) && markdown.contains(#"\<b\>Amber\</b\>"#))
     }
 }
