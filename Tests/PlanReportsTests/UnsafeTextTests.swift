@@ -52,4 +52,22 @@ import TestSupport
         #expect(!markdown.contains("[Red](http") && !markdown.contains("<b>Amber"))
         #expect(markdown.contains(#"\[Red\](http://evil.example)"#) && markdown.contains(#"\<b\>Amber\</b\>"#))
     }
+
+    /// A deeply nested template is refused with its line, not a stack overflow; a huge one is
+    /// refused by its size, not rendered in quadratic time.
+    @Test func templatesHaveANestingAndSizeLimit() throws {
+        let plan = try PlanFile.load(repositoryFolder.appendingPathComponent("plans/hillingdon-serious-violence-2024-27.json").path)
+        let report = Report(plan: plan, options: ReportOptions(now: Timestamp(iso: "2026-11-22T10:00:00Z")!))
+        let deep = "title\n" + String(repeating: "{{#groups}}", count: 5_000) + String(repeating: "{{/groups}}", count: 5_000)
+        #expect(throws: TemplateError.self) { try report.render(template: deep, name: "deep.mustache") }
+        do { _ = try report.render(template: deep, name: "deep.mustache") } catch {
+            #expect("\(error)" == "deep.mustache: line 2: sections nested more than 100 deep")
+        }
+        let long = String(repeating: "{{quarter}}\n", count: 6_000)
+        do { _ = try report.render(template: long, name: "long.mustache"); Issue.record("rendered") } catch {
+            #expect("\(error)" == "long.mustache: 6001 lines; a template may have at most 5000")
+        }
+        let fine = String(repeating: "{{#overall}}", count: 100) + "{{quarter}}" + String(repeating: "{{/overall}}", count: 100)
+        #expect(try !report.render(template: fine, name: "fine.mustache").isEmpty)
+    }
 }
