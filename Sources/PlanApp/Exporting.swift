@@ -12,6 +12,9 @@ public struct RenderedExport: Sendable {
     public var actions: Int
     public var plans: Int
     public var isPublic: Bool
+    /// Things the reader should know that did not stop the export (a printed paper whose text
+    /// some writing system has no font for).
+    public var warnings: [String] = []
 
     /// "2026/27 Q3, 36 actions, public version".
     public var summary: String {
@@ -40,8 +43,12 @@ public func renderExport(_ plans: [LabelledPlan], _ request: ExportRequest, now:
     } catch {
         throw .refused("\(error)")
     }
-    return RenderedExport(data: data, quarters: reports.map(\.report.quarter), actions: reports.map(\.report.overall.total).reduce(0, +),
-                          plans: plans.count, isPublic: request.isPublic)
+    var rendered = RenderedExport(data: data, quarters: reports.map(\.report.quarter), actions: reports.map(\.report.overall.total).reduce(0, +),
+                                  plans: plans.count, isPublic: request.isPublic)
+    if request.template == nil, request.format == .pdf || request.format == .docx {
+        rendered.warnings = reports.compactMap { $0.report.missingFontWarning() }
+    }
+    return rendered
 }
 
 private func single(_ plan: Plan, _ report: Report, _ request: ExportRequest, _ cancellation: Cancellation?) throws -> Data {
@@ -66,7 +73,7 @@ private func combined(_ reports: [(label: String, report: Report)], _ request: E
     case .json?:
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(reports.map { LabelledReport(plan: $0.label, report: $0.report) }) + Data("\n".utf8)
+        return escapingInvisibleControls(try encoder.encode(reports.map { LabelledReport(plan: $0.label, report: $0.report) })) + Data("\n".utf8)
     default: return Data(reports.map { $0.report.markdown() }.joined(separator: "\n---\n\n").utf8)
     }
 }

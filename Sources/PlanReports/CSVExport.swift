@@ -89,9 +89,13 @@ private func appendCSVCell(_ cell: String, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
 }
 
-/// Neutralises spreadsheet formula injection and strips control characters.
+/// Strips control characters, then neutralises spreadsheet formula injection: the guard looks at
+/// the cleaned text (so "\u{07}=HYPERLINK(…)" cannot become a live formula once the bell is gone),
+/// past any leading spaces (which tabs and line breaks become, and which spreadsheets may trim); a
+/// cell that began with a tab or carriage return is prefixed too.
 func defuse(_ cell: String) -> String {
     let cleaned = clean(cell)
-    guard let first = cell.unicodeScalars.first else { return cleaned }
-    return ["=", "+", "-", "@", "\t", "\r"].contains(first) ? "'" + cleaned : cleaned
+    guard let first = cleaned.unicodeScalars.first(where: { $0 != " " }) else { return cleaned }
+    let startsWithBreak = cell.unicodeScalars.first.map { $0 == "\t" || $0 == "\r" } ?? false
+    return startsWithBreak || ["=", "+", "-", "@"].contains(first) ? "'" + cleaned : cleaned
 }

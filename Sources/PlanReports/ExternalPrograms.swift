@@ -150,7 +150,7 @@ extension Report {
             let input = folder.appendingPathComponent("report.html")
             let output = folder.appendingPathComponent("report.pdf")
             try Data(html.utf8).write(to: input)
-            var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--no-first-run", "--disable-extensions",
+            var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--generate-pdf-document-outline", "--no-first-run", "--disable-extensions",
                              "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(output.path)"]
             if geteuid() == 0 { arguments.append("--no-sandbox") }  // Chromium refuses to run as root with its sandbox
             arguments.append(input.absoluteString)
@@ -171,8 +171,11 @@ extension Report {
             let reference = folder.appendingPathComponent("reference.docx")
             let output = folder.appendingPathComponent("report.docx")
             try Data(markdown().utf8).write(to: input)
-            try WordReference.document(landscape: landscape).write(to: reference)
-            try run(pandoc, ["--from=markdown", "--to=docx", "--reference-doc=\(reference.path)", "--output=\(output.path)", input.path],
+            try WordReference.document(landscape: landscape, marking: marking, footer: "\(plan.title) · \(title)\(soFar ? " (draft)" : "")")
+                .write(to: reference)
+            // Title and author for the document's properties (their paragraphs are hidden by the reference's styles).
+            let properties = ["--metadata=title:\(clean("\(plan.title): \(title)"))", "--metadata=author:\(clean(plan.partnership))", "--metadata=lang:en-GB"]
+            try run(pandoc, ["--from=markdown", "--to=docx", "--reference-doc=\(reference.path)", "--output=\(output.path)"] + properties + [input.path],
                     in: folder, timeout: 120, what: "making the Word document", cancellation: programs.cancellation)
             guard let data = try? Data(contentsOf: output), data.starts(with: Data("PK".utf8)) else {
                 throw ConversionError(description: "making the Word document: pandoc finished but wrote no document")

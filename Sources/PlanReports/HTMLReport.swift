@@ -16,6 +16,7 @@ extension Report {
         <html lang="en-GB">
         <head>
         <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>\(h(plan.title)): \(h(title))\(soFar ? " (so far)" : "")</title>
         <style>
         \(printStyle())
@@ -24,7 +25,7 @@ extension Report {
         <body>
 
         """
-        out += cover()
+        out += cover() + "<main>\n"
         if let annual {
             out += annualSummaries(annual)
         } else if hasSummary {
@@ -45,7 +46,8 @@ extension Report {
         for definition in ragDefinitions {
             out += "<li>\(badge(definition.letter)) <strong>\(h(definition.label))</strong>: \(h(definition.meaning))</li>\n"
         }
-        out += "</ul>\n</section>\n</body>\n</html>\n"
+        out += "<li><span aria-hidden=\"true\">▲</span> <strong>improved</strong>, <span aria-hidden=\"true\">▼</span> <strong>worsened</strong>: the status moved since the quarter before.</li>\n"
+        out += "</ul>\n</section>\n</main>\n</body>\n</html>\n"
         return out
     }
 
@@ -72,32 +74,35 @@ extension Report {
 
     private func headlineSection() -> String {
         var out = "<section id=\"headline\">\n<h2>Headline\(annual == nil ? "" : " at \(h(quarter))")</h2>\n"
-        out += "<table class=\"headline\"><thead><tr><th>Prevention group</th><th class=\"n\">Actions</th><th>Status</th>"
-        out += ["R", "A", "G", "C", "N"].map { "<th class=\"n\">\(badge($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        var table = "<table class=\"headline\">\(caption("Actions by status in each prevention group"))<thead><tr><th scope=\"col\">Prevention group</th><th class=\"n\" scope=\"col\">Actions</th><th scope=\"col\">Status</th>"
+        table += ["R", "A", "G", "C", "N"].map { "<th class=\"n\" scope=\"col\">\(badgeNamed($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for headline in groupHeadlines + [overall] {
-            out += "<tr\(headline == overall ? " class=\"total\"" : "")><td>\(h(headline.name))</td><td class=\"n\">\(headline.total)</td><td>\(bar(headline))</td>"
-            out += headline.statuses.map { "<td class=\"n\">\($0.count) <span class=\"pc\">(\($0.percent)%)</span></td>" }.joined() + "</tr>\n"
+            table += "<tr\(headline == overall ? " class=\"total\"" : "")><th scope=\"row\">\(h(headline.name))</th><td class=\"n\">\(headline.total)</td><td>\(bar(headline))</td>"
+            table += headline.statuses.map { "<td class=\"n\">\($0.count) <span class=\"pc\">(\($0.percent)%)</span></td>" }.joined() + "</tr>\n"
         }
-        out += "</tbody></table>\n<p>Overdue: <strong>\(overdue)</strong> · No update this quarter: <strong>\(stale)</strong></p>\n"
+        out += scrolling("Headline table", table + "</tbody></table>\n")
+        out += "<p>Overdue: <strong>\(overdue)</strong> · No update this quarter: <strong>\(stale)</strong></p>\n"
         let charted = statusHistory.drop { $0.total == 0 }
         if charted.count > 1 {
-            out += "<figure class=\"chart\">\n<figcaption>Actions by status at the end of each quarter\(soFar ? " (\(h(quarter)) so far)" : "")</figcaption>\n"
-            out += statusChart(Array(charted)) + "\n</figure>\n"
+            let name = "Actions by status at the end of each quarter\(soFar ? " (\(h(quarter)) so far)" : "")"
+            // The figure's own name becomes the printed PDF's alternative text for it.
+            out += "<figure class=\"chart\" aria-label=\"\(name)\">\n<figcaption>\(name)</figcaption>\n"
+            out += statusChart(Array(charted)) + "\n</figure>\n" + statusHistoryTable(Array(charted))
         }
         return out + "</section>\n"
     }
 
     private func changesSection() -> String {
-        var out = "<section id=\"changes\">\n<h2>Changes since \(h(previousQuarter))</h2>\n"
+        let out = "<section id=\"changes\">\n<h2>Changes since \(h(previousQuarter))</h2>\n"
         guard !changes.isEmpty else { return out + "<p>No changes.</p>\n</section>\n" }
-        out += "<table class=\"changes\">\n<colgroup><col class=\"c-action\"/><col class=\"c-change\"/><col class=\"c-status\"/><col class=\"c-owner\"/><col/></colgroup>\n"
-        out += "<thead><tr><th>Action</th><th>Change</th><th>Status</th><th>Lead</th><th>Detail</th></tr></thead>\n<tbody>\n"
+        var table = "<table class=\"changes\">\(caption("Changes since \(previousQuarter)"))\n<colgroup><col class=\"c-action\"/><col class=\"c-change\"/><col class=\"c-status\"/><col class=\"c-owner\"/><col/></colgroup>\n"
+        table += "<thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Change</th><th scope=\"col\">Status</th><th scope=\"col\">Lead</th><th scope=\"col\">Detail</th></tr></thead>\n<tbody>\n"
         for change in changes {
-            out += "<tr><td><span class=\"id\">\(h(change.id))</span> \(h(change.title))</td><td>\(h(change.labels))</td>"
-            out += "<td class=\"nowrap\">\(change.from.isEmpty ? "–" : badge(change.from)) → \(change.to.isEmpty ? "–" : badge(change.to))</td>"
-            out += "<td>\(h(change.owner))</td><td>\(keepingDatesWhole(h(change.detail)))</td></tr>\n"
+            table += "<tr><th scope=\"row\"><span class=\"id\">\(h(change.id))</span> \(h(change.title))</th><td>\(h(change.labels))</td>"
+            table += "<td class=\"nowrap\">\(change.from.isEmpty ? "–" : badgeNamed(change.from)) → \(change.to.isEmpty ? "–" : badgeNamed(change.to))</td>"
+            table += "<td>\(h(change.owner))</td><td>\(keepingDatesWhole(h(change.detail)))</td></tr>\n"
         }
-        return out + "</tbody></table>\n</section>\n"
+        return out + scrolling("Changes table", table + "</tbody></table>\n") + "</section>\n"
     }
 
     private func exceptionsSection() -> String {
@@ -109,7 +114,7 @@ extension Report {
             for change in row.dueDateChanges {
                 out += "<p><strong>Due date moved</strong> \(h(change.onLabel)): \(h(change.fromLabel)) → \(h(change.toLabel)), \(h(change.reason))\(change.by.isEmpty ? "" : " (\(h(change.by)))")</p>\n"
             }
-            out += "<table class=\"compare\"><colgroup><col/><col/></colgroup><thead><tr><th>Last quarter (\(h(previousQuarter)))</th><th>This quarter (\(h(quarter))\(soFar ? ", so far" : ""))</th></tr></thead>\n"
+            out += "<table class=\"compare\">\(caption("Commentary on \(row.id)"))<colgroup><col/><col/></colgroup><thead><tr><th>Last quarter (\(h(previousQuarter)))</th><th>This quarter (\(h(quarter))\(soFar ? ", so far" : ""))</th></tr></thead>\n"
             let previous = row.previousWithheld ? "<em>withheld</em>" : row.previousCommentary.isEmpty ? "<em>none</em>" : htmlText(row.previousCommentary)
             out += "<tbody><tr><td>\(previous)</td><td>\(commentaryCell(row, empty: "<em>none</em>"))</td></tr></tbody></table>\n"
             if row.hasDecision { out += "<p class=\"ask\"><strong>Decision or help needed from the board:</strong> \(h(row.decisionNeeded))</p>\n" }
@@ -125,7 +130,7 @@ extension Report {
             out += "<h3>\(h(group.name)) (\(group.actions.count))</h3>\n"
             if !group.aim.isEmpty { out += "<p class=\"aim\">\(h(group.aim))</p>\n" }
             guard !group.actions.isEmpty else { out += "<p class=\"note\">No actions.</p>\n"; continue }
-            out += actionTable(group.actions)
+            out += actionTable(group.actions, "Actions: \(group.name)")
         }
         return out + "</section>\n"
     }
@@ -133,9 +138,9 @@ extension Report {
     /// Actions as a table: id and dates on one line, commentary given the widest column, and
     /// the outcome measure, partners, funding and workstreams on a full-width line beneath each
     /// action (one `tbody` per action, kept whole on a page).
-    private func actionTable(_ rows: [ActionRow]) -> String {
-        var out = "<table class=\"actions\">\n<colgroup><col class=\"c-id\"/><col class=\"c-title\"/><col class=\"c-owner\"/><col class=\"c-due\"/><col class=\"c-status\"/><col/></colgroup>\n"
-        out += "<thead><tr><th>ID</th><th>Action</th><th>Lead</th><th>Due</th><th>Status</th><th>Commentary</th></tr></thead>\n"
+    private func actionTable(_ rows: [ActionRow], _ name: String) -> String {
+        var out = "<table class=\"actions\">\(caption(name))\n<colgroup><col class=\"c-id\"/><col class=\"c-title\"/><col class=\"c-owner\"/><col class=\"c-due\"/><col class=\"c-status\"/><col/></colgroup>\n"
+        out += "<thead><tr><th scope=\"col\">ID</th><th scope=\"col\">Action</th><th scope=\"col\">Lead</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th><th scope=\"col\">Commentary</th></tr></thead>\n"
         for row in rows {
             var details: [String] = []
             for (label, value) in [("Outcome", row.outcomeMeasure), ("Partners", row.partners), ("Funding", row.funding),
@@ -143,24 +148,27 @@ extension Report {
             where !value.isEmpty {
                 details.append("<span class=\"label\">\(label):</span> \(h(value))")
             }
-            out += "<tbody class=\"action\"><tr><td class=\"id\">\(h(row.id))</td><td class=\"title\">\(h(row.title))</td>"
+            out += "<tbody class=\"action\"><tr><th scope=\"row\" class=\"id\">\(h(row.id))</th><td class=\"title\">\(h(row.title))</td>"
             out += "<td>\(h(row.owner))</td><td class=\"nowrap\">\(dueCell(row))</td>"
-            out += "<td class=\"nowrap\">\(badge(row.letter)) \(h(row.statusLabel))\(trendMark(row.trend))</td>"
+            out += "<td class=\"nowrap\"><span aria-hidden=\"true\">\(badge(row.letter))</span> \(h(row.statusLabel))\(trendMark(row.trend))</td>"
             out += "<td>\(commentaryCell(row, empty: ""))</td></tr>\n"
             if !details.isEmpty { out += "<tr class=\"details\"><td></td><td colspan=\"5\">\(details.joined(separator: " · "))</td></tr>\n" }
             out += "</tbody>\n"
         }
-        return out + "</table>\n"
+        return scrolling("Table: \(name)", out + "</table>\n")
     }
 
     private func historySection() -> String {
-        var out = "<section id=\"history\">\n<h2>Status at each quarter end</h2>\n<table class=\"heat\">\n"
-        out += "<thead><tr><th>Action</th>" + heatQuarters.map { "<th class=\"n\">\(h($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        var out = "<section id=\"history\">\n<h2>Status at each quarter end</h2>\n"
+        var table = "<table class=\"heat\">\(caption("Status of each action at each quarter end"))\n"
+        table += "<thead><tr><th scope=\"col\">Action</th>" + heatQuarters.map { "<th class=\"n\" scope=\"col\">\(h($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        let noReview = "<span aria-hidden=\"true\">·</span>" + hidden("no review")
         for row in heat {
-            out += "<tr><td class=\"id\" title=\"\(h(row.title))\">\(h(row.id))</td>"
-            out += row.letters.map { "<td class=\"n\">\($0.isEmpty ? "·" : badge($0))</td>" }.joined() + "</tr>\n"
+            table += "<tr><th scope=\"row\" class=\"id\" title=\"\(h(row.title))\">\(h(row.id))</th>"
+            table += row.letters.map { "<td class=\"n\">\($0.isEmpty ? noReview : badgeNamed($0))</td>" }.joined() + "</tr>\n"
         }
-        return out + "</tbody></table>\n<p class=\"note\">· no review recorded for that quarter.</p>\n</section>\n"
+        out += scrolling("Status history table", table + "</tbody></table>\n")
+        return out + "<p class=\"note\">· no review recorded for that quarter.</p>\n</section>\n"
     }
 
     private func annualSummaries(_ annual: AnnualSection) -> String {
@@ -172,27 +180,27 @@ extension Report {
 
     private func annualSections(_ annual: AnnualSection) -> String {
         var out = "<section id=\"completed\">\n<h2>Completed in \(h(annual.year)) (\(annual.completed.count))</h2>\n"
-        out += annual.completed.isEmpty ? "<p>No action was completed in the year.</p>\n" : actionTable(annual.completed)
+        out += annual.completed.isEmpty ? "<p>No action was completed in the year.</p>\n" : actionTable(annual.completed, "Completed in \(annual.year)")
         out += "</section>\n<section id=\"carried\">\n<h2>Carried forward (\(annual.carriedForward.count))</h2>\n"
         out += "<p class=\"aim\">Actions not complete at the end of \(h(quarter))\(soFar ? " (so far)" : ""), with their latest commentary.</p>\n"
-        out += annual.carriedForward.isEmpty ? "<p>Nothing is carried forward.</p>\n" : actionTable(annual.carriedForward)
+        out += annual.carriedForward.isEmpty ? "<p>Nothing is carried forward.</p>\n" : actionTable(annual.carriedForward, "Carried forward")
         out += "</section>\n<section id=\"moves\">\n<h2>Due dates moved in \(h(annual.year)) (\(annual.dueDateMoves.count))</h2>\n"
         if annual.dueDateMoves.isEmpty { return out + "<p>No due date was moved in the year.</p>\n</section>\n" }
-        out += "<table class=\"moves\">\n<colgroup><col class=\"c-action\"/><col class=\"c-due\"/><col class=\"c-due\"/><col class=\"c-due\"/><col/></colgroup>\n"
-        out += "<thead><tr><th>Action</th><th>Moved on</th><th>From</th><th>To</th><th>Reason</th></tr></thead>\n<tbody>\n"
+        var table = "<table class=\"moves\">\(caption("Due dates moved in \(annual.year)"))\n<colgroup><col class=\"c-action\"/><col class=\"c-due\"/><col class=\"c-due\"/><col class=\"c-due\"/><col/></colgroup>\n"
+        table += "<thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Moved on</th><th scope=\"col\">From</th><th scope=\"col\">To</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n"
         for move in annual.dueDateMoves {
-            out += "<tr><td><span class=\"id\">\(h(move.actionID))</span> \(h(move.actionTitle))</td><td class=\"nowrap\">\(h(move.onLabel))</td>"
-            out += "<td class=\"nowrap\">\(h(move.fromLabel))</td><td class=\"nowrap\">\(h(move.toLabel))</td>"
-            out += "<td>\(h(move.reason))\(move.by.isEmpty ? "" : " (\(h(move.by)))")</td></tr>\n"
+            table += "<tr><th scope=\"row\"><span class=\"id\">\(h(move.actionID))</span> \(h(move.actionTitle))</th><td class=\"nowrap\">\(h(move.onLabel))</td>"
+            table += "<td class=\"nowrap\">\(h(move.fromLabel))</td><td class=\"nowrap\">\(h(move.toLabel))</td>"
+            table += "<td>\(h(move.reason))\(move.by.isEmpty ? "" : " (\(h(move.by)))")</td></tr>\n"
         }
-        return out + "</tbody></table>\n</section>\n"
+        return out + scrolling("Due dates moved table", table + "</tbody></table>\n") + "</section>\n"
     }
 
     /// A stacked bar of status counts as inline SVG, each segment labelled with its letter.
     private func bar(_ headline: Headline) -> String {
         let width = 200.0
         var x = 0.0
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"16\" role=\"img\" aria-label=\"\(headline.statuses.map { "\($0.letter) \($0.count)" }.joined(separator: ", "))\">"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"bar\" viewBox=\"0 0 \(Int(width)) 16\" width=\"\(Int(width))\" height=\"16\" role=\"img\" aria-label=\"\(headline.statuses.map { "\($0.letter) \($0.count)" }.joined(separator: ", "))\">"
         for status in headline.statuses where status.count > 0 && headline.total > 0 {
             let w = width * Double(status.count) / Double(headline.total)
             svg += "<rect x=\"\(fmt(x))\" y=\"0\" width=\"\(fmt(w))\" height=\"16\" fill=\"\(StatusColour.fill(status.letter))\" stroke=\"#000\" stroke-width=\".6\"/>"
@@ -205,26 +213,33 @@ extension Report {
     }
 
     /// Stacked bars of status counts, one per quarter in `statusHistory`, each segment labelled
-    /// with its letter and count so the chart reads in black and white.
+    /// with its letter and count so the chart reads in black and white (a segment too small for
+    /// its label is named under the bar); its text alternative gives every count.
     private func statusChart(_ statusHistory: [QuarterStatus]) -> String {
         let barWidth = 64.0, gap = 22.0, plotHeight = 150.0, top = 14.0, left = 28.0
         let most = Double(max(1, statusHistory.map(\.total).max() ?? 1))
         let width = left + Double(statusHistory.count) * (barWidth + gap)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(fmt(width)) \(fmt(top + plotHeight + 34))\" width=\"\(fmt(min(width, 660)))\" role=\"img\" aria-label=\"Actions by status at each quarter end\">"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(fmt(width)) \(fmt(top + plotHeight + 46))\" width=\"\(fmt(min(width, 660)))\" role=\"img\" aria-label=\"\(h(chartDescription(statusHistory)))\">"
         svg += "<line x1=\"\(fmt(left - 4))\" y1=\"\(fmt(top + plotHeight))\" x2=\"\(fmt(width))\" y2=\"\(fmt(top + plotHeight))\" stroke=\"#000\"/>"
         for (index, column) in statusHistory.enumerated() {
             let x = left + Double(index) * (barWidth + gap)
             var y = top + plotHeight
+            var unlabelled: [String] = []  // segments too small for their label, named under the bar
             for status in column.statuses where status.count > 0 {
                 let height = plotHeight * Double(status.count) / most
                 y -= height
                 svg += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y))\" width=\"\(fmt(barWidth))\" height=\"\(fmt(height))\" fill=\"\(StatusColour.fill(status.letter))\" stroke=\"#000\" stroke-width=\".6\"/>"
                 if height >= 11 {
                     svg += "<text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(y + height / 2 + 4))\" font-size=\"10\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"\(StatusColour.ink(status.letter))\">\(status.letter) \(status.count)</text>"
+                } else {
+                    unlabelled.append("\(status.letter) \(status.count)")
                 }
             }
             svg += "<text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(y - 4))\" font-size=\"10\" text-anchor=\"middle\">\(column.total)</text>"
             svg += "<text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(top + plotHeight + 16))\" font-size=\"10\" text-anchor=\"middle\">\(h(column.quarter))</text>"
+            if !unlabelled.isEmpty {
+                svg += "<text x=\"\(fmt(x + barWidth / 2))\" y=\"\(fmt(top + plotHeight + 29))\" font-size=\"9\" text-anchor=\"middle\">\(unlabelled.joined(separator: " · "))</text>"
+            }
         }
         return svg + "</svg>"
     }
@@ -239,8 +254,8 @@ private func dueCell(_ row: Report.ActionRow) -> String {
 /// ▲ or ▼ after a status that improved or worsened since the quarter before.
 private func trendMark(_ trend: String) -> String {
     switch trend {
-    case Trend.improved.rawValue: " <span title=\"improved\">▲</span>"
-    case Trend.worsened.rawValue: " <span title=\"worsened\">▼</span>"
+    case Trend.improved.rawValue: " <span title=\"improved\" aria-hidden=\"true\">▲</span>\(hidden(", improved"))"
+    case Trend.worsened.rawValue: " <span title=\"worsened\" aria-hidden=\"true\">▼</span>\(hidden(", worsened"))"
     default: ""
     }
 }

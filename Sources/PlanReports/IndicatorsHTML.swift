@@ -6,22 +6,22 @@ extension Report {
     func indicatorsHTML() -> String {
         guard !indicators.isEmpty else { return "" }
         var out = "<section id=\"indicators\">\n<h2>Outcome indicators</h2>\n"
-        out += "<table class=\"indicators\"><thead><tr><th>Indicator</th><th>Latest</th><th>vs last quarter</th><th>vs same quarter last year</th>"
-        out += "<th>Target</th><th>Status</th></tr></thead>\n<tbody>\n"
+        var table = "<table class=\"indicators\">\(caption("Outcome indicators"))<thead><tr><th scope=\"col\">Indicator</th><th scope=\"col\">Latest</th><th scope=\"col\">vs last quarter</th><th scope=\"col\">vs same quarter last year</th>"
+        table += "<th scope=\"col\">Target</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n"
         for row in indicators {
-            out += "<tr><td>\(h(row.name))</td><td>\(latestCell(row))</td>"
-            out += "<td>\(movementCell(row.vsPreviousArrow, row.vsPrevious, row.vsPreviousWord))</td>"
-            out += "<td>\(movementCell(row.vsLastYearArrow, row.vsLastYear, row.vsLastYearWord))</td>"
-            out += "<td>\(row.target.isEmpty ? "–" : "\(h(row.target)) by <span class=\"nowrap\">\(h(row.targetBy))</span>")</td>"
-            out += "<td>\(row.status == "none" ? "–" : "<span class=\"s s-\(h(row.statusLetter))\">\(h(row.statusLetter))</span>") \(h(row.statusLabel))</td></tr>\n"
+            table += "<tr><th scope=\"row\">\(h(row.name))</th><td>\(latestCell(row))</td>"
+            table += "<td>\(movementCell(row.vsPreviousArrow, row.vsPrevious, row.vsPreviousWord))</td>"
+            table += "<td>\(movementCell(row.vsLastYearArrow, row.vsLastYear, row.vsLastYearWord))</td>"
+            table += "<td>\(row.target.isEmpty ? "–" : "\(h(row.target)) by <span class=\"nowrap\">\(h(row.targetBy))</span>")</td>"
+            table += "<td>\(row.status == "none" ? "–" : "<span class=\"s s-\(h(row.statusLetter))\">\(h(row.statusLetter))</span>") \(h(row.statusLabel))</td></tr>\n"
         }
-        out += "</tbody></table>\n"
+        out += scrolling("Indicators table", table + "</tbody></table>\n")
         if indicators.contains(where: { $0.suppressBelow != nil }) {
             out += "<p class=\"meta\">Small numbers are shown as “fewer than N” so that no one can be identified; changes that would reveal them are left out.</p>\n"
         }
         out += "<div class=\"indicator-charts\">\n"  // two charts side by side
         for row in indicators {
-            out += "<figure class=\"indicator\">\n<figcaption><strong>\(h(row.name))</strong>"
+            out += "<figure class=\"indicator\" aria-label=\"Chart: \(h(row.name))\">\n<figcaption><strong>\(h(row.name))</strong>"
             out += " <span class=\"meta\">(\(h(row.unit)), \(h(row.better)) is better\(row.source.isEmpty ? "" : "; source: " + h(row.source)))</span></figcaption>\n"
             out += indicatorChart(row) + "\n"
             var facts: [String] = []

@@ -76,7 +76,7 @@ extension Report {
         out.append("## What the statuses mean")
         out.append("")
         for definition in ragDefinitions {
-            out.append("- **\(definition.letter) \(definition.label):** \(md(definition.meaning))")
+            out.append("- **\(definition.letter) \(md(definition.label)):** \(md(definition.meaning))")
         }
         return out.joined(separator: "\n") + "\n"
     }
@@ -88,7 +88,7 @@ extension Report {
         out.append(separator([26, 16, 7, 14, 22]))
         for change in changes {
             let status = change.from.isEmpty && change.to.isEmpty ? "" : "\(change.from.isEmpty ? "–" : change.from) → \(change.to.isEmpty ? "–" : change.to)"
-            out.append("| \(md(change.id)) \(md(change.title)) | \(change.labels) | \(status) | \(md(change.owner)) | \(md(change.detail)) |")
+            out.append("| \(md(change.id)) \(md(change.title)) | \(md(change.labels)) | \(status) | \(md(change.owner)) | \(md(change.detail)) |")
         }
         return out + [""]
     }
@@ -97,7 +97,7 @@ extension Report {
         var out = ["## Exception report: red and amber actions", ""]
         if exceptions.isEmpty { out += ["No red or amber actions.", ""] }
         for row in exceptions {
-            out.append("### \(row.letter) \(row.statusLabel): \(md(row.id)) \(md(row.title))")
+            out.append("### \(row.letter) \(md(row.statusLabel)): \(md(row.id)) \(md(row.title))")
             out.append("")
             var due = row.dueLabel.isEmpty ? "none" : row.dueLabel
             if row.overdue { due += " (overdue)" }
@@ -143,7 +143,7 @@ extension Report {
                 action += " · _\(label):_ \(md(value))"
             }
             let due = row.dueLabel.isEmpty ? "" : row.dueLabel + (row.overdue ? " (overdue)" : "")
-            out.append("| \(md(row.id)) | \(action) | \(md(row.owner)) | \(due) | \(row.letter) \(row.statusLabel) | \(commentaryCell(row, empty: "")) |")
+            out.append("| \(md(row.id)) | \(action) | \(md(row.owner)) | \(due) | \(row.letter) \(md(row.statusLabel)) | \(commentaryCell(row, empty: "")) |")
         }
         return out
     }

@@ -58,21 +58,21 @@ extension Report {
     func milestonesAndFundingHTML() -> String {
         var out = ""
         if !milestones.isEmpty {
-            out += "<section id=\"milestones\">\n<h2>Key milestones</h2>\n<table>\n<thead><tr><th>Action</th><th>Milestone</th><th>Due</th><th>Done</th></tr></thead>\n<tbody>\n"
+            var table = "<table>\(caption("Key milestones"))\n<thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Milestone</th><th scope=\"col\">Due</th><th scope=\"col\">Done</th></tr></thead>\n<tbody>\n"
             for row in milestones {
-                out += "<tr><td class=\"id\">\(h(row.actionID))</td><td>\(h(row.title))</td><td class=\"date\">\(h(row.due))"
+                table += "<tr><th scope=\"row\" class=\"id\">\(h(row.actionID))</th><td>\(h(row.title))</td><td class=\"date\">\(h(row.due))"
                     + (row.overdue ? " <strong>(overdue)</strong>" : "") + "</td><td class=\"date\">\(row.done ? h(row.doneOn) : "")</td></tr>\n"
             }
-            out += "</tbody>\n</table>\n</section>\n"
+            out += "<section id=\"milestones\">\n<h2>Key milestones</h2>\n" + scrolling("Milestones table", table + "</tbody>\n</table>\n") + "</section>\n"
         }
         if !funding.isEmpty {
-            out += "<section id=\"funding\">\n<h2>Funding by source and year</h2>\n<table class=\"funding\">\n<thead><tr><th>Source</th><th>Year</th>"
-                + "<th class=\"n\">Amount</th><th class=\"n\">Labour</th><th class=\"n\">Non-labour</th></tr></thead>\n<tbody>\n"
+            var table = "<table class=\"funding\">\(caption("Funding by source and year"))\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Year</th>"
+                + "<th class=\"n\" scope=\"col\">Amount</th><th class=\"n\" scope=\"col\">Labour</th><th class=\"n\" scope=\"col\">Non-labour</th></tr></thead>\n<tbody>\n"
             for row in funding {
-                out += "<tr><td>\(h(row.source))</td><td>\(row.year.isEmpty ? "not given" : h(row.year))</td><td class=\"n\">\(h(row.amount))</td>"
+                table += "<tr><th scope=\"row\">\(h(row.source))</th><td>\(row.year.isEmpty ? "not given" : h(row.year))</td><td class=\"n\">\(h(row.amount))</td>"
                     + "<td class=\"n\">\(h(row.labour))</td><td class=\"n\">\(h(row.nonLabour))</td></tr>\n"
             }
-            out += "</tbody>\n</table>\n</section>\n"
+            out += "<section id=\"funding\">\n<h2>Funding by source and year</h2>\n" + scrolling("Funding table", table + "</tbody>\n</table>\n") + "</section>\n"
         }
         return out
     }

@@ -26,7 +26,7 @@ extension Report {
         case .json:
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            return try encoder.encode(self) + Data("\n".utf8)
+            return escapingInvisibleControls(try encoder.encode(self)) + Data("\n".utf8)
         case .xlsx: return try xlsx()
         }
     }

@@ -11,6 +11,7 @@ extension Report {
     /// Renders a user's Mustache template against the report model (see docs/templates.md).
     /// A tag naming a field the report does not have is an error, not a blank.
     public func render(template source: String, name: String) throws -> String {
+        if let limit = templateLimitExceeded(source) { throw TemplateError(description: "\(name): \(limit)") }
         let problems = TemplateCheck(root: Report.shape).problems(in: source)
         guard problems.isEmpty else {
             throw TemplateError(description: problems.map { "\(name): \($0)" }.joined(separator: "\n"))
@@ -31,6 +32,34 @@ extension Report {
         let encoder = JSONEncoder()
         return try JSONSerialization.jsonObject(with: encoder.encode(self))
     }
+}
+
+/// The most lines a template may have: checking and rendering take time that grows faster than
+/// the template (20,000 lines took 10–18 s), and a board paper's template is a few hundred.
+let templateLineLimit = 5_000
+/// The deepest sections may nest: deeper ones would exhaust the stack of the checker and parser.
+let templateNestingLimit = 100
+
+/// Why a template is too large or too deeply nested to render, or nil. Sections are counted by
+/// their `{{#`, `{{^` and `{{/` tags (a template that changes its delimiters is counted by the
+/// usual ones only).
+func templateLimitExceeded(_ source: String) -> String? {
+    var lines = 1
+    for byte in source.utf8 where byte == 0x0A { lines += 1 }
+    if lines > templateLineLimit { return "\(lines) lines; a template may have at most \(templateLineLimit)" }
+    var depth = 0, line = 1
+    var bytes = source.utf8.makeIterator()
+    var previous: (UInt8, UInt8) = (0, 0)
+    while let byte = bytes.next() {
+        if byte == 0x0A { line += 1 }
+        if previous == (UInt8(ascii: "{"), UInt8(ascii: "{")) {
+            if byte == UInt8(ascii: "#") || byte == UInt8(ascii: "^") { depth += 1 }
+            if byte == UInt8(ascii: "/") { depth = max(0, depth - 1) }
+            if depth > templateNestingLimit { return "line \(line): sections nested more than \(templateNestingLimit) deep" }
+        }
+        previous = (previous.1, byte)
+    }
+    return nil
 }
 
 /// A Mustache parse error in words.

@@ -3,16 +3,18 @@ import Foundation
 /// The reference document pandoc takes its styles and page setup from: A4 (or landscape) with
 /// narrow margins, Arial, headings, and a table style with borders on every cell and a shaded,
 /// bold header row (pandoc's own default tables have no borders). Written from scratch as a
-/// small Word package; pandoc fills in any part it does not hold.
+/// small Word package; pandoc fills in any part it does not hold. Its header (the protective
+/// marking) and footer (the paper's name, the marking and "Page N of M" as Word fields) are
+/// carried by pandoc onto every page of the paper.
 enum WordReference {
-    static func document(landscape: Bool) -> Data {
+    static func document(landscape: Bool, marking: String = "", footer: String = "") -> Data {
         let (width, height) = landscape ? (16838, 11906) : (11906, 16838)
         let page = "<w:pgSz w:w=\"\(width)\" w:h=\"\(height)\"\(landscape ? " w:orient=\"landscape\"" : "")/>"
             + "<w:pgMar w:top=\"850\" w:right=\"794\" w:bottom=\"850\" w:left=\"794\" w:header=\"425\" w:footer=\"425\" w:gutter=\"0\"/>"
         return zip([
             ("[Content_Types].xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/><Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/><Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/><Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/></Types>
             """),
             ("_rels/.rels", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -20,23 +22,57 @@ enum WordReference {
             """),
             ("word/_rels/document.xml.rels", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rIdDplanHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/><Relationship Id="rIdDplanFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>
             """),
             ("word/document.xml", """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <w:document xmlns:w="\(wordNamespace)"><w:body><w:p/><w:sectPr>\(page)</w:sectPr></w:body></w:document>
+            <w:document xmlns:w="\(wordNamespace)" xmlns:r="\(relationshipNamespace)"><w:body><w:p/><w:sectPr><w:headerReference w:type="default" r:id="rIdDplanHeader"/><w:footerReference w:type="default" r:id="rIdDplanFooter"/>\(page)</w:sectPr></w:body></w:document>
             """),
             ("word/styles.xml", styles),
+            ("word/header1.xml", header(marking)),
+            ("word/footer1.xml", footerPart(footer, marking: marking)),
         ])
     }
 
     private static let wordNamespace = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    private static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+    /// A run of text (escaped, control characters removed).
+    private static func run(_ text: String, bold: Bool = false) -> String {
+        "<w:r>\(bold ? "<w:rPr><w:b/></w:rPr>" : "")<w:t xml:space=\"preserve\">\(h(text))</w:t></w:r>"
+    }
+
+    /// A Word field (PAGE, NUMPAGES) showing `placeholder` until Word or LibreOffice updates it.
+    private static func field(_ instruction: String) -> String {
+        "<w:fldSimple w:instr=\" \(instruction) \"><w:r><w:t>1</w:t></w:r></w:fldSimple>"
+    }
+
+    /// The page header: the protective marking, bold and centred (an empty paragraph without one).
+    private static func header(_ marking: String) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:hdr xmlns:w=\"\(wordNamespace)\"><w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+            + (marking.isEmpty ? "" : run(marking, bold: true)) + "</w:p></w:hdr>"
+    }
+
+    /// The page footer: the paper's name, and under it on the right the marking and "Page N of M".
+    private static func footerPart(_ text: String, marking: String) -> String {
+        let small = "<w:spacing w:after=\"0\"/><w:rPr><w:sz w:val=\"16\"/><w:szCs w:val=\"16\"/></w:rPr>"
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:ftr xmlns:w=\"\(wordNamespace)\"><w:p><w:pPr>\(small)</w:pPr>\(run(text))</w:p>"
+            + "<w:p><w:pPr><w:jc w:val=\"right\"/>\(small)</w:pPr>" + (marking.isEmpty ? "" : run(marking + "   ", bold: true))
+            + run("Page ") + field("PAGE") + run(" of ") + field("NUMPAGES") + "</w:p></w:ftr>"
+    }
 
     private static func paragraphStyle(_ id: String, _ name: String, size: Int, bold: Bool = false, before: Int = 0, after: Int = 120,
                                        basedOn: String? = "Normal", keepNext: Bool = false, outline: Int? = nil) -> String {
         "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"><w:name w:val=\"\(name)\"/>\(basedOn.map { "<w:basedOn w:val=\"\($0)\"/>" } ?? "")<w:qFormat/>"
             + "<w:pPr>\(keepNext ? "<w:keepNext/><w:keepLines/>" : "")<w:spacing w:before=\"\(before)\" w:after=\"\(after)\"/>\(outline.map { "<w:outlineLvl w:val=\"\($0)\"/>" } ?? "")</w:pPr>"
             + "<w:rPr>\(bold ? "<w:b/>" : "")<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/></w:rPr></w:style>"
+    }
+
+    /// The styles of pandoc's title block, hidden: the title and author are given to pandoc only
+    /// for the document's properties (`dc:title`, `dc:creator`); the paper's own heading shows
+    /// the title.
+    private static func hiddenStyle(_ id: String, _ name: String) -> String {
+        "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"><w:name w:val=\"\(name)\"/><w:basedOn w:val=\"Normal\"/><w:rPr><w:vanish/></w:rPr></w:style>"
     }
 
     private static var styles: String {
@@ -49,7 +85,7 @@ enum WordReference {
             + paragraphStyle("BodyText", "Body Text", size: 20)
             + paragraphStyle("FirstParagraph", "First Paragraph", size: 20, basedOn: "BodyText")
             + paragraphStyle("Compact", "Compact", size: 18, after: 0, basedOn: "BodyText")
-            + paragraphStyle("Title", "Title", size: 36, bold: true, after: 80, keepNext: true)
+            + hiddenStyle("Title", "Title") + hiddenStyle("Author", "Author")
             + paragraphStyle("Heading1", "heading 1", size: 32, bold: true, before: 240, keepNext: true, outline: 0)
             + paragraphStyle("Heading2", "heading 2", size: 28, bold: true, before: 240, keepNext: true, outline: 1)
             + paragraphStyle("Heading3", "heading 3", size: 22, bold: true, before: 180, after: 60, keepNext: true, outline: 2)

@@ -35,6 +35,17 @@ public struct Frame: Equatable, Sendable {
     public private(set) var rows: [[Cell]]
     /// Where the text cursor should be shown (line editors), if anywhere.
     public var cursor: Position?
+    /// Where the selection drawn last begins (the start of the last row written in the selected
+    /// tone): the terminal's cursor goes there when no editor holds it, so screen readers and
+    /// braille displays, which follow the cursor, follow the selection.
+    public private(set) var selection: Position?
+
+    /// Where the terminal's cursor belongs: the editor's cursor, else the selection.
+    public var cursorOrSelection: Position? { cursor ?? selection }
+
+    private mutating func markSelection(x: Int, y: Int) {
+        if selection?.y != y { selection = Position(x: max(0, min(x, width - 1)), y: y) }
+    }
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -50,6 +61,7 @@ public struct Frame: Equatable, Sendable {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? width, width - max(0, x))
         guard limit > 0 else { return 0 }
+        if tone == .selected { markSelection(x: x, y: y) }
         let clean = sanitizedForTerminal(text)
         var column = x
         var lastStart = x  // where the last character written starts, to make room for the ellipsis
@@ -82,6 +94,7 @@ public struct Frame: Equatable, Sendable {
     /// Fills a row with spaces of one tone.
     public mutating func fill(row y: Int, tone: Tone) {
         guard y >= 0, y < height else { return }
+        if tone == .selected { markSelection(x: 0, y: y) }
         rows[y] = Array(repeating: Cell(character: " ", tone: tone, isContinuation: false), count: width)
     }
 

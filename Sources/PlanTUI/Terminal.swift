@@ -144,7 +144,7 @@ final class Terminal {
         for y in 0..<frame.height where full || previous?.rows[y] != frame.rows[y] {
             paintRow(frame.rows[y], y: y, width: frame.width)
         }
-        if let cursor = frame.cursor {
+        if let cursor = frame.cursorOrSelection {  // on the selected row when no editor has it, for screen readers
             wmove(dplan_stdscr(), Int32(cursor.y), Int32(cursor.x))
             curs_set(1)
         } else {

@@ -15,9 +15,20 @@ public struct ExternalProgram: Sendable, CustomStringConvertible {
     /// How to install it ("Debian package poppler-utils").
     public let install: String
 
+    /// Whether something that is not a command on the PATH is installed (a Python package, a
+    /// script's data file); nil for an ordinary program.
+    let probe: (@Sendable () -> String?)?
+
     public init(_ names: String..., install: String) {
         self.names = names
         self.install = install
+        self.probe = nil
+    }
+
+    init(_ name: String, install: String, probe: @escaping @Sendable () -> String?) {
+        self.names = [name]
+        self.install = install
+        self.probe = probe
     }
 
     public static let tmux = ExternalProgram("tmux", install: "Debian package tmux")
@@ -30,11 +41,28 @@ public struct ExternalProgram: Sendable, CustomStringConvertible {
     public static let soffice = ExternalProgram("soffice", install: "Debian package libreoffice-calc-nogui")
     public static let git = ExternalProgram("git", install: "Debian package git")
     public static let setpriv = ExternalProgram("setpriv", install: "Debian package util-linux")
+    public static let fcList = ExternalProgram("fc-list", install: "Debian package fontconfig")
+    public static let chromedriver = ExternalProgram("chromedriver", install: "Debian package chromium-driver")
+    /// `scripts/check-accessibility`'s Python side: selenium and axe-core 4.x (`.ci/run` installs both).
+    public static let axe = ExternalProgram("axe-core", install: "PyPI selenium, and axe.min.js 4.x in .build/axe-core (see .ci/run)") {
+        scriptAnswers("check-accessibility", ["--probe"])
+    }
+    /// LibreOffice with Writer (Debian splits it from Calc), which opens Word documents.
+    public static let writer = ExternalProgram("soffice", install: "Debian package libreoffice-writer-nogui") {
+        guard let soffice = ExternalProgram.soffice.installedPath else { return nil }
+        let program = URL(fileURLWithPath: soffice).resolvingSymlinksInPath().deletingLastPathComponent()
+        return FileManager.default.fileExists(atPath: program.appendingPathComponent("libswlo.so").path) ? soffice : nil
+    }
+    /// PyPI's pikepdf, which reads a PDF's outline, structure tree and metadata.
+    public static let pikepdf = ExternalProgram("pikepdf", install: "PyPI pikepdf (pip install pikepdf)") {
+        scriptAnswers("/usr/bin/env", ["python3", "-c", "import pikepdf"])
+    }
 
     public var description: String { names[0] }
 
     /// Where it is on the PATH, or nil.
     public var installedPath: String? {
+        if let probe { return probe() }
         let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
         for name in names {
             for folder in folders where !folder.isEmpty {
@@ -59,6 +87,23 @@ public struct ExternalProgram: Sendable, CustomStringConvertible {
     public struct Missing: Error, CustomStringConvertible {
         public var description: String
     }
+}
+
+/// The repository's folder (holding `scripts/` and `.build/`).
+public let repositoryFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The program's path when running it with `arguments` exits 0 (a name without a slash is one of
+/// the repository's `scripts/`), else nil.
+private func scriptAnswers(_ program: String, _ arguments: [String]) -> String? {
+    let path = program.contains("/") ? program : repositoryFolder.appendingPathComponent("scripts/\(program)").path
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    guard (try? process.run()) != nil else { return nil }
+    process.waitUntilExit()
+    return process.terminationStatus == 0 ? path : nil
 }
 
 /// True when the tests run under CI (`CI=true`), where a missing outside program is a failure.
