@@ -41,10 +41,13 @@ extension AppState {
     /// Enter in a meeting: record "no change in status" for this quarter, then move on. The
     /// model's commentary rule decides when words are needed (a red status kept needs them); an
     /// action already updated this quarter just moves on.
+    /// `Enter` in a meeting: records the status kept for the quarter, unless the action already
+    /// has an entry for it or is complete (a complete action owes no update, and an empty entry
+    /// would print its old commentary as "none this quarter").
     mutating func keepStatusAndAdvance() {
         guard let id = focusedActionID, let index = plan.actionIndex(id: id) else { return stepAction(by: 1) }
         let action = plan.actions[index]
-        if action.review(for: quarter) == nil {
+        if action.review(for: quarter) == nil, action.status != .complete {
             guard !session.isReadOnly else { return refuseReadOnly() }
             guard !refusedForNoOpenQuarter() else { return }
             if let rule = plan.commentaryRule(for: action, status: action.status, in: quarter) {

@@ -63,3 +63,18 @@ import Testing
         #expect(added.status == 0 && added.stdout.contains("; due 2027-06-30 is after the plan ends on 2027-03-31"), "\(added.stdout) \(added.stderr)")
     }
 }
+
+/// Indicator values, recorded and revised, are on `dplan log`, which takes an indicator id too.
+@Suite struct IndicatorLogCLITests {
+    @Test func aRevisedValueIsOnTheLogOfThePlanAndOfTheIndicator() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let revised = try runDplan(["indicator", "record", path, "hospital-knife-u25", "--quarter", "2026/27 Q2", "--value", "7", "--note", "Late returns"])
+        #expect(revised.status == 0, "\(revised.stderr)")
+        func words(_ text: String) -> String { text.split(separator: " ").joined(separator: " ") }
+        let line = "2026-11-22 10:00 hospital-knife-u25 value 2026/27 Q2"
+        #expect(words(try runDplan(["log", path]).stdout).contains(line))
+        let one = try runDplan(["log", path, "hospital-knife-u25"])
+        #expect(one.status == 0 && words(one.stdout).contains(line) && !one.stdout.contains("police-knife-u25"), "\(one.stdout)\(one.stderr)")
+        #expect(try runDplan(["log", path, "NOPE"]).stderr.contains("no action or indicator with id \"NOPE\""))
+    }
+}

@@ -367,6 +367,20 @@ import Testing
         #expect(screen.contains(String(before.commentary.prefix(20))))
     }
 
+    /// Keeping a complete action at a meeting records no empty entry (the paper printed its old
+    /// commentary as "none this quarter"); an action still running gets its entry.
+    @Test func keepingACompleteActionRecordsNoEmptyReview() throws {
+        var state = try makeState()
+        state.press(.enter, .character("/"))
+        state.type("WSA-03")
+        state.press(.enter, .character("M"))
+        #expect(state.focusedActionID == "WSA-03" && state.action("WSA-03").status == .complete)
+        let before = state.plan
+        state.press(.enter)
+        #expect(state.action("WSA-03").review(for: state.quarter) == nil)
+        #expect(state.plan == before)
+    }
+
     @Test func emptyFilterRefusesAMeeting() throws {
         var state = try makeState()
         state.press(.character("/"))
