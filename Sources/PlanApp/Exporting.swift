@@ -92,7 +92,7 @@ public func writeExport(_ data: Data, to path: String, planFiles: [String], over
 }
 
 /// The rules for where an export may be written (see `writeExport`).
-public func checkExportPath(_ path: String, planFiles: [String], overwrite: Bool) throws(DplanError) {
+func checkExportPath(_ path: String, planFiles: [String], overwrite: Bool) throws(DplanError) {
     if let kind = AtomicFile.nonRegularKind(path) { throw .notRegularFile(path: path, kind: kind) }
     if planFiles.contains(where: { AtomicFile.sameFile(path, $0) }) { throw .exportOverPlanFile(path: path) }
     if !overwrite, FileManager.default.fileExists(atPath: path) { throw .wouldOverwrite(path: path) }

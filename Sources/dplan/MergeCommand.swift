@@ -41,7 +41,7 @@ struct Merge: ParsableCommand {
         print("\(file): merged \(other): \(changed) action\(changed == 1 ? "" : "s") added or changed")
         for renumbering in result.renumbered { print("\(file): \(renumbering.description)") }
         guard result.conflicts.isEmpty else {
-            for conflict in result.plan.conflicts { printError("\(file): conflict: \(describe(conflict))") }
+            for conflict in result.plan.conflicts { printError("\(file): conflict: \(describeConflict(conflict))") }
             printError("\(file): saved with our value in each conflicting field. " + PlanDocument.howToResolve(file))
             throw ExitCode(1)
         }

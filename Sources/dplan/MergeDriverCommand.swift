@@ -40,7 +40,7 @@ struct MergeDriverCommand: ParsableCommand {
         case .conflicted(let bytes, let conflicts, let problems, let renumbered):
             try write(bytes)
             for renumbering in renumbered { printError("\(path): \(renumbering.description)") }
-            for conflict in conflicts { printError("\(path): conflict: \(describe(conflict))") }
+            for conflict in conflicts { printError("\(path): conflict: \(describeConflict(conflict))") }
             for problem in problems { printError("\(path): after the merge: \(clean(problem.description))") }
             if !conflicts.isEmpty {
                 printError("\(path): the file is a valid plan holding our value in each conflicting field. " + PlanDocument.howToResolve(path))
@@ -69,14 +69,4 @@ struct MergeDriverCommand: ParsableCommand {
         process.waitUntilExit()
         return process.terminationStatus == 0 ? 0 : 1
     }
-}
-
-/// "action SEC-06: title: ours "A" (Police, 2026-11-20T10:00:00Z), theirs "B" (Council, …), base "C"".
-func describe(_ conflict: MergeConflict) -> String {
-    func side(_ value: String?, _ by: String?, _ on: Timestamp?) -> String {
-        let who = [by.map(clean), on?.description].compactMap { $0 }.joined(separator: ", ")
-        return truncated(clean(value ?? "(absent)"), toWidth: 100) + (who.isEmpty ? "" : " (\(who))")
-    }
-    return "\(clean(conflict.label)): ours \(side(conflict.ours, conflict.oursBy, conflict.oursOn)), "
-        + "theirs \(side(conflict.theirs, conflict.theirsBy, conflict.theirsOn)), base \(side(conflict.base, nil, nil))"
 }

@@ -69,7 +69,7 @@ struct Resolve: ParsableCommand {
         }
         guard !settled.isEmpty else {
             throw DplanError.refused((["\(file): no conflict on \(clean(id ?? ""))\(field.map { " " + clean($0) } ?? "") (nothing was written); the conflicts are:"]
-                + plan.conflicts.map { "  \(clean($0.subject)) \(clean($0.field))  \(describe($0))" }).joined(separator: "\n"))
+                + plan.conflicts.map { "  \(clean($0.subject)) \(clean($0.field))  \(describeConflict($0))" }).joined(separator: "\n"))
         }
         let added = otherProblems(plan).filter { !problemsBefore.contains($0) }
         guard added.isEmpty else {
@@ -97,7 +97,7 @@ struct Resolve: ParsableCommand {
         print("\(file): \(conflicts.count) unresolved merge conflict\(conflicts.count == 1 ? "" : "s"):")
         var rows = [["ID", "FIELD", "CONFLICT"]]
         for conflict in conflicts {
-            rows.append([clean(conflict.subject), clean(conflict.field.isEmpty ? "-" : conflict.field), describe(conflict)])
+            rows.append([clean(conflict.subject), clean(conflict.field.isEmpty ? "-" : conflict.field), describeConflict(conflict)])
         }
         print(table(rows))
         print(PlanDocument.howToResolve(file))
