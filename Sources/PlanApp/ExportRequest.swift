@@ -19,6 +19,9 @@ public struct ExportRequest: Equatable, Sendable {
     public var isPublic = false
     /// With `isPublic`: keep who made each update.
     public var withNames = false
+    /// With `isPublic`: keep the board's asks (each action's decision or help needed, and the
+    /// "Decisions and recommendations for the board" section).
+    public var withDecisions = false
     /// Sections of the full table.
     public var sectionsBy = ReportSections.group
     /// The board the paper goes to, the meeting day and the protective marking on every page.
@@ -53,6 +56,7 @@ public struct ExportRequest: Equatable, Sendable {
         if (excel || history || indicators) && format != .csv { throw .usage("--excel, --history and --indicators go with --format csv") }
         if history && indicators { throw .usage("give --history or --indicators, not both") }
         if withNames && !isPublic { throw .usage("--with-names goes with --public (other exports always name who made each update)") }
+        if withDecisions && !isPublic { throw .usage("--with-decisions goes with --public (other exports always carry the board's asks)") }
         if plans > 1 && (template != nil || history || indicators || format == .html || format == .xlsx || format?.needsExternalProgram == true) {
             throw .usage("several plans export as markdown, csv (a Plan column) or json; html, pdf, docx, xlsx, --template, --history and --indicators take one plan")
         }
@@ -76,6 +80,7 @@ public struct ExportRequest: Equatable, Sendable {
         options.year = year
         options.isPublic = isPublic
         options.withNames = withNames
+        options.withDecisions = withDecisions
         options.sectionsBy = sectionsBy
         options.board = board
         options.meeting = meeting

@@ -9,6 +9,9 @@ public struct Plan: Equatable, Sendable {
     /// The Community Safety Partnership (or board) that owns the plan.
     public var partnership: String
     public var description: String
+    /// The report's author (name and role) and how to reach them, printed on the board paper's
+    /// cover; "" when not set.
+    public var author = "", contact = ""
     public var period: Period
     /// Month (1–12) in which the financial year starts; 4 (April) for UK councils.
     public var financialYearStartMonth: Int

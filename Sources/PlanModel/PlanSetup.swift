@@ -61,6 +61,21 @@ extension Plan {
         self = changed
     }
 
+    /// Sets who the board paper is from and how to reach them, for its cover (nil leaves a field
+    /// as it is; an empty text removes it).
+    public mutating func setPaperAuthor(author: String?, contact: String?, context: EditContext) {
+        if let author {
+            let new = author.trimmingSpaces()
+            logPlanChange("author", from: self.author, to: new, context)
+            self.author = new
+        }
+        if let contact {
+            let new = contact.trimmingSpaces()
+            logPlanChange("contact", from: self.contact, to: new, context)
+            self.contact = new
+        }
+    }
+
     /// Gives a prevention group this plan's name and/or aim, and/or moves it to `position`
     /// (1 = shown first). A name another group already answers to is refused, so `--group NAME`
     /// always means one group.

@@ -31,6 +31,7 @@ extension Report {
         } else if hasSummary {
             out += "<section id=\"summary\">\n<h2>Executive summary</h2>\n\(paragraphs(summary))</section>\n"
         }
+        out += decisionsHTML()
         out += headlineSection()
         out += indicatorsHTML()
         if let annual {
@@ -60,6 +61,8 @@ extension Report {
         var facts: [(String, String)] = [("Report to", board)]
         if !meeting.isEmpty { facts.append(("Meeting", meeting)) }
         if board != plan.partnership { facts.append(("Partnership", plan.partnership)) }
+        if !author.isEmpty { facts.append(("Author", author)) }
+        if !contact.isEmpty { facts.append(("Contact", contact)) }
         facts.append(("Prepared", generatedOnLabel))
         if !scope.isEmpty { facts.append(("Scope", scope)) }
         if isPublic { facts.append(("Version", "Public (restricted commentary withheld)")) }

@@ -13,6 +13,8 @@ extension Report {
         var facts = ["**Report to:** \(md(board))"]
         if !meeting.isEmpty { facts.append("**Meeting:** \(meeting)") }
         if board != plan.partnership { facts.append("**Partnership:** \(md(plan.partnership))") }
+        if !author.isEmpty { facts.append("**Author:** \(md(author))") }
+        if !contact.isEmpty { facts.append("**Contact:** \(md(contact))") }
         facts.append("**Prepared:** \(generatedOnLabel)")
         if !scope.isEmpty { facts.append("**Scope:** \(md(scope))") }
         if isPublic { facts.append("**Version:** Public (restricted commentary withheld)") }
@@ -27,6 +29,7 @@ extension Report {
         } else if annual == nil, hasSummary {
             out += ["## Executive summary", ""] + paragraphs(summary)
         }
+        out += decisionsMarkdown()
         out.append("## Headline\(annual == nil ? "" : " at \(quarter)")")
         out.append("")
         out.append("| Prevention group | Actions | R Red | A Amber | G Green | C Complete | N Not started |")

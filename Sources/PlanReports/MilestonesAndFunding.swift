@@ -34,7 +34,7 @@ extension Report {
         }
     }
 
-    /// The Markdown sections for milestones and funding; none when the plan has neither.
+    /// The Markdown sections for milestones and the finance summary; none when the plan has neither.
     func milestonesAndFundingMarkdown() -> [String] {
         var out: [String] = []
         if !milestones.isEmpty {
@@ -44,14 +44,7 @@ extension Report {
             }
             out.append("")
         }
-        if !funding.isEmpty {
-            out += ["## Funding by source and year", "", "| Source | Year | Amount | Labour | Non-labour |", "|---|---|--:|--:|--:|"]
-            for row in funding {
-                out.append("| \(md(row.source)) | \(row.year.isEmpty ? "not given" : row.year) | \(row.amount) | \(row.labour) | \(row.nonLabour) |")
-            }
-            out.append("")
-        }
-        return out
+        return out + financeMarkdown()
     }
 
     /// The same sections for the HTML paper: tables with repeated headers, like the others.
@@ -65,15 +58,6 @@ extension Report {
             }
             out += "<section id=\"milestones\">\n<h2>Key milestones</h2>\n" + scrolling("Milestones table", table + "</tbody>\n</table>\n") + "</section>\n"
         }
-        if !funding.isEmpty {
-            var table = "<table class=\"funding\">\(caption("Funding by source and year"))\n<thead><tr><th scope=\"col\">Source</th><th scope=\"col\">Year</th>"
-                + "<th class=\"n\" scope=\"col\">Amount</th><th class=\"n\" scope=\"col\">Labour</th><th class=\"n\" scope=\"col\">Non-labour</th></tr></thead>\n<tbody>\n"
-            for row in funding {
-                table += "<tr><th scope=\"row\">\(h(row.source))</th><td>\(row.year.isEmpty ? "not given" : h(row.year))</td><td class=\"n\">\(h(row.amount))</td>"
-                    + "<td class=\"n\">\(h(row.labour))</td><td class=\"n\">\(h(row.nonLabour))</td></tr>\n"
-            }
-            out += "<section id=\"funding\">\n<h2>Funding by source and year</h2>\n" + scrolling("Funding table", table + "</tbody>\n</table>\n") + "</section>\n"
-        }
-        return out
+        return out + financeHTML()
     }
 }

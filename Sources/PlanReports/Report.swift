@@ -117,6 +117,8 @@ public struct Report: Codable, Equatable, Sendable {
     public var generatedOnLabel: String
     /// The board the paper is for and the meeting day ("10 Dec 2026"); "" when not known.
     public var board, meeting: String
+    /// Who the paper is from and how to reach them (the plan's `author` and `contact`), "" when not set.
+    public var author, contact: String
     /// Protective marking printed at the top and foot of every page ("OFFICIAL"), "" for none.
     public var marking: String
     /// Print on A4 landscape rather than portrait.
@@ -124,6 +126,13 @@ public struct Report: Codable, Equatable, Sendable {
     /// The officer's executive summary of the quarter ("" when none), printed first.
     public var summary: String
     public var hasSummary: Bool
+    /// Whether the paper has the "Decisions and recommendations for the board" section: always,
+    /// except in a public version without `--with-decisions`.
+    public var showsDecisions: Bool
+    /// What the board is asked to do with the paper (numbered in that section).
+    public var recommendations: [String]
+    /// Every included action's ask of the board, red first (empty when the paper leaves them out).
+    public var decisions: [Decision]
     /// True when restricted commentary was left out for publication.
     public var isPublic: Bool
     /// Filters applied, in words ("" when none).
@@ -138,6 +147,8 @@ public struct Report: Codable, Equatable, Sendable {
     /// and in words ("Prevention group", "Lead owner", "Workstream").
     public var sectionsBy, sectionsByLabel: String
     public var groups: [GroupSection]
+    /// The status-history table's quarters: up to eight ending with the one reported on (an
+    /// annual report: its year's), from the first in which an included action was reviewed.
     public var heatQuarters: [String]
     public var heat: [HeatRow]
     /// Status counts at the end of each quarter in `heatQuarters` (the stacked-bar chart).
@@ -148,6 +159,8 @@ public struct Report: Codable, Equatable, Sendable {
     public var milestones: [MilestoneRow]
     /// Funding by source and financial year: the plan's own lines and the included actions'.
     public var funding: [FundingRow]
+    /// The finance summary the paper prints (`FinanceSummary.swift`); nil when no money is recorded.
+    public var finance: FinanceSummary?
     /// The outcome indicators (`IndicatorReport.swift`).
     public var indicators: [IndicatorRow]
 
@@ -182,6 +195,9 @@ public struct ReportOptions: Sendable {
     public var isPublic = false
     /// In a public report, keep who made each update (personal data, left out by default).
     public var withNames = false
+    /// In a public report, keep the board's asks (each action's decision or help needed, and the
+    /// "Decisions and recommendations for the board" section), left out by default.
+    public var withDecisions = false
     /// Sections of the full table.
     public var sectionsBy = ReportSections.group
     /// For the cover and footer: the board (default: the board that closed the quarter, else the
@@ -215,11 +231,17 @@ extension Report {
         self.board = options.board ?? plan.quarters.first { $0.quarter == quarter }?.board
             ?? plan.quarters.last { $0.board != nil }?.board ?? plan.partnership
         self.meeting = options.meeting?.longLabel ?? ""
+        self.author = plan.author
+        self.contact = plan.contact
         self.marking = options.marking?.trimmingSpaces() ?? ""
         self.landscape = options.landscape
         self.summary = plan.summary(for: quarter)
         self.hasSummary = !summary.isEmpty
         self.isPublic = options.isPublic
+        self.showsDecisions = !options.isPublic || options.withDecisions
+        self.decisions = showsDecisions ? Self.decisions(from: rows) : []
+        self.recommendations = Self.recommendations(period: options.year?.description ?? quarter.description, soFar: soFar,
+                                                    asks: decisions.count)
         self.scope = facts.scope
         self.ragDefinitions = [Status.red, .amber, .green, .complete, .notStarted].map {
             StatusDefinition(status: $0.rawValue, letter: String($0.letter), label: plan.statusLabel($0), meaning: plan.ragDefinitions[$0.rawValue] ?? "")
@@ -239,10 +261,12 @@ extension Report {
         self.groups = sections(of: rows, by: options.sectionsBy, in: plan)
         self.milestones = Self.milestoneRows(included, on: min(facts.today, facts.quarterEnd))
         self.funding = Self.fundingRows(plan, actions: included)
+        self.finance = Self.financeSummary(plan, actions: included)
         self.indicators = Report.indicatorRows(plan, quarter: quarter, isPublic: options.isPublic, hideNames: facts.hideNames)
         let quarters = facts.yearQuarters ?? Array(plan.periodQuarters.filter { $0 <= quarter }.suffix(8))
-        self.heatQuarters = quarters.map(\.description)
-        self.heat = facts.heat(over: quarters)
+        let heat = facts.heat(over: quarters)
+        self.heatQuarters = heat.quarters.map(\.description)
+        self.heat = heat.rows
         self.statusHistory = quarters.map(facts.statusCounts)
         self.annual = options.year.map { year in
             AnnualSection(year: year, quarters: facts.yearQuarters ?? [], plan: plan, included: included, rows: rows, live: facts.live,

@@ -68,7 +68,8 @@ struct ReportFacts {
         let withheld = options.isPublic && action.isWithheld(commentary.text)
         let earlier = plan.commentary(of: action, in: previous, live: live)
         let previousWithheld = options.isPublic && action.isWithheld(earlier.text)
-        let decision = options.isPublic && action.commentaryRestricted == true ? "" : action.decisionNeeded ?? ""
+        // A public version leaves the board's asks out unless asked, and a restricted action's always.
+        let decision = options.isPublic && (!options.withDecisions || action.commentaryRestricted == true) ? "" : action.decisionNeeded ?? ""
         let trend = Trend(from: plan.status(of: action, in: previous, live: live), to: status)
         var row = Report.ActionRow(
             id: action.id, group: action.group, groupName: action.preventionGroup.map { plan.name(of: $0) } ?? action.group,
@@ -144,13 +145,18 @@ struct ReportFacts {
                              detail: detail.joined(separator: "; "), hasDetail: !detail.isEmpty)
     }
 
-    /// Each included action's status letter in each of `quarters` ("" without a review).
-    func heat(over quarters: [Quarter]) -> [Report.HeatRow] {
-        included.map { action in
-            Report.HeatRow(id: action.id, title: action.title, letters: quarters.map { q in
-                action.review(for: q).map { String($0.settledStatus.letter) } ?? ""
-            })
+    /// Each included action's status letter in each of `quarters` ("" without a review), from the
+    /// first of them in which any included action was reviewed: a quarter before every review
+    /// would be a column of dots. The last quarter stays when there are no reviews at all.
+    func heat(over quarters: [Quarter]) -> (quarters: [Quarter], rows: [Report.HeatRow]) {
+        let letters = included.map { action in
+            quarters.map { q in action.review(for: q).map { String($0.settledStatus.letter) } ?? "" }
         }
+        let first = quarters.indices.first { q in letters.contains { !$0[q].isEmpty } } ?? max(0, quarters.count - 1)
+        let rows = zip(included, letters).map { action, letters in
+            Report.HeatRow(id: action.id, title: action.title, letters: Array(letters.dropFirst(first)))
+        }
+        return (Array(quarters.dropFirst(first)), rows)
     }
 
     /// How many included actions had each status at the end of `quarter` (the status chart).

@@ -23,6 +23,10 @@ extension JSONReader {
                 partnership = try string()
             } else if self.key(key, is: "description") {
                 plan.description = try optionalString() ?? ""
+            } else if self.key(key, is: "author") {
+                plan.author = try optionalString() ?? ""
+            } else if self.key(key, is: "contact") {
+                plan.contact = try optionalString() ?? ""
             } else if self.key(key, is: "period") {
                 period = try self.period()
             } else if self.key(key, is: "financialYearStartMonth") {

@@ -6,8 +6,10 @@ extension JSONWriter {
     mutating func plan(_ plan: Plan) {
         var o = beginObject()
         key("actions", in: &o); list(plan.actions) { $0.action($1) }
+        if !plan.author.isEmpty { key("author", in: &o); string(plan.author) }
         if let changeLog = plan.changeLog { key("changeLog", in: &o); list(changeLog) { $0.fieldChange($1) } }
         if !plan.conflicts.isEmpty { key("conflicts", in: &o); list(plan.conflicts) { $0.mergeConflict($1) } }
+        if !plan.contact.isEmpty { key("contact", in: &o); string(plan.contact) }
         key("description", in: &o); string(plan.description)
         key("financialYearStartMonth", in: &o); number(String(plan.financialYearStartMonth))
         if !plan.fundingLines.isEmpty { key("fundingLines", in: &o); list(plan.fundingLines) { $0.fundingLine($1) } }

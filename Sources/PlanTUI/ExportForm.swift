@@ -81,7 +81,7 @@ public struct ExportForm: Equatable, Sendable {
         switch field {
         case .format: request.format?.rawValue ?? ""
         case .period: periodLabel(periods[periodIndex])
-        case .audience: request.isPublic ? "the public (restricted commentary withheld, no names)" : "the board (everything)"
+        case .audience: audience.label
         case .sections: request.sectionsBy.label.lowercased()
         case .board: request.board ?? "(the board on record, else the partnership)"
         case .marking: request.marking ?? "(none)"
@@ -91,6 +91,28 @@ public struct ExportForm: Equatable, Sendable {
         case .browser: request.browser ?? "(found on the PATH)"
         case .file: path
         case .export: "Export ▸"
+        }
+    }
+
+    /// Who the paper is for: the board, or the public with or without the board's asks.
+    enum Audience: CaseIterable {
+        case board, publicVersion, publicWithDecisions
+
+        var label: String {
+            switch self {
+            case .board: "the board (everything)"
+            case .publicVersion: "the public (restricted commentary withheld, no names, no asks of the board)"
+            case .publicWithDecisions: "the public, with the board's asks (restricted commentary withheld, no names)"
+            }
+        }
+    }
+
+    /// The audience the request is for.
+    var audience: Audience {
+        get { !request.isPublic ? .board : request.withDecisions ? .publicWithDecisions : .publicVersion }
+        set {
+            request.isPublic = newValue != .board
+            request.withDecisions = newValue == .publicWithDecisions
         }
     }
 
@@ -117,7 +139,7 @@ public struct ExportForm: Equatable, Sendable {
         switch field {
         case .format: request.format = next(request.format ?? .pdf, in: ReportFormat.allCases)
         case .period: periodIndex = (periodIndex + step + periods.count) % periods.count
-        case .audience: request.isPublic.toggle()
+        case .audience: audience = next(audience, in: Audience.allCases)
         case .sections: request.sectionsBy = next(request.sectionsBy, in: ReportSections.allCases)
         case .landscape: request.landscape.toggle()
         case .draft: request.draft.toggle()

@@ -26,9 +26,11 @@ struct Export: ParsableCommand {
     @Option(help: "Only this prevention group.") var group: String?
     @Option(help: "Only this owner (id or name).") var owner: String?
     @Option(help: "Only this workstream (id or name).") var workstream: String?
-    @Flag(help: "For publication: withhold commentary marked restricted (shown as \"withheld\") and leave out who made each update.")
+    @Flag(help: "For publication: withhold commentary marked restricted (shown as \"withheld\"), leave out who made each update and the board's asks.")
     var `public` = false
     @Flag(help: "With --public: keep who made each update (personal data).") var withNames = false
+    @Flag(help: "With --public: keep the board's asks (each action's decision or help needed, and the decisions section).")
+    var withDecisions = false
     @Flag(help: "CSV: start with a UTF-8 byte-order mark so Excel reads accents and £ correctly.") var excel = false
     @Flag(help: "CSV: the review history as a long table (action, quarter, status, commentary, by, on).") var history = false
     @Flag(help: "CSV: the outcome indicators' values as a long table (indicator, quarter, value, provisional, note, by, on).")
@@ -43,6 +45,7 @@ struct Export: ParsableCommand {
         request.from = from
         request.isPublic = `public`
         request.withNames = withNames
+        request.withDecisions = withDecisions
         request.group = group
         request.owner = owner
         request.workstream = workstream

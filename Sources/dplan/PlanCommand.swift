@@ -1,12 +1,12 @@
 import ArgumentParser
 import PlanModel
 
-/// `dplan plan set FILE [--title] [--partnership] [--description] [--start] [--end] [--fy-start]
+/// `dplan plan set FILE [--title] [--partnership] [--description] [--author] [--contact] [--start] [--end] [--fy-start]
 /// [--status-word] [--rag-definition]`: change the plan itself, on the record.
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Change the plan itself (title, partnership, description, period, financial year, status words).",
+        abstract: "Change the plan itself (title, partnership, description, paper's author, period, financial year, status words).",
         subcommands: [SetPlan.self])
 
     struct SetPlan: ParsableCommand {
@@ -18,13 +18,17 @@ struct PlanCommand: ParsableCommand {
                 quarter with reviews or a closed-quarter record is refused, naming it; the financial year's start
                 month can change only while no quarter has history. --status-word gives the plan's own word for a
                 status, shown beside its letter (--status-word complete=Blue); --rag-definition says what a status
-                means for this partnership. An empty text goes back to the usual word or no definition.
+                means for this partnership. An empty text goes back to the usual word or no definition. --author and
+                --contact name who the board paper is from and how to reach them, on its cover (an empty text removes them).
                 """)
 
         @OptionGroup var plan: PlanFileArgument
         @Option(help: "The plan's title.") var title: String?
         @Option(help: "The Community Safety Partnership (or board) that owns the plan.") var partnership: String?
         @Option(help: "A description of the plan.") var description: String?
+        @Option(name: .customLong("author"), help: "Who the board paper is from, e.g. \"Jane Smith, Community Safety Manager\" (on its cover).")
+        var paperAuthor: String?
+        @Option(help: "How to reach the author, e.g. an email address and telephone number (on the paper's cover).") var contact: String?
         @Option(help: "First day of the plan, YYYY-MM-DD.") var start: Day?
         @Option(help: "Last day of the plan, YYYY-MM-DD.") var end: Day?
         @Option(name: .customLong("fy-start"), help: "Month the financial year starts: 1-12 or its name (April).")
@@ -34,9 +38,9 @@ struct PlanCommand: ParsableCommand {
         @OptionGroup var author: AuthorOption
 
         func validate() throws {
-            if title == nil, partnership == nil, description == nil, start == nil, end == nil, fyStart == nil,
-               statusWord.isEmpty, ragDefinition.isEmpty {
-                throw ValidationError("nothing to change: give --title, --partnership, --description, --start, --end, --fy-start, "
+            if title == nil, partnership == nil, description == nil, paperAuthor == nil, contact == nil, start == nil, end == nil,
+               fyStart == nil, statusWord.isEmpty, ragDefinition.isEmpty {
+                throw ValidationError("nothing to change: give --title, --partnership, --description, --author, --contact, --start, --end, --fy-start, "
                                       + "--status-word and/or --rag-definition")
             }
         }
@@ -49,6 +53,7 @@ struct PlanCommand: ParsableCommand {
             try refusing(file) {
                 try plan.setDetails(title: title, partnership: partnership, description: description, fyStartMonth: fyStart?.month,
                                     context: context)
+                plan.setPaperAuthor(author: paperAuthor, contact: contact, context: context)
                 if start != nil || end != nil { try plan.setPeriod(start: start, end: end, context: context) }
                 for word in statusWord { plan.setStatusWording(word.status, word: word.text, definition: nil, context: context) }
                 for definition in ragDefinition {
