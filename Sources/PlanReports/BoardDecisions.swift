@@ -30,13 +30,18 @@ extension Report {
         return out
     }
 
+    /// The section's one sentence when no action asks anything: the recommendation to note progress.
+    private var nothingAsked: String {
+        let note = recommendations.first.map { $0.prefix(1).lowercased() + $0.dropFirst() } ?? ""
+        return "The board is asked to \(note) No action asks it for a decision or help."
+    }
+
     /// The Markdown section; none when the paper leaves the board's asks out (a public version).
     func decisionsMarkdown() -> [String] {
         guard showsDecisions else { return [] }
-        var out = ["## Decisions and recommendations for the board", "", "The board is asked to:", ""]
-        out += recommendations.enumerated().map { "\($0.offset + 1). \(md($0.element))" }
-        out.append("")
-        guard !decisions.isEmpty else { return out + ["No action asks the board for a decision or help.", ""] }
+        var out = ["## Decisions and recommendations for the board", ""]
+        guard !decisions.isEmpty else { return out + [md(nothingAsked), ""] }
+        out += ["The board is asked to:", ""] + recommendations.enumerated().map { "\($0.offset + 1). \(md($0.element))" } + [""]
         out += ["| Action | Lead | Status | Decision or help needed |", "|---------------------|-------------|--------|------------------------------|"]
         for decision in decisions {
             out.append("| \(md(decision.id)) \(md(decision.title)) | \(md(decision.owner)) | \(decision.letter) \(md(decision.statusLabel)) | \(md(decision.ask)) |")
@@ -47,9 +52,9 @@ extension Report {
     /// The HTML section; none when the paper leaves the board's asks out (a public version).
     func decisionsHTML() -> String {
         guard showsDecisions else { return "" }
-        var out = "<section id=\"decisions\">\n<h2>Decisions and recommendations for the board</h2>\n<p>The board is asked to:</p>\n<ol class=\"recommendations\">\n"
-        out += recommendations.map { "<li>\(h($0))</li>\n" }.joined() + "</ol>\n"
-        guard !decisions.isEmpty else { return out + "<p>No action asks the board for a decision or help.</p>\n</section>\n" }
+        var out = "<section id=\"decisions\">\n<h2>Decisions and recommendations for the board</h2>\n"
+        guard !decisions.isEmpty else { return out + "<p>\(h(nothingAsked))</p>\n</section>\n" }
+        out += "<p>The board is asked to:</p>\n<ol class=\"recommendations\">\n" + recommendations.map { "<li>\(h($0))</li>\n" }.joined() + "</ol>\n"
         var table = "<table class=\"decisions\">\(caption("Decisions and help asked of the board"))\n<colgroup><col class=\"c-action\"/><col class=\"c-owner\"/><col class=\"c-status\"/><col/></colgroup>\n"
         table += "<thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Lead</th><th scope=\"col\">Status</th><th scope=\"col\">Decision or help needed</th></tr></thead>\n<tbody>\n"
         for decision in decisions {

@@ -16,7 +16,7 @@ extension Report {
     /// included actions'), by source and by prevention group across the financial years, with
     /// totals. The plan records allocations only, not spending.
     public struct FinanceSummary: Codable, Equatable, Sendable {
-        /// The financial years with money, oldest first; "not given" last for the single funding
+        /// The financial years with money, oldest first; "Year not given" last for the single funding
         /// amount of older files, which names no year.
         public var years: [String]
         /// Largest first; the plan's own lines are "Whole plan" in `byGroup`.
@@ -45,7 +45,7 @@ extension Report {
         }
         let groupOrder = ["Whole plan"] + plan.orderedGroups.map { plan.name(of: $0) }
             + Set(entries.map(\.group)).subtracting(["Whole plan"] + plan.orderedGroups.map { plan.name(of: $0) }).sorted()
-        return FinanceSummary(years: years.map { $0?.description ?? "not given" }, bySource: lines(by: \.source, order: []),
+        return FinanceSummary(years: years.map { $0?.description ?? "Year not given" }, bySource: lines(by: \.source, order: []),
                               byGroup: lines(by: \.group, order: groupOrder), total: financeLine("Total", entries, years: years),
                               hasSplit: entries.contains { $0.labour != nil || $0.nonLabour != nil })
     }

@@ -72,8 +72,8 @@ extension Report {
             \(mark) }
         @media print { body { margin: 0; max-width: none; font-size: 10pt; } .screen-only { display: none; } a { color: inherit; } .marking { display: none; }
             table:not(.facts):not(.heat) { width: calc(100% - 1px); }
-            table.heat td, table.heat th { padding: .1rem .3rem; line-height: 1.2; vertical-align: middle; } table.heat .s { line-height: 1.15; }
-            h2 { margin-top: 1rem; } #history table { margin-bottom: .1rem; } #history .note { font-size: 8.5pt; } .definitions { margin: .2rem 0; font-size: 9pt; } .definitions li { margin: 0; } }
+            table.heat td, table.heat th { padding: 0 .3rem; line-height: 1.15; vertical-align: middle; font-size: 8.5pt; } table.heat .s { line-height: 1.1; }
+            h2 { margin-top: 1rem; } #history table { margin-bottom: .1rem; } #history .note { font-size: 8.5pt; } .definitions { margin: .2rem 0; font-size: 9pt; columns: 2; column-gap: 1.5rem; } .definitions li { margin: 0; break-inside: avoid; } }
         """
     }
 }

@@ -168,10 +168,11 @@ public enum Keymap {
                    Binding([.pageUp], .pageUp, "scroll a long commentary up"),
                    Binding([ch("v")], .tickMilestones, "tick milestones done (or untick to open one again)"),
                    Binding([ch("V")], .recordValue, "record a value for the indicator on screen (after the owner's actions)"),
+                   Binding([ch("/")], .search, "find an action in this meeting (id, title, description or commentary)"),
                    Binding([.escape], .endMeeting, "end the meeting and show what changed", hint: "end")]
                 + global
         case .conflicts:
-            conflicts + global
+            conflicts + [searchFromHere] + global
         case .indicators:
             [Binding([.escape, ch("h"), .left], .back, "back", hint: "back"),
              Binding([.enter, ch("l"), .right], .open, "open the indicator: chart and history", hint: "open"),

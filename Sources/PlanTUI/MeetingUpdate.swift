@@ -38,6 +38,30 @@ extension AppState {
         screen = .meeting(meeting)
     }
 
+    /// `/` in a meeting: steps to the next of the meeting's actions (after the one on screen,
+    /// round to the first) whose id, title, description or commentary holds `text`, ignoring case.
+    mutating func findInMeeting(_ text: String) {
+        guard case .meeting(var meeting) = screen, !text.isEmpty else { return }
+        let needle = text.lowercased()
+        let count = meeting.ids.count
+        let start = meeting.currentID == nil ? 0 : meeting.position + 1
+        let found = (0..<count).lazy.map { (start + $0) % count }.first { position in
+            plan.actionIndex(id: meeting.ids[position]).map { index in
+                let action = plan.actions[index]
+                return [action.id, action.title, action.description, action.commentary].contains { $0.lowercased().contains(needle) }
+            } ?? false
+        }
+        guard let found else {
+            message = Message(text: "No action in this meeting matches “\(text)”; Esc ends the meeting, then / searches every action",
+                              isError: true)
+            return
+        }
+        meeting.position = found
+        meeting.scroll = 0
+        screen = .meeting(meeting)
+        message = Message(text: "\(meeting.ids[found]) matches “\(text)” (action \(found + 1) of \(count)); / finds the next", isError: false)
+    }
+
     /// Enter in a meeting: record "no change in status" for this quarter, then move on. The
     /// model's commentary rule decides when words are needed (a red status kept needs them); an
     /// action already updated this quarter just moves on.

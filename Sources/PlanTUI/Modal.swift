@@ -36,6 +36,8 @@ public enum EditorPurpose: Equatable, Sendable {
     case dueDate(id: String)
     case dueReason(id: String, due: Day)
     case search(previous: String)
+    /// `/` in meeting mode: find one of the meeting's actions and step to it.
+    case findInMeeting
     case newActionTitle(group: PreventionGroup)
     case closeQuarter(Quarter)
     /// A typed field of the export dialog, which reopens when the prompt closes.
@@ -70,6 +72,7 @@ public enum EditorPurpose: Equatable, Sendable {
         case .dueDate(let id): "\(id) new due date (YYYY-MM-DD)"
         case .dueReason(let id, let due): "\(id) reason for moving the due date to \(due)"
         case .search: "Search"
+        case .findInMeeting: "Find in this meeting"
         case .newActionTitle(let group): "New \(group.idPrefix) action title"
         case .closeQuarter(let q): "Close \(q): which board reviewed it?"
         case .milestoneTitle(let id): "\(id) new milestone"

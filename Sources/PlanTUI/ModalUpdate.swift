@@ -84,6 +84,8 @@ extension AppState {
             commit(trimmed.isEmpty ? "Removed the \(q) summary" : "Executive summary for \(q) written") { plan, context in
                 try plan.setSummary(trimmed, for: q, context: context)
             }
+        case .findInMeeting:
+            findInMeeting(trimmed)
         case .search:
             message = Message(text: list.shownCount > 0 ? "Search kept; F clears" : "No action matches “\(list.filter.search)”; F clears",
                               isError: false)

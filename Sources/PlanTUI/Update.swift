@@ -122,13 +122,14 @@ extension AppState {
         }
         if let modal { return handleModal(modal, key) }
         if case .meetingSummary = screen {
-            // Save, undo, redo, help and quit work here; any other key returns to the list.
+            // Save, undo, redo, help and quit work here, and / searches the list; any other key
+            // returns to the list.
             if let global = Keymap.global.first(where: { $0.keys.contains(key) }) {
                 message = nil
                 return perform(global.command)
             }
             screen = .list
-            return []
+            return key == Keymap.searchFromHere.keys[0] ? perform(.search) : []
         }
         switch key {
         case .click(let x, let y): handleClick(x: x, y: y); return []
@@ -190,6 +191,7 @@ extension AppState {
     private mutating func performShow(_ command: Command) {
         switch command {
         case .search:
+            if case .meeting = screen { modal = .prompt(.findInMeeting); return }
             if screen != .list { screen = .list }
             modal = .prompt(.search(previous: list.filter.search), list.filter.search)
         case .filter:

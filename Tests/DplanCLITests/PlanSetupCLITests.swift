@@ -22,6 +22,39 @@ private func action(_ path: String, _ id: String) throws -> [String: Any] {
 /// The set-up commands of issue #17: each changes the plan on the record, refuses bad input with
 /// a message and a non-zero exit, and never leaves an invalid plan.
 @Suite struct PlanSetupCLITests {
+    /// The board paper's author and contact (issue #27): set on the record, printed on the cover
+    /// of every paper, removed with an empty text.
+    @Test func planSetNamesThePapersAuthorAndContact() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        let set = try runDplan(["plan", "set", path, "--author", "Jane Smith, Community Safety Manager",
+                                "--contact", "community.safety@hillingdon.gov.uk"])
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(set.stdout.contains("author: (empty) → Jane Smith, Community Safety Manager"), "\(set.stdout)")
+        #expect(try json(path)["contact"] as? String == "community.safety@hillingdon.gov.uk")
+        let log = try runDplan(["log", path])
+        #expect(log.stdout.contains("author") && log.stdout.contains("contact"), "\(log.stdout)")
+        let paper = try runDplan(["export", path, "--format", "markdown", "-o", "-"])
+        #expect(paper.status == 0 && paper.stdout.contains("**Author:** Jane Smith, Community Safety Manager · **Contact:** community.safety@hillingdon.gov.uk"))
+        #expect(try runDplan(["plan", "set", path, "--author", ""]).status == 0)
+        #expect(try json(path)["author"] == nil)
+        let again = try runDplan(["export", path, "--format", "markdown", "-o", "-"])
+        #expect(!again.stdout.contains("**Author:**") && again.stdout.contains("**Contact:**"))
+    }
+
+    /// `--public` leaves the board's asks out; `--with-decisions` keeps them; alone it is a usage error.
+    @Test func aPublicExportKeepsTheAsksOnlyWithDecisions() throws {
+        let path = try temporaryCopy(of: hillingdonPlan)
+        #expect(try runDplan(["set", path, "SEC-06", "--decision", "Agree the IDVA's funding"]).status == 0)
+        let board = try runDplan(["export", path, "--format", "markdown", "-o", "-"])
+        #expect(board.stdout.contains("## Decisions and recommendations for the board") && board.stdout.contains("Agree the IDVA's funding"))
+        let published = try runDplan(["export", path, "--format", "markdown", "--public", "-o", "-"])
+        #expect(published.status == 0 && !published.stdout.contains("Decisions and recommendations") && !published.stdout.contains("IDVA's funding"))
+        let withAsks = try runDplan(["export", path, "--format", "markdown", "--public", "--with-decisions", "-o", "-"])
+        #expect(withAsks.status == 0 && withAsks.stdout.contains("Agree the IDVA's funding"))
+        let alone = try runDplan(["export", path, "--format", "markdown", "--with-decisions", "-o", "-"])
+        #expect(alone.status == 2 && alone.stderr.contains("--with-decisions goes with --public"), "\(alone.stderr)")
+    }
+
     @Test func planSetChangesDetailsAndStatusWordsOnTheAuditTrail() throws {
         let path = try newPlan()
         let set = try runDplan(["plan", "set", path, "--title", "DA Strategy", "--partnership", "Safer Hillingdon Partnership",

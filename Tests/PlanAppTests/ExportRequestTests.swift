@@ -37,6 +37,21 @@ import Testing
         #expect(try request.reportOptions(for: try PlanFile.load(hillingdonSample), now: fixedNow).draft)
     }
 
+    /// The board's asks leave a public paper unless `--with-decisions`, which goes with `--public` only.
+    @Test func withDecisionsGoesWithPublicAndReachesTheReport() throws {
+        var request = ExportRequest(format: .markdown)
+        request.withDecisions = true
+        #expect(throws: DplanError.usage("--with-decisions goes with --public (other exports always carry the board's asks)")) {
+            try request.validate(plans: 1)
+        }
+        request.isPublic = true
+        try request.validate(plans: 1)
+        let plan = try PlanFile.load(hillingdonSample)
+        #expect(try request.reportOptions(for: plan, now: fixedNow).withDecisions)
+        request.withDecisions = false
+        #expect(try !request.reportOptions(for: plan, now: fixedNow).withDecisions)
+    }
+
     @Test func aYearOrQuarterThePlanCannotReportOnIsRefused() throws {
         let plan = try PlanFile.load(hillingdonSample)
         var request = ExportRequest(format: .markdown)

@@ -72,8 +72,9 @@ private func outputs(_ plan: Plan, quarter: Quarter? = nil, withNames: Bool = fa
         #expect(row.commentaryNote == "2026/27 Q2 update; none this quarter" && row.stale)
         #expect(report.markdown().contains("- **This quarter (2026/27 Q3, so far):** _(2026/27 Q2 update; none this quarter)_ Waiting for funding"))
         #expect(report.html().contains("<em>(2026/27 Q2 update; none this quarter)</em> Waiting for funding"))
-        #expect(report.heatQuarters == ["2026/27 Q1", "2026/27 Q2", "2026/27 Q3"])
-        #expect(report.heat.first?.letters == ["", "R", ""])
+        // The grid starts at Q2, the first quarter with a review (Q1 would be a column of dots).
+        #expect(report.heatQuarters == ["2026/27 Q2", "2026/27 Q3"])
+        #expect(report.heat.first?.letters == ["R", ""])
         #expect(report.soFar && report.markdown().hasPrefix("# Plan: Progress report 2026/27 Q3 (so far)\n"))
         var closedQ2 = ReportOptions(now: now)
         closedQ2.quarter = q2

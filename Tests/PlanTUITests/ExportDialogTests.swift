@@ -78,6 +78,26 @@ import Testing
         #expect(render(state).plainText.contains("Exporting pdf of 2026/27 Q2 to"))
     }
 
+    /// The audience line offers the board's paper, the public version, and the public version
+    /// with the board's asks (`--public --with-decisions`), round again to the board's.
+    @Test func theAudienceChoosesWhetherAPublicPaperKeepsTheBoardsAsks() throws {
+        var state = try makeState(width: 120, height: 36)
+        state.press(.character("E"), .down, .down)
+        #expect(form(state)?.selection == .audience)
+        #expect(form(state).map { [$0.request.isPublic, $0.request.withDecisions] } == [false, false])
+        state.press(.right)
+        #expect(form(state).map { [$0.request.isPublic, $0.request.withDecisions] } == [true, false])
+        #expect(render(state).plainText.contains("no asks of the board"))
+        state.press(.right)
+        #expect(form(state).map { [$0.request.isPublic, $0.request.withDecisions] } == [true, true])
+        #expect(render(state).plainText.contains("the public, with the board's asks"))
+        #expect(form(state)?.path.hasSuffix("-public.pdf") == true)
+        state.press(.right)
+        #expect(form(state).map { [$0.request.isPublic, $0.request.withDecisions] } == [false, false])
+        state.press(.left)  // backwards: the public version with the asks
+        #expect(form(state)?.request.withDecisions == true)
+    }
+
     @Test func anAnnualReportIsAYearNotAQuarter() throws {
         var state = try makeState()
         state.press(.character("E"), .down, .left)  // from the current quarter back round to the oldest year

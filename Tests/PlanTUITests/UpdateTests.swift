@@ -62,6 +62,67 @@ import Testing
         guard case .editor(.search, _)? = state.modal else { Issue.record("no search prompt from the indicators"); return }
     }
 
+    /// `/` opens a search on every screen (issue #27): the list's search everywhere but meeting
+    /// mode, which finds one of the meeting's actions and stays in the meeting.
+    @Test func slashSearchesFromEveryScreen() throws {
+        let screens: [(String, (inout AppState) -> Void)] = [
+            ("overview", { _ in }),
+            ("list", { $0.press(.enter) }),
+            ("detail", { $0.press(.enter, .character("j"), .enter) }),
+            ("changes", { $0.press(.character("C")) }),
+            ("chase", { $0.press(.character("W")) }),
+            ("indicators", { $0.press(.character("I")) }),
+            ("indicator", { $0.press(.character("I"), .enter) }),
+            ("meeting summary", { $0.press(.enter, .character("M"), .escape) }),
+        ]
+        for (name, open) in screens {
+            var state = try makeState()
+            open(&state)
+            #expect(state.modal == nil, "\(name): a prompt is already open")
+            state.press(.character("/"))
+            guard case .editor(.search, _)? = state.modal else { Issue.record("\(name): no search prompt"); continue }
+            #expect(state.screen == .list, "\(name)")
+        }
+        var conflicted = try makeState()
+        conflicted.screen = .mergeConflicts(selection: 0)
+        conflicted.press(.character("/"))
+        guard case .editor(.search, _)? = conflicted.modal else { Issue.record("merge conflicts: no search prompt"); return }
+        #expect(Mode.allCases.allSatisfy { Keymap.command(for: .character("/"), in: $0) == .search })
+    }
+
+    /// In meeting mode `/` finds one of the meeting's actions and steps to it; what was typed
+    /// never becomes an edit, and an action outside the meeting is not found.
+    @Test func slashInAMeetingFindsAnActionOfTheMeeting() throws {
+        var state = try makeState()
+        state.press(.enter, .character("M"))
+        #expect(state.meeting?.currentID == "WSA-01")
+        let before = state.plan
+        state.press(.character("/"))
+        guard case .editor(.findInMeeting, _)? = state.modal else { Issue.record("no find prompt: \(String(describing: state.modal))"); return }
+        state.type("idva")
+        state.press(.enter)
+        #expect(state.isInMeeting && state.meeting?.currentID == "SEC-06")
+        #expect(state.message?.text == "SEC-06 matches “idva” (action 20 of 27); / finds the next")
+        #expect(state.plan == before)
+        // Found again from the next action on, round to the first.
+        state.press(.character("/"))
+        state.type("wsa-0")
+        state.press(.enter)
+        #expect(state.meeting?.currentID == "WSA-01")
+        // A meeting of red actions only does not find a green one.
+        var reds = try makeState()
+        var filter = Filter()
+        filter.statuses = [.red]
+        reds.press(.enter)
+        reds.list.setFilter(filter, reds.listContext)
+        reds.press(.character("M"))
+        reds.press(.character("/"))
+        reds.type("SEC-06")
+        reds.press(.enter)
+        #expect(reds.isInMeeting && reds.meeting?.currentID == "WSA-01")
+        #expect(reds.message?.text == "No action in this meeting matches “SEC-06”; Esc ends the meeting, then / searches every action")
+    }
+
     @Test func overviewListDetailAndBack() throws {
         var state = try makeState()
         #expect(state.screen == .overview)
