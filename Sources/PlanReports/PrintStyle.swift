@@ -40,6 +40,7 @@ extension Report {
         thead { display: table-header-group; } tr, .exception, figure { break-inside: avoid; page-break-inside: avoid; }
         table.facts { width: auto; font-size: 10.5pt; } table.facts th, table.facts td { border: none; background: none; padding: .05rem .8rem .05rem 0; }
         td.n, th.n { text-align: center; } .pc { color: #333; font-size: 8pt; } table.headline td.n, table.funding td, table.funding thead th { white-space: nowrap; }
+        table.funding td.n, table.funding th.n { text-align: right; } table.funding tbody th { white-space: normal; width: 40%; } #funding .scroll + .scroll { margin-top: .6rem; }
         tr.total td, tr.total th { font-weight: bold; } p.voice { margin: 0 0 .25rem; }
         .id, .nowrap { white-space: nowrap; } td.id, th.id { font-weight: bold; }
         td.title { font-weight: bold; } .label { font-weight: bold; }
