@@ -3,7 +3,7 @@ import PlanModel
 /// The plan's set-up from the front end (`U`): the same operations as `dplan plan set`,
 /// `group set`, `workstream` and `owner`, each one undoable, journalled step.
 public enum SetupOperation: String, CaseIterable, Sendable {
-    case title, partnership, description
+    case title, partnership, description, paperAuthor, paperContact
     case groupName, groupAim, groupUp
     case addWorkstream, renameWorkstream, removeWorkstream
     case addOwner, renameOwner, ownerRole, ownerContact, mergeOwner
@@ -13,6 +13,8 @@ public enum SetupOperation: String, CaseIterable, Sendable {
         case .title: "Plan title"
         case .partnership: "Partnership (the board that owns the plan)"
         case .description: "Plan description"
+        case .paperAuthor: "The board paper's author (on its cover)"
+        case .paperContact: "How to reach the paper's author (on its cover)"
         case .groupName: "Rename a prevention group"
         case .groupAim: "A prevention group's aim"
         case .groupUp: "Move a prevention group up the order"
@@ -32,7 +34,7 @@ public enum SetupOperation: String, CaseIterable, Sendable {
 
     var target: Target? {
         switch self {
-        case .title, .partnership, .description, .addWorkstream, .addOwner: nil
+        case .title, .partnership, .description, .paperAuthor, .paperContact, .addWorkstream, .addOwner: nil
         case .groupName, .groupAim, .groupUp: .group
         case .renameWorkstream, .removeWorkstream: .workstream
         case .renameOwner, .ownerRole, .ownerContact, .mergeOwner: .owner
@@ -70,6 +72,8 @@ extension AppState {
             case .title: plan.title
             case .partnership: plan.partnership
             case .description: plan.description
+            case .paperAuthor: plan.author
+            case .paperContact: plan.contact
             default: ""
             }
             modal = .prompt(.setup(operation, target: nil), initial)
@@ -118,6 +122,8 @@ extension AppState {
             case .title: try plan.setDetails(title: text, partnership: nil, description: nil, fyStartMonth: nil, context: context)
             case .partnership: try plan.setDetails(title: nil, partnership: text, description: nil, fyStartMonth: nil, context: context)
             case .description: try plan.setDetails(title: nil, partnership: nil, description: text, fyStartMonth: nil, context: context)
+            case .paperAuthor: plan.setPaperAuthor(author: text, contact: nil, context: context)
+            case .paperContact: plan.setPaperAuthor(author: nil, contact: text, context: context)
             case .groupName: if let group { try plan.setGroup(group, name: text, aim: nil, position: nil, context: context) }
             case .groupAim: if let group { try plan.setGroup(group, name: nil, aim: text, position: nil, context: context) }
             case .addWorkstream: try plan.addWorkstream(name: text, context: context)

@@ -12,6 +12,26 @@ import Testing
         state.press(.enter)
     }
 
+    /// The board paper's author and contact (issue #27), as `dplan plan set --author/--contact` sets them.
+    @Test func thePapersAuthorAndContactAreSetUpFromTheFrontEnd() throws {
+        var state = try makeState()
+        choose(.paperAuthor, in: &state)
+        state.type("Jane Smith, Community Safety Manager")
+        state.press(.enter)
+        choose(.paperContact, in: &state)
+        state.type("community.safety@hillingdon.gov.uk")
+        state.press(.enter)
+        #expect(state.plan.author == "Jane Smith, Community Safety Manager")
+        #expect(state.plan.contact == "community.safety@hillingdon.gov.uk")
+        #expect(state.plan.changeLog?.suffix(2).map(\.field) == ["author", "contact"])
+        state.press(.character("u"))
+        #expect(state.plan.contact.isEmpty && !state.plan.author.isEmpty)
+        // The prompt opens on the text recorded, to correct it.
+        choose(.paperAuthor, in: &state)
+        guard case .editor(.setup(.paperAuthor, _), let editor)? = state.modal else { Issue.record("no author prompt"); return }
+        #expect(editor.text == "Jane Smith, Community Safety Manager")
+    }
+
     @Test func groupsWorkstreamsAndOwnersAreSetUpFromTheFrontEnd() throws {
         var state = try makeState()
         choose(.groupName, in: &state)
