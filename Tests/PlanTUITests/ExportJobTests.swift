@@ -50,6 +50,34 @@ import Testing
         #expect(String(decoding: tui, as: UTF8.self).contains("OFFICIAL-SENSITIVE"))
     }
 
+    /// The dialog's "the public, with the board's asks" is `--public --with-decisions`: the same
+    /// bytes, the asks kept (and left out of the plain public version).
+    @Test func aPublicPaperWithTheBoardsAsksIsTheCommandLines() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-job-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var plan = try PlanFile.load(hillingdonPath)
+        try plan.setDecisionNeeded(actionID: "SEC-06", "Agree the IDVA's funding", context: EditContext(by: "Officer", now: fixedNow))
+        let path = folder + "/plan.json"
+        try PlanCoding.encode(plan).write(to: URL(fileURLWithPath: path))
+        var request = ExportRequest(format: .markdown)
+        request.isPublic = true
+        request.withDecisions = true
+        let job = ExportJob(plan: LabelledPlan(label: "plan", plan: plan, file: path), request: request, path: folder + "/tui.md",
+                            overwrite: false, now: fixedNow)
+        guard case .exported = finished(job) else { Issue.record("the export failed"); return }
+        let process = Process()
+        process.executableURL = dplanBinary()
+        process.arguments = ["export", path, "--format", "markdown", "--public", "--with-decisions", "-o", folder + "/cli.md"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["DPLAN_NOW": "2026-11-22T10:00:00Z"]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let tui = try String(contentsOfFile: folder + "/tui.md", encoding: .utf8)
+        #expect(tui == (try String(contentsOfFile: folder + "/cli.md", encoding: .utf8)))
+        #expect(tui.contains("## Decisions and recommendations for the board") && tui.contains("Agree the IDVA's funding"))
+    }
+
     @Test func aJobThatWouldReplaceAFileAsksFirstAndWritesNothing() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-job-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
