@@ -3,9 +3,9 @@ import Foundation
 /// What `dplan` alone prints outside a terminal (exit 2): the three commands people start with.
 let startUsage = """
     no plan given. In a terminal, dplan alone opens the start screen. The commands people start with:
-      dplan PLAN.json                                   open a plan (a folder of plans: the portfolio)
-      dplan import TRACKER.xlsx --into PLAN.json --partnership NAME   make a plan from a tracker
-      dplan export PLAN.json --format pdf -o paper.pdf  the quarter's board paper
+      dplan PLAN.json                                      open a plan (a folder of plans: the portfolio)
+      dplan import TRACKER.xlsx --into PLAN.json           make a plan from a tracker (with --partnership NAME)
+      dplan export PLAN.json --format pdf -o paper.pdf     the quarter's board paper
     dplan --help lists every command; man dplan describes them.
     """
 

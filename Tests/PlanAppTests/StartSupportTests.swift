@@ -23,7 +23,7 @@ import Testing
             .write(toFile: csv, atomically: true, encoding: .utf8)
         let preview = try TrackerPreview(file: csv)
         #expect(preview.lines.first == "Sheet \"tracker\", header in row 3, title \"Borough SV Delivery Plan\"")
-        #expect(preview.lines.contains("B \"Action\" → title"))
+        #expect(preview.lines.contains("B \"Action\" → title (action title)"))
         #expect(preview.lines.last == "Ignored: G \"Notes\"")
         let into = folder + "/borough.json"
         let said = try preview.createPlan(into: into, partnership: "Safer Borough", title: nil, context: Self.context)
