@@ -9,6 +9,8 @@ struct Dplan: ParsableCommand {
         commandName: "dplan",
         abstract: "Run a Serious Violence Duty delivery plan kept in a plain JSON file.",
         discussion: """
+            dplan alone, in a terminal, opens the start screen: the plans in this folder, those opened lately,
+            a new plan, a tracker to import, a sample plan.
             Exit codes: 0 success, 1 invalid data or refused operation, 2 usage error.
             Who made a change comes from --by, else $DPLAN_USER, else $USER.
             """,
