@@ -17,12 +17,44 @@ import TestSupport
         return folder
     }
 
-    /// dplan with no arguments in `folder`, its recent list in `folder/state`.
-    static func session(in folder: String) throws -> TmuxSession {
+    /// dplan with `arguments` (none: the start screen) in `folder`, its recent list in `folder/state`.
+    static func session(in folder: String, arguments: String = "") throws -> TmuxSession {
         let command = "cd '\(folder)' && env -u NO_COLOR TERM=xterm-256color LANG=C.UTF-8 TZ=UTC DPLAN_NOW=2026-11-22T10:00:00Z "
             + "DPLAN_USER='Test Officer' XDG_STATE_HOME='\(folder)/state' DPLAN_SAMPLES='\(folder)/samples' "
-            + "'\(dplanBinary().path)'; echo DPLAN-EXIT-$?; sleep 60"
+            + "'\(dplanBinary().path)' \(arguments); echo DPLAN-EXIT-$?; sleep 60"
         return try TmuxSession(command: command, width: 100, height: 30)
+    }
+
+    @Test func thePlansHereOpenOneByOneOrAsAPortfolio() throws {
+        let folder = try Self.folder()
+        for name in ["hillingdon-serious-violence-2024-27.json", "london-vru-2019-22.json"] {
+            try FileManager.default.copyItem(atPath: folder + "/samples/" + name, toPath: folder + "/" + name)
+        }
+        let session = try Self.session(in: folder)
+        let start = try session.waitFor("All 2 plans as a portfolio (p)")
+        #expect(start.contains("hillingdon-serious-violence-2024-27.json  Hillingdon Serious Violence Delivery Plan 2024-27"))
+        let portfolio = try session.press("p", until: "portfolio of 2 plans")
+        #expect(portfolio.contains("Owes updates"))
+        try session.press("q", until: "All 2 plans as a portfolio (p)")
+        try session.keys("Down")
+        let opened = try session.press("Enter", until: "Prevention group")
+        #expect(opened.contains("London Violence Reduction Unit"))
+        try session.press("q", until: "Recently opened")
+        try session.quitCleanly()
+    }
+
+    /// A plan opened by name (`dplan PLAN`) is on the start screen's recent list afterwards.
+    @Test func aPlanOpenedByNameIsRecentOnTheStartScreen() throws {
+        let folder = try Self.folder()
+        let opened = try Self.session(in: folder, arguments: "samples/hillingdon-serious-violence-2024-27.json")
+        try opened.waitFor("Prevention group")
+        try opened.quitCleanly()
+        let recent = try String(contentsOfFile: folder + "/state/dplan/recent", encoding: .utf8)
+        #expect(recent == folder + "/samples/hillingdon-serious-violence-2024-27.json\n")
+        let start = try Self.session(in: folder)
+        let screen = try start.waitFor("Recently opened")
+        #expect(screen.contains("   Hillingdon Serious Violence Delivery Plan 2024-27  /"))
+        try start.quitCleanly()
     }
 
     @Test func aSampleOpensAndIsThenListedAsRecent() throws {
