@@ -66,6 +66,7 @@ public struct ImportAnswers: Equatable, Sendable {
     public var title = ""
     public var file = ""
 
+    /// The questions after the mapping, in order (the title only when the tracker has no title row).
     public enum Step: Equatable, Sendable {
         case partnership, title, file
 
