@@ -90,6 +90,8 @@ public struct StartState: Sendable {
     public internal(set) var message: Message?
     public internal(set) var help: Help?
     public internal(set) var flow: StartFlow?
+    /// The last question of a plan being made, asked again if making it fails (a file that exists).
+    var retry: StartFlow?
     let today: Day
 
     public init(listing: StartListing, today: Day, size: (width: Int, height: Int)) {

@@ -31,11 +31,15 @@ extension StartState {
         case .listed(let listing):
             self.listing = listing
             selection = min(selection, rows.count - 1)
+            retry = nil
         case .previewed(let path, let mapping, let title):
             flow = .preview(ImportAnswers(tracker: path, mapping: mapping, trackerTitle: title))
         case .failed(let text):
             // The first two lines say what is wrong; the command line gives every detail.
             message = Message(text: sanitizedForTerminal(text.split(separator: "\n").prefix(2).joined(separator: " ")), isError: true)
+            // Making the plan failed: its last question again, the other answers kept.
+            flow = retry
+            retry = nil
         case .key(let key):
             if help != nil {
                 help = nil
@@ -104,6 +108,7 @@ extension StartState {
                     flow = .newPlan(next, answers, TextEditor(answers.answer(next)))
                 } else {
                     flow = nil
+                    retry = .newPlan(step, answers, TextEditor(answers.file))
                     return .createPlan(answers)
                 }
             case .editing, .external: flow = .newPlan(step, answers, editor)
@@ -175,6 +180,7 @@ extension StartState {
             case .file:
                 answers.file = text.hasSuffix(".json") ? text : text + ".json"
                 flow = nil
+                retry = .importPlan(.file, answers, TextEditor(answers.file))
                 return .importTracker(answers)
             }
         }

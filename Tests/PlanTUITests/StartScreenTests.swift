@@ -122,6 +122,42 @@ import Testing
         #expect(throws: DplanError.self) { try answers.plan(context: context) }
     }
 
+    /// A plan that cannot be made (its file exists) asks for the file again, every other answer kept.
+    @Test func aFailedNewPlanAsksForTheFileAgain() {
+        var state = Self.state()
+        _ = state.update(.key(.character("n")))
+        state.typeLine("Borough plan")
+        state.typeLine("Safer Borough Partnership")
+        for _ in 1...6 { _ = state.update(.key(.enter)) }  // period, four group names, no owners
+        guard case .createPlan(let answers)? = state.update(.key(.enter)) else {
+            Issue.record("no plan asked for")
+            return
+        }
+        _ = state.update(.failed("borough-plan.json exists"))
+        #expect(state.message?.text == "borough-plan.json exists")
+        #expect(renderStart(state).plainText.contains("New plan (6/6): the file to create: borough-plan.json"))
+        state.clearAndType("borough-plan-2")
+        var renamed = answers
+        renamed.file = "borough-plan-2.json"
+        #expect(state.update(.key(.enter)) == .createPlan(renamed))
+        // Made, opened, closed: the listing read again forgets the question.
+        _ = state.update(.listed(Self.listing))
+        _ = state.update(.failed("a later failure of something else"))
+        #expect(state.flow == nil)
+    }
+
+    @Test func aFailedImportAsksForTheFileAgain() {
+        var state = Self.state()
+        _ = state.update(.key(.character("i")))
+        _ = state.update(.key(.enter))
+        _ = state.update(.previewed(path: "tracker.xlsx", mapping: ["Sheet"], title: "Borough plan"))
+        _ = state.update(.key(.enter))
+        state.typeLine("Safer Borough Partnership")
+        #expect(state.update(.key(.enter)) != nil)
+        _ = state.update(.failed("borough-plan.json exists"))
+        #expect(renderStart(state).plainText.contains("the file to create: borough-plan.json"))
+    }
+
     @Test func escapeLeavesANewPlanWithNothingAsked() {
         var state = Self.state()
         _ = state.update(.key(.character("n")))
