@@ -43,7 +43,7 @@ let package = Package(
         // The application layer under both front ends: opening a plan for editing (lock, read-only
         // reason, validation), saving (merge, backups, closed-quarter copies), export requests
         // (options → bytes → safe write) and the typed errors both front ends report.
-        .target(name: "PlanApp", dependencies: ["PlanModel", "PlanStore", "PlanReports", "TerminalText"]),
+        .target(name: "PlanApp", dependencies: ["PlanModel", "PlanStore", "PlanReports", "TerminalText", "Spreadsheet"]),
         // Wide-character ncurses, with C wrappers for what Swift 6 cannot import.
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
         // The interactive front end: state, keymap, update, pure render, and a thin ncurses backend.
@@ -83,7 +83,13 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "PlanAppTests", dependencies: ["PlanApp", "PlanModel", "PlanStore", "PlanReports", "TestSupport"]),
+        .testTarget(
+            name: "PlanAppTests",
+            dependencies: [
+                "PlanApp", "PlanModel", "PlanStore", "PlanReports", "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "DplanCLITests", dependencies: ["dplan", "PlanStore", "PlanModel", "Spreadsheet", "TestSupport"]),
         .testTarget(
             name: "PlanTUITests",

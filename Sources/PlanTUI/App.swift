@@ -142,6 +142,13 @@ public func runPortfolio(load: () -> (entries: [PortfolioEntry], paths: [String]
                          prepare: (String) -> Result<OpenedPlan, DplanError>, clock: @escaping () -> Timestamp) {
     let terminal = Terminal()
     defer { terminal.restore() }
+    runPortfolio(load: load, user: user, prepare: prepare, clock: clock, terminal: terminal)
+}
+
+/// The portfolio on a terminal that is already set up (alone, or from the start screen).
+@MainActor
+func runPortfolio(load: () -> (entries: [PortfolioEntry], paths: [String]), user: String,
+                  prepare: (String) -> Result<OpenedPlan, DplanError>, clock: @escaping () -> Timestamp, terminal: Terminal) {
     let loaded = load()
     var state = PortfolioState(entries: loaded.entries, paths: loaded.paths, size: terminal.size)
     while true {

@@ -43,7 +43,9 @@ extension Keymap {
         }
         return Mode.allCases.map { mode in
             (mode.title, rows(bindings(for: mode).filter { binding in !global.contains { $0.command == binding.command } }))
-        } + [("Everywhere", rows(global)),
+        } + [("Start screen (dplan alone)", rows(start)),
+             ("Portfolio (dplan FOLDER)", rows(portfolio)),
+             ("Everywhere", rows(global)),
              ("Text editor (commentary, titles, dates, search)", rows(editor)),
              ("Lists (owners, groups, filters)", rows(picker)),
              ("Export dialog", rows(exportForm)),

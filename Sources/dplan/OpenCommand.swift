@@ -12,8 +12,8 @@ struct Open: ParsableCommand {
         abstract: "Open a plan in the interactive front end (the default when only a file is given).",
         discussion: "Press ? inside for every key. Without a terminal, prints the plan summary.")
 
-    @Argument(help: "The plan file; or a folder of plans, or several files, for the portfolio.")
-    var files: [String]
+    @Argument(help: "The plan file; or a folder of plans, or several files, for the portfolio. None: the start screen.")
+    var files: [String] = []
 
     @OptionGroup var author: AuthorOption
 
@@ -23,10 +23,6 @@ struct Open: ParsableCommand {
     private var isPortfolio: Bool {
         var isFolder: ObjCBool = false
         return files.count > 1 || (FileManager.default.fileExists(atPath: files[0], isDirectory: &isFolder) && isFolder.boolValue)
-    }
-
-    func validate() throws {
-        if files.isEmpty { throw ValidationError("give a plan file or a folder of plans") }
     }
 
     @Flag(help: "Edit even though someone else has the plan open (their lock stays; saving merges).")
@@ -44,6 +40,24 @@ struct Open: ParsableCommand {
 
     func run() throws {
         let terminal = isatty(STDIN_FILENO) != 0 && isatty(STDOUT_FILENO) != 0
+        if files.isEmpty {
+            guard terminal else { throw DplanError.usage(startUsage) }
+            let user = author.name
+            let services = StartServices(user: user, clock: { (try? currentTime()) ?? Timestamp(secondsSinceEpoch: 0) }, prepare: { path in
+                do throws(DplanError) {
+                    return .success(try openForSession(path, user: user, now: currentTime(), lock: lockChoice))
+                } catch {
+                    return .failure(error)
+                }
+            }, portfolio: { paths in
+                let plans = (try? loadPortfolio(paths, quiet: true)) ?? []
+                return (plans.portfolio(on: (try? currentTime().day) ?? Timestamp(secondsSinceEpoch: 0).day), plans.map { $0.file ?? $0.label })
+            })
+            MainActor.assumeIsolated {
+                runStart(folder: FileManager.default.currentDirectoryPath, samples: samplePlansFolder(), services: services)
+            }
+            return
+        }
         if isPortfolio {
             let plans = try loadPortfolio(files)
             let today = try currentTime().day
@@ -73,6 +87,7 @@ struct Open: ParsableCommand {
         }
         let opened = try openForSession(file, user: author.name, now: currentTime(), lock: lockChoice,
                                         takeOverStaleLock: askToTakeOver)
+        RecentPlans.record(file)
         defer { opened.close() }
         for notice in opened.notices { printError(notice) }
         MainActor.assumeIsolated {

@@ -47,7 +47,21 @@ import Testing
     @Test func versionIsPrinted() throws {
         let result = try runDplan(["--version"])
         #expect(result.status == 0)
-        #expect(result.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
+        // A build from source has no commit baked in (scripts/package bakes one).
+        #expect(result.stdout.range(of: #"^dplan \d+\.\d+\.\d+ \(built from source\)\n$"#, options: .regularExpression) != nil,
+                "\(result.stdout)")
+    }
+
+    /// `dplan` alone outside a terminal (a script, a pipe): the three commands people start
+    /// with, and exit 2 as any usage error.
+    @Test func dplanAloneOutsideATerminalSaysHowToStart() throws {
+        let result = try runDplan([])
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("Error: no plan given. In a terminal, dplan alone opens the start screen."))
+        for command in ["dplan PLAN.json", "dplan import TRACKER.xlsx --into PLAN.json", "dplan export PLAN.json --format pdf"] {
+            #expect(result.stderr.contains(command), "\(command)")
+        }
     }
 
     /// A red status kept for another quarter needs words on what is being done: the same rule
