@@ -162,7 +162,7 @@ public enum PlanMerge {
     }
 
     /// Lists whose entries are history: kept as sets of entries keyed by their content.
-    private static let entrySets: Set<String> = ["changeLog", "dueDateChanges", "reopenings", "removedActions", "conflicts"]
+    private static let entrySets: Set<String> = ["changeLog", "dueDateChanges", "reopenings", "removedActions", "conflicts", "returnsSent"]
 
     private static func mergeValue(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, field: String, context: inout Context) -> Any? {
         if same(mine, theirs) { return mine }
