@@ -69,8 +69,8 @@ public struct MailMessage: Sendable {
         let boundary = "=_dplan_" + messageID.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) }
             .map(String.init).joined().prefix(40)
         var lines = [
-            "From: \(from.header)",
-            "To: \(to.header)",
+            "From: \(from.header(field: "From"))",
+            "To: \(to.header(field: "To"))",
             "Subject: \(MailHeader.unstructured(subject, nameLength: "Subject".count))",
             "Date: \(MailMessage.rfc5322Date(date))",
             "Message-ID: <\(messageID)>",
@@ -88,7 +88,7 @@ public struct MailMessage: Sendable {
         for attachment in attachments {
             lines += [
                 "--\(boundary)",
-                "Content-Type: \(attachment.contentType)",
+                "Content-Type: \(attachment.contentType)\(attachment.filename.unicodeScalars.allSatisfy(\.isASCII) ? "; name=\"\(attachment.filename)\"" : "")",
                 "Content-Disposition: attachment; \(MailMessage.filenameParameter(attachment.filename))",
                 "Content-Transfer-Encoding: base64",
                 "",
