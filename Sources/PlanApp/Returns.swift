@@ -34,7 +34,8 @@ public func prepareReturns(_ plan: Plan, _ request: ExportRequest, to folder: St
         guard report.overall.total > 0 else { continue }
         if let problem = Owner.idProblem(owner.id) {
             throw .refused("owner \"\(sanitizedForTerminal(owner.id))\" (\(sanitizedForTerminal(owner.name))): \(problem); "
-                           + "give it a new id with dplan owner set (no return was written)")
+                           + "add it again with a safe id and fold this one into it (dplan owner add --id NEW, dplan owner merge OLD --into NEW); "
+                           + "no return was written")
         }
         let path = (folder as NSString).appendingPathComponent("\(owner.id).xlsx")
         if AtomicFile.sameFile(path, planFile) { throw .refused("\(path): that is the plan file (no return was written)") }
