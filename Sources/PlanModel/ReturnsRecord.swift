@@ -32,6 +32,21 @@ public struct ReturnProgress: Equatable, Sendable {
     public var received: Int
     /// Actions of theirs still owing an update (the chase list's count).
     public var outstanding: Int
+
+    /// "sent 2026-11-22; reminded 2026-11-29; 2 updates back, last 2026-11-25; 1 outstanding".
+    public var summary: String {
+        let returns = sent.filter { $0.reminder != true }.map(\.on.day.description)
+        let reminders = sent.filter { $0.reminder == true }.map(\.on.day.description)
+        var words = [returns.isEmpty ? "not sent" : "sent \(returns.joined(separator: ", "))"]
+        if !reminders.isEmpty { words.append("reminded \(reminders.joined(separator: ", "))") }
+        if let last = lastReceived {
+            words.append("\(received) update\(received == 1 ? "" : "s") back, last \(last.day)")
+        } else {
+            words.append("no updates back")
+        }
+        words.append(outstanding == 0 ? "none outstanding" : "\(outstanding) outstanding")
+        return words.joined(separator: "; ")
+    }
 }
 
 extension Plan {
@@ -48,10 +63,12 @@ extension Plan {
         }
     }
 
-    /// Per lead owner with actions, or with a return sent, for `quarter`: sent, received and
-    /// outstanding, owners in plan order.
+    /// Once any return was sent for `quarter`: per lead owner with actions owing or updated, or
+    /// with a return sent, what was sent, received and is outstanding, owners in plan order.
+    /// Empty when no return was sent for the quarter.
     public func returnProgress(for quarter: Quarter) -> [ReturnProgress] {
         let sent = quarters.first { $0.quarter == quarter }?.returnsSent ?? []
+        guard !sent.isEmpty else { return [] }
         let owing = Dictionary(chaseList(for: quarter).map { ($0.owner.id, $0.actions.count) }, uniquingKeysWith: +)
         return owners.compactMap { owner in
             let updates = actions.filter { $0.owner == owner.id }.compactMap { $0.review(for: quarter) }.filter { $0.noUpdateProvided != true }

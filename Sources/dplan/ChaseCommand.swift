@@ -59,17 +59,9 @@ struct Chase: ParsableCommand {
     /// Sent, received and outstanding per lead, when any return was sent for the quarter.
     private func printReturnProgress(_ plan: Plan, quarter: Quarter) {
         let progress = plan.returnProgress(for: quarter)
-        guard progress.contains(where: { !$0.sent.isEmpty }) else { return }
+        guard !progress.isEmpty else { return }
         print("Returns for \(quarter):")
-        for lead in progress {
-            let returns = lead.sent.filter { $0.reminder != true }.map(\.on.day.description)
-            let reminders = lead.sent.filter { $0.reminder == true }.map(\.on.day.description)
-            var words = [returns.isEmpty ? "not sent" : "sent \(returns.joined(separator: ", "))"]
-            if !reminders.isEmpty { words.append("reminded \(reminders.joined(separator: ", "))") }
-            words.append(lead.received == 0 ? "no updates back" : "\(lead.received) update\(lead.received == 1 ? "" : "s") back, last \(lead.lastReceived!.day)")
-            words.append(lead.outstanding == 0 ? "none outstanding" : "\(lead.outstanding) outstanding")
-            print("  \(clean(lead.owner.name)) (\(clean(lead.owner.id))): \(words.joined(separator: "; "))")
-        }
+        for lead in progress { print("  \(clean(lead.owner.name)) (\(clean(lead.owner.id))): \(lead.summary)") }
         print("")
     }
 
