@@ -1,7 +1,6 @@
 import Foundation
 import PlanModel
 import PlanReports
-import PlanStore
 import TerminalText
 
 /// Who return emails come from and the day they ask for the return back.

@@ -89,12 +89,11 @@ struct Export: ParsableCommand {
     /// Writes the returns (and with --email their emails) all or none, then sends with --send.
     private func exportReturns(_ plan: Plan, to folder: String, now: Timestamp) throws {
         let planFile = self.plans.files[0]
-        let prepared = try prepareReturns(plan, request, to: folder, planFile: planFile, now: now)
         guard email || mail.send else {
-            try writeAll(prepared.map { ($0.path, $0.data) }, in: folder)
-            prepared.forEach { print($0.summary) }
+            try writeReturns(plan, request, to: folder, planFile: planFile, now: now).forEach { print($0) }
             return
         }
+        let prepared = try prepareReturns(plan, request, to: folder, planFile: planFile, now: now)
         let batch = try prepareMails(for: prepared, kind: .request, plan: plan, settings: try mail.settings(today: now.day),
                                      folder: folder, now: now)
         try writeAll(prepared.map { ($0.path, $0.data) } + (email ? batch.mails.map { ($0.path, $0.data) } : []), in: folder)
