@@ -1,6 +1,7 @@
 import Foundation
 import PlanModel
 @testable import PlanReports
+import Spreadsheet
 import Testing
 import TestSupport
 
@@ -64,5 +65,13 @@ import TestSupport
         let text = cell.replacingOccurrences(of: "<w:br />", with: "<w:t>\n</w:t>").components(separatedBy: "<w:t").dropFirst()
             .map { $0.drop { $0 != ">" }.dropFirst().prefix { $0 != "<" } }.joined()
         #expect(text == commentary, "\(text)")
+    }
+
+    @Test func csvCellsKeepTheirLineBreaksAndReadBackAsWritten() throws {
+        let commentary = "Progress:\n- two arrests\n- one seizure\n\nNext: review"
+        let csv = String(decoding: try planWithList(commentary).rendered(as: .csv), as: UTF8.self)
+        #expect(csv.contains("\"Progress:\n- two arrests\n- one seizure\n\nNext: review\""))
+        let rows = try Workbook.read(Data(csv.utf8), fileName: "paper.csv").sheets[0].rows
+        #expect(rows.flatMap { $0 }.contains { "\($0)" == "\(CellValue.text(commentary))" })
     }
 }
