@@ -49,6 +49,8 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
     /// A workstream still used by these actions.
     case workstreamInUse(String, [String])
     case duplicateOwner(String)
+    /// An owner id that cannot be a file name (`Owner.idProblem`).
+    case invalidOwnerID(String, String)
     case mergeOwnerWithItself(String)
     case emptyMilestoneTitle
     case unknownMilestone(String, String)
@@ -96,6 +98,7 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
         case .workstreamInUse(let id, let users):
             "workstream \(id) is used by \(users.joined(separator: ", ")); take it off them first, or remove it from them too (--from-actions)"
         case .duplicateOwner(let key): "an owner \"\(key)\" already exists"
+        case .invalidOwnerID(let id, let problem): "owner id \"\(id)\" \(problem)"
         case .mergeOwnerWithItself(let id): "cannot merge owner \(id) into itself"
         case .emptyMilestoneTitle: "a milestone needs a title"
         case .unknownMilestone(let action, let key): "action \(action) has no milestone \"\(key)\""

@@ -162,6 +162,21 @@ public struct Owner: Equatable, Sendable, Identifiable {
         self.role = role
         self.contact = contact
     }
+
+    /// Why `id` cannot be an owner's id, or nil. An owner's return is written as `<id>.xlsx`
+    /// and its email as `<id>.eml`, so an id is a safe file name: letters, digits, `-`, `_` and
+    /// `.`, starting with a letter or digit, at most 64 characters.
+    public static func idProblem(_ id: String) -> String? {
+        guard let first = id.first, first.isLetter || first.isNumber else {
+            return "must start with a letter or digit (an owner's return is written as <id>.xlsx)"
+        }
+        guard id.count <= 64 else { return "is longer than 64 characters" }
+        guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." }),
+              id.unicodeScalars.allSatisfy({ $0.value >= 0x20 }) else {
+            return "may hold only letters, digits, -, _ and . (an owner's return is written as <id>.xlsx, so no / or spaces)"
+        }
+        return nil
+    }
 }
 
 /// A plan-defined cross-cutting theme, e.g. a London VVRAP theme or a crime type.
@@ -204,6 +219,8 @@ public struct QuarterRecord: Equatable, Sendable {
     public var reopenings: [QuarterReopening]?
     /// The officer's executive summary for the board paper of this quarter (nil when none).
     public var summary: String?
+    /// Returns and reminders sent to lead owners for this quarter, oldest first (nil when none).
+    public var returnsSent: [ReturnSent]?
 
     public init(quarter: Quarter, state: QuarterState, closedOn: Timestamp? = nil,
                 closedBy: String? = nil, board: String? = nil) {

@@ -187,6 +187,7 @@ extension Plan {
         let name = name.trimmingSpaces()
         guard !name.isEmpty else { throw .emptyField("name") }
         if let id, !id.isBlank, owners.contains(where: { $0.id == id.trimmingSpaces() }) { throw .duplicateOwner(id) }
+        if let id, !id.isBlank, let problem = Owner.idProblem(id.trimmingSpaces()) { throw .invalidOwnerID(id, problem) }
         if findOwner(name) != nil { throw .duplicateOwner(name) }
         let newID = id.map { $0.trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 }
             ?? uniqueSlug(name, existing: Set(owners.map(\.id)), fallback: "owner")

@@ -37,8 +37,9 @@ extension Plan {
 
         checkPlanFields(report: report)
         let ownerIDs = checkIDs(owners.map(\.id), list: "owners", report: report)
-        for (i, owner) in owners.enumerated() where owner.name.isBlank {
-            report("owners[\(i)].name", "must not be empty")
+        for (i, owner) in owners.enumerated() {
+            if owner.name.isBlank { report("owners[\(i)].name", "must not be empty") }
+            if !owner.id.isBlank, let problem = Owner.idProblem(owner.id) { report("owners[\(i)].id", "\"\(owner.id)\" \(problem)") }
         }
         let workstreamIDs = checkIDs(workstreams.map(\.id), list: "workstreams", report: report)
         _ = checkIDs(actions.map(\.id), list: "actions", report: report)

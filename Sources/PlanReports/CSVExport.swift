@@ -89,13 +89,15 @@ private func appendCSVCell(_ cell: String, to bytes: inout [UInt8]) {
     bytes.append(UInt8(ascii: "\""))
 }
 
-/// Strips control characters, then neutralises spreadsheet formula injection: the guard looks at
+/// Strips control characters but keeps line breaks (text as written: the cell is quoted, and
+/// spreadsheets show its lines), then neutralises spreadsheet formula injection: the guard looks at
 /// the cleaned text (so "\u{07}=HYPERLINK(…)" cannot become a live formula once the bell is gone),
-/// past any leading spaces (which tabs and line breaks become, and which spreadsheets may trim); a
-/// cell that began with a tab or carriage return is prefixed too.
+/// past any leading spaces and line breaks (which spreadsheets may trim); a cell that began with a
+/// tab or line break is prefixed too.
 func defuse(_ cell: String) -> String {
-    let cleaned = clean(cell)
-    guard let first = cleaned.unicodeScalars.first(where: { $0 != " " }) else { return cleaned }
-    let startsWithBreak = cell.unicodeScalars.first.map { $0 == "\t" || $0 == "\r" } ?? false
+    let cleaned = cell.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+        .map { clean(String($0)) }.joined(separator: "\n")
+    guard let first = cleaned.unicodeScalars.first(where: { $0 != " " && $0 != "\n" }) else { return cleaned }
+    let startsWithBreak = cell.unicodeScalars.first.map { $0 == "\t" || $0 == "\r" || $0 == "\n" } ?? false
     return startsWithBreak || ["=", "+", "-", "@"].contains(first) ? "'" + cleaned : cleaned
 }

@@ -134,11 +134,11 @@ extension Report {
         return out + [""]
     }
 
-    /// Actions as a pipe table; the outcome measure, partners, funding, workstreams and any ask of
-    /// the board follow the title in the Action cell.
+    /// Actions as a table; the outcome measure, partners, funding, workstreams and any ask of
+    /// the board follow the title in the Action cell. Commentary keeps its line breaks (a grid
+    /// table when any has them, `markdownTable`).
     private func actionTable(_ rows: [ActionRow]) -> [String] {
-        var out = ["| ID | Action | Lead | Due | Status | Commentary |", separator([9, 28, 13, 13, 10, 33])]
-        for row in rows {
+        let cells = rows.map { row in
             var action = "**\(md(row.title))**"
             for (label, value) in [("Outcome", row.outcomeMeasure), ("Partners", row.partners), ("Funding", row.funding),
                                    ("Themes", row.workstreams), ("Decision or help needed from the board", row.decisionNeeded)]
@@ -146,9 +146,9 @@ extension Report {
                 action += " · _\(label):_ \(md(value))"
             }
             let due = row.dueLabel.isEmpty ? "" : row.dueLabel + (row.overdue ? " (overdue)" : "")
-            out.append("| \(md(row.id)) | \(action) | \(md(row.owner)) | \(due) | \(row.letter) \(md(row.statusLabel)) | \(commentaryCell(row, empty: "")) |")
+            return [md(row.id), action, md(row.owner), due, "\(row.letter) \(md(row.statusLabel))", commentaryCell(row, empty: "", breaks: true)]
         }
-        return out
+        return markdownTable(header: ["ID", "Action", "Lead", "Due", "Status", "Commentary"], rows: cells, widths: [9, 28, 13, 13, 10, 33])
     }
 }
 

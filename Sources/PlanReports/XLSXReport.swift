@@ -38,12 +38,16 @@ extension Report {
         rows += steps.map { [StyledCell(.text($0), style: wrap)] }
         rows.append([])
         rows.append([StyledCell(.text("What the statuses mean"), style: bold)])
+        // Everything above the statuses reads across both columns (on A4, not down a narrow column A).
+        let merges = rows.indices.filter { !rows[$0].isEmpty }.map { CellRange(firstRow: $0, firstColumn: 0, lastRow: $0, lastColumn: 1) }
         for definition in ragDefinitions {
             let fill = Report.statusFills.first { $0.letter == definition.letter }?.fill
-            rows.append([StyledCell(.text("\(definition.letter) \(definition.label)"), style: CellStyle(bold: true, fill: fill)),
+            rows.append([StyledCell(.text("\(definition.letter) \(definition.label)"), style: CellStyle(bold: true, wrap: true, fill: fill)),
                          StyledCell(.text(definition.meaning), style: wrap)])
         }
-        return SheetDraft(name: "How to fill this in", columnWidths: [16, 100], rows: rows)
+        var sheet = SheetDraft(name: "How to fill this in", columnWidths: [14, 76], rows: rows)
+        sheet.merges = merges
+        return sheet
     }
 
     private func actionsSheet() -> SheetDraft {
@@ -73,11 +77,13 @@ extension Report {
             }
         }
         let statusColumn = CellRange(firstRow: 1, firstColumn: 6, lastRow: max(rows.count - 1, 1), lastColumn: 6)
-        return SheetDraft(
+        var sheet = SheetDraft(
             name: "Actions", columnWidths: [9, 22, 45, 24, 24, 12, 13, 60, 30, 16, 30, 40], rows: rows, frozenRows: 1,
             dropDowns: [DropDown(range: statusColumn, values: Report.statusFills.map { "\($0.letter) \($0.label)" })],
             highlights: Report.statusFills.map { Highlight(range: statusColumn, value: "\($0.letter) \($0.label)", fill: $0.fill) },
             isProtected: true)
+        sheet.landscape = true
+        return sheet
     }
 }
 

@@ -9,7 +9,9 @@ import PlanModel
 /// - stamps are derived: `updated`/`updatedBy`, a review's `on`/`by` (with the owner and "no
 ///   update" mark recorded with it; the lead's update wins over "no update"), a quarter's
 ///   `closedOn`/`closedBy` take the later stamp
-///   (the larger name on a tie); a milestone is done when the merge of done-or-not says so;
+///   (the larger name on a tie); a milestone is done when the merge of done-or-not says so; an
+///   action's status both sides changed is the one its latest review settles on, when that is
+///   one side's (the lead's update against the board's view);
 /// - lists of ids (partners, workstreams, an indicator's links) are sets of additions and
 ///   removals; lists of items with an `id` or `quarter` are merged item by item, and an item
 ///   both sides added (a review for one quarter) field by field from the action it belongs to;
@@ -135,12 +137,27 @@ public enum PlanMerge {
             }
             context.reviewBase = old.map(reviewBase)
             guard let merged = mergeValue(tree(old), tree(my), tree(their), path: "actions[id=\(id)]", field: "", context: &context) else { continue }
-            guard let data = try? JSONSerialization.data(withJSONObject: merged), let action = PlanCoding.decodeAction(data) else {
+            guard let data = try? JSONSerialization.data(withJSONObject: merged), var action = PlanCoding.decodeAction(data) else {
                 return (nil, restored)
             }
+            settleStatus(&action, conflicts: &context.conflicts)
             if my == nil, old != nil { takenBack.append(action) } else { result.append(action) }
         }
         return ((result, takenBack), restored)
+    }
+
+    /// Both sides changed an action's status, and the merged review of its latest quarter settles
+    /// on one side's status (the lead's update on one side and the board's view on the other, say):
+    /// that is the action's status, as editing keeps it, not a conflict. Left alone while the
+    /// reviews themselves are in conflict.
+    private static func settleStatus(_ action: inout Action, conflicts: inout [MergeConflict]) {
+        let path = "actions[id=\(action.id)].status"
+        guard let index = conflicts.lastIndex(where: { $0.path == path }),
+              !conflicts.contains(where: { $0.path.hasPrefix("actions[id=\(action.id)].reviews") }),
+              let settled = action.reviews.max(by: { $0.quarter < $1.quarter })?.settledStatus,
+              [conflicts[index].ours, conflicts[index].theirs].contains(compact(settled.rawValue)) else { return }
+        action.status = settled
+        conflicts.remove(at: index)
     }
 
     /// Deleted on one side: who deleted it comes from that side's deletion record.
@@ -162,7 +179,7 @@ public enum PlanMerge {
     }
 
     /// Lists whose entries are history: kept as sets of entries keyed by their content.
-    private static let entrySets: Set<String> = ["changeLog", "dueDateChanges", "reopenings", "removedActions", "conflicts"]
+    private static let entrySets: Set<String> = ["changeLog", "dueDateChanges", "reopenings", "removedActions", "conflicts", "returnsSent"]
 
     private static func mergeValue(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, field: String, context: inout Context) -> Any? {
         if same(mine, theirs) { return mine }

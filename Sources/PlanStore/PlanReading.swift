@@ -367,7 +367,7 @@ extension JSONReader {
     mutating func quarterRecord() throws(JSONReadFailure) -> QuarterRecord {
         var object = try beginObject()
         var quarter: Quarter?, state: QuarterState?, closedOn: Timestamp?, closedBy: String?, board: String?
-        var reopenings: [QuarterReopening]?, summary: String?
+        var reopenings: [QuarterReopening]?, summary: String?, returnsSent: [ReturnSent]?
         while let key = try nextKey(&object) {
             if self.key(key, is: "quarter") {
                 quarter = try self.quarter()
@@ -383,6 +383,8 @@ extension JSONReader {
                 reopenings = try skipNull() ? nil : list { (r: inout JSONReader) throws(JSONReadFailure) in try r.reopening() }
             } else if self.key(key, is: "summary") {
                 summary = try optionalString()
+            } else if self.key(key, is: "returnsSent") {
+                returnsSent = try skipNull() ? nil : list { (r: inout JSONReader) throws(JSONReadFailure) in try r.returnSent() }
             } else {
                 try skipUnknownField(key)
             }
@@ -391,7 +393,30 @@ extension JSONReader {
                                    closedOn: closedOn, closedBy: closedBy, board: board)
         record.reopenings = reopenings
         record.summary = summary
+        record.returnsSent = returnsSent
         return record
+    }
+
+    mutating func returnSent() throws(JSONReadFailure) -> ReturnSent {
+        var object = try beginObject()
+        var owner: String?, to: String?, on: Timestamp?, by: String?, reminder: Bool?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "owner") {
+                owner = try repeatedString()
+            } else if self.key(key, is: "to") {
+                to = try string()
+            } else if self.key(key, is: "on") {
+                on = try timestamp()
+            } else if self.key(key, is: "by") {
+                by = try repeatedString()
+            } else if self.key(key, is: "reminder") {
+                reminder = try skipNull() ? nil : bool()
+            } else {
+                try skipUnknownField(key)
+            }
+        }
+        return ReturnSent(owner: try required(owner, "owner", object), to: try required(to, "to", object),
+                          on: try required(on, "on", object), by: try required(by, "by", object), reminder: reminder)
     }
 
     mutating func reopening() throws(JSONReadFailure) -> QuarterReopening {

@@ -168,8 +168,19 @@ extension JSONWriter {
         if let closedOn = record.closedOn { key("closedOn", in: &o); timestamp(closedOn) }
         key("quarter", in: &o); quarter(record.quarter)
         if let reopenings = record.reopenings { key("reopenings", in: &o); list(reopenings) { $0.reopening($1) } }
+        if let sent = record.returnsSent { key("returnsSent", in: &o); list(sent) { $0.returnSent($1) } }
         key("state", in: &o); string(record.state.rawValue)
         if let summary = record.summary { key("summary", in: &o); string(summary) }
+        endObject(o)
+    }
+
+    mutating func returnSent(_ sent: ReturnSent) {
+        var o = beginObject()
+        key("by", in: &o); string(sent.by)
+        key("on", in: &o); timestamp(sent.on)
+        key("owner", in: &o); string(sent.owner)
+        if let reminder = sent.reminder { key("reminder", in: &o); bool(reminder) }
+        key("to", in: &o); string(sent.to)
         endObject(o)
     }
 

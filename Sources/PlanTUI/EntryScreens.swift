@@ -65,6 +65,12 @@ public struct EntryList: Equatable, Sendable {
             changes = []
             let owed = state.facts.owed
             count = owed.reduce(0) { $0 + $1.actions.count }
+            let progress = state.plan.returnProgress(for: quarter)
+            if !progress.isEmpty {
+                items.append(.heading([Span("Returns sent, received and outstanding", .header)]))
+                items += progress.map { .text([Span("  \($0.owner.name): ")], $0.summary) }
+                items.append(.gap)
+            }
             for (owner, actions) in owed {
                 items.append(.heading([Span("\(owner.name) (\(actions.count))", .header)] + (owner.contact.map { [Span("  " + $0, .dim)] } ?? [])))
                 items += actions.map { .owed(index: $0) }

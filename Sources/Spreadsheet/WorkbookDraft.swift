@@ -11,6 +11,10 @@ public struct SheetDraft: Sendable {
     public var highlights: [Highlight]
     /// Cells whose style is locked cannot be edited (no password: this prevents accidents only).
     public var isProtected: Bool
+    /// Cells shown as one (the top-left cell holds the value).
+    public var merges: [CellRange] = []
+    /// Printed on A4 landscape rather than portrait (always scaled to the page's width).
+    public var landscape = false
 
     public init(name: String, columnWidths: [Double] = [], rows: [[StyledCell]], frozenRows: Int = 0,
                 dropDowns: [DropDown] = [], highlights: [Highlight] = [], isProtected: Bool = false) {

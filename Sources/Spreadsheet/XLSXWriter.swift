@@ -84,13 +84,14 @@ public enum XLSXWriter {
         }
     }
 
+    /// A sheet's XML, its parts in the order the schema requires; printed on A4, as wide as the page.
     private static func worksheet(_ sheet: SheetDraft, styles: inout StyleTable) -> String {
-        var xml = header + "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\">"
+        var xml = header + "<worksheet xmlns=\"\(mainNS)\" xmlns:r=\"\(relNS)\"><sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
         xml += "<sheetViews><sheetView workbookViewId=\"0\">"
         if sheet.frozenRows > 0 {
             xml += "<pane ySplit=\"\(sheet.frozenRows)\" topLeftCell=\"A\(sheet.frozenRows + 1)\" activePane=\"bottomLeft\" state=\"frozen\"/>"
         }
-        xml += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>"
+        xml += "</sheetView></sheetViews><sheetFormatPr defaultRowHeight=\"\(CellValue.format(RowHeight.line))\"/>"
         if !sheet.columnWidths.isEmpty {
             xml += "<cols>"
             for (index, width) in sheet.columnWidths.enumerated() {
@@ -100,31 +101,46 @@ public enum XLSXWriter {
         }
         xml += "<sheetData>"
         for (r, row) in sheet.rows.enumerated() {
-            xml += "<row r=\"\(r + 1)\">"
-            for (c, cell) in row.enumerated() {
-                let at = CellReference.letters(ofColumn: c) + String(r + 1)
-                let s = styles.index(of: cell.style, date: { if case .date = cell.value { true } else { false } }())
-                switch cell.value {
-                case .empty:
-                    if s != 0 { xml += "<c r=\"\(at)\" s=\"\(s)\"/>" }
-                case .text(let text):
-                    xml += "<c r=\"\(at)\" s=\"\(s)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
-                case .number(let number):
-                    xml += "<c r=\"\(at)\" s=\"\(s)\"><v>\(number.isFinite ? CellValue.format(number) : "0")</v></c>"
-                case .date(let date):
-                    xml += "<c r=\"\(at)\" s=\"\(s)\"><v>\(CellValue.format(date.serial(in: .from1900)))</v></c>"
-                case .bool(let value):
-                    xml += "<c r=\"\(at)\" s=\"\(s)\" t=\"b\"><v>\(value ? 1 : 0)</v></c>"
-                case .error(let code):
-                    xml += "<c r=\"\(at)\" s=\"\(s)\" t=\"inlineStr\"><is><t>\(escape(code))</t></is></c>"
-                }
-            }
+            let height = RowHeight.fitting(row: r, of: sheet).map { " ht=\"\(CellValue.format($0))\" customHeight=\"1\"" } ?? ""
+            xml += "<row r=\"\(r + 1)\"\(height)>"
+            for (c, cell) in row.enumerated() { xml += cellXML(cell, at: CellReference.letters(ofColumn: c) + String(r + 1), styles: &styles) }
             xml += "</row>"
         }
         xml += "</sheetData>"
         if sheet.isProtected {
             xml += "<sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" formatColumns=\"0\" formatRows=\"0\" autoFilter=\"0\" sort=\"0\"/>"
         }
+        if !sheet.merges.isEmpty {
+            xml += "<mergeCells count=\"\(sheet.merges.count)\">" + sheet.merges.map { "<mergeCell ref=\"\(reference($0))\"/>" }.joined() + "</mergeCells>"
+        }
+        xml += validationsXML(sheet, styles: &styles)
+        xml += "<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.6\" bottom=\"0.6\" header=\"0.3\" footer=\"0.3\"/>"
+        xml += "<pageSetup paperSize=\"9\" orientation=\"\(sheet.landscape ? "landscape" : "portrait")\" fitToWidth=\"1\" fitToHeight=\"0\"/>"
+        return xml + "</worksheet>"
+    }
+
+    /// One cell (nothing for an empty cell in the default style).
+    private static func cellXML(_ cell: StyledCell, at reference: String, styles: inout StyleTable) -> String {
+        let s = styles.index(of: cell.style, date: { if case .date = cell.value { true } else { false } }())
+        switch cell.value {
+        case .empty:
+            return s != 0 ? "<c r=\"\(reference)\" s=\"\(s)\"/>" : ""
+        case .text(let text):
+            return "<c r=\"\(reference)\" s=\"\(s)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(text))</t></is></c>"
+        case .number(let number):
+            return "<c r=\"\(reference)\" s=\"\(s)\"><v>\(number.isFinite ? CellValue.format(number) : "0")</v></c>"
+        case .date(let date):
+            return "<c r=\"\(reference)\" s=\"\(s)\"><v>\(CellValue.format(date.serial(in: .from1900)))</v></c>"
+        case .bool(let value):
+            return "<c r=\"\(reference)\" s=\"\(s)\" t=\"b\"><v>\(value ? 1 : 0)</v></c>"
+        case .error(let code):
+            return "<c r=\"\(reference)\" s=\"\(s)\" t=\"inlineStr\"><is><t>\(escape(code))</t></is></c>"
+        }
+    }
+
+    /// Conditional fills and drop-downs.
+    private static func validationsXML(_ sheet: SheetDraft, styles: inout StyleTable) -> String {
+        var xml = ""
         for (index, highlight) in sheet.highlights.enumerated() {
             let dxf = styles.highlight(highlight.fill)
             xml += "<conditionalFormatting sqref=\"\(reference(highlight.range))\"><cfRule type=\"cellIs\" dxfId=\"\(dxf)\" priority=\"\(index + 1)\" operator=\"equal\">"
@@ -138,7 +154,7 @@ public enum XLSXWriter {
             }
             xml += "</dataValidations>"
         }
-        return xml + "</worksheet>"
+        return xml
     }
 
     private static func reference(_ range: CellRange) -> String {

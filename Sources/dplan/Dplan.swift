@@ -15,7 +15,7 @@ struct Dplan: ParsableCommand {
             Who made a change comes from --by, else $DPLAN_USER, else $USER.
             """,
         version: BuildInfo.versionLine,
-        subcommands: [Open.self, Validate.self, List.self, Show.self, SetCommand.self, New.self, Add.self, Format.self,
+        subcommands: [Open.self, Validate.self, List.self, Show.self, SetCommand.self, BoardViewCommand.self, New.self, Add.self, Format.self,
                       PlanCommand.self, GroupCommand.self, WorkstreamCommand.self, OwnerCommand.self,
                       MilestoneCommand.self, FundingCommand.self, ReviewCommand.self, Changes.self, Chase.self, Export.self, Import.self, Merge.self,
                       Resolve.self, GitSetup.self, MergeDriverCommand.self, Generate.self, BenchTUI.self, Keys.self, Log.self, IndicatorCommand.self],

@@ -13,7 +13,10 @@ struct Export: ParsableCommand {
             The output is written atomically; the plan file is never touched. --format pdf prints the HTML paper with
             Chromium; --format docx makes a Word document with pandoc. --format xlsx writes the plan as an Excel tracker
             that is also the quarterly return; --returns DIR writes one per lead owner (DIR/<owner id>.xlsx), to be
-            filled in and read back with dplan import DIR/*.xlsx --into PLAN --update.
+            filled in and read back with dplan import DIR/*.xlsx --into PLAN --update. With --email each return gets
+            an email beside it (DIR/<owner id>.eml) to the owner's contact address, the return attached; --send hands
+            them to a sendmail-compatible program and records on the plan each one sent. Leads without an address
+            are listed and the exit status is 1.
             """)
 
     @OptionGroup var plans: PlanFilesArgument
@@ -36,6 +39,9 @@ struct Export: ParsableCommand {
     @Flag(help: "CSV: the outcome indicators' values as a long table (indicator, quarter, value, provisional, note, by, on).")
     var indicators = false
     @Option(help: "xlsx: write one return per lead owner into this folder instead of -o.") var returns: String?
+    @Flag(help: "With --returns: write an email for each return beside it (DIR/<owner id>.eml), the return attached.")
+    var email = false
+    @OptionGroup var mail: MailOptions
     @Option(name: .shortAndLong, help: "Where to write (\"-\" for standard output).") var output: String?
 
     /// The request these options make (the same type the front end's export dialog fills in).
@@ -62,13 +68,14 @@ struct Export: ParsableCommand {
         if returns != nil && output != nil { throw ValidationError("give -o or --returns, not both") }
         if returns == nil && output == nil { throw ValidationError("give -o PATH (\"-\" for standard output)") }
         if returns != nil && owner != nil { throw ValidationError("--returns writes every owner's return; use -o with --owner for one") }
+        if returns == nil && (email || mail.anyGiven) { throw ValidationError("--email, --send and the mail options go with --returns DIR") }
     }
 
     func run() throws {
         let plans = try self.plans.load()
         let now = try currentTime()
         if let returns {
-            for line in try writeReturns(plans[0].plan, request, to: returns, planFile: self.plans.files[0], now: now) { print(line) }
+            try exportReturns(plans[0].plan, to: returns, now: now)
             return
         }
         let output = self.output!
@@ -80,5 +87,25 @@ struct Export: ParsableCommand {
         }
         try writeExport(rendered.data, to: output, planFiles: self.plans.files, overwrite: true)
         print("wrote \(output) (\(rendered.data.count) bytes): \(rendered.summary)")
+    }
+
+    /// Writes the returns (and with --email their emails) all or none, then sends with --send.
+    private func exportReturns(_ plan: Plan, to folder: String, now: Timestamp) throws {
+        let planFile = self.plans.files[0]
+        guard email || mail.send else {
+            try writeReturns(plan, request, to: folder, planFile: planFile, now: now).forEach { print($0) }
+            return
+        }
+        let prepared = try prepareReturns(plan, request, to: folder, planFile: planFile, now: now)
+        let batch = try prepareMails(for: prepared, kind: .request, plan: plan, settings: try mail.settings(today: now.day),
+                                     folder: folder, now: now)
+        try writeAll(prepared.map { ($0.path, $0.data) } + (email ? batch.mails.map { ($0.path, $0.data) } : []), in: folder)
+        prepared.forEach { print($0.summary) }
+        if email { batch.mails.forEach { print("wrote \($0.path): to \($0.to.address)") } }
+        if mail.send {
+            try sendAndRecord(batch, planFile: planFile, options: mail, now: now)
+        } else {
+            try finishMail(batch)
+        }
     }
 }

@@ -137,37 +137,3 @@ struct Changes: ParsableCommand {
         }
     }
 }
-
-/// `dplan chase FILE…`: who still owes an update, grouped by owner, ready for an email; across
-/// several plans, one list per owner covering all their plans.
-struct Chase: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List who still owes an update this quarter, by owner (across plans with several files).")
-
-    @OptionGroup var plans: PlanFilesArgument
-
-    func run() throws {
-        let plans = try self.plans.load()
-        let today = try currentTime().day
-        let several = self.plans.several
-        if !several, let notice = plans.first?.plan.closedQuarterNotice(on: today) {
-            print("\(notice). No update is owed.")
-            return
-        }
-        let list = plans.chase(on: today)
-        let quarters = Set(plans.map { $0.plan.reportingQuarter(on: today) })
-        let quarter = quarters.count == 1 ? quarters.first!.description : "the current quarter"
-        guard !list.isEmpty else { print("Every action has an update for \(quarter)."); return }
-        print("Updates still needed for \(quarter) (\(list.map(\.actionCount).reduce(0, +)) actions\(several ? " in \(plans.count) plans" : "")):")
-        for owner in list {
-            print("")
-            print("\(clean(owner.owner))\(owner.contact.map { " <\(clean($0))>" } ?? "")")
-            for (label, _, actions) in owner.plans {
-                if several { print("  \(clean(label)):") }
-                for action in actions {
-                    let due = action.due.map { ", due \($0)\(action.isOverdue(on: today) ? " (overdue)" : "")" } ?? ""
-                    print("\(several ? "    " : "  ")- \(clean(action.id)) \(clean(action.title)) (now \(action.status.label)\(due))")
-                }
-            }
-        }
-    }
-}

@@ -195,7 +195,7 @@ private func changesPlan() -> Plan {
         rows.removeAll { $0 == [""] }
         #expect(rows.count == 27)
         #expect(rows[0][7] == "'=HYPERLINK(\"http://evil\")")
-        #expect(rows[1][2] == "Line one line, two \"quoted\"")
+        #expect(rows[1][2] == "Line one\nline, two \"quoted\"")  // text as written: the line break kept in a quoted cell
         #expect(rows[0][6] == "R Red")
         #expect(defuse("-1") == "'-1" && defuse("+44") == "'+44" && defuse("@x") == "'@x" && defuse("\tx") == "' x" && defuse("ok") == "ok")
         let history = String(decoding: try plan.historyCSV(excel: false, isPublic: false), as: UTF8.self)

@@ -43,6 +43,11 @@ public struct ExternalProgram: Sendable, CustomStringConvertible {
     public static let setpriv = ExternalProgram("setpriv", install: "Debian package util-linux")
     public static let fcList = ExternalProgram("fc-list", install: "Debian package fontconfig")
     public static let chromedriver = ExternalProgram("chromedriver", install: "Debian package chromium-driver")
+    public static let msmtp = ExternalProgram("msmtp", install: "Debian package msmtp")
+    /// Debian's aiosmtpd for `/usr/bin/python3`, which `scripts/mail-sink` (a local SMTP server) runs on.
+    public static let aiosmtpd = ExternalProgram("aiosmtpd", install: "Debian package python3-aiosmtpd") {
+        scriptAnswers("/usr/bin/python3", ["-c", "import aiosmtpd"])
+    }
     /// `scripts/check-accessibility`'s Python side: selenium and axe-core 4.x (`.ci/run` installs both).
     public static let axe = ExternalProgram("axe-core", install: "PyPI selenium, and axe.min.js 4.x in .build/axe-core (see .ci/run)") {
         scriptAnswers("check-accessibility", ["--probe"])

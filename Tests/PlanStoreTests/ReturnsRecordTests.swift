@@ -1,0 +1,53 @@
+import Foundation
+import PlanModel
+@testable import PlanStore
+import Testing
+
+/// The returns record (which returns and reminders were sent, to whom, when) is kept in the file
+/// as written and merged as a set of entries: two officers sending on two machines keep both.
+@Suite struct ReturnsRecordTests {
+    let q3 = Quarter("2026/27 Q3")!
+    let q4 = Quarter("2026/27 Q4")!
+
+    func sent(_ owner: String, _ minute: Int, reminder: Bool? = nil) -> ReturnSent {
+        ReturnSent(owner: owner, to: "\(owner)@example.org", on: Timestamp(iso: "2026-11-22T10:\(minute < 10 ? "0" : "")\(minute):00Z")!,
+                   by: "Officer", reminder: reminder)
+    }
+
+    @Test func sendsOnBothSidesOfAMergeAreAllKeptInTimeOrder() throws {
+        var base = try PlanFile.load(hillingdonSample)
+        base.recordReturnSent(sent("mps", 1), quarter: q3)
+        var ours = base, theirs = base
+        ours.recordReturnSent(sent("yjs", 5), quarter: q3)
+        ours.recordReturnSent(sent("thh", 2), quarter: q4)  // a quarter with no record until now, on both sides
+        theirs.recordReturnSent(sent("mps", 3, reminder: true), quarter: q3)
+        theirs.recordReturnSent(sent("probation", 4), quarter: q4)
+        let result = PlanMerge.merge(base: base, mine: ours, theirs: theirs)
+        #expect(result.conflicts.isEmpty)
+        let record = { (quarter: Quarter) in result.plan.quarters.first { $0.quarter == quarter }?.returnsSent ?? [] }
+        #expect(record(q3) == [sent("mps", 1), sent("mps", 3, reminder: true), sent("yjs", 5)])
+        #expect(record(q4) == [sent("thh", 2), sent("probation", 4)])
+        #expect(result.plan.validate().isEmpty)
+    }
+
+    @Test func theRecordIsWrittenAndReadBackExactly() throws {
+        var plan = try PlanFile.load(hillingdonSample)
+        plan.recordReturnSent(sent("mps", 1), quarter: q3)
+        plan.recordReturnSent(sent("mps", 2, reminder: true), quarter: q3)
+        let data = PlanCoding.encode(plan)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(text.contains("\"returnsSent\""))
+        #expect(try PlanCoding.decode(data, file: "plan.json") == plan)
+    }
+
+    @Test func progressCountsSentReceivedAndOutstandingPerLead() throws {
+        var plan = try PlanFile.load(hillingdonSample)
+        plan.recordReturnSent(sent("thh", 1), quarter: q3)
+        let thh = try #require(plan.returnProgress(for: q3).first { $0.owner.id == "thh" })
+        #expect(thh.sent == [sent("thh", 1)] && thh.received == 0 && thh.outstanding == 1)
+        try plan.recordUpdate(actionID: "SEC-06", status: .green, commentary: "Meetings weekly", quarter: q3,
+                              context: EditContext(by: "Trust", now: Timestamp(iso: "2026-11-25T09:00:00Z")!))
+        let after = try #require(plan.returnProgress(for: q3).first { $0.owner.id == "thh" })
+        #expect(after.received == 1 && after.outstanding == 0 && after.lastReceived == Timestamp(iso: "2026-11-25T09:00:00Z"))
+    }
+}
