@@ -10,6 +10,7 @@ extension JSONWriter {
         if !plan.conflicts.isEmpty { key("conflicts", in: &o); list(plan.conflicts) { $0.mergeConflict($1) } }
         key("description", in: &o); string(plan.description)
         key("financialYearStartMonth", in: &o); number(String(plan.financialYearStartMonth))
+        if !plan.frozenQuarters.isEmpty { key("frozenQuarters", in: &o); list(plan.frozenQuarters) { $0.frozenQuarter($1) } }
         if !plan.fundingLines.isEmpty { key("fundingLines", in: &o); list(plan.fundingLines) { $0.fundingLine($1) } }
         if let order = plan.groupOrder { key("groupOrder", in: &o); list(order) { $0.string($1.rawValue) } }
         key("groups", in: &o); map(plan.groups) { $0.groupInfo($1) }
@@ -168,6 +169,15 @@ extension JSONWriter {
         if let reopenings = record.reopenings { key("reopenings", in: &o); list(reopenings) { $0.reopening($1) } }
         key("state", in: &o); string(record.state.rawValue)
         if let summary = record.summary { key("summary", in: &o); string(summary) }
+        endObject(o)
+    }
+
+    mutating func frozenQuarter(_ frozen: FrozenQuarter) {
+        var o = beginObject()
+        key("closedBy", in: &o); string(frozen.closedBy)
+        key("closedOn", in: &o); timestamp(frozen.closedOn)
+        key("plan", in: &o); plan(frozen.plan)
+        key("quarter", in: &o); quarter(frozen.quarter)
         endObject(o)
     }
 

@@ -35,6 +35,7 @@ struct Export: ParsableCommand {
     var indicators = false
     @Option(help: "xlsx: write one return per lead owner into this folder instead of -o.") var returns: String?
     @Option(name: .shortAndLong, help: "Where to write (\"-\" for standard output).") var output: String?
+    @OptionGroup var asAt: AsAtOption
 
     /// The request these options make (the same type the front end's export dialog fills in).
     private var request: ExportRequest {
@@ -62,8 +63,14 @@ struct Export: ParsableCommand {
     }
 
     func run() throws {
-        let plans = try self.plans.load()
-        let now = try currentTime()
+        var plans = try self.plans.load()
+        var now = try currentTime()
+        if asAt.asAt != nil {
+            if returns != nil { throw DplanError.usage("--as-at makes papers; returns are for the quarter being updated now") }
+            for index in plans.indices {
+                (plans[index].plan, now) = try asAt.apply(to: plans[index].plan, file: plans[index].file ?? plans[index].label, now: now)
+            }
+        }
         if let returns {
             for line in try writeReturns(plans[0].plan, request, to: returns, planFile: self.plans.files[0], now: now) { print(line) }
             return
