@@ -6,6 +6,12 @@ public struct IndicatorRevision: Equatable, Sendable {
     public var quarter: Quarter
     public var was: Decimal
     public var now: Decimal
+
+    public init(quarter: Quarter, was: Decimal, now: Decimal) {
+        self.quarter = quarter
+        self.was = was
+        self.now = now
+    }
 }
 
 extension Plan {

@@ -25,11 +25,23 @@ extension Plan {
             plan.frozenQuarters = frozenQuarters.filter { $0.closedOn <= frozen.closedOn }
             return .known(plan)
         }
-        let closes = frozenQuarters.sorted { $0.closedOn < $1.closedOn }.map { "\($0.quarter) at its close (\($0.closedOn))" }
-        let last = times.max().map { "as it is, from its last change (\($0))" } ?? "as it is"
-        return .unknown("the plan changed after the nearest state dplan keeps and before then, and its audit trail does not keep "
-                        + "every field's earlier value, so it cannot be shown exactly; dplan keeps the plan "
-                        + (closes + [last]).joined(separator: ", "))
+        return .unknown("the plan changed between the nearest state dplan keeps and the end of that day, and its audit trail does not "
+                        + "keep every field's earlier value, so it cannot be shown exactly; it can be shown for "
+                        + knownDays(times: times).joined(separator: ", "))
+    }
+
+    /// The days whose end `asAt(_:)` knows the plan at, in words: from each frozen quarter's
+    /// close to the day before the next change, and from the last change on.
+    private func knownDays(times: [Timestamp]) -> [String] {
+        var days = frozenQuarters.sorted { $0.closedOn < $1.closedOn }.compactMap { frozen -> String? in
+            let first = frozen.closedOn.day
+            guard let next = times.filter({ $0 > frozen.closedOn }).min() else { return nil }
+            let last = next.day.adding(days: -1)
+            guard first <= last else { return nil }
+            return (first == last ? "\(first)" : "\(first) to \(last)") + " (after \(frozen.quarter) closed)"
+        }
+        if let last = times.max() { days.append("\(last.day) and later (the plan as it is)") }
+        return days
     }
 
     /// Every time the plan records a change at: audit trails, stamps, reviews, due-date moves,
