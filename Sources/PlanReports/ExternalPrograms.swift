@@ -164,7 +164,7 @@ extension Report {
             guard let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {
                 throw ConversionError(description: "printing the PDF: \(browser) finished but wrote no PDF")
             }
-            return pinningDates(of: data, to: madeAt)
+            return reproducible(pdf: data, madeAt: madeAt)
         }
     }
 
@@ -191,35 +191,4 @@ extension Report {
             return data
         }
     }
-}
-
-/// A PDF with its creation and modification dates (`/CreationDate (D:20261206223729+00'00')`,
-/// which Chromium sets to the moment it printed) set to `time` in UTC. Each date keeps its
-/// length, so the file's cross-reference offsets stay right; a date of another shape is left.
-func pinningDates(of pdf: Data, to time: Timestamp) -> Data {
-    let digits = time.description.filter(\.isNumber)  // 2026-12-06T22:37:29Z → 20261206223729
-    let pinned = Array("(D:\(digits)+00'00')".utf8)
-    var bytes = [UInt8](pdf)
-    for key in ["/CreationDate ", "/ModDate "] {
-        let pattern = Array(key.utf8) + Array("(D:".utf8)
-        var start = 0
-        while let found = firstIndex(of: pattern, in: bytes, from: start) {
-            let date = found + key.utf8.count
-            start = date
-            guard date + pinned.count <= bytes.count, bytes[date + pinned.count - 1] == UInt8(ascii: ")"),
-                  bytes[date..<(date + pinned.count - 1)].allSatisfy({ $0 != UInt8(ascii: ")") }) else { continue }
-            bytes.replaceSubrange(date..<(date + pinned.count), with: pinned)
-        }
-    }
-    return Data(bytes)
-}
-
-private func firstIndex(of pattern: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
-    guard pattern.count <= bytes.count else { return nil }
-    var index = start
-    while index + pattern.count <= bytes.count {
-        if bytes[index] == pattern[0], bytes[index..<(index + pattern.count)].elementsEqual(pattern) { return index }
-        index += 1
-    }
-    return nil
 }

@@ -55,7 +55,7 @@ private func apply(_ code: Int, to plan: inout Plan, context: EditContext, step:
     let ids = plan.actions.map(\.id)
     let id = ids[(code >> 4) % ids.count]
     switch code % 11 {
-    case 0: try plan.editAction(id: id, context: context) { $0.title = "Retitled \(step)"; $0.owner = "police" }
+    case 0: try plan.editAction(id: id, context: context) { $0.title = "Retitled \(step)"; $0.owner = "mps" }
     case 1: try plan.moveDue(actionID: id, to: Day(iso: "2027-03-\(10 + step % 18)")!, reason: "moved \(step)", context: context)
     case 2: try plan.setDecisionNeeded(actionID: id, "Decide \(step)", context: context)
     case 3: try plan.recordUpdate(actionID: id, status: [.red, .amber, .green, .complete][code >> 8 & 3], commentary: "Later \(step)", context: context)
@@ -66,7 +66,7 @@ private func apply(_ code: Int, to plan: inout Plan, context: EditContext, step:
     case 5:
         try plan.reopenQuarter(Quarter("2026/27 Q1")!, reason: "correction \(step)", context: context)
         try plan.closeQuarter(Quarter("2026/27 Q1")!, board: "Board \(step)", context: context)
-    case 6: try plan.addAction(Action(id: "PRI-9\(step)", group: .primary, title: "New \(step)", owner: "police", status: .amber), context: context)
+    case 6: try plan.addAction(Action(id: "PRI-9\(step)", group: .primary, title: "New \(step)", owner: "mps", status: .amber), context: context)
     case 7: try plan.recordBoardView(actionID: id, status: .red, reason: "Board \(step)", context: context)
     case 8: try plan.deleteAction(id: id, context: context)
     case 9: _ = try plan.addMilestone(actionID: id, title: "Milestone \(step)", due: Day(iso: "2027-02-01")!, context: context)
@@ -89,7 +89,8 @@ private func apply(_ code: Int, to plan: inout Plan, context: EditContext, step:
                     Issue.record("step \(step) (\(code)) was refused: \(error)")
                 }
             }
-            #expect(plan != closed)
+            let changed = plan != closed
+            #expect(changed, "no step changed the plan: \(codes)")
             let after = try papers(plan, now: Timestamp(secondsSinceEpoch: time.secondsSinceEpoch + 86_400))
             for (name, data) in before.sorted(by: { $0.key < $1.key }) where after[name] != data {
                 Issue.record("\(name) changed after \(codes)")
