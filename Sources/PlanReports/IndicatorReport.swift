@@ -31,8 +31,8 @@ extension Report {
         /// True in a public report when small values are shown as "fewer than N".
         public var suppressBelow: Int?
         /// Values up to the quarter reported on that changed after the paper of the quarter they
-        /// describe (`Plan.revisions(of:upTo:)`), oldest first.
-        public var revisions: [RevisedValue] = []
+        /// describe (`Plan.revisions(of:upTo:)`), oldest first; nil (absent from JSON) when none.
+        public var revisions: [RevisedValue]?
     }
 
     /// A value revised since its quarter's paper: what that paper showed and what it is now.
@@ -90,9 +90,10 @@ extension Report {
                 },
                 targetNumber: indicator.target?.value.double, baselineNumber: indicator.baseline?.value.double,
                 suppressBelow: isPublic ? indicator.suppressBelow : nil)
-            row.revisions = plan.revisions(of: indicator, upTo: quarter).map {
+            let revisions = plan.revisions(of: indicator, upTo: quarter).map {
                 RevisedValue(quarter: $0.quarter.description, was: text($0.was), now: text($0.now))
             }
+            row.revisions = revisions.isEmpty ? nil : revisions
             return row
         }
     }
@@ -101,7 +102,7 @@ extension Report {
     /// ("" when none): "Revised since an earlier paper: Knife admissions 2026/27 Q1 was 11 in
     /// that quarter's paper, now 12."
     var revisionsNote: String {
-        let revised = indicators.flatMap { row in row.revisions.map { "\(row.name) \($0.quarter) was \($0.was) in that quarter's paper, now \($0.now)" } }
+        let revised = indicators.flatMap { row in (row.revisions ?? []).map { "\(row.name) \($0.quarter) was \($0.was) in that quarter's paper, now \($0.now)" } }
         return revised.isEmpty ? "" : "Revised since an earlier paper: " + revised.joined(separator: "; ") + "."
     }
 }
