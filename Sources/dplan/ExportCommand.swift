@@ -59,17 +59,15 @@ struct Export: ParsableCommand {
         if returns != nil && format != .xlsx { throw ValidationError("--returns goes with --format xlsx") }
         if returns != nil && output != nil { throw ValidationError("give -o or --returns, not both") }
         if returns == nil && output == nil { throw ValidationError("give -o PATH (\"-\" for standard output)") }
+        if returns != nil && asAt.asAt != nil { throw ValidationError("--as-at makes papers; returns are for the quarter being updated now") }
         if returns != nil && owner != nil { throw ValidationError("--returns writes every owner's return; use -o with --owner for one") }
     }
 
     func run() throws {
         var plans = try self.plans.load()
         var now = try currentTime()
-        if asAt.asAt != nil {
-            if returns != nil { throw DplanError.usage("--as-at makes papers; returns are for the quarter being updated now") }
-            for index in plans.indices {
-                (plans[index].plan, now) = try asAt.apply(to: plans[index].plan, file: plans[index].file ?? plans[index].label, now: now)
-            }
+        for index in plans.indices {  // as it stood at the end of --as-at, when given
+            (plans[index].plan, now) = try asAt.apply(to: plans[index].plan, file: plans[index].file ?? plans[index].label, now: now)
         }
         if let returns {
             for line in try writeReturns(plans[0].plan, request, to: returns, planFile: self.plans.files[0], now: now) { print(line) }

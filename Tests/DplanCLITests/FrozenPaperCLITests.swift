@@ -87,6 +87,8 @@ private func editAfterClose(_ plan: String) throws {
         #expect(paper.status == 0 && Data(paper.stdout.utf8) == closedPaper)
         let future = try runDplan(["show", plan, "PRI-01", "--as-at", "2027-02-04"], now: now)
         #expect(future.status == 2 && future.stderr.contains("--as-at 2027-02-04 is in the future (today is 2027-02-03)"), "\(future.stderr)")
+        let returns = try runDplan(["export", plan, "--format", "xlsx", "--returns", "returns", "--as-at", "2027-01-20"], now: now)
+        #expect(returns.status == 2 && returns.stderr.contains("--as-at makes papers"), "\(returns.stderr)")
         let early = try runDplan(["list", plan, "--as-at", "2020-01-01"], now: now)
         #expect(early.status == 1 && early.stderr.contains("is before the plan existed"), "\(early.stderr)")
         let unknown = try runDplan(["show", plan, "PRI-01", "--as-at", "2026-12-01"], now: now)
