@@ -79,7 +79,7 @@ let package = Package(
         .testTarget(
             name: "PlanPropertyTests",
             dependencies: [
-                "PlanModel", "PlanStore", "PlanReports", "Spreadsheet",
+                "PlanModel", "PlanStore", "PlanReports", "PlanApp", "Spreadsheet",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -22,18 +22,22 @@ public struct RenderedExport: Sendable {
     }
 }
 
-/// Makes the report `request` asks for, over one plan or several (labelled), as it is in memory.
+/// Makes the report `request` asks for, over one plan or several (labelled), as it is in memory;
+/// a closed quarter's paper from the plan as it stood at the close (`paperSource(for:now:)`).
 /// PDF and Word run an outside program: `cancellation` stops it.
 public func renderExport(_ plans: [LabelledPlan], _ request: ExportRequest, now: Timestamp,
                          cancellation: Cancellation? = nil) throws(DplanError) -> RenderedExport {
     try request.validate(plans: plans.count)
     var reports: [(label: String, report: Report)] = []
+    var sources: [PaperSource] = []
     for entry in plans {
-        reports.append((entry.label, Report(plan: entry.plan, options: try request.reportOptions(for: entry.plan, now: now))))
+        let (source, planRequest) = request.paperSource(for: entry.plan, now: now)
+        sources.append(source)
+        reports.append((entry.label, Report(plan: source.plan, options: try planRequest.reportOptions(for: source.plan, now: source.now))))
     }
     let data: Data
     do {
-        data = plans.count > 1 ? try combined(reports, request) : try single(plans[0].plan, reports[0].report, request, cancellation)
+        data = plans.count > 1 ? try combined(reports, request) : try single(sources[0].plan, reports[0].report, request, cancellation)
     } catch let error as DplanError {
         throw error
     } catch let error as ConversionError {

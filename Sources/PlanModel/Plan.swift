@@ -42,6 +42,9 @@ public struct Plan: Equatable, Sendable {
     /// Fields a merge could not settle, waiting for someone to decide (`dplan resolve`). Empty
     /// in a plan that can be edited.
     public var conflicts: [MergeConflict]
+    /// The plan as it stood when each closed quarter was closed, oldest quarter first (absent
+    /// when none): what those quarters' papers are made from.
+    public var frozenQuarters: [FrozenQuarter] = []
 
     public init(
         id: String, title: String, partnership: String, period: Period, description: String = "",

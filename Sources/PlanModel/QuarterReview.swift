@@ -4,7 +4,8 @@ extension Plan {
     /// action with no update that quarter is recorded as "no update provided", not silently
     /// carried forward), and the quarter is marked closed with who, when and which board. Later
     /// edits go to the next quarter. A quarter closed late records what was true at its end (the
-    /// status and owner on its last day by the audit trail), never a later status.
+    /// status and owner on its last day by the audit trail), never a later status. The plan as it
+    /// then stands is kept as the quarter's frozen state (`FrozenQuarter`).
     public mutating func closeQuarter(_ quarter: Quarter, board: String?, context: EditContext) throws {
         guard isInPeriod(quarter) else { throw PlanEditError.quarterOutsidePlan(quarter) }
         guard quarter <= self.quarter(containing: context.now.day) else { throw PlanEditError.quarterNotOver(quarter) }
@@ -30,9 +31,11 @@ extension Plan {
             quarters.append(record)
             quarters.sort { $0.quarter < $1.quarter }
         }
+        freeze(quarter, context: context)
     }
 
     /// Opens a closed quarter again for corrections; the reopening is recorded with its reason.
+    /// The quarter's frozen state goes: its papers follow the plan until it is closed again.
     public mutating func reopenQuarter(_ quarter: Quarter, reason: String, context: EditContext) throws {
         let reason = reason.trimmingSpaces()
         guard !reason.isEmpty else { throw PlanEditError.reasonRequired }
@@ -41,5 +44,6 @@ extension Plan {
         }
         quarters[index].state = .open
         quarters[index].reopenings = (quarters[index].reopenings ?? []) + [QuarterReopening(by: context.by, on: context.now, reason: reason)]
+        frozenQuarters.removeAll { $0.quarter == quarter }
     }
 }

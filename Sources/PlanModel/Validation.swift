@@ -16,7 +16,11 @@ extension Plan {
     /// period and the financial year's first month, and reports from indicator values, so a plan
     /// with one of these is refused when it is loaded, by every command (an ordinary problem is
     /// refused only before a change).
-    public func loadProblems() -> [Problem] { calendarProblems() + indicatorValueProblems() }
+    public func loadProblems() -> [Problem] {
+        calendarProblems() + indicatorValueProblems() + frozenQuarters.enumerated().flatMap { i, frozen in
+            frozen.plan.loadProblems().map { Problem(path: "frozenQuarters[\(i)].plan.\($0.path)", message: $0.message) }
+        }
+    }
 
     /// The period's years and the financial year's first month, without which no quarter can be
     /// worked out.
@@ -56,6 +60,7 @@ extension Plan {
         }
         checkQuarterRecords(inPeriod: inPeriod, report: report)
         return problems + indicatorProblems(ownerIDs: ownerIDs, workstreamIDs: workstreamIDs, inPeriod: inPeriod) + conflictProblems()
+            + frozenQuarterProblems()
     }
 
     /// The plan's own fields: schema version, names, period, financial year, status and group keys.

@@ -1,4 +1,5 @@
 import Foundation
+import PlanModel
 
 /// Why a PDF or Word document could not be made: no program to make it with, or the program
 /// failed. Nothing is written in either case.
@@ -101,10 +102,11 @@ func withScratchFolder<T>(_ body: (URL) throws -> T) throws -> T {
 /// with the end of what it printed when it fails or takes longer than `timeout` seconds, and
 /// stops it when `cancellation` is cancelled.
 func run(_ program: String, _ arguments: [String], in folder: URL, timeout: TimeInterval, what: String,
-         cancellation: Cancellation?) throws {
+         cancellation: Cancellation?, environment: [String: String] = [:]) throws {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: program)
     process.arguments = arguments
+    if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
     process.currentDirectoryURL = folder
     let log = folder.appendingPathComponent("program.log")
     guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
@@ -136,6 +138,10 @@ func run(_ program: String, _ arguments: [String], in folder: URL, timeout: Time
 }
 
 extension Report {
+    /// The time the paper is dated (`generatedOn`): PDF and Word documents carry it as their
+    /// creation time instead of the moment they were made, so the same paper gives the same bytes.
+    var madeAt: Timestamp { Timestamp(iso: generatedOn) ?? Timestamp(secondsSinceEpoch: 0) }
+
     /// The HTML paper printed to PDF by a headless Chromium-family browser (A4, or landscape):
     /// the browser's own header and footer are off, the paper's footer and marking come from its
     /// stylesheet. The browser gets a throw-away profile so a browser already open is not disturbed.
@@ -158,7 +164,7 @@ extension Report {
             guard let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {
                 throw ConversionError(description: "printing the PDF: \(browser) finished but wrote no PDF")
             }
-            return data
+            return reproducible(pdf: data, madeAt: madeAt)
         }
     }
 
@@ -175,8 +181,10 @@ extension Report {
                 .write(to: reference)
             // Title and author for the document's properties (their paragraphs are hidden by the reference's styles).
             let properties = ["--metadata=title:\(clean("\(plan.title): \(title)"))", "--metadata=author:\(clean(plan.partnership))", "--metadata=lang:en-GB"]
+            // pandoc dates the document's properties and its parts by SOURCE_DATE_EPOCH when given.
             try run(pandoc, ["--from=markdown", "--to=docx", "--reference-doc=\(reference.path)", "--output=\(output.path)"] + properties + [input.path],
-                    in: folder, timeout: 120, what: "making the Word document", cancellation: programs.cancellation)
+                    in: folder, timeout: 120, what: "making the Word document", cancellation: programs.cancellation,
+                    environment: ["SOURCE_DATE_EPOCH": String(madeAt.secondsSinceEpoch)])
             guard let data = try? Data(contentsOf: output), data.starts(with: Data("PK".utf8)) else {
                 throw ConversionError(description: "making the Word document: pandoc finished but wrote no document")
             }

@@ -30,6 +30,14 @@ extension Report {
         public var targetNumber, baselineNumber: Double?
         /// True in a public report when small values are shown as "fewer than N".
         public var suppressBelow: Int?
+        /// Values up to the quarter reported on that changed after the paper of the quarter they
+        /// describe (`Plan.revisions(of:upTo:)`), oldest first; nil (absent from JSON) when none.
+        public var revisions: [RevisedValue]?
+    }
+
+    /// A value revised since its quarter's paper: what that paper showed and what it is now.
+    public struct RevisedValue: Codable, Equatable, Sendable {
+        public var quarter, was, now: String
     }
 
     /// One quarter's value of an indicator.
@@ -59,7 +67,7 @@ extension Report {
             // A status worked out from a suppressed value could narrow "fewer than N" down.
             let status = hidden(facts.latest) ? IndicatorStatus.none : facts.status
             let sparklineHidden = isPublic && shown.suffix(8).contains { indicator.isSuppressed($0.value) }
-            return IndicatorRow(
+            var row = IndicatorRow(
                 id: indicator.id, name: indicator.name, description: indicator.description, unit: indicator.unit,
                 better: indicator.better.rawValue, source: indicator.source, owner: indicator.owner.map { plan.ownerName($0) } ?? "",
                 latest: facts.latest.map { text($0.value) } ?? "", latestQuarter: facts.latest?.quarter.description ?? "",
@@ -82,6 +90,19 @@ extension Report {
                 },
                 targetNumber: indicator.target?.value.double, baselineNumber: indicator.baseline?.value.double,
                 suppressBelow: isPublic ? indicator.suppressBelow : nil)
+            let revisions = plan.revisions(of: indicator, upTo: quarter).map {
+                RevisedValue(quarter: $0.quarter.description, was: text($0.was), now: text($0.now))
+            }
+            row.revisions = revisions.isEmpty ? nil : revisions
+            return row
         }
+    }
+
+    /// The words under an indicators table for values revised since the paper that showed them
+    /// ("" when none): "Revised since an earlier paper: Knife admissions 2026/27 Q1 was 11 in
+    /// that quarter's paper, now 12."
+    var revisionsNote: String {
+        let revised = indicators.flatMap { row in (row.revisions ?? []).map { "\(row.name) \($0.quarter) was \($0.was) in that quarter's paper, now \($0.now)" } }
+        return revised.isEmpty ? "" : "Revised since an earlier paper: " + revised.joined(separator: "; ") + "."
     }
 }

@@ -16,6 +16,7 @@ extension Report {
             table += "<td>\(row.status == "none" ? "–" : "<span class=\"s s-\(h(row.statusLetter))\">\(h(row.statusLetter))</span>") \(h(row.statusLabel))</td></tr>\n"
         }
         out += scrolling("Indicators table", table + "</tbody></table>\n")
+        if !revisionsNote.isEmpty { out += "<p class=\"meta\">\(h(revisionsNote))</p>\n" }
         if indicators.contains(where: { $0.suppressBelow != nil }) {
             out += "<p class=\"meta\">Small numbers are shown as “fewer than N” so that no one can be identified; changes that would reveal them are left out.</p>\n"
         }

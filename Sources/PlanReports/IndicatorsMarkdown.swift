@@ -17,6 +17,7 @@ extension Report {
                        + "\(row.statusLetter) \(row.statusLabel) | \(row.sparkline.isEmpty ? "–" : "`\(row.sparkline)`") |")
         }
         out.append("")
+        if !revisionsNote.isEmpty { out += [md(revisionsNote), ""] }
         if indicators.contains(where: { $0.suppressBelow != nil }) {
             out += ["Small numbers are shown as “fewer than N” so that no one can be identified; changes that would reveal them are left out.", ""]
         }

@@ -92,7 +92,9 @@ extension Report {
                                      values: [IndicatorValue(quarter: Quarter(year: 2025, number: 1)!, value: 3, by: "b", on: now),
                                               IndicatorValue(quarter: Quarter(year: 2025, number: 2)!, value: 1, by: "b", on: now)])]
         try? plan.setSummary("s", for: Quarter(year: 2025, number: 2)!, context: context)
-        plan.quarters = [QuarterRecord(quarter: Quarter(year: 2025, number: 1)!, state: .closed)]  // so Q2 is reported on
+        // Q1 closed (so Q2 is reported on), and its value revised since (so `revisions` has an entry).
+        plan.quarters = [QuarterRecord(quarter: Quarter(year: 2025, number: 1)!, state: .closed, closedOn: Timestamp(iso: "2025-07-15T10:00:00Z")!)]
+        plan.indicators[0].changeLog = [FieldChange(field: "value 2025/26 Q1", from: "4", to: "3", by: "b", on: now)]
         var options = ReportOptions(now: now)
         options.year = FinancialYear(startYear: 2025)
         let report = Report(plan: plan, options: options)

@@ -31,12 +31,13 @@ public struct PlanFileConflictValues: ConflictValues {
             plan.actions[index] = action
             return
         }
-        var tree = try? JSONSerialization.jsonObject(with: PlanCoding.encode(plan.withoutActions)) as Any
+        var tree = try? JSONSerialization.jsonObject(with: PlanCoding.encode(plan.shell)) as Any
         guard PathSegment.set(value, at: segments[...], in: &tree), let tree,
               let data = try? JSONSerialization.data(withJSONObject: tree), var shell = try? PlanCoding.decode(data, file: "resolve") else {
             throw failure("their value does not fit the plan")
         }
         shell.actions = plan.actions
+        shell.frozenQuarters = plan.frozenQuarters  // merged whole: no conflict is ever inside one
         plan = shell
     }
 }

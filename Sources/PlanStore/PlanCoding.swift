@@ -89,7 +89,7 @@ public enum PlanCoding {
                 + action.outcomeMeasure.utf8.count + (action.changeLog?.count ?? 0) * 256 + action.dueDateChanges.count * 512
             for review in action.reviews { size += 320 + review.commentary.utf8.count }
         }
-        return size + size / 8
+        return size + size / 8 + plan.frozenQuarters.map { estimatedSize(of: $0.plan) }.reduce(0, +)
     }
 
     private static func checkSchemaVersion(_ version: Int, file: String) throws(PlanFileError) {

@@ -38,8 +38,7 @@ public enum PlanMerge {
         let versions = MergeVersions(base: base, ours: mine, theirs: theirs)
         let (base, mine, theirs) = (versions.base, versions.ours, versions.theirs)
         var context = Context(resolutions: resolutions)
-        let shell = mergeValue(tree(base.withoutActions), tree(mine.withoutActions), tree(theirs.withoutActions), path: "", field: "",
-                               context: &context)
+        let shell = mergeValue(tree(base.shell), tree(mine.shell), tree(theirs.shell), path: "", field: "", context: &context)
         let (merged, restored) = mergeActions(base: base, mine: mine, theirs: theirs, context: &context)
         guard let data = try? JSONSerialization.data(withJSONObject: shell ?? [:]),
               var plan = try? PlanCoding.decode(data, file: "merge"), let merged else {
@@ -47,6 +46,7 @@ public enum PlanMerge {
             return Result(plan: mine, conflicts: context.conflicts + [failure], renumbered: versions.renumbered)
         }
         plan.actions = merged.actions
+        plan.frozenQuarters = mergeFrozenQuarters(mine: mine, theirs: theirs, quarters: plan.quarters)
         // An action I deleted and chose to take back from them returns as an added action does.
         for action in merged.takenBack { plan.insertInGroupOrder(action) }
         // An action kept against a deletion on the other side, once decided, is not deleted. While
@@ -63,6 +63,18 @@ public enum PlanMerge {
         var result = merge(base: base, mine: ours, theirs: theirs)
         result.plan.conflicts += result.conflicts
         return result
+    }
+
+    /// Frozen quarters are not merged field by field: each is the plan as one side stood when it
+    /// closed the quarter. The merged plan keeps, for each quarter closed in it, the frozen state
+    /// whose close time is the merged close time (the later close when both closed it); none for
+    /// an open quarter (one side reopened it) or a close that froze nothing (an older dplan).
+    static func mergeFrozenQuarters(mine: Plan, theirs: Plan, quarters: [QuarterRecord]) -> [FrozenQuarter] {
+        quarters.compactMap { record in
+            guard record.state == .closed, let closedOn = record.closedOn else { return nil }
+            let candidates = (mine.frozenQuarters + theirs.frozenQuarters).filter { $0.quarter == record.quarter && $0.closedOn == closedOn }
+            return candidates.first { $0.closedBy == record.closedBy } ?? candidates.first
+        }
     }
 
     /// Compact JSON text with sorted keys for a JSON text, or nil when it is not JSON.

@@ -55,6 +55,8 @@ extension JSONReader {
                 plan.changeLog = try skipNull() ? nil : list { (r: inout JSONReader) throws(JSONReadFailure) in try r.fieldChange() }
             } else if self.key(key, is: "conflicts") {
                 plan.conflicts = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.mergeConflict() }
+            } else if self.key(key, is: "frozenQuarters") {
+                plan.frozenQuarters = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.frozenQuarter() }
             } else {
                 try skipUnknownField(key)
             }
@@ -417,6 +419,26 @@ extension JSONReader {
         }
         return ReturnSent(owner: try required(owner, "owner", object), to: try required(to, "to", object),
                           on: try required(on, "on", object), by: try required(by, "by", object), reminder: reminder)
+    }
+
+    mutating func frozenQuarter() throws(JSONReadFailure) -> FrozenQuarter {
+        var object = try beginObject()
+        var quarter: Quarter?, closedOn: Timestamp?, closedBy: String?, plan: Plan?
+        while let key = try nextKey(&object) {
+            if self.key(key, is: "quarter") {
+                quarter = try self.quarter()
+            } else if self.key(key, is: "closedOn") {
+                closedOn = try timestamp()
+            } else if self.key(key, is: "closedBy") {
+                closedBy = try string()
+            } else if self.key(key, is: "plan") {
+                plan = try self.plan()
+            } else {
+                try skipUnknownField(key)
+            }
+        }
+        return FrozenQuarter(quarter: try required(quarter, "quarter", object), closedOn: try required(closedOn, "closedOn", object),
+                             closedBy: try required(closedBy, "closedBy", object), plan: try required(plan, "plan", object))
     }
 
     mutating func reopening() throws(JSONReadFailure) -> QuarterReopening {

@@ -12,6 +12,7 @@ extension JSONWriter {
         if !plan.contact.isEmpty { key("contact", in: &o); string(plan.contact) }
         key("description", in: &o); string(plan.description)
         key("financialYearStartMonth", in: &o); number(String(plan.financialYearStartMonth))
+        if !plan.frozenQuarters.isEmpty { key("frozenQuarters", in: &o); list(plan.frozenQuarters) { $0.frozenQuarter($1) } }
         if !plan.fundingLines.isEmpty { key("fundingLines", in: &o); list(plan.fundingLines) { $0.fundingLine($1) } }
         if let order = plan.groupOrder { key("groupOrder", in: &o); list(order) { $0.string($1.rawValue) } }
         key("groups", in: &o); map(plan.groups) { $0.groupInfo($1) }
@@ -181,6 +182,15 @@ extension JSONWriter {
         key("owner", in: &o); string(sent.owner)
         if let reminder = sent.reminder { key("reminder", in: &o); bool(reminder) }
         key("to", in: &o); string(sent.to)
+        endObject(o)
+    }
+
+    mutating func frozenQuarter(_ frozen: FrozenQuarter) {
+        var o = beginObject()
+        key("closedBy", in: &o); string(frozen.closedBy)
+        key("closedOn", in: &o); timestamp(frozen.closedOn)
+        key("plan", in: &o); plan(frozen.plan)
+        key("quarter", in: &o); quarter(frozen.quarter)
         endObject(o)
     }
 

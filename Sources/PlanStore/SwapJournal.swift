@@ -150,6 +150,13 @@ extension Plan {
         shell.actions = []
         return shell
     }
+
+    /// The plan without its actions and frozen quarters: what a merge merges field by field.
+    var shell: Plan {
+        var shell = withoutActions
+        shell.frozenQuarters = []
+        return shell
+    }
 }
 
 extension JSONWriter {

@@ -43,6 +43,7 @@ struct Export: ParsableCommand {
     var email = false
     @OptionGroup var mail: MailOptions
     @Option(name: .shortAndLong, help: "Where to write (\"-\" for standard output).") var output: String?
+    @OptionGroup var asAt: AsAtOption
 
     /// The request these options make (the same type the front end's export dialog fills in).
     private var request: ExportRequest {
@@ -67,13 +68,17 @@ struct Export: ParsableCommand {
         if returns != nil && format != .xlsx { throw ValidationError("--returns goes with --format xlsx") }
         if returns != nil && output != nil { throw ValidationError("give -o or --returns, not both") }
         if returns == nil && output == nil { throw ValidationError("give -o PATH (\"-\" for standard output)") }
+        if returns != nil && asAt.asAt != nil { throw ValidationError("--as-at makes papers; returns are for the quarter being updated now") }
         if returns != nil && owner != nil { throw ValidationError("--returns writes every owner's return; use -o with --owner for one") }
         if returns == nil && (email || mail.anyGiven) { throw ValidationError("--email, --send and the mail options go with --returns DIR") }
     }
 
     func run() throws {
-        let plans = try self.plans.load()
-        let now = try currentTime()
+        var plans = try self.plans.load()
+        var now = try currentTime()
+        for index in plans.indices {  // as it stood at the end of --as-at, when given
+            (plans[index].plan, now) = try asAt.apply(to: plans[index].plan, file: plans[index].file ?? plans[index].label, now: now)
+        }
         if let returns {
             try exportReturns(plans[0].plan, to: returns, now: now)
             return

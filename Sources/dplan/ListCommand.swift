@@ -27,9 +27,16 @@ struct List: ParsableCommand {
     @Flag(help: "Only actions with no update in the current quarter.")
     var stale = false
 
+    @OptionGroup var asAt: AsAtOption
+
     func run() throws {
-        let plans = try self.plans.load()
-        let today = try currentTime().day
+        let now = try currentTime()
+        let plans = try self.plans.load().map { entry throws(DplanError) in
+            var entry = entry
+            entry.plan = try asAt.apply(to: entry.plan, file: entry.file ?? entry.label, now: now).plan
+            return entry
+        }
+        let today = asAt.asAt.map { min($0, now.day) } ?? now.day
         let several = self.plans.several
         var rows = [(several ? ["PLAN"] : []) + ["ID", "STATUS", "TREND", "DUE", "FLAGS", "OWNER", "TITLE"]]
         var total = 0, quarters = Set<Quarter>()

@@ -13,13 +13,14 @@ struct Show: ParsableCommand {
     @Argument(help: "The action id, e.g. PRI-03.")
     var actionID: String
 
+    @OptionGroup var asAt: AsAtOption
+
     func run() throws {
-        let plan = try loadPlan(self.plan.file)
+        let (plan, now) = try asAt.apply(to: try loadPlan(self.plan.file), file: self.plan.file, now: try currentTime())
         guard let index = plan.actionIndex(id: actionID) else {
-            throw DplanError.refused("\(self.plan.file): no action with id \"\(actionID)\"")
+            throw DplanError.refused("\(self.plan.file): no action with id \"\(actionID)\"\(asAt.asAt.map { " on \($0)" } ?? "")")
         }
-        let today = try currentTime().day
-        print(actionDetail(plan.actions[index], in: plan, today: today))
+        print(actionDetail(plan.actions[index], in: plan, today: now.day))
     }
 }
 
