@@ -54,7 +54,8 @@ extension Plan {
             checkAction(action, at: i, ownerIDs: ownerIDs, workstreamIDs: workstreamIDs, inPeriod: inPeriod, report: report)
         }
         checkQuarterRecords(inPeriod: inPeriod, report: report)
-        return problems + indicatorProblems(ownerIDs: ownerIDs, workstreamIDs: workstreamIDs, inPeriod: inPeriod) + conflictProblems()
+        return problems + indicatorProblems(ownerIDs: ownerIDs, workstreamIDs: workstreamIDs, inPeriod: inPeriod) + measureProblems()
+            + conflictProblems()
     }
 
     /// The plan's own fields: schema version, names, period, financial year, status and group keys.
