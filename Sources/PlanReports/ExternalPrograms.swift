@@ -143,25 +143,6 @@ extension Report {
         try printToPDF(html(), programs: programs)
     }
 
-    /// `html` printed to PDF by the browser `programs` finds.
-    func printToPDF(_ html: String, programs: ExternalPrograms) throws -> Data {
-        let browser = try programs.findBrowser()
-        return try withScratchFolder { folder in
-            let input = folder.appendingPathComponent("report.html")
-            let output = folder.appendingPathComponent("report.pdf")
-            try Data(html.utf8).write(to: input)
-            var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--generate-pdf-document-outline", "--no-first-run", "--disable-extensions",
-                             "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(output.path)"]
-            if geteuid() == 0 { arguments.append("--no-sandbox") }  // Chromium refuses to run as root with its sandbox
-            arguments.append(input.absoluteString)
-            try run(browser, arguments, in: folder, timeout: 120, what: "printing the PDF", cancellation: programs.cancellation)
-            guard let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {
-                throw ConversionError(description: "printing the PDF: \(browser) finished but wrote no PDF")
-            }
-            return data
-        }
-    }
-
     /// The Markdown paper converted to Word by pandoc, with a reference document that gives the
     /// tables borders and a header row, and sets A4 (or landscape) pages.
     public func docx(programs: ExternalPrograms) throws -> Data {
@@ -182,5 +163,24 @@ extension Report {
             }
             return data
         }
+    }
+}
+
+/// `html` printed to PDF by the browser `programs` finds.
+func printToPDF(_ html: String, programs: ExternalPrograms) throws -> Data {
+    let browser = try programs.findBrowser()
+    return try withScratchFolder { folder in
+        let input = folder.appendingPathComponent("report.html")
+        let output = folder.appendingPathComponent("report.pdf")
+        try Data(html.utf8).write(to: input)
+        var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--generate-pdf-document-outline", "--no-first-run", "--disable-extensions",
+                         "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(output.path)"]
+        if geteuid() == 0 { arguments.append("--no-sandbox") }  // Chromium refuses to run as root with its sandbox
+        arguments.append(input.absoluteString)
+        try run(browser, arguments, in: folder, timeout: 120, what: "printing the PDF", cancellation: programs.cancellation)
+        guard let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {
+            throw ConversionError(description: "printing the PDF: \(browser) finished but wrote no PDF")
+        }
+        return data
     }
 }

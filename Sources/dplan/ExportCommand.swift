@@ -24,7 +24,10 @@ struct Export: ParsableCommand {
     @Option(help: "Compare with this quarter (default: the quarter before).") var from: Quarter?
     @OptionGroup var paper: BoardPaperOptions
     @Option(help: "Only this prevention group.") var group: String?
-    @Option(help: "Only this owner (id or name).") var owner: String?
+    @Option(name: [.customLong("owner"), .customLong("lead")],
+            help: "Only this owner (id or name); in a portfolio paper, list the actions of every lead owner whose name contains this, across plans.")
+    var owner: String?
+    @Option(help: "A portfolio paper's name on its cover (several plans or a folder; default \"Portfolio of N plans\").") var portfolio: String?
     @Option(help: "Only this workstream (id or name).") var workstream: String?
     @Flag(help: "For publication: withhold commentary marked restricted (shown as \"withheld\") and leave out who made each update.")
     var `public` = false
@@ -49,20 +52,25 @@ struct Export: ParsableCommand {
         request.excel = excel
         request.history = history
         request.indicators = indicators
+        request.portfolioName = portfolio
         paper.apply(to: &request)
         return request
     }
 
     func validate() throws {
-        do { try request.validate(plans: plans.files.count) } catch { throw ValidationError(error.message) }
+        // A folder is a portfolio however many plans it holds; its plans are counted once read.
+        do { try request.validate(plans: isPortfolio(plans.files) ? max(2, plans.files.count) : 1) } catch { throw ValidationError(error.message) }
         if returns != nil && format != .xlsx { throw ValidationError("--returns goes with --format xlsx") }
         if returns != nil && output != nil { throw ValidationError("give -o or --returns, not both") }
         if returns == nil && output == nil { throw ValidationError("give -o PATH (\"-\" for standard output)") }
         if returns != nil && owner != nil { throw ValidationError("--returns writes every owner's return; use -o with --owner for one") }
+        if returns != nil && isPortfolio(plans.files) { throw ValidationError("--returns takes one plan") }
     }
 
     func run() throws {
-        let plans = try self.plans.load()
+        let portfolio = isPortfolio(self.plans.files)
+        let read = portfolio ? try readPortfolio(self.plans.files) : PortfolioRead(plans: try self.plans.load(), skipped: [])
+        let plans = read.plans
         let now = try currentTime()
         if let returns {
             for line in try writeReturns(plans[0].plan, request, to: returns, planFile: self.plans.files[0], now: now) { print(line) }
@@ -73,9 +81,14 @@ struct Export: ParsableCommand {
         for warning in rendered.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         if output == "-" {
             FileHandle.standardOutput.write(rendered.data)
-            return
+        } else {
+            try writeExport(rendered.data, to: output, planFiles: self.plans.files + plans.compactMap { $0.file }, overwrite: true)
+            print("wrote \(output) (\(rendered.data.count) bytes): \(rendered.summary)")
         }
-        try writeExport(rendered.data, to: output, planFiles: self.plans.files, overwrite: true)
-        print("wrote \(output) (\(rendered.data.count) bytes): \(rendered.summary)")
+        for skipped in read.skipped { printError("skipped \(clean(skipped))") }
+        if !read.skipped.isEmpty {
+            throw DplanError.refused("\(read.skipped.count) file\(read.skipped.count == 1 ? " was" : "s were") left out (named above); "
+                                     + "the export covers the other \(plans.count) plan\(plans.count == 1 ? "" : "s")")
+        }
     }
 }
