@@ -15,14 +15,14 @@ extension PortfolioPaper {
             + "\(isPublic ? "; small numbers are withheld as each plan's suppression rule says" : "").</p>\n"
         for comparison in measures {
             out += "<h3>\(h(comparison.measure.name))</h3>\n"
-            out += "<table class=\"compare\">\n<thead><tr><th scope=\"col\">Plan</th><th scope=\"col\">Quarter</th>"
+            out += "<div class=\"scroll\" tabindex=\"0\" role=\"region\" aria-label=\"\(h(comparison.measure.shortName)) by plan\"><table class=\"compare\">\n<thead><tr><th scope=\"col\">Plan</th><th scope=\"col\">Quarter</th>"
             out += "<th scope=\"col\" class=\"n\">Figure</th><th scope=\"col\" class=\"n\">Per 100,000</th></tr></thead>\n<tbody>\n"
             for figure in comparison.figures {
                 let value = figure.value.isEmpty ? "no figure" : figure.value + (figure.provisional ? " (p)" : "")
                 out += "<tr><th scope=\"row\">\(h(figure.plan))</th><td>\(h(figure.quarter))</td><td class=\"n\">\(h(value))</td>"
                 out += "<td class=\"n\">\(rateText(figure.rate))</td></tr>\n"
             }
-            out += "</tbody></table>\n"
+            out += "</tbody></table></div>\n"
             out += smallMultiples(comparison)
         }
         return out + "</section>\n"
@@ -78,7 +78,7 @@ extension PortfolioPaper {
         .multiples { display: flex; flex-wrap: wrap; gap: 2mm 5mm; } figure.multiple { margin: 0; } figure.multiple figcaption { font-size: 9pt; font-weight: bold; }
         svg { max-width: 100%; height: auto; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         .vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-        @media screen { body { padding: 0 .8rem; } .scroll { overflow-x: auto; } .scroll:focus { outline: 3px solid #000; outline-offset: 2px; } table.plans, table.actions { min-width: 44rem; } }
+        @media screen { body { padding: 0 .8rem; } .scroll { overflow-x: auto; position: relative; } .scroll:focus { outline: 3px solid #000; outline-offset: 2px; } table.plans, table.actions { min-width: 44rem; } }
         @page { size: A4 landscape; margin: 12mm; }
         @media print { body { margin: 0; max-width: none; font-size: 10pt; } }
         """
