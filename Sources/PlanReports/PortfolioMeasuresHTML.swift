@@ -59,7 +59,9 @@ extension PortfolioPaper {
     }
 
     func portfolioStyle() -> String {
-        """
+        let mark = marking.isEmpty ? "" : "@top-center { content: \(css(marking)); font: bold 9pt Arial, sans-serif; }"
+        let pageNumber = (marking.isEmpty ? "" : css(marking + "   ")) + " \"Page \" counter(page) \" of \" counter(pages)"
+        return """
         body { font-family: Arial, "Liberation Sans", Helvetica, sans-serif; margin: 2rem auto; max-width: 70rem; color: #000; line-height: 1.35; font-size: 11pt; }
         h1 { font-size: 18pt; margin: 0 0 .2rem; } h2 { font-size: 14pt; border-bottom: 2px solid #000; padding-bottom: .15rem; margin: 1.4rem 0 .5rem; }
         h3 { font-size: 11.5pt; margin: 1rem 0 .3rem; } h1, h2, h3, figcaption { break-after: avoid; page-break-after: avoid; }
@@ -79,8 +81,11 @@ extension PortfolioPaper {
         svg { max-width: 100%; height: auto; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         .vh { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         @media screen { body { padding: 0 .8rem; } .scroll { overflow-x: auto; position: relative; } .scroll:focus { outline: 3px solid #000; outline-offset: 2px; } table.plans, table.actions { min-width: 44rem; } }
-        @page { size: A4 landscape; margin: 12mm; }
-        @media print { body { margin: 0; max-width: none; font-size: 10pt; } }
+        @page { size: A4 landscape; margin: 12mm 12mm 14mm;
+            @bottom-left { content: \(css("\(name) · portfolio report")); font: 8pt Arial, sans-serif; width: 70%; }
+            @bottom-right { content: \(pageNumber); font: 8pt Arial, sans-serif; white-space: pre; }
+            \(mark) }
+        @media print { body { margin: 0; max-width: none; font-size: 10pt; } .marking { display: none; } }
         """
     }
 }

@@ -27,4 +27,21 @@ import Testing
         let refused = try runDplan(["export", folder, "--format", "html", "--group", "primary", "-o", folder + "/x.html"])
         #expect(refused.status == 2 && refused.stderr.contains("a portfolio paper reports each plan's own quarter"), "\(refused.stderr)")
     }
+
+    /// The "done when": the sample folder as a PDF a VRU board would read, and in Word.
+    @Test(.requires(.chromium, .pdftotext, .pandoc)) func theSampleFolderAsAPrintedPaperAndAWordDocument() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-vru-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let plans = repositoryRoot.appendingPathComponent("plans").path
+        let pdf = try runDplan(["export", plans, "--format", "pdf", "--marking", "OFFICIAL", "-o", folder + "/vru.pdf"])
+        #expect(pdf.status == 0, "\(pdf.stderr)")
+        let text = try output(of: try ExternalProgram.pdftotext.path(), ["-layout", folder + "/vru.pdf", "-"])
+        for words in ["Portfolio of 5 plans", "Escalations across plans", "National measures compared", "Homicides, victims under 25", "Page 1 of"] {
+            #expect(text.contains(words), "\(words)")
+        }
+        let docx = try runDplan(["export", plans, "--format", "docx", "-o", folder + "/vru.docx"])
+        #expect(docx.status == 0, "\(docx.stderr)")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder + "/vru.docx")).starts(with: Data("PK".utf8)))
+    }
 }

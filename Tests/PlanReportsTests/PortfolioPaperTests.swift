@@ -2,6 +2,7 @@ import Foundation
 import PlanModel
 @testable import PlanReports
 import PlanStore
+import Spreadsheet
 import Testing
 
 private let now = Timestamp(iso: "2026-11-22T10:00:00Z")!
@@ -104,5 +105,16 @@ private func samples(isPublic: Bool = false, edit: (inout [LabelledPlan]) -> Voi
             #expect(html.contains(row.quarter.replacingOccurrences(of: " Q", with: "&#160;Q")), "\(row.label)")
         }
         #expect(paper.quartersText.contains("2026/27 Q3 (2 plans)"))
+    }
+
+    @Test func theWorkbookHoldsThePlansEscalationsLeadAndMeasuresSheets() throws {
+        let paper = try samples()
+        let workbook = try Workbook.read(try paper.xlsx(), fileName: "portfolio.xlsx")
+        #expect(workbook.sheets.map(\.name) == ["Plans", "Escalations", "Lead actions", "Measures"])
+        let plans = workbook.sheets[0]
+        #expect(plans.rows.count == paper.plans.count + 2)  // header, plans, totals
+        #expect(plans.rows.last?[3 + paper.totals.byStatus.count] == .number(Double(paper.totals.total)))
+        #expect(workbook.sheets[1].rows.count == paper.escalations.count + 1)
+        #expect(workbook.sheets[3].rows.count == paper.measures.map(\.figures.count).reduce(0, +) + 1)
     }
 }
