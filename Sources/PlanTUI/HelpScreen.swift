@@ -47,6 +47,7 @@ extension Keymap {
              ("Text editor (commentary, titles, dates, search)", rows(editor)),
              ("Lists (owners, groups, filters)", rows(picker)),
              ("Export dialog", rows(exportForm)),
+             ("Portfolio (a folder or several plans)", rows(portfolio)),
              ("This help (any other key closes it)", rows(help))]
             + confirmSections.map { ($0.title, rows($0.bindings)) }
     }
