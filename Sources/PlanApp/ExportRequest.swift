@@ -42,6 +42,8 @@ public struct ExportRequest: Equatable, Sendable {
     public var excel = false
     public var history = false
     public var indicators = false
+    /// A portfolio paper's name on its cover (default "Portfolio of N plans").
+    public var portfolioName: String?
 
     public init(format: ReportFormat? = nil, template: String? = nil) {
         self.format = format
@@ -57,9 +59,13 @@ public struct ExportRequest: Equatable, Sendable {
         if history && indicators { throw .usage("give --history or --indicators, not both") }
         if withNames && !isPublic { throw .usage("--with-names goes with --public (other exports always name who made each update)") }
         if withDecisions && !isPublic { throw .usage("--with-decisions goes with --public (other exports always carry the board's asks)") }
-        if plans > 1 && (template != nil || history || indicators || format == .html || format == .xlsx || format?.needsExternalProgram == true) {
-            throw .usage("several plans export as markdown, csv (a Plan column) or json; html, pdf, docx, xlsx, --template, --history and --indicators take one plan")
+        if plans > 1 && (template != nil || history || indicators) {
+            throw .usage("--template, --history and --indicators take one plan; several plans make a portfolio paper (html, pdf, docx, xlsx, markdown) or one table (csv, json)")
         }
+        if plans > 1, isPortfolioPaper(plans: plans), group != nil || workstream != nil || from != nil || year != nil || sectionsBy != .group {
+            throw .usage("--group, --workstream, --sections, --from and --year take one plan; a portfolio paper reports each plan's own quarter")
+        }
+        if portfolioName != nil && !isPortfolioPaper(plans: plans) { throw .usage("--portfolio names a portfolio paper: give several plans or a folder, and html, pdf, docx, xlsx or markdown") }
         if year != nil && (quarter != nil || from != nil) { throw .usage("--year makes an annual report; give it or --quarter/--from, not both") }
         if year != nil && history { throw .usage("--year and --history do not go together (the history CSV already holds every quarter)") }
         if browser != nil && format != .pdf { throw .usage("--browser goes with --format pdf") }
@@ -67,6 +73,12 @@ public struct ExportRequest: Equatable, Sendable {
         if draft && (format == .csv || format == .xlsx) {
             throw .usage("--draft marks a paper (markdown, html, pdf, docx, json or --template); csv and xlsx have no cover to mark")
         }
+    }
+
+    /// Whether the export over `plans` plans is a portfolio paper (several plans in a paper
+    /// format) rather than one plan's report or one table across plans.
+    public func isPortfolioPaper(plans: Int) -> Bool {
+        plans > 1 && template == nil && format.map(PortfolioPaper.formats.contains) == true
     }
 
     /// The report options for one plan: the quarter or year it can report on and the actions in

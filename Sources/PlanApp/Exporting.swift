@@ -28,16 +28,30 @@ public struct RenderedExport: Sendable {
 public func renderExport(_ plans: [LabelledPlan], _ request: ExportRequest, now: Timestamp,
                          cancellation: Cancellation? = nil) throws(DplanError) -> RenderedExport {
     try request.validate(plans: plans.count)
+    let portfolio = request.isPortfolioPaper(plans: plans.count)
+    var perPlan = request
+    if portfolio { perPlan.owner = nil }  // a portfolio's --owner picks the lead's actions out; each plan reports in full
     var reports: [(label: String, report: Report)] = []
     var sources: [PaperSource] = []
     for entry in plans {
-        let (source, planRequest) = request.paperSource(for: entry.plan, now: now)
+        let (source, planRequest) = perPlan.paperSource(for: entry.plan, now: now)
         sources.append(source)
-        reports.append((entry.label, Report(plan: source.plan, options: try planRequest.reportOptions(for: source.plan, now: source.now))))
+        do {
+            reports.append((entry.label, Report(plan: source.plan, options: try planRequest.reportOptions(for: source.plan, now: source.now))))
+        } catch {
+            guard plans.count > 1, case .usage(let message) = error else { throw error }
+            throw .usage("\(entry.label): \(message)")
+        }
     }
     let data: Data
     do {
-        data = plans.count > 1 ? try combined(reports, request) : try single(sources[0].plan, reports[0].report, request, cancellation)
+        if portfolio {
+            let asReported = zip(plans, sources).map { LabelledPlan(label: $0.label, plan: $1.plan, file: $0.file) }
+            data = try portfolioPaper(asReported, reports.map(\.report), request, now: now).rendered(
+                as: request.format!, programs: ExternalPrograms(browser: request.browser, cancellation: cancellation))
+        } else {
+            data = plans.count > 1 ? try combined(reports, request) : try single(sources[0].plan, reports[0].report, request, cancellation)
+        }
     } catch let error as DplanError {
         throw error
     } catch let error as ConversionError {
@@ -53,6 +67,17 @@ public func renderExport(_ plans: [LabelledPlan], _ request: ExportRequest, now:
         rendered.warnings = reports.compactMap { $0.report.missingFontWarning() }
     }
     return rendered
+}
+
+/// The paper across `plans`, each with its report: the cover's board, meeting and marking, the
+/// public version's rules, and `--owner` as the lead agency whose actions are listed across plans.
+private func portfolioPaper(_ plans: [LabelledPlan], _ reports: [Report], _ request: ExportRequest, now: Timestamp) -> PortfolioPaper {
+    var options = ReportOptions(now: now)
+    options.isPublic = request.isPublic
+    options.board = request.board
+    options.meeting = request.meeting
+    options.marking = request.marking
+    return PortfolioPaper(name: request.portfolioName, plans: plans, reports: reports, lead: request.owner, options: options)
 }
 
 private func single(_ plan: Plan, _ report: Report, _ request: ExportRequest, _ cancellation: Cancellation?) throws -> Data {

@@ -40,6 +40,7 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
     case periodWouldDropHistory(Quarter)
     case emptyField(String)
     case monthOutOfRange(Int)
+    case populationOutOfRange(Int)
     /// The financial-year start month cannot change once a quarter has history.
     case financialYearHasHistory(Quarter)
     case groupNameTaken(String, String)
@@ -89,6 +90,7 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
             "\(q) has reviews or a closed-quarter record and would fall outside the new period; choose dates that keep it"
         case .emptyField(let field): "the \(field) must not be empty"
         case .monthOutOfRange(let month): "the financial year must start in a month from 1 to 12, not \(month)"
+        case .populationOutOfRange(let n): "\(n) is not a population; give a whole number of 1 or more (or none)"
         case .financialYearHasHistory(let q):
             "quarters are already recorded (\(q) first) under the current financial year; changing its start month would change what they mean"
         case .groupNameTaken(let name, let other): "\"\(name)\" already names the group \(other); choose another name"

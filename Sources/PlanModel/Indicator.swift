@@ -16,6 +16,9 @@ public struct Indicator: Equatable, Sendable, Identifiable {
     public var source: String
     /// Id of the lead owner, when one is named.
     public var owner: String?
+    /// The national Serious Violence Duty measure this indicator reports, matching it with the same
+    /// measure in other plans; nil for a local indicator.
+    public var measure: NationalMeasure?
     public var baseline: Baseline?
     public var target: Target?
     /// Amber band beyond the target, as a percentage of the target (10 means within 10%).
@@ -40,7 +43,7 @@ public struct Indicator: Equatable, Sendable, Identifiable {
     public init(id: String, name: String, unit: String, better: Polarity, description: String = "", source: String = "",
                 owner: String? = nil, baseline: Baseline? = nil, target: Target? = nil, tolerance: Decimal? = nil,
                 groups: [String] = [], workstreams: [String] = [], actions: [String] = [], restricted: Bool? = nil,
-                suppressBelow: Int? = nil, values: [IndicatorValue] = []) {
+                suppressBelow: Int? = nil, measure: NationalMeasure? = nil, values: [IndicatorValue] = []) {
         self.id = id
         self.name = name
         self.description = description
@@ -56,6 +59,7 @@ public struct Indicator: Equatable, Sendable, Identifiable {
         self.actions = actions
         self.restricted = restricted
         self.suppressBelow = suppressBelow
+        self.measure = measure
         self.values = values
     }
 

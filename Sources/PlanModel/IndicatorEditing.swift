@@ -18,6 +18,10 @@ public enum IndicatorError: Error, Equatable, CustomStringConvertible {
     case outOfRange(Decimal)
     case negativeTolerance(Decimal)
     case suppressBelowTooSmall(Int)
+    /// Another indicator of the plan already reports this national measure.
+    case measureTaken(NationalMeasure, by: String)
+    /// The indicator cannot carry the measure (why, from `Indicator.measureProblem`).
+    case measureUnfit(String)
 
     public var description: String {
         switch self {
@@ -37,6 +41,8 @@ public enum IndicatorError: Error, Equatable, CustomStringConvertible {
         case .outOfRange(let value): Indicator.rangeProblem(value) ?? "\(value) is out of range"
         case .negativeTolerance(let value): "the tolerance \(value)% is negative; give a percentage of the target such as 10"
         case .suppressBelowTooSmall(let n): "suppress-below \(n) would hide nothing; give 2 or more (e.g. 5 shows 1 to 4 as \"fewer than 5\")"
+        case .measureTaken(let measure, let id): "indicator \"\(id)\" already reports \(measure.rawValue)"
+        case .measureUnfit(let problem): problem
         }
     }
 }
@@ -111,6 +117,7 @@ extension Plan {
         if let action = indicator.actions.first(where: { actionIndex(id: $0) == nil }) { throw .unknownAction(action) }
         if let tolerance = indicator.tolerance, tolerance < 0 { throw .negativeTolerance(tolerance) }
         if let n = indicator.suppressBelow, n < 2 { throw .suppressBelowTooSmall(n) }
+        if let measure = indicator.measure { try checkMeasure(measure, for: indicator) }
         if let baseline = indicator.baseline { try indicator.check(baseline.value) }
         if let target = indicator.target {
             try indicator.check(target.value)

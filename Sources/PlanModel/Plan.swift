@@ -15,6 +15,9 @@ public struct Plan: Equatable, Sendable {
     public var period: Period
     /// Month (1–12) in which the financial year starts; 4 (April) for UK councils.
     public var financialYearStartMonth: Int
+    /// The population the plan covers (a borough's residents), for rates per 100,000 when plans
+    /// are compared; nil when not recorded.
+    public var population: Int?
     /// What each status means for this partnership, keyed by status raw value ("amber", …).
     public var ragDefinitions: [String: String]
     /// The plan's own names and aims for the prevention groups, keyed by group id. Groups not

@@ -59,8 +59,8 @@ extension Plan {
             checkAction(action, at: i, ownerIDs: ownerIDs, workstreamIDs: workstreamIDs, inPeriod: inPeriod, report: report)
         }
         checkQuarterRecords(inPeriod: inPeriod, report: report)
-        return problems + indicatorProblems(ownerIDs: ownerIDs, workstreamIDs: workstreamIDs, inPeriod: inPeriod) + conflictProblems()
-            + frozenQuarterProblems()
+        return problems + indicatorProblems(ownerIDs: ownerIDs, workstreamIDs: workstreamIDs, inPeriod: inPeriod) + measureProblems()
+            + conflictProblems() + frozenQuarterProblems()
     }
 
     /// The plan's own fields: schema version, names, period, financial year, status and group keys.

@@ -146,26 +146,7 @@ extension Report {
     /// the browser's own header and footer are off, the paper's footer and marking come from its
     /// stylesheet. The browser gets a throw-away profile so a browser already open is not disturbed.
     public func pdf(programs: ExternalPrograms) throws -> Data {
-        try printToPDF(html(), programs: programs)
-    }
-
-    /// `html` printed to PDF by the browser `programs` finds.
-    func printToPDF(_ html: String, programs: ExternalPrograms) throws -> Data {
-        let browser = try programs.findBrowser()
-        return try withScratchFolder { folder in
-            let input = folder.appendingPathComponent("report.html")
-            let output = folder.appendingPathComponent("report.pdf")
-            try Data(html.utf8).write(to: input)
-            var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--generate-pdf-document-outline", "--no-first-run", "--disable-extensions",
-                             "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(output.path)"]
-            if geteuid() == 0 { arguments.append("--no-sandbox") }  // Chromium refuses to run as root with its sandbox
-            arguments.append(input.absoluteString)
-            try run(browser, arguments, in: folder, timeout: 120, what: "printing the PDF", cancellation: programs.cancellation)
-            guard let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {
-                throw ConversionError(description: "printing the PDF: \(browser) finished but wrote no PDF")
-            }
-            return reproducible(pdf: data, madeAt: madeAt)
-        }
+        try printToPDF(html(), programs: programs, madeAt: madeAt)
     }
 
     /// The Markdown paper converted to Word by pandoc, with a reference document that gives the
@@ -190,5 +171,24 @@ extension Report {
             }
             return data
         }
+    }
+}
+
+/// `html` printed to PDF by the browser `programs` finds.
+func printToPDF(_ html: String, programs: ExternalPrograms, madeAt: Timestamp) throws -> Data {
+    let browser = try programs.findBrowser()
+    return try withScratchFolder { folder in
+        let input = folder.appendingPathComponent("report.html")
+        let output = folder.appendingPathComponent("report.pdf")
+        try Data(html.utf8).write(to: input)
+        var arguments = ["--headless", "--disable-gpu", "--no-pdf-header-footer", "--generate-pdf-document-outline", "--no-first-run", "--disable-extensions",
+                         "--user-data-dir=\(folder.appendingPathComponent("profile").path)", "--print-to-pdf=\(output.path)"]
+        if geteuid() == 0 { arguments.append("--no-sandbox") }  // Chromium refuses to run as root with its sandbox
+        arguments.append(input.absoluteString)
+        try run(browser, arguments, in: folder, timeout: 120, what: "printing the PDF", cancellation: programs.cancellation)
+        guard let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {
+            throw ConversionError(description: "printing the PDF: \(browser) finished but wrote no PDF")
+        }
+        return reproducible(pdf: data, madeAt: madeAt)
     }
 }

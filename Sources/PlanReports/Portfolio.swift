@@ -1,3 +1,4 @@
+import Foundation  // Decimal
 import PlanModel
 
 /// A plan among several (a community safety team's serious violence, domestic abuse and VAWG
@@ -41,6 +42,19 @@ public struct PortfolioEntry: Equatable, Sendable {
     public var owesUpdates: [OwedUpdates]
     /// Merge conflicts nobody has resolved yet.
     public var conflicts: Int
+    /// The plan's latest figure for each national measure it reports (`Indicator.measure`).
+    public var measures: [NationalMeasure: LatestMeasure] = [:]
+}
+
+/// A plan's latest figure for a national measure, as the portfolio screen compares them.
+public struct LatestMeasure: Equatable, Sendable {
+    public var quarter: Quarter
+    public var value: Decimal
+    /// "6", "1,095": as the indicator formats it.
+    public var text: String
+    public var provisional: Bool
+    /// Per 100,000 population, when the plan records its population.
+    public var rate: Double?
 }
 
 /// An owner who still owes updates in one plan, by name, and for how many actions.
@@ -68,9 +82,16 @@ extension Array where Element == LabelledPlan {
             let owed = plan.chaseList(for: summary.quarter)
                 .map { OwedUpdates(owner: $0.owner.name, actions: $0.actions.count) }
                 .sorted { ($0.actions, $1.owner) > ($1.actions, $0.owner) }
+            var measures: [NationalMeasure: LatestMeasure] = [:]
+            for indicator in plan.indicators {
+                guard let measure = indicator.measure, let latest = indicator.facts().latest else { continue }
+                measures[measure] = LatestMeasure(quarter: latest.quarter, value: latest.value, text: indicator.format(latest.value),
+                                                  provisional: latest.isProvisional,
+                                                  rate: plan.population.map { latest.value.double * 100_000 / Double($0) })
+            }
             return PortfolioEntry(label: entry.label, title: plan.title, partnership: plan.partnership, quarter: summary.quarter,
                                   total: summary.total, byStatus: summary.byStatus, overdue: summary.overdue, stale: summary.stale,
-                                  owesUpdates: owed, conflicts: plan.conflicts.count)
+                                  owesUpdates: owed, conflicts: plan.conflicts.count, measures: measures)
         }
     }
 

@@ -80,7 +80,7 @@ extension Report {
 }
 
 /// Text as a CSS string literal: quotes and backslashes escaped, control characters dropped.
-private func css(_ text: String) -> String {
+func css(_ text: String) -> String {
     var out = "\""
     for scalar in clean(text).unicodeScalars {
         switch scalar {

@@ -31,6 +31,8 @@ extension JSONReader {
                 period = try self.period()
             } else if self.key(key, is: "financialYearStartMonth") {
                 plan.financialYearStartMonth = try skipNull() ? 4 : integer()
+            } else if self.key(key, is: "population") {
+                plan.population = try skipNull() ? nil : integer()
             } else if self.key(key, is: "ragDefinitions") {
                 plan.ragDefinitions = try map { (r: inout JSONReader) throws(JSONReadFailure) in try r.string() }
             } else if self.key(key, is: "fundingLines") {
@@ -167,6 +169,9 @@ extension JSONReader {
                 indicator.actions = try list { (r: inout JSONReader) throws(JSONReadFailure) in try r.repeatedString() }
             } else if self.key(key, is: "restricted") {
                 indicator.restricted = try skipNull() ? nil : bool()
+            } else if self.key(key, is: "measure") {
+                indicator.measure = try skipNull() ? nil
+                    : formatted(NationalMeasure.expectedFormat) { NationalMeasure(rawValue: String(decoding: $0, as: UTF8.self)) }
             } else if self.key(key, is: "suppressBelow") {
                 indicator.suppressBelow = try skipNull() ? nil : integer()
             } else if self.key(key, is: "created") {

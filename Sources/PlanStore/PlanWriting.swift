@@ -21,6 +21,7 @@ extension JSONWriter {
         key("owners", in: &o); list(plan.owners) { $0.owner($1) }
         key("partnership", in: &o); string(plan.partnership)
         key("period", in: &o); period(plan.period)
+        if let population = plan.population { key("population", in: &o); number(String(population)) }
         key("quarters", in: &o); list(plan.quarters) { $0.quarterRecord($1) }
         key("ragDefinitions", in: &o); map(plan.ragDefinitions) { $0.string($1) }
         key("removedActions", in: &o); list(plan.removedActions) { $0.removedAction($1) }
@@ -75,6 +76,7 @@ extension JSONWriter {
         key("description", in: &o); string(indicator.description)
         if !indicator.groups.isEmpty { key("groups", in: &o); list(indicator.groups) { $0.string($1) } }
         key("id", in: &o); string(indicator.id)
+        if let measure = indicator.measure { key("measure", in: &o); string(measure.rawValue) }
         key("name", in: &o); string(indicator.name)
         if let owner = indicator.owner { key("owner", in: &o); string(owner) }
         if let restricted = indicator.restricted { key("restricted", in: &o); bool(restricted) }

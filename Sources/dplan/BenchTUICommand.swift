@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PlanApp
 import PlanModel
+import PlanReports
 import PlanStore
 import PlanTUI
 
@@ -14,7 +15,7 @@ struct BenchTUI: ParsableCommand {
         discussion: "Keys: characters as typed; ⏎ Enter, ⎋ Esc, ↓ ↑ arrows, ⇟ ⇞ page down/up. Prints start-up time and median/p99 per key.",
         shouldDisplay: false)
 
-    @Argument(help: "The plan file.") var file: String
+    @Argument(help: "The plan file, or a folder of plans for the portfolio screen.") var file: String
     @Option(help: "The key script, e.g. \"⏎jjjj⇟⇟/knife⏎\".") var keys: String
     @Option(name: .customLong("repeat"), help: "Repeat the script this many times (the state carries on).") var rounds: Int = 1
     @Option(help: "Screen width.") var width: Int = 120
@@ -23,6 +24,8 @@ struct BenchTUI: ParsableCommand {
     @Flag(help: "Also print each key's time, in the order typed.") var eachKey = false
 
     func run() throws {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: file, isDirectory: &isFolder), isFolder.boolValue { return try benchPortfolio() }
         let clock = ContinuousClock()
         let started = clock.now
         let plan = try openForEditing(file).1
@@ -75,6 +78,38 @@ struct BenchTUI: ParsableCommand {
                 throw DplanError.refused("\(error)")
             }
         }
+    }
+
+    /// The portfolio screen: reading the folder's plans to the first frame, then each key.
+    private func benchPortfolio() throws {
+        let clock = ContinuousClock()
+        let started = clock.now
+        let plans = try loadPortfolio([file], quiet: true)
+        let loaded = clock.now
+        var state = PortfolioState(entries: plans.portfolio(on: try currentTime().day), paths: plans.map { $0.file ?? $0.label },
+                                   size: (width, height))
+        var frame = renderPortfolio(state)
+        let firstFrame = clock.now
+        var samples: [Duration] = []
+        for _ in 0..<rounds {
+            for key in keys.map(Self.key) {
+                let before = clock.now
+                if state.update(.key(key)) != nil { continue }  // Enter or q would leave the screen: not timed
+                frame = renderPortfolio(state)
+                samples.append(clock.now - before)
+            }
+        }
+        guard !samples.isEmpty else { throw DplanError.usage("--keys: no key stayed on the portfolio screen") }
+        func ms(_ d: Duration) -> String { String(format: "%.3f", Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1000) }
+        samples.sort()
+        print("load+validate_ms \(ms(loaded - started))")
+        print("first_frame_ms \(ms(firstFrame - started))")
+        print("keys \(samples.count)")
+        print("median_ms \(ms(samples[samples.count / 2]))")
+        print("p99_ms \(ms(samples[min(samples.count - 1, Int((Double(samples.count) * 0.99).rounded(.up)) - 1)]))")
+        print("max_ms \(ms(samples.last!))")
+        print("after_paint_max_ms 0.000")
+        print("screen_chars \(frame.plainText.count)")
     }
 
     static func key(_ character: Character) -> Key {

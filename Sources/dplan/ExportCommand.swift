@@ -27,7 +27,10 @@ struct Export: ParsableCommand {
     @Option(help: "Compare with this quarter (default: the quarter before).") var from: Quarter?
     @OptionGroup var paper: BoardPaperOptions
     @Option(help: "Only this prevention group.") var group: String?
-    @Option(help: "Only this owner (id or name).") var owner: String?
+    @Option(name: [.customLong("owner"), .customLong("lead")],
+            help: "Only this owner (id or name); in a portfolio paper, list the actions of every lead owner whose name contains this, across plans.")
+    var owner: String?
+    @Option(help: "A portfolio paper's name on its cover (several plans or a folder; default \"Portfolio of N plans\").") var portfolio: String?
     @Option(help: "Only this workstream (id or name).") var workstream: String?
     @Flag(help: "For publication: withhold commentary marked restricted (shown as \"withheld\"), leave out who made each update and the board's asks.")
     var `public` = false
@@ -59,22 +62,27 @@ struct Export: ParsableCommand {
         request.excel = excel
         request.history = history
         request.indicators = indicators
+        request.portfolioName = portfolio
         paper.apply(to: &request)
         return request
     }
 
     func validate() throws {
-        do { try request.validate(plans: plans.files.count) } catch { throw ValidationError(error.message) }
+        // A folder is a portfolio however many plans it holds; its plans are counted once read.
+        do { try request.validate(plans: isPortfolio(plans.files) ? max(2, plans.files.count) : 1) } catch { throw ValidationError(error.message) }
         if returns != nil && format != .xlsx { throw ValidationError("--returns goes with --format xlsx") }
         if returns != nil && output != nil { throw ValidationError("give -o or --returns, not both") }
         if returns == nil && output == nil { throw ValidationError("give -o PATH (\"-\" for standard output)") }
         if returns != nil && asAt.asAt != nil { throw ValidationError("--as-at makes papers; returns are for the quarter being updated now") }
         if returns != nil && owner != nil { throw ValidationError("--returns writes every owner's return; use -o with --owner for one") }
         if returns == nil && (email || mail.anyGiven) { throw ValidationError("--email, --send and the mail options go with --returns DIR") }
+        if returns != nil && isPortfolio(plans.files) { throw ValidationError("--returns takes one plan") }
     }
 
     func run() throws {
-        var plans = try self.plans.load()
+        let portfolio = isPortfolio(self.plans.files)
+        let read = portfolio ? try readPortfolio(self.plans.files) : PortfolioRead(plans: try self.plans.load(), skipped: [])
+        var plans = read.plans
         var now = try currentTime()
         for index in plans.indices {  // as it stood at the end of --as-at, when given
             (plans[index].plan, now) = try asAt.apply(to: plans[index].plan, file: plans[index].file ?? plans[index].label, now: now)
@@ -88,10 +96,15 @@ struct Export: ParsableCommand {
         for warning in rendered.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         if output == "-" {
             FileHandle.standardOutput.write(rendered.data)
-            return
+        } else {
+            try writeExport(rendered.data, to: output, planFiles: self.plans.files + plans.compactMap { $0.file }, overwrite: true)
+            print("wrote \(output) (\(rendered.data.count) bytes): \(rendered.summary)")
         }
-        try writeExport(rendered.data, to: output, planFiles: self.plans.files, overwrite: true)
-        print("wrote \(output) (\(rendered.data.count) bytes): \(rendered.summary)")
+        for skipped in read.skipped { printError("skipped \(clean(skipped))") }
+        if !read.skipped.isEmpty {
+            throw DplanError.refused("\(read.skipped.count) file\(read.skipped.count == 1 ? " was" : "s were") left out (named above); "
+                                     + "the export covers the other \(plans.count) plan\(plans.count == 1 ? "" : "s")")
+        }
     }
 
     /// Writes the returns (and with --email their emails) all or none, then sends with --send.

@@ -16,6 +16,8 @@ struct Generate: ParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Number of outcome indicators.") var indicators: Int = 0
     @Option(help: "Quarters of values per indicator, starting 2024/25 Q1 (the plan period covers them).") var indicatorQuarters: Int = 40
+    @Option(help: "Make it one borough's plan of a portfolio: its own id, title, partnership and population, and the first three indicators carry the national measures (under 25).")
+    var borough: String?
     @Option(name: .shortAndLong, help: "Output file (must not exist).") var output: String
 
     func validate() throws {
@@ -26,8 +28,9 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        let plan = SyntheticPlan(actions: actions, quarters: quarters, seed: seed, indicators: indicators,
+        var plan = SyntheticPlan(actions: actions, quarters: quarters, seed: seed, indicators: indicators,
                                  indicatorQuarters: indicatorQuarters).make()
+        if let borough { plan.makeBorough(borough, seed: seed) }
         do { try PlanFile.create(plan, at: output) } catch { throw DplanError.file(error) }
         print("wrote \(output): \(actions) actions, \(quarters) quarters of reviews, \(plan.owners.count) owners"
               + (indicators > 0 ? ", \(indicators) indicators × \(indicatorQuarters) quarters of values" : ""))
@@ -145,5 +148,21 @@ struct SyntheticPlan {
             return indicator
         }
         return plan
+    }
+}
+
+extension Plan {
+    /// One borough's synthetic plan in a portfolio: an id, title and partnership of its own, a
+    /// population of 150,000 to 349,000 (from the seed), and the national measures on the first
+    /// three indicators (counts, lower better, as `SyntheticPlan` makes them).
+    mutating func makeBorough(_ name: String, seed: UInt64) {
+        let slug = name.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: "-")
+        id = "synthetic-\(slug)"
+        title = "\(name) delivery plan (synthetic, \(actions.count) actions)"
+        partnership = "\(name) Community Safety Partnership"
+        population = 150_000 + Int(seed % 200) * 1_000
+        for (i, measure) in zip(indicators.indices, [NationalMeasure.hospitalKnifeU25, .policeKnifeU25, .homicideU25]) {
+            indicators[i].measure = measure
+        }
     }
 }

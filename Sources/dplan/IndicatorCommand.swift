@@ -9,8 +9,8 @@ import PlanStore
 struct IndicatorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "indicator",
-        abstract: "Outcome indicators: add one, record quarterly values, list, show, import an analyst's data file.",
-        subcommands: [AddIndicator.self, Record.self, ListIndicators.self, ShowIndicator.self, ImportValues.self])
+        abstract: "Outcome indicators: add one, record quarterly values, list, show, import an analyst's data file, mark a national measure.",
+        subcommands: [AddIndicator.self, Record.self, ListIndicators.self, ShowIndicator.self, ImportValues.self, SetMeasure.self])
 
     struct AddIndicator: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an outcome indicator to a plan.")
@@ -33,6 +33,8 @@ struct IndicatorCommand: ParsableCommand {
         @Option(help: "Action id it measures; repeat for several.") var action: [String] = []
         @Flag(help: "Leave the indicator out of public outputs.") var restricted = false
         @Option(help: "Public outputs show values from 1 to N-1 as \"fewer than N\" (e.g. 5).") var suppressBelow: Int?
+        @Option(help: "The national Serious Violence Duty measure it reports: \(NationalMeasure.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var measure: NationalMeasure?
         @OptionGroup var author: AuthorOption
 
         func validate() throws {
@@ -60,7 +62,7 @@ struct IndicatorCommand: ParsableCommand {
                 baseline: try number(baseline, "--baseline").map { Baseline(value: $0, period: baselinePeriod ?? "") },
                 target: try number(target, "--target").map { Target(value: $0, by: targetBy!) },
                 tolerance: try number(tolerance, "--tolerance"), groups: groups, workstreams: workstream, actions: action,
-                restricted: restricted ? true : nil, suppressBelow: suppressBelow)
+                restricted: restricted ? true : nil, suppressBelow: suppressBelow, measure: measure)
             do {
                 try plan.addIndicator(indicator, context: EditContext(by: author.name, now: try currentTime()))
             } catch {
@@ -173,6 +175,7 @@ struct IndicatorCommand: ParsableCommand {
 }
 
 extension Polarity: ExpressibleByArgument {}
+extension NationalMeasure: ExpressibleByArgument {}
 
 /// "▲ +3 (worse)", "▼ -12% (better)", or "-" without a comparison.
 func movementText(_ movement: Movement?, _ indicator: Indicator) -> String {
@@ -210,6 +213,7 @@ func indicatorDetail(_ indicator: Indicator, in plan: Plan) -> String {
         + indicator.workstreams.map { plan.workstreamName($0) } + indicator.actions
     if !links.isEmpty { field("Measures", links.map(clean).joined(separator: ", ")) }
     if indicator.restricted == true { field("Restricted", "left out of public outputs") }
+    if let measure = indicator.measure { field("National measure", "\(measure.rawValue) (\(measure.name))") }
     if let n = indicator.suppressBelow { field("Suppression", "public outputs show 1 to \(n - 1) as \"fewer than \(n)\"") }
     if let latest = facts.latest { field("Last 8 quarters", "[\(indicator.sparkline(endingAt: latest.quarter))] to \(latest.quarter)") }
     lines.append("")

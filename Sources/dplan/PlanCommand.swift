@@ -2,7 +2,7 @@ import ArgumentParser
 import PlanModel
 
 /// `dplan plan set FILE [--title] [--partnership] [--description] [--author] [--contact] [--start] [--end] [--fy-start]
-/// [--status-word] [--rag-definition]`: change the plan itself, on the record.
+/// [--status-word] [--rag-definition] [--population]`: change the plan itself, on the record.
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
@@ -35,13 +35,15 @@ struct PlanCommand: ParsableCommand {
         var fyStart: MonthArgument?
         @Option(help: "The plan's own word for a status, STATUS=WORD (repeat for several).") var statusWord: [StatusText] = []
         @Option(help: "What a status means for this plan, STATUS=TEXT (repeat for several).") var ragDefinition: [StatusText] = []
+        @Option(help: "The population the plan covers, for rates per 100,000 in a portfolio (none: not recorded).")
+        var population: PopulationArgument?
         @OptionGroup var author: AuthorOption
 
         func validate() throws {
             if title == nil, partnership == nil, description == nil, paperAuthor == nil, contact == nil, start == nil, end == nil,
-               fyStart == nil, statusWord.isEmpty, ragDefinition.isEmpty {
+               fyStart == nil, statusWord.isEmpty, ragDefinition.isEmpty, population == nil {
                 throw ValidationError("nothing to change: give --title, --partnership, --description, --author, --contact, --start, --end, --fy-start, "
-                                      + "--status-word and/or --rag-definition")
+                                      + "--status-word, --rag-definition and/or --population")
             }
         }
 
@@ -55,6 +57,7 @@ struct PlanCommand: ParsableCommand {
                                     context: context)
                 plan.setPaperAuthor(author: paperAuthor, contact: contact, context: context)
                 if start != nil || end != nil { try plan.setPeriod(start: start, end: end, context: context) }
+                if let population { try plan.setPopulation(population.value, context: context) }
                 for word in statusWord { plan.setStatusWording(word.status, word: word.text, definition: nil, context: context) }
                 for definition in ragDefinition {
                     plan.setStatusWording(definition.status, word: nil, definition: definition.text, context: context)
@@ -70,6 +73,22 @@ struct PlanCommand: ParsableCommand {
                 print("plan period \(plan.period.start) to \(plan.period.end) (was \(before.period.start) to \(before.period.end)), "
                       + "quarters \(plan.firstQuarter) to \(plan.lastQuarter)")
             }
+        }
+    }
+}
+
+/// A population: a whole number of 1 or more, or `none` (not recorded).
+struct PopulationArgument: ExpressibleByArgument {
+    var value: Int?
+
+    init?(argument: String) {
+        let key = argument.trimmingSpaces().lowercased()
+        if key == "none" {
+            value = nil
+        } else if let number = Int(key.replacingOccurrences(of: ",", with: "")), number >= 1 {
+            value = number
+        } else {
+            return nil
         }
     }
 }

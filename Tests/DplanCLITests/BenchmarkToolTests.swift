@@ -34,6 +34,27 @@ import Testing
         #expect(plan.validate().isEmpty)
     }
 
+    /// Boroughs for the portfolio bench: ids of their own, a population, the national measures,
+    /// and a folder of them that the portfolio paper and screen read without leaving any out.
+    @Test func generatedBoroughsMakeAPortfolio() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-gen-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for i in 1...3 {
+            let result = try runDplan(["generate", "--actions", "30", "--quarters", "4", "--seed", "\(100 + i)", "--indicators", "8",
+                                       "--indicator-quarters", "12", "--borough", "Borough \(i)", "-o", "\(folder)/b\(i).json"])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        let plan = try PlanFile.load("\(folder)/b2.json")
+        #expect(plan.id == "synthetic-borough-2" && plan.population == 150_000 + 102 * 1_000)
+        #expect(plan.indicators.prefix(3).map { $0.measure?.rawValue } == ["hospital-knife-u25", "police-knife-u25", "homicide-u25"])
+        #expect(plan.validate().isEmpty)
+        let paper = try runDplan(["export", folder, "--format", "html", "-o", "\(folder)/p.html"])
+        #expect(paper.status == 0 && paper.stdout.contains("in 3 plans"), "\(paper.stderr)")
+        let screen = try runDplan(["bench-tui", folder, "--keys", "jsfiij", "--repeat", "2"])
+        #expect(screen.status == 0 && screen.stdout.contains("keys 12"), "\(screen.stdout)\(screen.stderr)")
+    }
+
     @Test func benchTUIRunsTheRealUpdateAndRenderPath() throws {
         let result = try runDplan(["bench-tui", hillingdonPlan, "--keys", "⏎jjjj/knife⏎r", "--repeat", "2"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -14,9 +14,22 @@ import Testing
 
     @Test func optionsThatDoNotGoTogetherAreUsageErrors() throws {
         var request = ExportRequest(format: .html)
-        #expect(throws: DplanError.usage("several plans export as markdown, csv (a Plan column) or json; html, pdf, docx, xlsx, --template, --history and --indicators take one plan")) {
+        try request.validate(plans: 2)  // a portfolio paper
+        request.group = "primary"
+        #expect(throws: DplanError.usage("--group, --workstream, --sections, --from and --year take one plan; a portfolio paper reports each plan's own quarter")) {
             try request.validate(plans: 2)
         }
+        request = ExportRequest(format: .csv)
+        request.indicators = true
+        #expect(throws: DplanError.usage("--template, --history and --indicators take one plan; several plans make a portfolio paper (html, pdf, docx, xlsx, markdown) or one table (csv, json)")) {
+            try request.validate(plans: 2)
+        }
+        request = ExportRequest(format: .html)
+        request.portfolioName = "VRU"
+        #expect(throws: DplanError.usage("--portfolio names a portfolio paper: give several plans or a folder, and html, pdf, docx, xlsx or markdown")) {
+            try request.validate(plans: 1)
+        }
+        request.portfolioName = nil
         request.browser = "/usr/bin/chromium"
         #expect(throws: DplanError.usage("--browser goes with --format pdf")) { try request.validate(plans: 1) }
         request = ExportRequest(format: .pdf)

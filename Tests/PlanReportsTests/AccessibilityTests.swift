@@ -55,6 +55,24 @@ private func checkAccessibility(_ papers: [String: String]) throws -> (status: I
         #expect(result.status == 0, "\(result.output)")
     }
 
+    /// The portfolio paper across every sample plan, board and public versions, with a lead's actions.
+    @Test(.requires(.chromium, .chromedriver, .axe)) func portfolioPapersPassAxeReflowAndTextSpacing() throws {
+        _ = try ExternalProgram.axe.path()
+        let folder = repositoryFolder.appendingPathComponent("plans")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
+        let plans = LabelledPlan.labelled(try files.map { ($0, try PlanFile.load(folder.appendingPathComponent($0).path)) })
+        var papers: [String: String] = [:]
+        for isPublic in [false, true] {
+            var options = ReportOptions(now: now)
+            options.isPublic = isPublic
+            options.marking = "OFFICIAL"
+            let reports = plans.map { Report(plan: $0.plan, options: options) }
+            papers["portfolio\(isPublic ? "-public" : "")"] = PortfolioPaper(name: "VRU", plans: plans, reports: reports, lead: "Police", options: options).html()
+        }
+        let result = try checkAccessibility(papers)
+        #expect(result.status == 0, "\(result.output)")
+    }
+
     /// The checker fails a paper that breaks the rules it checks (so a pass above means something).
     @Test(.requires(.chromium, .chromedriver, .axe)) func theCheckerCatchesABadPage() throws {
         _ = try ExternalProgram.axe.path()

@@ -144,7 +144,7 @@ private func layoutProblems(_ printed: PrintedPages, html: String, marking: Stri
             .replacingOccurrences(of: "</h2>", with: "</h2><div style=\"height: 300mm\"></div>")
             .replacingOccurrences(of: "<thead><tr><th scope=\"col\">Indicator</th>", with: "<tr><th scope=\"col\">Indicator</th>")
             .replacingOccurrences(of: "</p>\n<div class=\"scroll\" role=\"region\" aria-label=\"Table: Actions", with: "</p><div style=\"height: 300mm\"></div>\n<div class=\"scroll\" role=\"region\" aria-label=\"Table: Actions")
-        let printed = try PrintedPages(try report.printToPDF(bad, programs: ExternalPrograms()), pdftotext: tools.pdftotext, pdfinfo: tools.pdfinfo)
+        let printed = try PrintedPages(try printToPDF(bad, programs: ExternalPrograms(), madeAt: now), pdftotext: tools.pdftotext, pdfinfo: tools.pdfinfo)
         let problems = layoutProblems(printed, html: bad, marking: nil)
         #expect(problems.contains { $0.contains("starts a table without its header row") }, "\(problems)")
         #expect(problems.contains { $0.contains("ends with the heading") }, "\(problems)")

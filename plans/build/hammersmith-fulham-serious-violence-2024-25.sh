@@ -5,7 +5,9 @@
 # objectives for the next 12 months are the actions' aims under the usual prevention groups;
 # progress is reviewed quarterly at the CSP with the London borough's RAG wording. Funding sources
 # are the strategy's own; it gives no amounts, so there are no funding lines. Statuses and
-# commentary are invented.
+# commentary are invented. The performance framework carries the Serious Violence Duty's three
+# national measures (under-25 focus) and one local indicator; their figures are illustrative, made
+# up for this sample, and say so. The population is the 2021 Census figure for the borough.
 . "$(dirname "$0")/common.sh"
 out=${1:-plans/hammersmith-fulham-serious-violence-2024-25.json}
 
@@ -71,12 +73,36 @@ d milestone add "$plan" WSA-01 --title "Agreement signed by all duty partners" -
 d milestone add "$plan" SEC-03 --title "First cohort of schools recruited" --due 2024-10-31
 d milestone add "$plan" TER-01 --title "A&E IDVA in post at Charing Cross" --due 2024-07-31
 
+# The performance framework: the national measures and one local indicator.
+d plan set "$plan" --population 183200
+illustrative="Figures are illustrative, made up for this sample plan; they are not Hammersmith & Fulham's data."
+d indicator add "$plan" --id hospital-knife-u25 --measure hospital-knife-u25 --unit count --better lower \
+    --name "Hospital admissions for assault with a knife or sharp object, victims under 25" --source "Hospital Episode Statistics" \
+    --description "Serious Violence Duty national success measure. $illustrative" --owner wlnt --group tertiary \
+    --baseline 6 --baseline-period "2023/24 quarterly average" --target 5 --target-by "2024/25 Q4" --tolerance 20 --suppress-below 5
+d indicator add "$plan" --id police-knife-u25 --measure police-knife-u25 --unit count --better lower \
+    --name "Knife or sharp-object-enabled serious violence recorded by the police, victims under 25" --source "Metropolitan Police recorded crime" \
+    --description "Serious Violence Duty national success measure. $illustrative" --owner mps --workstream reducing-access-to-weapons \
+    --baseline 24 --baseline-period "2023/24 quarterly average" --target 21 --target-by "2024/25 Q4" --tolerance 10
+d indicator add "$plan" --id homicide-u25 --measure homicide-u25 --unit count --better lower \
+    --name "Homicides, victims under 25" --source "Metropolitan Police recorded crime" \
+    --description "Serious Violence Duty national success measure. $illustrative" --owner mps --suppress-below 5
+d indicator add "$plan" --id your-choice-completions --unit count --better higher \
+    --name "Young people completing the Your Choice programme" --source "Gangs, Violence and Exploitation Unit" \
+    --description "Local indicator: young people aged 11 to 19 completing the programme (higher is better). $illustrative" \
+    --owner gvu --action SEC-01 --target 30 --target-by "2024/25 Q4"
+
 # 2024/25 Q1, reviewed at the July CSP.
 at 2024-06-20T10:00:00Z
 d set "$plan" WSA-01 --status green --comment "Data sharing workshop held; draft agreement with legal."
 d set "$plan" PRI-01 --status green --comment "Monthly tasking in place; two weapons sweeps completed."
 d set "$plan" SEC-01 --status amber --comment "Referrals lower than planned; practitioners still being trained."
 d set "$plan" TER-01 --status green --comment "Impact Project supporting victims through court; IDVA recruitment started."
+at 2024-07-12T09:00:00Z
+d indicator record "$plan" hospital-knife-u25 --quarter "2024/25 Q1" --value 7
+d indicator record "$plan" police-knife-u25 --quarter "2024/25 Q1" --value 26
+d indicator record "$plan" homicide-u25 --quarter "2024/25 Q1" --value 0
+d indicator record "$plan" your-choice-completions --quarter "2024/25 Q1" --value 5
 at 2024-07-15T16:00:00Z
 d review close "$plan" "2024/25 Q1" --board "Hammersmith & Fulham Community Safety Partnership"
 
@@ -86,4 +112,8 @@ d milestone done "$plan" WSA-01 M1
 d set "$plan" WSA-01 --status green --comment "Draft agreement taken to the CSP."
 d set "$plan" SEC-01 --status red --comment "Two practitioners left; no referrals in August. Asking the CSP for cover from the GVU."
 d set "$plan" TER-01 --status amber --comment "A&E IDVA post re-advertised; the milestone will be missed."
+d indicator record "$plan" hospital-knife-u25 --quarter "2024/25 Q2" --value 4 --provisional --note "July and August; September to follow"
+d indicator record "$plan" police-knife-u25 --quarter "2024/25 Q2" --value 19 --provisional --note "July and August; September to follow"
+d indicator record "$plan" homicide-u25 --quarter "2024/25 Q2" --value 1 --provisional
+d indicator record "$plan" your-choice-completions --quarter "2024/25 Q2" --value 3 --note "Referrals down while practitioners were replaced"
 finish "$out"

@@ -2,7 +2,10 @@
 # Illustrative sample plan: London Violence Reduction Unit strategy (Mayor of London). The eight
 # objectives along a child's journey through life are the workstreams; the pan-London work
 # programme it prioritises for funding in its first year is the actions; the VRU's 2019-20 budget
-# lines are the plan's funding lines. Statuses, commentary and milestone dates are invented.
+# lines are the plan's funding lines. Statuses, commentary and milestone dates are invented. The
+# performance framework carries the Serious Violence Duty's three national measures (under-25 focus)
+# for London as a whole and one local indicator; their figures are illustrative, made up for this
+# sample, and say so. The population is the 2021 Census figure for London.
 . "$(dirname "$0")/common.sh"
 out=${1:-plans/london-vru-2019-22.json}
 
@@ -62,11 +65,34 @@ d milestone add "$plan" PRI-04 --title "Members recruited from across London" --
 d milestone add "$plan" PRI-04 --title "First decisions on funding taken by the group" --due 2020-03-31
 d milestone add "$plan" SEC-01 --title "Pilot schools chosen" --due 2019-12-31
 
+# The performance framework: the national measures for London and one local indicator.
+d plan set "$plan" --population 8799800
+illustrative="Figures are illustrative, made up for this sample plan; they are not London's data."
+d indicator add "$plan" --id hospital-knife-u25 --measure hospital-knife-u25 --unit count --better lower \
+    --name "Hospital admissions for assault with a knife or sharp object, victims under 25, London" --source "Hospital Episode Statistics" \
+    --description "Serious Violence Duty national success measure. $illustrative" --owner vru \
+    --baseline 190 --baseline-period "2018/19 quarterly average" --target 160 --target-by "2021/22 Q4" --tolerance 10
+d indicator add "$plan" --id police-knife-u25 --measure police-knife-u25 --unit count --better lower \
+    --name "Knife or sharp-object-enabled serious violence recorded by the police, victims under 25, London" \
+    --source "Metropolitan Police recorded crime" --description "Serious Violence Duty national success measure. $illustrative" \
+    --owner mopac --baseline 1120 --baseline-period "2018/19 quarterly average" --target 950 --target-by "2021/22 Q4" --tolerance 10
+d indicator add "$plan" --id homicide-u25 --measure homicide-u25 --unit count --better lower \
+    --name "Homicides, victims under 25, London" --source "Metropolitan Police recorded crime" \
+    --description "Serious Violence Duty national success measure. $illustrative" --owner mopac --suppress-below 5
+d indicator add "$plan" --id after-school-places --unit count --better higher \
+    --name "Young people attending VRU-funded after-school provision" --source "VRU grant monitoring returns" \
+    --description "Local indicator: young people aged 10 to 16 attending at least one session in the quarter (higher is better). $illustrative" \
+    --owner vru --action PRI-01 --target 4000 --target-by "2020/21 Q4"
+
 # 2019/20 Q2, reviewed by the Partnership Reference Group.
 at 2019-09-25T10:00:00Z
 d set "$plan" PRI-01 --status green --comment "First boroughs chosen with the targeting tool; providers being commissioned."
 d set "$plan" PRI-04 --status green --comment "Recruitment of the Young Persons' Action Group under way."
 d set "$plan" WSA-01 --status amber --comment "Eleven boroughs have action plans; the rest are due by December."
+d indicator record "$plan" hospital-knife-u25 --quarter "2019/20 Q1" --value 204
+d indicator record "$plan" police-knife-u25 --quarter "2019/20 Q1" --value 1187
+d indicator record "$plan" homicide-u25 --quarter "2019/20 Q1" --value 9
+d indicator record "$plan" after-school-places --quarter "2019/20 Q1" --value 0 --note "Provision starts in September"
 at 2019-10-14T15:00:00Z
 d review close "$plan" "2019/20 Q2" --board "London VRU Partnership Reference Group"
 
@@ -76,4 +102,8 @@ d milestone done "$plan" SEC-01 M1
 d set "$plan" SEC-01 --status green --comment "Pilot schools chosen in five boroughs."
 d set "$plan" PRI-04 --status amber --comment "Fewer applications than hoped from outer London; recruitment extended." \
     --due 2020-06-30 --reason "Recruitment extended to reach outer London"
+d indicator record "$plan" hospital-knife-u25 --quarter "2019/20 Q2" --value 188 --provisional
+d indicator record "$plan" police-knife-u25 --quarter "2019/20 Q2" --value 1095 --provisional
+d indicator record "$plan" homicide-u25 --quarter "2019/20 Q2" --value 6
+d indicator record "$plan" after-school-places --quarter "2019/20 Q2" --value 1450 --note "First providers open in six boroughs"
 finish "$out"
