@@ -48,6 +48,9 @@ public func renderExport(_ plans: [LabelledPlan], _ request: ExportRequest, now:
     if request.template == nil, request.format == .pdf || request.format == .docx {
         rendered.warnings = reports.compactMap { $0.report.missingFontWarning() }
     }
+    if request.template == nil, request.format == .pdf, let warning = ExternalPrograms().pdfFinishingWarning() {
+        rendered.warnings.append(warning)
+    }
     return rendered
 }
 

@@ -27,6 +27,9 @@ public final class Cancellation: @unchecked Sendable {
 public struct ExternalPrograms: Sendable {
     public var browser: String?
     public var pandoc: String?
+    /// The Python 3 with pikepdf that finishes a PDF for PDF/UA (`PDFFinishing`); nil: `python3`
+    /// on the search path.
+    public var python: String?
     /// The search path, `$PATH` by default.
     public var searchPath: String
     /// Checked while a program runs; once cancelled, the program is stopped.
@@ -34,9 +37,10 @@ public struct ExternalPrograms: Sendable {
 
     public init(browser: String? = nil, pandoc: String? = nil,
                 searchPath: String = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                cancellation: Cancellation? = nil) {
+                cancellation: Cancellation? = nil, python: String? = nil) {
         self.browser = browser
         self.pandoc = pandoc
+        self.python = python
         self.searchPath = searchPath
         self.cancellation = cancellation
     }
@@ -80,7 +84,7 @@ public struct ExternalPrograms: Sendable {
             + "others: https://pandoc.org/installing.html), or export --format markdown or html and open that instead")
     }
 
-    private func onPath(_ name: String) -> String? {
+    func onPath(_ name: String) -> String? {
         for folder in searchPath.split(separator: ":") where !folder.isEmpty {
             let path = "\(folder)/\(name)"
             if FileManager.default.isExecutableFile(atPath: path) { return path }
@@ -139,6 +143,7 @@ extension Report {
     /// The HTML paper printed to PDF by a headless Chromium-family browser (A4, or landscape):
     /// the browser's own header and footer are off, the paper's footer and marking come from its
     /// stylesheet. The browser gets a throw-away profile so a browser already open is not disturbed.
+    /// Then finished for PDF/UA where Python's pikepdf is installed (`PDFFinishing`).
     public func pdf(programs: ExternalPrograms) throws -> Data {
         try printToPDF(html(), programs: programs)
     }
@@ -158,7 +163,8 @@ extension Report {
             guard let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {
                 throw ConversionError(description: "printing the PDF: \(browser) finished but wrote no PDF")
             }
-            return data
+            guard let python = programs.findPDFFinisher() else { return data }
+            return try finishPDF(data, python: python, in: folder, programs: programs)
         }
     }
 
