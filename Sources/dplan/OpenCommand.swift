@@ -38,7 +38,7 @@ struct Open: ParsableCommand {
     /// Asks on the terminal, before the screen opens, whether to take over a lock whose process
     /// has gone. Only a typed "y" takes it over.
     private func askToTakeOver(_ holder: PlanLock.Holder) -> Bool {
-        FileHandle.standardError.write(Data(holder.takeOverQuestion.utf8))
+        printError(holder.takeOverQuestion, terminator: "")
         return readLine()?.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") == true
     }
 
