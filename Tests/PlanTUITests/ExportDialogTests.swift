@@ -151,3 +151,14 @@ import Testing
         #expect(state.exporting == nil)
     }
 }
+
+/// What `export` warns about on the command line reaches the front end's message row.
+@Suite struct ExportWarningTests {
+    @Test func aFontWarningIsShownWithTheExportsResult() throws {
+        var state = try makeState()
+        let warning = "warning: no installed font has Gurmukhi (Punjabi): that text will print as empty boxes"
+        #expect(state.update(.exported(path: "/tmp/x.pdf", summary: "2026/27 Q3, 36 actions", warnings: [warning])).isEmpty)
+        #expect(state.message == Message(text: warning + " — exported 2026/27 Q3, 36 actions to /tmp/x.pdf", isError: true))
+        #expect(render(state).plainText.contains("warning: no installed font has Gurmukhi (Punjabi)"))
+    }
+}
