@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "PlanReports",
             dependencies: [
-                "PlanModel", "TerminalText", "Spreadsheet",
+                "PlanModel", "TerminalText", "Spreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -169,14 +169,15 @@ extension Report {
     }
 
     /// The Markdown paper converted to Word by pandoc, with a reference document that gives the
-    /// tables borders and a header row, and sets A4 (or landscape) pages.
+    /// tables borders and a header row, and sets A4 (or landscape) pages; then its tables
+    /// finished (`WordTables`: status cells shaded, details rows spanned).
     public func docx(programs: ExternalPrograms) throws -> Data {
         let pandoc = try programs.findPandoc()
         return try withScratchFolder { folder in
             let input = folder.appendingPathComponent("report.md")
             let reference = folder.appendingPathComponent("reference.docx")
             let output = folder.appendingPathComponent("report.docx")
-            try Data(markdown().utf8).write(to: input)
+            try Data(markdown(forWord: true).utf8).write(to: input)
             try WordReference.document(landscape: landscape, marking: marking, footer: "\(plan.title) · \(title)\(soFar ? " (draft)" : "")")
                 .write(to: reference)
             // Title and author for the document's properties (their paragraphs are hidden by the reference's styles).
@@ -186,7 +187,7 @@ extension Report {
             guard let data = try? Data(contentsOf: output), data.starts(with: Data("PK".utf8)) else {
                 throw ConversionError(description: "making the Word document: pandoc finished but wrote no document")
             }
-            return data
+            return try WordTables.finishPackage(data, statuses: ragDefinitions.map { ($0.letter, $0.label) })
         }
     }
 }

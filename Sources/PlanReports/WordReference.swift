@@ -101,12 +101,17 @@ enum WordReference {
     /// A zip archive of `entries`, stored uncompressed (Word and pandoc read stored entries), with
     /// a fixed date so the same input gives the same bytes.
     static func zip(_ entries: [(String, String)]) -> Data {
+        zip(entries.map { ($0, Data($1.utf8)) })
+    }
+
+    /// A zip archive of `entries` as bytes, stored uncompressed with a fixed date.
+    static func zip(_ entries: [(String, Data)]) -> Data {
         var out = Data(), central = Data()
         func u16(_ v: Int, _ d: inout Data) { d.append(UInt8(v & 0xff)); d.append(UInt8((v >> 8) & 0xff)) }
         func u32(_ v: UInt32, _ d: inout Data) { for shift in stride(from: 0, to: 32, by: 8) { d.append(UInt8((v >> UInt32(shift)) & 0xff)) } }
         let dosDate = (0 << 9) | (1 << 5) | 1  // 1 Jan 1980
         for (name, text) in entries {
-            let body = Data(text.utf8), nameBytes = Data(name.utf8), sum = crc32(body), offset = UInt32(out.count)
+            let body = text, nameBytes = Data(name.utf8), sum = crc32(body), offset = UInt32(out.count)
             func header(_ d: inout Data) {
                 u16(20, &d); u16(0, &d); u16(0, &d); u16(0, &d); u16(dosDate, &d)  // version, flags, stored, time, date
                 u32(sum, &d); u32(UInt32(body.count), &d); u32(UInt32(body.count), &d); u16(nameBytes.count, &d); u16(0, &d)
