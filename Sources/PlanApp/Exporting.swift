@@ -65,7 +65,7 @@ private func single(_ plan: Plan, _ report: Report, _ request: ExportRequest, _ 
                                    actionIDs: Set(report.groups.flatMap(\.actions).map(\.id)))
     }
     return try report.rendered(as: request.format!, excel: request.excel,
-                               programs: ExternalPrograms(browser: request.browser, cancellation: cancellation))
+                               programs: ExternalPrograms(browser: request.browser, cancellation: cancellation, wordStyles: request.referenceDoc))
 }
 
 /// Several plans in one file: Markdown reports one after another, one CSV table with a Plan

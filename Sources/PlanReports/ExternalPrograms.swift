@@ -30,6 +30,9 @@ public struct ExternalPrograms: Sendable {
     /// The Python 3 with pikepdf that finishes a PDF for PDF/UA (`PDFFinishing`); nil: `python3`
     /// on the search path.
     public var python: String?
+    /// A Word document (.docx) whose styles the Word paper takes, for a council's house style
+    /// (`--reference-doc`); nil: dplan's own.
+    public var wordStyles: String?
     /// The search path, `$PATH` by default.
     public var searchPath: String
     /// Checked while a program runs; once cancelled, the program is stopped.
@@ -37,10 +40,11 @@ public struct ExternalPrograms: Sendable {
 
     public init(browser: String? = nil, pandoc: String? = nil,
                 searchPath: String = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                cancellation: Cancellation? = nil, python: String? = nil) {
+                cancellation: Cancellation? = nil, python: String? = nil, wordStyles: String? = nil) {
         self.browser = browser
         self.pandoc = pandoc
         self.python = python
+        self.wordStyles = wordStyles
         self.searchPath = searchPath
         self.cancellation = cancellation
     }
@@ -178,7 +182,8 @@ extension Report {
             let reference = folder.appendingPathComponent("reference.docx")
             let output = folder.appendingPathComponent("report.docx")
             try Data(markdown(forWord: true).utf8).write(to: input)
-            try WordReference.document(landscape: landscape, marking: marking, footer: "\(plan.title) · \(title)\(soFar ? " (draft)" : "")")
+            let house = try programs.wordStyles.map { WordReference.houseStyles(try WordTables.styles(of: $0)) }
+            try WordReference.document(landscape: landscape, marking: marking, footer: "\(plan.title) · \(title)\(soFar ? " (draft)" : "")", styles: house)
                 .write(to: reference)
             // Title and author for the document's properties (their paragraphs are hidden by the reference's styles).
             let properties = ["--metadata=title:\(clean("\(plan.title): \(title)"))", "--metadata=author:\(clean(plan.partnership))", "--metadata=lang:en-GB"]

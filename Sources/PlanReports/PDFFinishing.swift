@@ -13,8 +13,10 @@ import Foundation
 /// `scripts/`, because dplan is installed as one binary. Without Python or pikepdf the paper is
 /// still tagged (Chromium's structure, bookmarks, alternative text) and `export` warns.
 ///
-/// The result depends only on the PDF and the arguments: every date is the paper's own
-/// (`generatedOn`), and the file identifier is a hash of the content (qpdf's deterministic id).
+/// The result depends only on the paper: every date is the paper's own (`generatedOn`), the
+/// structure elements' ids (Chromium's node numbers, which vary from run to run) are numbered in
+/// the structure tree's order, and the file identifier is a hash of the content (qpdf's
+/// deterministic id).
 enum PDFFinishing {
     static let program = #"""
     import sys
@@ -43,6 +45,38 @@ enum PDFFinishing {
         if inside:
             out.append(([], pikepdf.Operator("EMC")))
         return out
+
+    def elements(node):
+        k = node.get("/K")
+        items = k if isinstance(k, pikepdf.Array) else [k] if k is not None else []
+        return [kid for kid in items if isinstance(kid, pikepdf.Dictionary) and "/S" in kid]
+
+    # Chromium names structure elements after its own node numbers, which vary from run to run:
+    # number them in the tree's order instead, in the elements, the table headers that point at
+    # them and the ID tree.
+    def renumber(pdf):
+        root = pdf.Root.get("/StructTreeRoot")
+        if root is None:
+            return
+        order, stack = [], elements(root)[::-1]
+        while stack:
+            node = stack.pop()
+            order.append(node)
+            stack.extend(elements(node)[::-1])
+        names, ids = {}, []
+        for node in order:
+            if isinstance(node.get("/ID"), pikepdf.String):
+                new = "node%08d" % (len(ids) + 1)
+                names[str(node.ID)] = new
+                node.ID = pikepdf.String(new)
+                ids.append((new, node))
+        for node in order:
+            attributes = node.get("/A")
+            for attribute in (attributes if isinstance(attributes, pikepdf.Array) else [attributes] if attributes is not None else []):
+                if isinstance(attribute, pikepdf.Dictionary) and isinstance(attribute.get("/Headers"), pikepdf.Array):
+                    attribute.Headers = pikepdf.Array([pikepdf.String(names.get(str(h), str(h))) for h in attribute.Headers])
+        if ids:
+            root.IDTree = pdf.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array([x for new, node in ids for x in (pikepdf.String(new), node)])))
 
     def xmp(title, lang, when, author, producer, tool):
         e = escape
@@ -74,6 +108,9 @@ enum PDFFinishing {
             pdf.Root.Lang = lang
             pdf.Root.MarkInfo = pikepdf.Dictionary(Marked=True)
             pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
+            renumber(pdf)
+            if "/ID" in pdf.trailer:
+                del pdf.trailer["/ID"]
             pdf.save(target, deterministic_id=True, fix_metadata_version=False)
 
     main(*sys.argv[1:])

@@ -63,6 +63,19 @@ enum WordTables {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
+    /// The styles part (word/styles.xml) of the Word document at `path`.
+    static func styles(of path: String) throws -> String {
+        let fail = { (why: String) in ConversionError(description: "--reference-doc \(path): \(why) (give a Word .docx file whose styles the paper should take)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw fail("cannot be read") }
+        let archive: Archive
+        do { archive = try Archive(data: data, accessMode: .read) } catch { throw fail("not a Word document with styles") }
+        guard let entry = archive["word/styles.xml"] else { throw fail("not a Word document with styles") }
+        var styles = Data()
+        guard (try? archive.extract(entry) { styles.append($0) }) != nil, styles.count < 10_000_000,
+              let text = String(data: styles, encoding: .utf8), text.contains("</w:styles>") else { throw fail("its styles cannot be read") }
+        return text
+    }
+
     /// The Word package `docx` with its document part finished, written again as a stored zip
     /// with fixed dates (`WordReference.zip`), the parts in their order.
     static func finishPackage(_ docx: Data, statuses: [(letter: String, label: String)]) throws -> Data {

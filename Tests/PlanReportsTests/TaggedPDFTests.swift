@@ -143,6 +143,24 @@ with pikepdf.open(sys.argv[1]) as pdf:
         #expect(first == second, "\(first.count) and \(second.count) bytes")
     }
 
+    /// Chromium names structure elements after its node numbers, which differ from run to run
+    /// on a busy machine; the finished PDF must not depend on them.
+    @Test(.requires(.chromium, .pikepdf)) func chromiumsNodeNumbersDoNotReachTheFinishedPDF() throws {
+        _ = try ExternalProgram.pikepdf.path()
+        let report = try report
+        let python = try #require(ExternalPrograms().findPDFFinisher())
+        let printed = try report.pdf(programs: ExternalPrograms(python: "/bin/false"))  // Chromium's own
+        // The same PDF as another run might name its elements: "node9000…" for "node0000…", lengths kept.
+        let renamed = printed.replacing(Data("(node0000".utf8), with: Data("(node9000".utf8))
+        #expect(renamed != printed, "the printed PDF names its structure elements")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-renamed-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try report.finishPDF(printed, python: python, in: folder, programs: ExternalPrograms())
+        let second = try report.finishPDF(renamed, python: python, in: folder, programs: ExternalPrograms())
+        #expect(first == second)
+    }
+
     @Test(.requires(.chromium, .pdfua)) func pdfuaFindsNothingInTheFinishedPaper() throws {
         let file = try printed(try report)
         defer { try? FileManager.default.removeItem(at: file) }

@@ -100,3 +100,47 @@ private func cell(_ text: String) -> String {
         #expect(spanned >= report.groups.flatMap(\.actions).filter { !$0.outcomeMeasure.isEmpty }.count)
     }
 }
+
+/// `--reference-doc`: a council's house style for the Word paper, its page, header and footer
+/// still dplan's.
+@Suite struct HouseStyleTests {
+    /// A council's Word document: Georgia headings, and a Title style that would show.
+    private func councilDocument() throws -> URL {
+        let styles = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+            + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/></w:style>\n"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:rPr><w:rFonts w:ascii=\"Georgia\" w:hAnsi=\"Georgia\"/><w:color w:val=\"7A1F5C\"/></w:rPr></w:style>\n"
+            + "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/>\n<w:rPr><w:sz w:val=\"56\"/></w:rPr></w:style></w:styles>"
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-council-\(UUID().uuidString).docx")
+        try WordReference.zip([("word/styles.xml", styles)]).write(to: file)
+        return file
+    }
+
+    @Test(.requires(.pandoc, .unzip)) func thePaperTakesTheCouncilsStylesAndKeepsItsHeaderAndFooter() throws {
+        _ = try ExternalProgram.pandoc.path()
+        let unzip = try ExternalProgram.unzip.path()
+        let council = try councilDocument()
+        var options = ReportOptions(now: now)
+        options.marking = "OFFICIAL"
+        let file = council.deletingPathExtension().appendingPathExtension("paper.docx")
+        defer { for url in [council, file] { try? FileManager.default.removeItem(at: url) } }
+        try Report(plan: try PlanFile.load(hillingdon), options: options).docx(programs: ExternalPrograms(wordStyles: council.path)).write(to: file)
+        let styles = try output(of: unzip, ["-p", file.path, "word/styles.xml"])
+        #expect(styles.contains("Georgia") && styles.contains("7A1F5C"), "the council's headings")
+        let title = try #require(styles.range(of: "w:styleId=\"Title\"").map { String(styles[$0.lowerBound...].prefix(300)) })
+        #expect(title.contains("<w:vanish"), "the title block stays hidden: \(title)")
+        #expect(!styles.contains("w:val=\"56\""), "the council's visible Title style is replaced")
+        #expect(styles.contains("w:styleId=\"Table\""), "tables keep their borders")
+        let document = try output(of: unzip, ["-p", file.path, "word/document.xml"])
+        #expect(document.contains("<w:headerReference") && document.contains("<w:footerReference"))
+        #expect(try output(of: unzip, ["-p", file.path, "word/header1.xml"]).contains("OFFICIAL"))
+    }
+
+    @Test func aReferenceThatIsNotAWordDocumentIsAClearError() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-not-word-\(UUID().uuidString).docx")
+        try Data("not a zip".utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(throws: ConversionError(description: "--reference-doc \(file.path): not a Word document with styles (give a Word .docx file whose styles the paper should take)")) {
+            _ = try WordTables.styles(of: file.path)
+        }
+    }
+}
