@@ -162,3 +162,25 @@ import Testing
         #expect(render(state).plainText.contains("warning: no installed font has Gurmukhi (Punjabi)"))
     }
 }
+
+/// The export dialog offers `--reference-doc` as "Word styles from", for Word only.
+extension ExportDialogTests {
+    @Test func aWordPaperCanTakeTheCouncilsStyles() throws {
+        var state = try makeState()
+        state.press(.character("E"))
+        #expect(form(state)?.fields.contains(.wordStyles) == false, "not for a PDF")
+        state.press(.right)  // docx
+        #expect(form(state)?.request.format == .docx)
+        let fields = form(state)?.fields ?? []
+        #expect(fields.contains(.wordStyles) && !fields.contains(.browser))
+        for _ in 0..<(fields.firstIndex(of: .wordStyles) ?? 0) { state.press(.down) }
+        #expect(form(state)?.selection == .wordStyles)
+        state.press(.enter)
+        state.type("/tmp/house-style.docx")
+        state.press(.enter)
+        #expect(form(state)?.request.referenceDoc == "/tmp/house-style.docx")
+        #expect(render(state).plainText.contains("Word styles from"))
+        state.press(.up, .up, .up, .up, .up, .up, .up, .up, .up, .up, .right)  // on to markdown: the styles go
+        #expect(form(state)?.request.format == .markdown && form(state)?.request.referenceDoc == nil)
+    }
+}
