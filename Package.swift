@@ -21,7 +21,7 @@ let package = Package(
         // Text that reaches a terminal: sanitising, display width, truncation.
         .target(name: "TerminalText"),
         // The JSON plan file: loading with precise errors, stable encoding, safe saving.
-        .target(name: "PlanStore", dependencies: ["PlanModel"]),
+        .target(name: "PlanStore", dependencies: ["PlanModel", "TerminalText"]),
         // Workbooks as rows of cells: .xlsx read and written, .csv read. Knows nothing of plans.
         .target(
             name: "Spreadsheet",
@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "PlanReports",
             dependencies: [
-                "PlanModel", "TerminalText", "Spreadsheet",
+                "PlanModel", "TerminalText", "Spreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]

@@ -34,6 +34,8 @@ public struct ExportRequest: Equatable, Sendable {
     public var draft = false
     /// The Chromium-family browser that prints a PDF (nil: found on the PATH).
     public var browser: String?
+    /// A Word document whose styles the Word paper takes (nil: dplan's own).
+    public var referenceDoc: String?
     /// Only these actions: a group, owner or workstream as the user typed it (id or name).
     public var group: String?
     public var owner: String?
@@ -69,6 +71,7 @@ public struct ExportRequest: Equatable, Sendable {
         if year != nil && (quarter != nil || from != nil) { throw .usage("--year makes an annual report; give it or --quarter/--from, not both") }
         if year != nil && history { throw .usage("--year and --history do not go together (the history CSV already holds every quarter)") }
         if browser != nil && format != .pdf { throw .usage("--browser goes with --format pdf") }
+        if referenceDoc != nil && format != .docx { throw .usage("--reference-doc goes with --format docx") }
         if let marking, marking.isBlank { throw .usage("--marking must not be empty") }
         if draft && (format == .csv || format == .xlsx) {
             throw .usage("--draft marks a paper (markdown, html, pdf, docx, json or --template); csv and xlsx have no cover to mark")

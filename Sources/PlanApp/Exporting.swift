@@ -66,6 +66,9 @@ public func renderExport(_ plans: [LabelledPlan], _ request: ExportRequest, now:
     if request.template == nil, request.format == .pdf || request.format == .docx {
         rendered.warnings = reports.compactMap { $0.report.missingFontWarning() }
     }
+    if request.template == nil, request.format == .pdf, let warning = ExternalPrograms().pdfFinishingWarning() {
+        rendered.warnings.append(warning)
+    }
     return rendered
 }
 
@@ -91,7 +94,7 @@ private func single(_ plan: Plan, _ report: Report, _ request: ExportRequest, _ 
                                    actionIDs: Set(report.groups.flatMap(\.actions).map(\.id)))
     }
     return try report.rendered(as: request.format!, excel: request.excel,
-                               programs: ExternalPrograms(browser: request.browser, cancellation: cancellation))
+                               programs: ExternalPrograms(browser: request.browser, cancellation: cancellation, wordStyles: request.referenceDoc))
 }
 
 /// Several plans in one file: Markdown reports one after another, one CSV table with a Plan

@@ -28,6 +28,12 @@ public final class Cancellation: @unchecked Sendable {
 public struct ExternalPrograms: Sendable {
     public var browser: String?
     public var pandoc: String?
+    /// The Python 3 with pikepdf that finishes a PDF for PDF/UA (`PDFFinishing`); nil: `python3`
+    /// on the search path.
+    public var python: String?
+    /// A Word document (.docx) whose styles the Word paper takes, for a council's house style
+    /// (`--reference-doc`); nil: dplan's own.
+    public var wordStyles: String?
     /// The search path, `$PATH` by default.
     public var searchPath: String
     /// Checked while a program runs; once cancelled, the program is stopped.
@@ -35,9 +41,11 @@ public struct ExternalPrograms: Sendable {
 
     public init(browser: String? = nil, pandoc: String? = nil,
                 searchPath: String = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                cancellation: Cancellation? = nil) {
+                cancellation: Cancellation? = nil, python: String? = nil, wordStyles: String? = nil) {
         self.browser = browser
         self.pandoc = pandoc
+        self.python = python
+        self.wordStyles = wordStyles
         self.searchPath = searchPath
         self.cancellation = cancellation
     }
@@ -81,7 +89,7 @@ public struct ExternalPrograms: Sendable {
             + "others: https://pandoc.org/installing.html), or export --format markdown or html and open that instead")
     }
 
-    private func onPath(_ name: String) -> String? {
+    func onPath(_ name: String) -> String? {
         for folder in searchPath.split(separator: ":") where !folder.isEmpty {
             let path = "\(folder)/\(name)"
             if FileManager.default.isExecutableFile(atPath: path) { return path }
@@ -145,20 +153,25 @@ extension Report {
     /// The HTML paper printed to PDF by a headless Chromium-family browser (A4, or landscape):
     /// the browser's own header and footer are off, the paper's footer and marking come from its
     /// stylesheet. The browser gets a throw-away profile so a browser already open is not disturbed.
+    /// Then finished for PDF/UA where Python's pikepdf is installed (`PDFFinishing`).
     public func pdf(programs: ExternalPrograms) throws -> Data {
-        try printToPDF(html(), programs: programs, madeAt: madeAt)
+        let printed = try printToPDF(html(), programs: programs, madeAt: madeAt)
+        guard let python = programs.findPDFFinisher() else { return printed }
+        return try withScratchFolder { folder in try finishPDF(printed, python: python, in: folder, programs: programs) }
     }
 
     /// The Markdown paper converted to Word by pandoc, with a reference document that gives the
-    /// tables borders and a header row, and sets A4 (or landscape) pages.
+    /// tables borders and a header row, and sets A4 (or landscape) pages; then its tables
+    /// finished (`WordTables`: status cells shaded, details rows spanned).
     public func docx(programs: ExternalPrograms) throws -> Data {
         let pandoc = try programs.findPandoc()
         return try withScratchFolder { folder in
             let input = folder.appendingPathComponent("report.md")
             let reference = folder.appendingPathComponent("reference.docx")
             let output = folder.appendingPathComponent("report.docx")
-            try Data(markdown().utf8).write(to: input)
-            try WordReference.document(landscape: landscape, marking: marking, footer: "\(plan.title) · \(title)\(soFar ? " (draft)" : "")")
+            try Data(markdown(forWord: true).utf8).write(to: input)
+            let house = try programs.wordStyles.map { WordReference.houseStyles(try WordTables.styles(of: $0)) }
+            try WordReference.document(landscape: landscape, marking: marking, footer: "\(plan.title) · \(title)\(soFar ? " (draft)" : "")", styles: house)
                 .write(to: reference)
             // Title and author for the document's properties (their paragraphs are hidden by the reference's styles).
             let properties = ["--metadata=title:\(clean("\(plan.title): \(title)"))", "--metadata=author:\(clean(plan.partnership))", "--metadata=lang:en-GB"]
@@ -169,7 +182,7 @@ extension Report {
             guard let data = try? Data(contentsOf: output), data.starts(with: Data("PK".utf8)) else {
                 throw ConversionError(description: "making the Word document: pandoc finished but wrote no document")
             }
-            return data
+            return try WordTables.finishPackage(data, statuses: ragDefinitions.map { ($0.letter, $0.label) })
         }
     }
 }

@@ -4,8 +4,10 @@ import PlanModel
 extension Report {
     /// A board paper in Markdown: reads well as plain text and converts cleanly with pandoc. Wide
     /// tables have separator lines whose dashes give Word (through pandoc) useful column widths:
-    /// commentary the widest, ids and dates narrow.
-    public func markdown() -> String {
+    /// commentary the widest, ids and dates narrow. `forWord`: the Markdown the Word paper is
+    /// made from, where an action's details go in a row of their own under it (`WordTables`
+    /// spans that row across the table) instead of crowding its title's cell.
+    public func markdown(forWord: Bool = false) -> String {
         var out: [String] = []
         if !marking.isEmpty { out += ["**\(md(marking))**", ""] }
         out.append("# \(md(plan.title)): \(title)\(soFar ? " (so far)" : "")")
@@ -53,7 +55,7 @@ extension Report {
         }
         out += indicatorsMarkdown()
         if let annual {
-            out += annualSections(annual)  // completed and carried forward hold every action still in play
+            out += annualSections(annual, forWord: forWord)  // completed and carried forward hold every action still in play
         } else {
             out += changesSection() + exceptionsSection()
             out.append("## All actions\(sectionsBy == ReportSections.group.rawValue ? "" : " by \(sectionsByLabel.lowercased())")")
@@ -63,7 +65,7 @@ extension Report {
                 out.append("")
                 if !group.aim.isEmpty { out += ["_\(md(group.aim))_", ""] }
                 guard !group.actions.isEmpty else { out.append("No actions."); continue }
-                out += actionTable(group.actions)
+                out += actionTable(group.actions, forWord: forWord)
             }
         }
         out.append("")
@@ -118,12 +120,12 @@ extension Report {
         return out
     }
 
-    private func annualSections(_ annual: AnnualSection) -> [String] {
+    private func annualSections(_ annual: AnnualSection, forWord: Bool) -> [String] {
         var out = ["## Completed in \(annual.year) (\(annual.completed.count))", ""]
-        out += annual.completed.isEmpty ? ["No action was completed in the year."] : actionTable(annual.completed)
+        out += annual.completed.isEmpty ? ["No action was completed in the year."] : actionTable(annual.completed, forWord: forWord)
         out += ["", "## Carried forward (\(annual.carriedForward.count))", "",
                 "_Actions not complete at the end of \(quarter)\(soFar ? " (so far)" : ""), with their latest commentary._", ""]
-        out += annual.carriedForward.isEmpty ? ["Nothing is carried forward."] : actionTable(annual.carriedForward)
+        out += annual.carriedForward.isEmpty ? ["Nothing is carried forward."] : actionTable(annual.carriedForward, forWord: forWord)
         out += ["", "## Due dates moved in \(annual.year) (\(annual.dueDateMoves.count))", ""]
         if annual.dueDateMoves.isEmpty { return out + ["No due date was moved in the year.", ""] }
         out.append("| Action | Moved on | From | To | Reason |")
@@ -135,18 +137,18 @@ extension Report {
     }
 
     /// Actions as a table; the outcome measure, partners, funding, workstreams and any ask of
-    /// the board follow the title in the Action cell. Commentary keeps its line breaks (a grid
-    /// table when any has them, `markdownTable`).
-    private func actionTable(_ rows: [ActionRow]) -> [String] {
-        let cells = rows.map { row in
-            var action = "**\(md(row.title))**"
-            for (label, value) in [("Outcome", row.outcomeMeasure), ("Partners", row.partners), ("Funding", row.funding),
-                                   ("Themes", row.workstreams), ("Decision or help needed from the board", row.decisionNeeded)]
-            where !value.isEmpty {
-                action += " · _\(label):_ \(md(value))"
-            }
+    /// the board follow the title in the Action cell, or (`forWord`) fill a row of their own
+    /// after the action's, its other cells empty. Commentary keeps its line breaks (a grid table
+    /// when any has them, `markdownTable`).
+    private func actionTable(_ rows: [ActionRow], forWord: Bool = false) -> [String] {
+        let cells = rows.flatMap { row -> [[String]] in
+            let details = [("Outcome", row.outcomeMeasure), ("Partners", row.partners), ("Funding", row.funding),
+                           ("Themes", row.workstreams), ("Decision or help needed from the board", row.decisionNeeded)]
+                .filter { !$0.1.isEmpty }.map { "_\($0.0):_ \(md($0.1))" }
+            let action = "**\(md(row.title))**" + (forWord ? "" : details.map { " · " + $0 }.joined())
             let due = row.dueLabel.isEmpty ? "" : row.dueLabel + (row.overdue ? " (overdue)" : "")
-            return [md(row.id), action, md(row.owner), due, "\(row.letter) \(md(row.statusLabel))", commentaryCell(row, empty: "", breaks: true)]
+            let cells = [md(row.id), action, md(row.owner), due, "\(row.letter) \(md(row.statusLabel))", commentaryCell(row, empty: "", breaks: true)]
+            return forWord && !details.isEmpty ? [cells, ["", details.joined(separator: " · "), "", "", "", ""]] : [cells]
         }
         return markdownTable(header: ["ID", "Action", "Lead", "Due", "Status", "Commentary"], rows: cells, widths: [9, 28, 13, 13, 10, 33])
     }

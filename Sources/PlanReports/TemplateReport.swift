@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import PlanModel
+import TerminalText
 
 /// A user's Mustache template that cannot be rendered, with the reason.
 public struct TemplateError: Error, CustomStringConvertible {
@@ -27,10 +28,22 @@ extension Report {
         return template.render(try contextObject())
     }
 
-    /// The report as nested dictionaries and arrays, the shape templates see.
+    /// The report as nested dictionaries and arrays, the shape templates see: every string made
+    /// safe (escape sequences, control, C1 and bidi override characters removed; lines kept), as
+    /// a template's output goes wherever its author sends it, a terminal included.
     func contextObject() throws -> Any {
         let encoder = JSONEncoder()
-        return try JSONSerialization.jsonObject(with: encoder.encode(self))
+        return cleaned(try JSONSerialization.jsonObject(with: encoder.encode(self)))
+    }
+}
+
+/// `value` (from `JSONSerialization`) with every string passed through `sanitizedKeepingLines`.
+private func cleaned(_ value: Any) -> Any {
+    switch value {
+    case let text as String: sanitizedKeepingLines(text)
+    case let list as [Any]: list.map(cleaned)
+    case let object as [String: Any]: object.mapValues(cleaned)
+    default: value
     }
 }
 

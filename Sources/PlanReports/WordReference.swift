@@ -7,7 +7,8 @@ import Foundation
 /// marking) and footer (the paper's name, the marking and "Page N of M" as Word fields) are
 /// carried by pandoc onto every page of the paper.
 enum WordReference {
-    static func document(landscape: Bool, marking: String = "", footer: String = "") -> Data {
+    /// `styles`: the styles part to use instead of dplan's own (a council's, from `houseStyles`).
+    static func document(landscape: Bool, marking: String = "", footer: String = "", styles: String? = nil) -> Data {
         let (width, height) = landscape ? (16838, 11906) : (11906, 16838)
         let page = "<w:pgSz w:w=\"\(width)\" w:h=\"\(height)\"\(landscape ? " w:orient=\"landscape\"" : "")/>"
             + "<w:pgMar w:top=\"850\" w:right=\"794\" w:bottom=\"850\" w:left=\"794\" w:header=\"425\" w:footer=\"425\" w:gutter=\"0\"/>"
@@ -28,7 +29,7 @@ enum WordReference {
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <w:document xmlns:w="\(wordNamespace)" xmlns:r="\(relationshipNamespace)"><w:body><w:p/><w:sectPr><w:headerReference w:type="default" r:id="rIdDplanHeader"/><w:footerReference w:type="default" r:id="rIdDplanFooter"/>\(page)</w:sectPr></w:body></w:document>
             """),
-            ("word/styles.xml", styles),
+            ("word/styles.xml", styles ?? Self.styles),
             ("word/header1.xml", header(marking)),
             ("word/footer1.xml", footerPart(footer, marking: marking)),
         ])
@@ -76,8 +77,7 @@ enum WordReference {
     }
 
     private static var styles: String {
-        let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\""
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"\(wordNamespace)\">"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<w:styles xmlns:w=\"\(wordNamespace)\">"
             + "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Arial\" w:hAnsi=\"Arial\" w:eastAsia=\"Arial\" w:cs=\"Arial\"/>"
             + "<w:sz w:val=\"20\"/><w:szCs w:val=\"20\"/><w:lang w:val=\"en-GB\"/></w:rPr></w:rPrDefault>"
             + "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
@@ -89,24 +89,52 @@ enum WordReference {
             + paragraphStyle("Heading1", "heading 1", size: 32, bold: true, before: 240, keepNext: true, outline: 0)
             + paragraphStyle("Heading2", "heading 2", size: 28, bold: true, before: 240, keepNext: true, outline: 1)
             + paragraphStyle("Heading3", "heading 3", size: 22, bold: true, before: 180, after: 60, keepNext: true, outline: 2)
-            + "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"Table\"><w:name w:val=\"Table\"/><w:qFormat/>"
+            + tableStyle + "</w:styles>"
+    }
+
+    /// The table style pandoc's tables take: borders on every cell, a shaded header row repeated
+    /// on every page, rows kept whole.
+    private static var tableStyle: String {
+        let border = "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"595959\""
+        return "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"Table\"><w:name w:val=\"Table\"/><w:qFormat/>"
             + "<w:tblPr><w:tblBorders><w:top \(border)/><w:left \(border)/><w:bottom \(border)/><w:right \(border)/>"
             + "<w:insideH \(border)/><w:insideV \(border)/></w:tblBorders>"
             + "<w:tblCellMar><w:top w:w=\"28\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/><w:bottom w:w=\"28\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr>"
             + "<w:trPr><w:cantSplit/></w:trPr>"
             + "<w:tblStylePr w:type=\"firstRow\"><w:rPr><w:b/></w:rPr><w:trPr><w:tblHeader/></w:trPr><w:tcPr><w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E6E6E6\"/></w:tcPr></w:tblStylePr>"
-            + "</w:style></w:styles>"
+            + "</w:style>"
+    }
+
+    /// A council's own styles (word/styles.xml of its Word document, `--reference-doc`) made fit
+    /// for the paper: the title block's styles hidden as in dplan's own (the title is in the
+    /// properties and the paper's heading), and dplan's table style added when it has none
+    /// called "Table". Fonts, headings and body text stay the council's.
+    static func houseStyles(_ theirs: String) -> String {
+        var styles = theirs
+        for id in ["Title", "Author"] {
+            styles = styles.replacingOccurrences(of: "<w:style\\b[^>]*w:styleId=\"\(id)\"[^>]*>[\\s\\S]*?</w:style>", with: "",
+                                                 options: [.regularExpression])
+        }
+        let additions = hiddenStyle("Title", "Title") + hiddenStyle("Author", "Author")
+            + (styles.contains("w:styleId=\"Table\"") ? "" : tableStyle)
+        guard let end = styles.range(of: "</w:styles>", options: .backwards) else { return styles }
+        return styles.replacingCharacters(in: end, with: additions + "</w:styles>")
     }
 
     /// A zip archive of `entries`, stored uncompressed (Word and pandoc read stored entries), with
     /// a fixed date so the same input gives the same bytes.
     static func zip(_ entries: [(String, String)]) -> Data {
+        zip(entries.map { ($0, Data($1.utf8)) })
+    }
+
+    /// A zip archive of `entries` as bytes, stored uncompressed with a fixed date.
+    static func zip(_ entries: [(String, Data)]) -> Data {
         var out = Data(), central = Data()
         func u16(_ v: Int, _ d: inout Data) { d.append(UInt8(v & 0xff)); d.append(UInt8((v >> 8) & 0xff)) }
         func u32(_ v: UInt32, _ d: inout Data) { for shift in stride(from: 0, to: 32, by: 8) { d.append(UInt8((v >> UInt32(shift)) & 0xff)) } }
         let dosDate = (0 << 9) | (1 << 5) | 1  // 1 Jan 1980
         for (name, text) in entries {
-            let body = Data(text.utf8), nameBytes = Data(name.utf8), sum = crc32(body), offset = UInt32(out.count)
+            let body = text, nameBytes = Data(name.utf8), sum = crc32(body), offset = UInt32(out.count)
             func header(_ d: inout Data) {
                 u16(20, &d); u16(0, &d); u16(0, &d); u16(0, &d); u16(dosDate, &d)  // version, flags, stored, time, date
                 u32(sum, &d); u32(UInt32(body.count), &d); u32(UInt32(body.count), &d); u16(nameBytes.count, &d); u16(0, &d)

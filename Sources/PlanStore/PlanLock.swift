@@ -1,5 +1,6 @@
 import Foundation
 import PlanModel
+import TerminalText
 
 /// An advisory lock beside a plan (`<file>.lock`) saying who has it open for editing.
 ///
@@ -93,11 +94,15 @@ public enum PlanLock {
         unlink(lock)
     }
 
-    /// Who the lock file says holds the lock; nil when it is not a regular file dplan can read
+    /// Who the lock file says holds the lock (names cleaned of escape sequences and control
+    /// characters); nil when it is not a regular file dplan can read
     /// as one (never waiting on a FIFO or a device).
     private static func readHolder(_ lock: String) -> Holder? {
-        guard let data = try? PlanFile.read(lock) else { return nil }
-        return try? JSONDecoder().decode(Holder.self, from: data)
+        guard let data = try? PlanFile.read(lock), var holder = try? JSONDecoder().decode(Holder.self, from: data) else { return nil }
+        // Anyone who can write in the folder wrote these names: they reach the terminal in messages.
+        holder.user = sanitizedForTerminal(holder.user)
+        holder.host = sanitizedForTerminal(holder.host)
+        return holder
     }
 
     /// The message `make` writes with `names`, the longest of them shortened (ending "…") until

@@ -4,14 +4,15 @@ import PlanModel
 import PlanReports
 import PlanStore
 
-/// Runs the interactive front end on a plan opened for a session until the user quits.
+/// Runs the interactive front end on a plan opened for a session until the user quits; `mono`
+/// draws it without colours or dim text (high contrast).
 ///
 /// The loop only performs I/O: it reads keys and the clock, saves, reloads, exports, writes the
 /// swap journal and paints. Every outcome goes back into the pure `update` as an `Event`; the
 /// loop never changes the state itself.
 @MainActor
-public func runInteractive(_ opened: OpenedPlan, user: String, clock: @escaping () -> Timestamp) {
-    let terminal = Terminal()
+public func runInteractive(_ opened: OpenedPlan, user: String, clock: @escaping () -> Timestamp, mono: Bool = false) {
+    let terminal = Terminal(mono: mono)
     defer { terminal.restore() }
     runSession(opened, user: user, clock: clock, terminal: terminal)
 }
@@ -136,11 +137,11 @@ private struct RunLoop {
 
 /// Runs the portfolio screen until the user quits. `load` reads the plans (again after one was
 /// edited); `prepare` opens a plan for a session (locked, or read-only with the reason) or says
-/// why it cannot be.
+/// why it cannot be. `mono` draws without colours or dim text.
 @MainActor
 public func runPortfolio(load: () -> (entries: [PortfolioEntry], paths: [String]), user: String,
-                         prepare: (String) -> Result<OpenedPlan, DplanError>, clock: @escaping () -> Timestamp) {
-    let terminal = Terminal()
+                         prepare: (String) -> Result<OpenedPlan, DplanError>, clock: @escaping () -> Timestamp, mono: Bool = false) {
+    let terminal = Terminal(mono: mono)
     defer { terminal.restore() }
     runPortfolio(load: load, user: user, prepare: prepare, clock: clock, terminal: terminal)
 }

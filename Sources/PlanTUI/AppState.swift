@@ -179,8 +179,9 @@ public enum Event: Sendable {
     /// Someone else's saved changes were merged into the plan; `base` is the file as now on disk.
     case reloaded(merged: Plan, base: Plan)
     case reloadFailed(DplanError)
-    /// An export finished; `summary` says what it covers.
-    case exported(path: String, summary: String)
+    /// An export finished; `summary` says what it covers, `warnings` what the reader should know
+    /// (a writing system without a font, a PDF not finished for PDF/UA), as `export` prints them.
+    case exported(path: String, summary: String, warnings: [String] = [])
     /// An export did not happen (its file exists and replacing it was not confirmed, it was
     /// cancelled, or it failed); nothing was written.
     case exportFailed(ExportRequest, path: String, DplanError)

@@ -4,15 +4,15 @@ import PlanModel
 import PlanReports
 
 /// The export dialog: every option `dplan export` offers one plan's paper (format, quarter or
-/// year, audience, sections, board, marking, meeting day, landscape, draft, browser) as fields, filling
+/// year, audience, sections, board, marking, meeting day, landscape, draft, browser, Word styles) as fields, filling
 /// in the same `ExportRequest` the command line makes.
 public struct ExportForm: Equatable, Sendable {
     /// A line of the dialog.
     public enum Field: CaseIterable, Equatable, Sendable {
-        case format, period, audience, sections, board, marking, meeting, landscape, draft, browser, file, export
+        case format, period, audience, sections, board, marking, meeting, landscape, draft, browser, wordStyles, file, export
 
         /// Fields whose value is typed (Enter opens a prompt); the rest are chosen from a list.
-        var isText: Bool { [.board, .marking, .meeting, .browser, .file].contains(self) }
+        var isText: Bool { [.board, .marking, .meeting, .browser, .wordStyles, .file].contains(self) }
 
         var label: String {
             switch self {
@@ -26,6 +26,7 @@ public struct ExportForm: Equatable, Sendable {
             case .landscape: "Pages"
             case .draft: "Draft"
             case .browser: "Browser"
+            case .wordStyles: "Word styles from"
             case .file: "File"
             case .export: ""
             }
@@ -68,9 +69,12 @@ public struct ExportForm: Equatable, Sendable {
         applyPeriod()
     }
 
-    /// The fields shown: the browser only for a PDF, the draft mark only for a paper (not csv or xlsx).
+    /// The fields shown: the browser only for a PDF, the Word styles only for Word, the draft mark
+    /// only for a paper (not csv or xlsx).
     var fields: [Field] {
-        Field.allCases.filter { ($0 != .browser || request.format == .pdf) && ($0 != .draft || hasCover) }
+        Field.allCases.filter {
+            ($0 != .browser || request.format == .pdf) && ($0 != .wordStyles || request.format == .docx) && ($0 != .draft || hasCover)
+        }
     }
 
     /// Whether the format is a paper with a cover a draft mark goes on.
@@ -89,6 +93,7 @@ public struct ExportForm: Equatable, Sendable {
         case .landscape: request.landscape ? "A4 landscape" : "A4 portrait"
         case .draft: request.draft ? "marked draft, figures so far" : "only while the quarter runs"
         case .browser: request.browser ?? "(found on the PATH)"
+        case .wordStyles: request.referenceDoc ?? "(dplan's own)"
         case .file: path
         case .export: "Export ▸"
         }
@@ -146,6 +151,7 @@ public struct ExportForm: Equatable, Sendable {
         default: return
         }
         if request.format != .pdf { request.browser = nil }
+        if request.format != .docx { request.referenceDoc = nil }
         if !hasCover { request.draft = false }
         applyPeriod()
     }
@@ -172,6 +178,7 @@ public struct ExportForm: Equatable, Sendable {
         case .board: request.board = trimmed.isEmpty ? nil : trimmed
         case .marking: request.marking = trimmed.isEmpty ? nil : trimmed
         case .browser: request.browser = trimmed.isEmpty ? nil : (trimmed as NSString).expandingTildeInPath
+        case .wordStyles: request.referenceDoc = trimmed.isEmpty ? nil : (trimmed as NSString).expandingTildeInPath
         case .meeting:
             guard !trimmed.isEmpty else { request.meeting = nil; return nil }
             guard let day = Day(iso: trimmed) else { return "The meeting day must be a date such as 2026-12-10" }
@@ -192,6 +199,7 @@ public struct ExportForm: Equatable, Sendable {
         case .marking: request.marking ?? ""
         case .meeting: request.meeting?.description ?? ""
         case .browser: request.browser ?? ""
+        case .wordStyles: request.referenceDoc ?? ""
         case .file: path
         default: ""
         }

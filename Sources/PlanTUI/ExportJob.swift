@@ -17,7 +17,7 @@ final class ExportJob: @unchecked Sendable {
             let event: Event
             do throws(DplanError) {
                 let rendered = try PlanApp.export(plan, request, to: path, overwrite: overwrite, now: now, cancellation: cancellation)
-                event = .exported(path: path, summary: rendered.summary)
+                event = .exported(path: path, summary: rendered.summary, warnings: rendered.warnings)
             } catch {
                 event = .exportFailed(request, path: path, error)
             }

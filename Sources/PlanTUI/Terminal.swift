@@ -8,11 +8,14 @@ import Foundation
 final class Terminal {
     private var previous: Frame?
     private let colours: Bool
+    /// High contrast (`--mono`): no colours, and no dim text (hints at full strength).
+    private let mono: Bool
     private let unicode: Bool
     private var decoder = KeyDecoder()
     private var decoded: [Key] = []
 
-    init() {
+    init(mono: Bool = false) {
+        self.mono = mono
         setlocale(LC_ALL, "")
         // ncurses only handles resizes when SIGWINCH is at its default and not blocked; a parent
         // (a test runner, a job control wrapper) may have changed either.
@@ -36,7 +39,7 @@ final class Terminal {
         curs_set(0)
         mousemask(dplan_button1_any() | dplan_wheel_up() | dplan_wheel_down(), nil)
         mouseinterval(0)
-        colours = ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true && has_colors()
+        colours = !mono && ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true && has_colors()
         if colours {
             start_color()
             use_default_colors()
@@ -208,7 +211,7 @@ final class Terminal {
         case .title: style = reverse | bold
         case .header: style = bold
         case .selected: style = reverse
-        case .dim: style = dim
+        case .dim: style = mono ? 0 : dim
         case .key: style = bold
         case .warning: style = bold
         case .red, .amber, .green, .complete: style = colours ? bold : reverse

@@ -69,9 +69,12 @@ extension AppState {
             message = Message(text: "Brought in the changes saved on disk; yours are kept" + (isDirty ? " (not saved yet)" : ""), isError: false)
         case .reloadFailed(let error):
             message = Message(text: "\(error.message); save (s) to decide each clash", isError: true)
-        case .exported(let path, let summary):
+        case .exported(let path, let summary, let warnings):
             exporting = nil
-            message = Message(text: "Exported \(summary) to \(path)", isError: false)
+            // A warning stands out like an error (the export itself happened) and comes first, so a
+            // narrow message row cuts the path rather than the warning.
+            message = warnings.isEmpty ? Message(text: "Exported \(summary) to \(path)", isError: false)
+                : Message(text: warnings.joined(separator: "; ") + " — exported \(summary) to \(path)", isError: true)
         case .exportFailed(let request, let path, let error):
             exporting = nil
             if case .wouldOverwrite = error {

@@ -121,7 +121,8 @@ public enum XLSXWriter {
 
     /// One cell (nothing for an empty cell in the default style).
     private static func cellXML(_ cell: StyledCell, at reference: String, styles: inout StyleTable) -> String {
-        let s = styles.index(of: cell.style, date: { if case .date = cell.value { true } else { false } }())
+        let s = styles.index(of: cell.style, date: { if case .date = cell.value { true } else { false } }(),
+                             formulaLike: { if case .text(let text) = cell.value { looksLikeFormula(text) } else { false } }())
         switch cell.value {
         case .empty:
             return s != 0 ? "<c r=\"\(reference)\" s=\"\(s)\"/>" : ""
@@ -164,6 +165,15 @@ public enum XLSXWriter {
 
     private static func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
 
+    /// Text a spreadsheet would take for a formula once someone edits its cell: starting with
+    /// `=`, `+`, `-` or `@` as written out (controls dropped, leading spaces and breaks skipped).
+    /// Such cells get a style with `quotePrefix`, which keeps them text in Excel and LibreOffice
+    /// without changing the value (a return read back gets the same words).
+    static func looksLikeFormula(_ text: String) -> Bool {
+        guard let first = escape(text).unicodeScalars.first(where: { !" \t\n\r".unicodeScalars.contains($0) }) else { return false }
+        return "=+-@".unicodeScalars.contains(first)
+    }
+
     /// Text safe inside XML 1.0 markup: the five special characters escaped, characters XML
     /// cannot hold (controls other than tab, LF, CR) dropped.
     static func escape(_ text: String) -> String {
@@ -187,18 +197,20 @@ public enum XLSXWriter {
 /// The styles part: one cell format per distinct style (and date-ness) used, and one
 /// differential format per highlight colour.
 struct StyleTable {
-    private var formats: [Key] = [Key(style: CellStyle(locked: true), date: false)]
-    private var indexes: [Key: Int] = [Key(style: CellStyle(locked: true), date: false): 0]
+    private var formats: [Key] = [Key(style: CellStyle(locked: true), date: false, formulaLike: false)]
+    private var indexes: [Key: Int] = [Key(style: CellStyle(locked: true), date: false, formulaLike: false): 0]
     private var fills: [String] = []
     private var highlights: [String] = []
 
     private struct Key: Hashable {
         var style: CellStyle
         var date: Bool
+        /// Text that starts like a formula: shown and kept as text (`quotePrefix`).
+        var formulaLike: Bool
     }
 
-    mutating func index(of style: CellStyle, date: Bool) -> Int {
-        let key = Key(style: style, date: date)
+    mutating func index(of style: CellStyle, date: Bool, formulaLike: Bool = false) -> Int {
+        let key = Key(style: style, date: date, formulaLike: formulaLike)
         if let index = indexes[key] { return index }
         if let fill = style.fill, !fills.contains(fill) { fills.append(fill) }
         formats.append(key)
@@ -225,7 +237,7 @@ struct StyleTable {
             let fillID = key.style.fill.flatMap { fills.firstIndex(of: $0) }.map { $0 + 2 } ?? 0
             xml += "<xf numFmtId=\"\(key.date ? 164 : 0)\" fontId=\"\(key.style.bold ? 1 : 0)\" fillId=\"\(fillID)\" borderId=\"0\" xfId=\"0\""
                 + (key.date ? " applyNumberFormat=\"1\"" : "") + (key.style.bold ? " applyFont=\"1\"" : "")
-                + (fillID != 0 ? " applyFill=\"1\"" : "") + " applyAlignment=\"1\" applyProtection=\"1\">"
+                + (fillID != 0 ? " applyFill=\"1\"" : "") + (key.formulaLike ? " quotePrefix=\"1\"" : "") + " applyAlignment=\"1\" applyProtection=\"1\">"
                 + "<alignment vertical=\"top\"\(key.style.wrap ? " wrapText=\"1\"" : "")/>"
                 + "<protection locked=\"\(key.style.locked ? 1 : 0)\" hidden=\"0\"/></xf>"
         }

@@ -60,3 +60,22 @@ private func skipOSC(_ scalars: inout Substring.UnicodeScalarView) {
         }
     }
 }
+
+/// Untrusted text made safe for a terminal as `sanitizedForTerminal` does, keeping its line
+/// breaks (a CR LF or lone CR becomes one LF) and tabs: for messages and template output of
+/// several lines.
+public func sanitizedKeepingLines(_ text: String) -> String {
+    if text.utf8.allSatisfy({ ($0 >= 0x20 && $0 < 0x7F) || $0 == 0x0A || $0 == 0x09 }) { return text }
+    var pieces: [String] = [], separators: [String] = []
+    var piece = String.UnicodeScalarView(), previous: Unicode.Scalar?
+    for scalar in text.unicodeScalars {
+        defer { previous = scalar }
+        if scalar == "\n" && previous == "\r" { continue }  // the LF of a CR LF: the CR ended the line
+        guard scalar == "\n" || scalar == "\r" || scalar == "\t" else { piece.append(scalar); continue }
+        pieces.append(sanitizedForTerminal(String(piece)))
+        separators.append(scalar == "\t" ? "\t" : "\n")
+        piece = String.UnicodeScalarView()
+    }
+    pieces.append(sanitizedForTerminal(String(piece)))
+    return zip(pieces, separators + [""]).map { $0 + $1 }.joined()
+}

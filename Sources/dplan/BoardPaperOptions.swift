@@ -19,6 +19,8 @@ struct BoardPaperOptions: ParsableArguments {
     var draft = false
     @Option(help: "The Chromium-family browser that prints --format pdf (default: chromium, google-chrome or microsoft-edge found on the PATH).")
     var browser: String?
+    @Option(help: "A Word document (.docx) whose styles (fonts, headings, tables) --format docx takes, for a council's house style; the page, header and footer stay dplan's.")
+    var referenceDoc: String?
 
     /// Puts these options into an export request (its `validate` checks how they combine).
     func apply(to request: inout ExportRequest) {
@@ -30,6 +32,7 @@ struct BoardPaperOptions: ParsableArguments {
         request.landscape = landscape
         request.draft = draft
         request.browser = browser
+        request.referenceDoc = referenceDoc
     }
 }
 

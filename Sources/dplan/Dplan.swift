@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import PlanApp
+import TerminalText
 
 /// The `dplan` command: subcommands for scripts, and `dplan FILE` for the interactive front end.
 @main
@@ -44,6 +45,8 @@ struct Dplan: ParsableCommand {
     }
 }
 
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+/// A message on standard error, made safe for the terminal like everything `print` prints.
+func printError(_ message: String, terminator: String = "\n") {
+    let safe = sanitizedKeepingLines(message)
+    FileHandle.standardError.write(Data((safe.hasSuffix("\n") ? safe : safe + terminator).utf8))
 }

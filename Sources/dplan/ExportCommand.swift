@@ -93,7 +93,7 @@ struct Export: ParsableCommand {
         }
         let output = self.output!
         let rendered = try renderExport(plans, request, now: now)
-        for warning in rendered.warnings { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        for warning in rendered.warnings { printError(warning) }
         if output == "-" {
             FileHandle.standardOutput.write(rendered.data)
         } else {

@@ -31,10 +31,13 @@ struct Open: ParsableCommand {
     @Flag(help: "Remove a lock left behind (e.g. by a crashed dplan), then open normally.")
     var breakLock = false
 
+    @Flag(help: "High contrast: no colours and no dim text; statuses in reverse video beside their letters (NO_COLOR=1 also turns colours off).")
+    var mono = false
+
     /// Asks on the terminal, before the screen opens, whether to take over a lock whose process
     /// has gone. Only a typed "y" takes it over.
     private func askToTakeOver(_ holder: PlanLock.Holder) -> Bool {
-        FileHandle.standardError.write(Data(holder.takeOverQuestion.utf8))
+        printError(holder.takeOverQuestion, terminator: "")
         return readLine()?.trimmingCharacters(in: .whitespaces).lowercased().hasPrefix("y") == true
     }
 
@@ -76,7 +79,7 @@ struct Open: ParsableCommand {
                     } catch {
                         return .failure(error)
                     }
-                }, clock: { (try? currentTime()) ?? Timestamp(secondsSinceEpoch: 0) })
+                }, clock: { (try? currentTime()) ?? Timestamp(secondsSinceEpoch: 0) }, mono: mono)
             }
             return
         }
@@ -91,7 +94,7 @@ struct Open: ParsableCommand {
         defer { opened.close() }
         for notice in opened.notices { printError(notice) }
         MainActor.assumeIsolated {
-            runInteractive(opened, user: author.name, clock: { (try? currentTime()) ?? Timestamp(secondsSinceEpoch: 0) })
+            runInteractive(opened, user: author.name, clock: { (try? currentTime()) ?? Timestamp(secondsSinceEpoch: 0) }, mono: mono)
         }
     }
 

@@ -4,6 +4,14 @@ import TerminalText
 /// Plan text made safe for the terminal (plan files are untrusted input).
 func clean(_ text: String) -> String { sanitizedForTerminal(text) }
 
+/// Everything the command line prints on standard output goes through here (it stands in for
+/// the standard library's `print` throughout this module): escape sequences and control
+/// characters from plan files, file names and lock files are removed, lines and tabs kept. The
+/// one cleaning step, so that no message can miss it; `printError` does the same for errors.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    Swift.print(sanitizedKeepingLines(items.map { "\($0)" }.joined(separator: separator)), terminator: terminator)
+}
+
 /// Text as written (line breaks and list items kept), made safe, its later lines indented by
 /// `indent` spaces so they stay under the first.
 func cleanLines(_ text: String, indent: Int) -> String {

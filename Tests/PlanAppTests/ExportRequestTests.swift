@@ -33,6 +33,9 @@ import Testing
         request.browser = "/usr/bin/chromium"
         #expect(throws: DplanError.usage("--browser goes with --format pdf")) { try request.validate(plans: 1) }
         request = ExportRequest(format: .pdf)
+        request.referenceDoc = "house-style.docx"
+        #expect(throws: DplanError.usage("--reference-doc goes with --format docx")) { try request.validate(plans: 1) }
+        request = ExportRequest(format: .pdf)
         request.year = FinancialYear("2025/26")
         request.quarter = Quarter("2025/26 Q1")
         #expect(throws: DplanError.usage("--year makes an annual report; give it or --quarter/--from, not both")) { try request.validate(plans: 1) }

@@ -171,3 +171,36 @@ import Testing
         #expect(state.exporting == nil)
     }
 }
+
+/// What `export` warns about on the command line reaches the front end's message row.
+@Suite struct ExportWarningTests {
+    @Test func aFontWarningIsShownWithTheExportsResult() throws {
+        var state = try makeState()
+        let warning = "warning: no installed font has Gurmukhi (Punjabi): that text will print as empty boxes"
+        #expect(state.update(.exported(path: "/tmp/x.pdf", summary: "2026/27 Q3, 36 actions", warnings: [warning])).isEmpty)
+        #expect(state.message == Message(text: warning + " — exported 2026/27 Q3, 36 actions to /tmp/x.pdf", isError: true))
+        #expect(render(state).plainText.contains("warning: no installed font has Gurmukhi (Punjabi)"))
+    }
+}
+
+/// The export dialog offers `--reference-doc` as "Word styles from", for Word only.
+extension ExportDialogTests {
+    @Test func aWordPaperCanTakeTheCouncilsStyles() throws {
+        var state = try makeState()
+        state.press(.character("E"))
+        #expect(form(state)?.fields.contains(.wordStyles) == false, "not for a PDF")
+        state.press(.right)  // docx
+        #expect(form(state)?.request.format == .docx)
+        let fields = form(state)?.fields ?? []
+        #expect(fields.contains(.wordStyles) && !fields.contains(.browser))
+        for _ in 0..<(fields.firstIndex(of: .wordStyles) ?? 0) { state.press(.down) }
+        #expect(form(state)?.selection == .wordStyles)
+        state.press(.enter)
+        state.type("/tmp/house-style.docx")
+        state.press(.enter)
+        #expect(form(state)?.request.referenceDoc == "/tmp/house-style.docx")
+        #expect(render(state).plainText.contains("Word styles from"))
+        state.press(.up, .up, .up, .up, .up, .up, .up, .up, .up, .up, .right)  // on to markdown: the styles go
+        #expect(form(state)?.request.format == .markdown && form(state)?.request.referenceDoc == nil)
+    }
+}

@@ -31,7 +31,7 @@ import Testing
         request.landscape = true
         let plan = LabelledPlan(label: "hillingdon", plan: try PlanFile.load(hillingdonPath), file: hillingdonPath)
         let job = ExportJob(plan: plan, request: request, path: folder + "/tui.html", overwrite: false, now: fixedNow)
-        guard case .exported(let path, let summary) = finished(job) else { Issue.record("the export failed"); return }
+        guard case .exported(let path, let summary, _) = finished(job) else { Issue.record("the export failed"); return }
         #expect(path == folder + "/tui.html")
         #expect(summary == "2026/27 Q2, 27 actions, public version")
 

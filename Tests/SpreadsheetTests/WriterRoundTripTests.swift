@@ -52,3 +52,30 @@ import Testing
         #expect(styles.contains("<dxf><fill><patternFill patternType=\"solid\"><bgColor rgb=\"FFFF5B5B\"/>"))
     }
 }
+
+/// Text that a spreadsheet would turn into a formula when its cell is edited (the CSV guard's
+/// cases, controls first included) is kept text by a `quotePrefix` style, its value unchanged.
+@Suite struct WriterFormulaGuardTests {
+    @Test func textStartingLikeAFormulaIsStyledToStayText() throws {
+        let risky = ["=HYPERLINK(\"http://x\",\"y\")", "\u{07}=1+1", "  @cmd", "-1+2", "+SUM(A1)", "\n=2"]
+        let plain = ["Agree a plan - by March", "plain", "", "a=b"]
+        let sheet = SheetDraft(name: "S", rows: (risky + plain).map { [StyledCell(.text($0))] })
+        let data = try XLSXWriter.write([sheet])
+        let archive = try Archive(data: data, accessMode: .read)
+        func part(_ path: String) throws -> String {
+            var bytes = Data()
+            _ = try archive.extract(try #require(archive[path])) { bytes.append($0) }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        let formats = try part("xl/styles.xml").components(separatedBy: "<cellXfs")[1].components(separatedBy: "<xf ").dropFirst()
+        let quoted = Set(formats.indices.map { $0 - 1 }.filter { formats[$0 + 1].contains("quotePrefix=\"1\"") })
+        let sheetXML = try part("xl/worksheets/sheet1.xml")
+        for row in 1...(risky.count + plain.count) {
+            let style = sheetXML.components(separatedBy: "<c r=\"A\(row)\" s=\"")[1].prefix { $0 != "\"" }
+            #expect(quoted.contains(Int(style)!) == (row <= risky.count), "row \(row): style \(style), quoted \(quoted)")
+        }
+        let back = try Workbook.read(data, fileName: "out.xlsx")
+        #expect(back.sheets[0][0, 0] == .text(risky[0]), "the value itself is unchanged")
+        #expect(back.sheets[0][3, 0] == .text("-1+2"))
+    }
+}

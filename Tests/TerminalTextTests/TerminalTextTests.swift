@@ -45,3 +45,32 @@ import Testing
         #expect(wrapped("", toWidth: 4) == [""])
     }
 }
+
+/// `sanitizedKeepingLines`: what `sanitizedForTerminal` does to each line, with the line breaks
+/// (CR LF and lone CR as LF) and tabs kept.
+@Suite struct KeepingLinesTests {
+    static let fragments = ["a", "Zoë", "\n", "\r\n", "\r", "\t", "\u{1B}[2J", "\u{1B}]0;t\u{07}", "\u{9B}31m", "\u{202E}", "\u{07}", "\u{85}", "東"]
+
+    @Test func everyLineIsCleanedAndEveryBreakKept() {
+        for a in Self.fragments {
+            for b in Self.fragments {
+                for c in Self.fragments {
+                    let text = a + b + c
+                    let out = sanitizedKeepingLines(text)
+                    let unsafe = out.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\n" && $0 != "\t") || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E }
+                    #expect(!unsafe, "\(text.debugDescription) → \(out.debugDescription)")
+                    let scalars = Array(text.unicodeScalars)
+                    let breaks = scalars.indices.filter { i in scalars[i] == "\r" || (scalars[i] == "\n" && (i == 0 || scalars[i - 1] != "\r")) }.count
+                    #expect(out.unicodeScalars.filter { $0 == "\n" }.count == breaks, "\(text.debugDescription) → \(out.debugDescription)")
+                    #expect(out.unicodeScalars.filter { $0 == "\t" }.count == text.unicodeScalars.filter { $0 == "\t" }.count)
+                }
+            }
+        }
+    }
+
+    @Test func linesReadAsSanitizedForTerminalReadsThem() {
+        #expect(sanitizedKeepingLines("one\u{1B}[31m red\r\ntwo\ttabbed\rthree") == "one red\ntwo\ttabbed\nthree")
+        #expect(sanitizedKeepingLines("plain\nlines\n") == "plain\nlines\n")
+        #expect(sanitizedKeepingLines("") == "")
+    }
+}

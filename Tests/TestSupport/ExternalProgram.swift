@@ -62,6 +62,10 @@ public struct ExternalProgram: Sendable, CustomStringConvertible {
     public static let pikepdf = ExternalProgram("pikepdf", install: "PyPI pikepdf (pip install pikepdf)") {
         scriptAnswers("/usr/bin/env", ["python3", "-c", "import pikepdf"])
     }
+    /// PyPI's pdfua, which checks the machine-checkable part of PDF/UA-1 (on pikepdf).
+    public static let pdfua = ExternalProgram("pdfua", install: "PyPI pdfua (pip install pdfua)") {
+        scriptAnswers("/usr/bin/env", ["python3", "-m", "pdfua", "--version"])
+    }
 
     public var description: String { names[0] }
 
