@@ -43,7 +43,7 @@ import Testing
         // As dplan before ids were never reused would have done.
         plan.insertInGroupOrder(Action(id: "PRI-01", group: .primary, title: "Something else", owner: "health"))
         let warnings = plan.reusedActionIDs()
-        #expect(warnings.map(\.path) == ["actions[2].id"])
+        #expect(warnings.map(\.path) == ["actions[1].id"])
         #expect(warnings.first?.message.contains("also the id of an action deleted on 2025-11-03 by Jo Officer") == true)
         #expect(plan.validate().isEmpty)
     }
