@@ -45,22 +45,14 @@ import Testing
         let path = try temporaryCopy(of: hillingdonPlan)
         let owner = try PlanFile.load(path).owners[0].id
         let adds = 12
-        let running = try ["A", "B"].map { tag -> (Process, Pipe) in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", """
+        let running = try ["A", "B"].map { tag in
+            try startShellLoop("""
                 i=1
                 while [ $i -le \(adds) ]; do
                   "$0" add "$1" --group primary --title "\(tag) add $i" --owner "$2" 2>&1 || echo "\(tag) add $i exited $?"
                   i=$((i + 1))
                 done
-                """, dplanBinary().path, path, owner]
-            process.environment = ProcessInfo.processInfo.environment.merging(
-                ["DPLAN_NOW": "2026-11-22T10:00:00Z", "DPLAN_USER": "Loop \(tag)"]) { _, new in new }
-            let output = Pipe()
-            process.standardOutput = output
-            try process.run()
-            return (process, output)
+                """, [path, owner], user: "Loop \(tag)")
         }
         var said: [String: String] = [:]  // title → id the command said
         for (process, output) in running {
