@@ -59,10 +59,10 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "PlanModelTests", dependencies: ["PlanModel"]),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
-        .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "PlanModel"], exclude: ["Fixtures"]),
+        .testTarget(name: "PlanStoreTests", dependencies: ["PlanStore", "PlanModel", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "SpreadsheetTests",
-            dependencies: ["Spreadsheet", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["Spreadsheet", "TestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["Fixtures"]
         ),
         .testTarget(

@@ -10,16 +10,28 @@ public struct SaveReport: Equatable, Sendable {
     public var closedQuarters: [Quarter]
     /// Dated copies of closed quarters that could not be kept (the save itself happened).
     public var snapshotProblems: [PlanFileError]
+    /// New actions, milestones and funding lines the merge gave another id, ours (this save's)
+    /// or theirs (what was on disk): both sides had added one under the same id.
+    public var renumbered: [Renumbering]
 
-    public init(merged: Plan? = nil, closedQuarters: [Quarter] = [], snapshotProblems: [PlanFileError] = []) {
+    public init(merged: Plan? = nil, closedQuarters: [Quarter] = [], snapshotProblems: [PlanFileError] = [],
+                renumbered: [Renumbering] = []) {
         self.merged = merged
         self.closedQuarters = closedQuarters
         self.snapshotProblems = snapshotProblems
+        self.renumbered = renumbered
     }
 
-    /// Lines to tell the user besides "saved": the merge, and copies that could not be kept.
+    /// Where the merge moved the actions of this save: old id → new id.
+    public var ourActionMoves: [String: String] {
+        Dictionary(renumbered.filter { $0.kind == .action && $0.ours }.map { ($0.from, $0.to) }, uniquingKeysWith: { _, last in last })
+    }
+
+    /// Lines to tell the user besides "saved": the merge and what it renumbered, and copies that
+    /// could not be kept.
     public func notices(for path: String) -> [String] {
         (merged == nil ? [] : ["\(path): the file had changed on disk; those changes were merged with yours"])
+            + renumbered.map { "\(path): \($0.description)" }
             + snapshotProblems.map { "\($0.description) (the quarter is closed; no dated copy kept)" }
     }
 }
@@ -33,7 +45,10 @@ public func save(_ plan: Plan, in document: inout PlanDocument, resolving resolu
     let outcome: PlanDocument.SaveOutcome
     do { outcome = try document.save(plan, resolving: resolutions, keepingConflicts: keepingConflicts) } catch { throw .save(error) }
     var report = SaveReport()
-    if case .merged(let merged) = outcome { report.merged = merged }
+    if case .merged(let merged, let renumbered) = outcome {
+        report.merged = merged
+        report.renumbered = renumbered
+    }
     for record in document.base.quarters where record.state == .closed && !closedBefore.contains(record.quarter) {
         report.closedQuarters.append(record.quarter)
         do { try document.keepClosedQuarterSnapshot(record.quarter) } catch { report.snapshotProblems.append(error) }

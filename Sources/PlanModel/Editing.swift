@@ -14,6 +14,8 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
     case unknownAction(String)
     case unknownOwner(String)
     case duplicateActionID(String)
+    /// An id once held by an action since deleted: ids are never given to another action.
+    case removedActionID(RemovedAction, next: String)
     case emptyTitle
     case reasonRequired
     /// The board's view of an action needs its reason.
@@ -63,6 +65,9 @@ public enum PlanEditError: Error, Equatable, CustomStringConvertible {
         case .unknownAction(let id): "no action with id \"\(id)\""
         case .unknownOwner(let id): "no owner with id or name \"\(id)\""
         case .duplicateActionID(let id): "an action with id \"\(id)\" already exists"
+        case .removedActionID(let removed, let next):
+            "\(removed.id) was the id of \"\(removed.title)\", deleted on \(removed.on.day) by \(removed.by); an id is never given to "
+                + "another action, so \"what changed\", the log and merges keep the two apart (leave the id out to get the next free one, \(next))"
         case .emptyTitle: "the title must not be empty"
         case .reasonRequired: "a due-date change needs a reason"
         case .boardReasonRequired: "the board's view needs its reason"
@@ -233,6 +238,9 @@ extension Plan {
     public mutating func addAction(_ newAction: Action, context: EditContext) throws {
         var action = newAction
         guard actionIndex(id: action.id) == nil else { throw PlanEditError.duplicateActionID(action.id) }
+        if let removed = removedActions.last(where: { $0.id == action.id }) {
+            throw PlanEditError.removedActionID(removed, next: nextActionID(like: action.id))
+        }
         guard !action.title.isBlank else { throw PlanEditError.emptyTitle }
         guard owner(id: action.owner) != nil else { throw PlanEditError.unknownOwner(action.owner) }
         if let start = action.start, let due = action.due, due < start {
@@ -258,17 +266,6 @@ extension Plan {
         guard let index = actionIndex(id: id) else { throw PlanEditError.unknownAction(id) }
         removedActions.append(RemovedAction(of: actions[index], by: context.by, on: context.now))
         actions.remove(at: index)
-    }
-
-    /// The next free id for a group: its prefix and one more than the highest number in use,
-    /// two digits at least (`PRI-07`).
-    public func nextActionID(in group: PreventionGroup) -> String {
-        let prefix = group.idPrefix + "-"
-        let highest = actions.compactMap { action -> Int? in
-            guard action.id.hasPrefix(prefix) else { return nil }
-            return Int(action.id.dropFirst(prefix.count))
-        }.max() ?? 0
-        return prefix + pad(highest + 1, 2)
     }
 
     /// Finds an owner by id or by name, ignoring case.

@@ -185,12 +185,20 @@ struct MergeVersions {
 
     /// A new action given the id of one deleted meanwhile (it was the highest of its group) is
     /// not that action: it takes the next free id, so the deletion and the edits of the old one
-    /// meet as they should.
+    /// meet as they should. So does a new action holding an id the other side used for an action
+    /// of its own and deleted since (never in the base): the merged plan would otherwise hold
+    /// that id both as an action and as a deleted one.
     private mutating func renumberReusedIDs() {
         let baseOrigins = Dictionary(base.actions.map { ($0.id, Self.origin(of: $0)) }, uniquingKeysWith: { first, _ in first })
-        for version in [Version.ours, .theirs] {
+        let baseIDs = base.usedActionIDs
+        for (version, other) in [(Version.ours, Version.theirs), (.theirs, .ours)] {
+            let removedByOther = self[other].removedActions.filter { !baseIDs.contains($0.id) }
             for index in self[version].actions.indices {
                 let action = self[version].actions[index]
+                if removedByOther.contains(where: { $0.id == action.id && !Self.titles(of: action).contains($0.title) }) {
+                    move(actionAt: index, in: version, reused: true)
+                    continue
+                }
                 guard let origin = Self.origin(of: action), let old = baseOrigins[action.id], old != origin else { continue }
                 move(actionAt: index, in: version, reused: true)
             }
@@ -263,14 +271,10 @@ struct MergeVersions {
         }
     }
 
-    /// One more than the highest number any version uses (or used, for deleted actions) after
-    /// the id's prefix: `PRI-07` → `PRI-12` when PRI-11 was the highest.
+    /// One more than the highest number any version uses or used (deleted actions, on either
+    /// side) after the id's prefix: `PRI-07` → `PRI-12` when PRI-11 was the highest.
     private func nextActionID(like id: String) -> String {
-        let prefix = String(id[...(id.lastIndex(of: "-") ?? id.startIndex)])
-        let used = [base, ours, theirs].flatMap { $0.actions.map(\.id) + $0.removedActions.map(\.id) }
-        let highest = used.compactMap { $0.hasPrefix(prefix) ? Int($0.dropFirst(prefix.count)) : nil }.max() ?? 0
-        let number = String(highest + 1)
-        return prefix + String(repeating: "0", count: max(0, 2 - number.count)) + number
+        Plan.nextActionID(like: id, used: [base, ours, theirs].flatMap(\.usedActionIDs))
     }
 
     // MARK: Helpers
@@ -289,6 +293,13 @@ struct MergeVersions {
     static func origin(of action: Action) -> String? {
         guard let created = action.created, let entry = action.changeLog?.first(where: { $0.field == "created" }) else { return nil }
         return "\(created) \(entry.by) \(entry.to)"
+    }
+
+    /// Every title an action has had (its audit trail's and its own): a deletion record naming
+    /// none of them is of another action.
+    static func titles(of action: Action) -> Set<String> {
+        let logged = (action.changeLog ?? []).filter { $0.field == "created" || $0.field == "title" }.flatMap { [$0.from, $0.to] }
+        return Set(logged + [action.title])
     }
 
     /// A milestone as its renumbering records it: id, title and due date.

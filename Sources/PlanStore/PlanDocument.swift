@@ -25,8 +25,9 @@ public struct PlanDocument: Sendable {
     public enum SaveOutcome: Equatable, Sendable {
         case saved
         /// The file had changed on disk; the other changes were merged in. The merged plan is
-        /// what was written.
-        case merged(Plan)
+        /// what was written; `renumbered` are the new items the merge gave another id (both
+        /// sides had added one under the same id).
+        case merged(Plan, renumbered: [Renumbering])
     }
 
     /// Why a save did not happen. The file on disk is unchanged in every case.
@@ -99,7 +100,7 @@ public struct PlanDocument: Sendable {
             let merge = PlanMerge.merge(base: base, mine: plan, theirs: theirs, resolutions: resolutions)
             guard merge.conflicts.isEmpty else { throw .conflicts(path: path, merge.conflicts) }
             toWrite = merge.plan
-            outcome = .merged(merge.plan)
+            outcome = .merged(merge.plan, renumbered: merge.renumbered)
         }
         guard toWrite.conflicts.isEmpty || keepingConflicts else { throw .unresolvedConflicts(path: path, toWrite.conflicts) }
         // The last line of defence for "no command writes a plan that fails validation": a

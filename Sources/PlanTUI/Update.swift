@@ -47,9 +47,11 @@ extension AppState {
             message = Message(text: "The plan changed on disk: R brings their changes in, s merges them when saving", isError: true)
         case .saved(let report, let thenQuit):
             if let merged = report.merged {
+                let selected = list.selectedActionID(in: session.plan)
                 session.replaceAfterMerge(merged)
-                afterPlanReplaced()
-                message = Message(text: "Saved \(session.path), merged with changes made on disk by someone else", isError: false)
+                follow(report.ourActionMoves, selected: selected)
+                let moves = report.renumbered.map { "; \($0.description)" }.joined()
+                message = Message(text: "Saved \(session.path), merged with changes made on disk by someone else" + moves, isError: false)
             } else {
                 session.markSaved()
                 message = Message(text: "Saved \(session.path)", isError: false)
@@ -97,6 +99,18 @@ extension AppState {
     }
 
     /// After the plan was replaced by a merge: the rows and screens catch up.
+    /// After a save whose merge gave actions of ours new ids: the screen showing one, and the
+    /// list's cursor on one (`selected`, its id before), follow it to its new id.
+    private mutating func follow(_ moves: [String: String], selected: String?) {
+        if case .detail(let id, let scroll, let returnTo) = screen, let new = moves[id] {
+            screen = .detail(id: new, scroll: scroll, returnTo: returnTo)
+        }
+        afterPlanReplaced()
+        if let selected, let row = list.row(of: moves[selected] ?? selected, in: session.plan) {
+            list.select(row: row, height: layout.listHeight)
+        }
+    }
+
     private mutating func afterPlanReplaced() {
         dropScreensOfRemovedActions()
         refreshRows()

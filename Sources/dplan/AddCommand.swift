@@ -69,8 +69,9 @@ struct Add: ParsableCommand {
             workstreams: workstreams, description: description, partners: partners,
             start: start, due: due, outcomeMeasure: outcome)
         try refusing(file) { try plan.addAction(action, context: context) }
-        try save(plan, in: &document)
-        print("added \(action.id) to \(clean(plan.name(of: groupValue))): \(clean(title))"
+        let report = try save(plan, in: &document)
+        // A merge with an add saved meanwhile under the same id moved ours on (said on stderr).
+        print("added \(report.ourActionMoves[action.id] ?? action.id) to \(clean(plan.name(of: groupValue))): \(clean(title))"
               + (due.flatMap(plan.dueNote).map { "; due \(due!) is \($0)" } ?? ""))
     }
 }

@@ -39,8 +39,10 @@ func openForEditing(_ path: String, dropUnknown: Bool = false) throws -> (PlanDo
 }
 
 /// Saves an edited plan (see `PlanApp.save`) and says what else happened: a merge with changes
-/// saved meanwhile, a closed quarter's dated copy that could not be kept.
-func save(_ plan: Plan, in document: inout PlanDocument, keepingConflicts: Bool = false) throws {
+/// saved meanwhile (and what it renumbered), a closed quarter's dated copy that could not be kept.
+@discardableResult
+func save(_ plan: Plan, in document: inout PlanDocument, keepingConflicts: Bool = false) throws -> SaveReport {
     let report = try PlanApp.save(plan, in: &document, keepingConflicts: keepingConflicts)
     for notice in report.notices(for: document.path) { printError(notice) }
+    return report
 }

@@ -24,6 +24,8 @@ struct Validate: ParsableCommand {
                 let plan = try PlanFile.load(file, unknownFields: &unknown)
                 // Unknown fields are warnings: the plan is usable, but saving it would drop them.
                 for field in unknown { printError("warning: \(clean(field.description))") }
+                // An id a deleted action had: valid (older dplan reused ids), but the histories mix.
+                for reused in plan.reusedActionIDs() { printError("warning: \(file): \(clean(reused.description))") }
                 let problems = plan.validate()
                 if problems.isEmpty {
                     let note = unknown.isEmpty ? "" : "; \(unknown.count) unknown field\(unknown.count == 1 ? "" : "s"), see the warnings"

@@ -54,3 +54,17 @@ func changedLineRanges(from old: String, to new: String) -> (old: Range<Int>, ne
     while suffix < min(a.count, b.count) - prefix, a[a.count - 1 - suffix] == b[b.count - 1 - suffix] { suffix += 1 }
     return (prefix..<(a.count - suffix), prefix..<(b.count - suffix))
 }
+
+/// Starts `script` under `/bin/sh` as its own process, with `$0` the dplan binary and `$1`… the
+/// `arguments`, as `user` at the fixed test clock; its standard output comes back through the pipe.
+func startShellLoop(_ script: String, _ arguments: [String], user: String) throws -> (Process, Pipe) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/bin/sh")
+    process.arguments = ["-c", script, dplanBinary().path] + arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(
+        ["DPLAN_NOW": "2026-11-22T10:00:00Z", "DPLAN_USER": user]) { _, new in new }
+    let output = Pipe()
+    process.standardOutput = output
+    try process.run()
+    return (process, output)
+}

@@ -10,8 +10,6 @@ import Testing
     /// Starts a shell loop of `dplan set FILE ID --title "TAG edit N"` for N = 1…`edits`, as its
     /// own process; it prints a line for every run that did not exit 0.
     private func editingLoop(_ path: String, action id: String, tag: String, edits: Int) throws -> (Process, Pipe) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
         let script = """
             i=1
             while [ $i -le \(edits) ]; do
@@ -19,13 +17,7 @@ import Testing
               i=$((i + 1))
             done
             """
-        process.arguments = ["-c", script, dplanBinary().path, path]
-        process.environment = ProcessInfo.processInfo.environment.merging(
-            ["DPLAN_NOW": "2026-11-22T10:00:00Z", "DPLAN_USER": "Loop \(tag)"]) { _, new in new }
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        return (process, output)
+        return try startShellLoop(script, [path], user: "Loop \(tag)")
     }
 
     @Test func twoCommandLineLoopsOnOneFileKeepEveryAcknowledgedEdit() throws {

@@ -36,18 +36,6 @@ private let seed = ProcessInfo.processInfo.environment["DPLAN_MERGE_SEED"].flatM
     }
 }
 
-/// SplitMix64: the same seed gives the same run.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// What the simulation found.
 struct SimulationTally {
     var commands = 0, refused = 0, merges = 0, rebases = 0, expectedConflicts = 0
@@ -65,7 +53,7 @@ struct SimulationTally {
 
 struct MergeSimulation {
     let agencies: [GitMergeTests.Agency]
-    var random: SeededRandom
+    var random: SplitMix64
     var clocks: [Int]
     var tally = SimulationTally()
     var counter = 0
@@ -74,7 +62,7 @@ struct MergeSimulation {
 
     init(agencies: [GitMergeTests.Agency], seed: UInt64) {
         self.agencies = agencies
-        random = SeededRandom(state: seed)
+        random = SplitMix64(state: seed)
         clocks = Array(repeating: Timestamp(iso: "2026-11-16T09:00:00Z")!.secondsSinceEpoch, count: agencies.count)
     }
 

@@ -1,24 +1,13 @@
 import Foundation
 import PlanModel
 @testable import PlanStore
+import TestSupport
 import Testing
 
 /// git's merge driver against the merge a save makes, on random pairs of edits: they must agree.
 @Suite struct MergeDriverFuzzTests {
-    /// SplitMix64, so a failing round can be replayed from its seed.
-    struct Random: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// One to four random edits, as an agency makes them with dplan. Edits the rules refuse are skipped.
-    static func edit(_ plan: inout Plan, by name: String, minutes: Int, random: inout Random) {
+    static func edit(_ plan: inout Plan, by name: String, minutes: Int, random: inout SplitMix64) {
         let context = EditContext(by: name, now: Timestamp(secondsSinceEpoch: Timestamp(iso: "2026-11-22T10:00:00Z")!.secondsSinceEpoch + minutes * 60))
         let words = ["Funding gap", "On track", "Two schools left", "Partner changed", "Delayed by recruitment"]
         for _ in 0..<Int.random(in: 1...4, using: &random) {
@@ -51,7 +40,7 @@ import Testing
         let path = folder.appendingPathComponent("plan.json").path
         var clean = 0, conflicted = 0
         for round in 0..<100 {
-            var random = Random(state: UInt64(round) &* 7919 &+ 16)
+            var random = SplitMix64(state: UInt64(round) &* 7919 &+ 16)
             var ours = base, theirs = base
             Self.edit(&ours, by: "Police", minutes: 0, random: &random)
             Self.edit(&theirs, by: "Council", minutes: 5, random: &random)

@@ -122,7 +122,10 @@ import Testing
         let base = try sample()
         var ours = base, theirs = base
         try ours.deleteAction(id: "PRI-06", context: police)
-        try ours.addAction(Action(id: ours.nextActionID(in: .primary), group: .primary, title: "Police campaign", owner: "mps"), context: police)
+        // As dplan did before ids were never reused: the deleted action's id went to the new one.
+        let deletion = ours.removedActions.removeLast()
+        try ours.addAction(Action(id: "PRI-06", group: .primary, title: "Police campaign", owner: "mps"), context: police)
+        ours.removedActions.append(deletion)
         try theirs.editAction(id: "PRI-06", context: later) { $0.title = "Council's new title" }
         let result = PlanMerge.merge(base: base, mine: ours, theirs: theirs)
         #expect(result.renumbered.map(\.description) == ["our new action PRI-06 is now PRI-07 (PRI-06 was an action deleted meanwhile)"])

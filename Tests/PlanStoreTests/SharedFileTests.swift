@@ -26,7 +26,7 @@ import Testing
         try PlanFile.save(theirs, to: path)
         #expect(document.changedOnDisk())
         let outcome = try document.save(mine)
-        guard case .merged(let merged) = outcome else { Issue.record("expected a merge"); return }
+        guard case .merged(let merged, _) = outcome else { Issue.record("expected a merge"); return }
         let onDisk = try PlanFile.load(path)
         #expect(onDisk == merged)
         #expect(onDisk.actions.first { $0.id == "SEC-06" }?.status == .amber)

@@ -36,7 +36,7 @@ import Testing
 
     @Test func randomKeysNeverBreakTheFrontEnd() throws {
         for (seedOffset, (name, plan)) in try Self.plans().enumerated() {
-            var random = FuzzRandom(seed: 0xD91A_2026 &+ UInt64(seedOffset))
+            var random = SplitMix64(state: 0xD91A_2026 &+ UInt64(seedOffset))
             var state = AppState(plan: plan, path: "/tmp/fuzz-\(name).json", user: "Fuzz", now: fixedNow, size: (80, 24))
             var decoder = KeyDecoder()
             for step in 0..<Self.keysPerPlan {
@@ -87,7 +87,7 @@ import Testing
 
     /// One random thing a terminal might send: a key ncurses decoded, a character, a control
     /// code, an escape fragment or a whole escape sequence, or a paste.
-    static func randomInput(_ random: inout FuzzRandom) -> [KeyDecoder.Input] {
+    static func randomInput(_ random: inout SplitMix64) -> [KeyDecoder.Input] {
         let keys: [Key] = [.up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab,
                            .backspace, .delete, .click(x: 5, y: 4), .click(x: 40, y: 10), .wheelUp, .wheelDown]
         let commandLetters = Array("nragcmtedoOpPwbx!/fFMC+WEQsuRq?jkhl[] ")
@@ -107,20 +107,5 @@ import Testing
         case 18: return [.timeout]
         default: return [.code(13)]                                          // Enter
         }
-    }
-}
-
-/// SplitMix64: a small seeded generator, the same on every platform.
-struct FuzzRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Int(z % UInt64(max(1, bound)))
     }
 }

@@ -1,25 +1,14 @@
 import Foundation
 import Spreadsheet
+import TestSupport
 import Testing
-
-/// SplitMix64: a small seeded generator, so a failing round can be replayed.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Damaged input of every kind: both readers either read it or throw a `SpreadsheetError`;
 /// they never crash, hang or throw anything else.
 @Suite struct ReaderFuzzTests {
     static let rounds = 300
 
-    func mutate(_ data: Data, _ random: inout SeededGenerator, alphabet: [UInt8]) -> Data {
+    func mutate(_ data: Data, _ random: inout SplitMix64, alphabet: [UInt8]) -> Data {
         var bytes = [UInt8](data)
         for _ in 0..<Int.random(in: 1...8, using: &random) {
             switch Int.random(in: 0..<4, using: &random) {
@@ -56,7 +45,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func csvReader() {
-        var random = SeededGenerator(state: 14)
+        var random = SplitMix64(state: 14)
         let seed = Data("Title\r\n\r\nRef,Action,Lead,\"Due, date\"\r\n1,\"Knife \"\"crime\"\"\",Police,31/03/2026\r\n".utf8)
         let alphabet = Array("\",\r\n;aZ0 \u{0}".utf8) + [0xA3, 0xC3, 0xFF, 0xEF, 0xBB, 0xBF]
         var tally = Tally()
@@ -65,7 +54,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func xlsxContainer() throws {
-        var random = SeededGenerator(state: 1414)
+        var random = SplitMix64(state: 1414)
         let seed = try fixture("council-tracker.xlsx")
         var tally = Tally()
         for _ in 0..<Self.rounds { readOrRefuse(mutate(seed, &random, alphabet: Array(0...255)), fileName: "fuzz.xlsx", into: &tally) }
@@ -73,7 +62,7 @@ struct SeededGenerator: RandomNumberGenerator {
     }
 
     @Test func xlsxPartsInsideAValidContainer() throws {
-        var random = SeededGenerator(state: 141_414)
+        var random = SplitMix64(state: 141_414)
         let sheet = sheetXML("""
             <row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" s="1"><v>46112</v></c><c r="C1" t="inlineStr"><is><r><t>a</t></r><r><t>b</t></r></is></c></row>\
             <row r="3"><c r="A3" t="b"><v>1</v></c><c r="D3"><f>A1</f><v>2.5</v></c></row></sheetData><mergeCells><mergeCell ref="A1:A3"/></mergeCells><sheetData>

@@ -1,0 +1,49 @@
+import Foundation
+import PlanApp
+import PlanModel
+import PlanStore
+@testable import PlanTUI
+import Testing
+
+/// A save whose merge renumbered our new action: the message row says so, and the cursor and
+/// the detail screen follow the action to its new id.
+@Suite struct SaveRenumberingFlowTests {
+    /// Our new action, and the plan as saved after someone else added one under the same id.
+    private func addedAndMerged(_ state: inout AppState) throws -> (id: String, report: SaveReport) {
+        let base = state.plan
+        let id = base.nextActionID(in: .primary)
+        state.commit("Added \(id)") { plan, context in
+            try plan.addAction(Action(id: id, group: .primary, title: "Our campaign", owner: plan.owners[0].id), context: context)
+        }
+        var theirs = base
+        try theirs.addAction(Action(id: id, group: .primary, title: "Their campaign", owner: base.owners[0].id),
+                             context: EditContext(by: "Someone else", now: fixedNow))
+        let merge = PlanMerge.merge(base: base, mine: state.plan, theirs: theirs)
+        #expect(merge.conflicts.isEmpty)
+        return (id, SaveReport(merged: merge.plan, renumbered: merge.renumbered))
+    }
+
+    @Test func theListCursorFollowsOurRenumberedAction() throws {
+        var state = try makeState()
+        state.press(.enter)
+        let (id, report) = try addedAndMerged(&state)
+        state.select(id)
+        let next = try #require(report.ourActionMoves[id])
+        #expect(state.update(.saved(report, thenQuit: false)) == [.dropSwap])
+        #expect(state.focusedActionID == next)
+        #expect(state.action(next).title == "Our campaign")
+        #expect(state.message?.text.hasSuffix("; our new action \(id) is now \(next) (the other side also added a \(id))") == true)
+    }
+
+    @Test func theDetailScreenFollowsOurRenumberedAction() throws {
+        var state = try makeState()
+        state.press(.enter)
+        let (id, report) = try addedAndMerged(&state)
+        state.select(id)
+        state.press(.enter)
+        #expect(state.focusedActionID == id)
+        _ = state.update(.saved(report, thenQuit: false))
+        let next = try #require(report.ourActionMoves[id])
+        guard case .detail(next, _, _) = state.screen else { Issue.record("expected \(next)'s detail, found \(state.screen)"); return }
+    }
+}
