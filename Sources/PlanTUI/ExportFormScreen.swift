@@ -5,7 +5,9 @@ import TerminalText
 func renderExportForm(_ form: ExportForm, layout: Layout, into frame: inout Frame) {
     let fields = form.fields
     let labelWidth = (fields.map { displayWidth($0.label) }.max() ?? 0) + 2
-    let width = min(layout.width - 2, max(60, labelWidth + displayWidth(form.path) + 7))
+    // Wide enough for the longest value (the file's path, or an option's words), as the screen allows.
+    let widest = fields.map { displayWidth(sanitizedForTerminal(form.value(of: $0))) }.max() ?? 0
+    let width = min(layout.width - 2, max(60, labelWidth + widest + 7))
     let box = Box(x: (layout.width - width) / 2, y: max(1, (layout.messageRow - fields.count - 2) / 2),
                   width: width, height: fields.count + 2)
     frame.drawBox(box, title: "Export a report of \(form.planID)")
