@@ -40,10 +40,11 @@ public struct ReturnSent: Equatable, Sendable {
         ReturnSent(owner: owner, to: nil, on: on, by: by, via: .file, file: file)
     }
 
-    /// "return written 2026-11-22 (by hand)", "emailed 2026-11-22 to x@y", "reminded 2026-11-29 to x@y".
+    /// "return written 2026-11-22 (by hand)", "emailed 2026-11-22 to x@y", "reminded 2026-11-29".
     public var summary: String {
         if via == .file { return "\(reminder == true ? "reminder" : "return") written \(on.day) (by hand)" }
-        return "\(reminder == true ? "reminded" : "emailed") \(on.day)" + (to.map { " to \($0)" } ?? "")
+        if reminder == true { return "reminded \(on.day)" }
+        return "emailed \(on.day)" + (to.map { " to \($0)" } ?? "")
     }
 }
 
@@ -60,7 +61,7 @@ public struct ReturnProgress: Equatable, Sendable {
     /// Actions of theirs still owing an update (the chase list's count).
     public var outstanding: Int
 
-    /// "return written 2026-11-20 (by hand); emailed 2026-11-22 to x@y; reminded 2026-11-29 to x@y;
+    /// "return written 2026-11-20 (by hand); emailed 2026-11-22 to x@y; reminded 2026-11-29;
     /// 2 updates back, last 2026-11-25; 1 outstanding" (the same words written twice a day shown once).
     public var summary: String {
         var words: [String] = []
