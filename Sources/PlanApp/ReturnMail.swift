@@ -99,7 +99,7 @@ public func send(_ mails: [PreparedMail], with program: Sendmail, recordingOn pl
             continue
         }
         plan.recordReturnSent(ReturnSent(owner: mail.owner.id, to: mail.to.address, on: now, by: by,
-                                         reminder: mail.reminder ? true : nil), quarter: mail.quarter)
+                                         reminder: mail.reminder ? true : nil, via: .email), quarter: mail.quarter)
         report.sent.append("sent \(mail.reminder ? "a reminder" : "the return") to \(sanitizedForTerminal(mail.owner.name)) <\(mail.to.address)>")
     }
     return report

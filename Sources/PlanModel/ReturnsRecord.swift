@@ -1,22 +1,50 @@
-/// A quarterly return (or a reminder to send it back) handed to the mail relay for one lead
-/// owner: who it went to, when, and who sent it. Recorded only once the relay accepted it.
+/// How a return reached its lead owner.
+public enum ReturnVia: String, Equatable, Sendable, CaseIterable {
+    /// Written to a file by `dplan export --returns`, to be sent on by hand (from Outlook, say).
+    case file
+    /// Handed to the mail relay by `--send`.
+    case email
+}
+
+/// A quarterly return (or a reminder to send it back) for one lead owner: written to a file for
+/// the officer to send by hand, or handed to the mail relay (recorded only once it accepted it);
+/// who it went to, when, and by whom.
 public struct ReturnSent: Equatable, Sendable {
     /// The lead owner's id.
     public var owner: String
-    /// The address it was sent to.
-    public var to: String
+    /// The address it was emailed to (nil for a return written to a file).
+    public var to: String?
     public var on: Timestamp
-    /// The officer who sent it.
+    /// The officer who wrote or sent it.
     public var by: String
     /// True for a reminder (`dplan chase --send`), nil for the return itself.
     public var reminder: Bool?
+    /// `.file` for a return written by `export --returns`; nil (as in files written before) for email.
+    public var via: ReturnVia?
+    /// The return's file name (`police.xlsx`) when written to a file.
+    public var file: String?
 
-    public init(owner: String, to: String, on: Timestamp, by: String, reminder: Bool? = nil) {
+    public init(owner: String, to: String?, on: Timestamp, by: String, reminder: Bool? = nil, via: ReturnVia? = nil,
+                file: String? = nil) {
         self.owner = owner
         self.to = to
         self.on = on
         self.by = by
         self.reminder = reminder
+        self.via = via
+        self.file = file
+    }
+
+    /// A return written to `file` for the officer to send on by hand.
+    public static func written(owner: String, file: String, on: Timestamp, by: String) -> ReturnSent {
+        ReturnSent(owner: owner, to: nil, on: on, by: by, via: .file, file: file)
+    }
+
+    /// "return written 2026-11-22 (by hand)", "emailed 2026-11-22 to x@y", "reminded 2026-11-29".
+    public var summary: String {
+        if via == .file { return "\(reminder == true ? "reminder" : "return") written \(on.day) (by hand)" }
+        if reminder == true { return "reminded \(on.day)" }
+        return "emailed \(on.day)" + (to.map { " to \($0)" } ?? "")
     }
 }
 
@@ -33,12 +61,12 @@ public struct ReturnProgress: Equatable, Sendable {
     /// Actions of theirs still owing an update (the chase list's count).
     public var outstanding: Int
 
-    /// "sent 2026-11-22; reminded 2026-11-29; 2 updates back, last 2026-11-25; 1 outstanding".
+    /// "return written 2026-11-20 (by hand); emailed 2026-11-22 to x@y; reminded 2026-11-29;
+    /// 2 updates back, last 2026-11-25; 1 outstanding" (the same words written twice a day shown once).
     public var summary: String {
-        let returns = sent.filter { $0.reminder != true }.map(\.on.day.description)
-        let reminders = sent.filter { $0.reminder == true }.map(\.on.day.description)
-        var words = [returns.isEmpty ? "not sent" : "sent \(returns.joined(separator: ", "))"]
-        if !reminders.isEmpty { words.append("reminded \(reminders.joined(separator: ", "))") }
+        var words: [String] = []
+        for entry in sent where !words.contains(entry.summary) { words.append(entry.summary) }
+        if words.isEmpty { words = ["not sent"] }
         if let last = lastReceived {
             words.append("\(received) update\(received == 1 ? "" : "s") back, last \(last.day)")
         } else {
@@ -49,10 +77,21 @@ public struct ReturnProgress: Equatable, Sendable {
     }
 }
 
+extension ReturnSent {
+    /// The same return written to the same file by the same officer on the same day.
+    func isSameWriting(as other: ReturnSent) -> Bool {
+        via == .file && other.via == .file && owner == other.owner && file == other.file && by == other.by
+            && reminder == other.reminder && on.day == other.on.day
+    }
+}
+
 extension Plan {
     /// Records that a return (or reminder) for `quarter` was sent, creating the quarter's record
-    /// (open) when there is none.
+    /// (open) when there is none. A return written to the same file by the same officer on the same
+    /// day as one already recorded is not recorded again (writing the returns twice is one sending).
     public mutating func recordReturnSent(_ sent: ReturnSent, quarter: Quarter) {
+        let existing = quarters.first { $0.quarter == quarter }?.returnsSent ?? []
+        if sent.via == .file, existing.contains(where: { $0.isSameWriting(as: sent) }) { return }
         if let index = quarters.firstIndex(where: { $0.quarter == quarter }) {
             quarters[index].returnsSent = (quarters[index].returnsSent ?? []) + [sent]
         } else {

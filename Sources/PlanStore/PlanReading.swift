@@ -406,7 +406,7 @@ extension JSONReader {
 
     mutating func returnSent() throws(JSONReadFailure) -> ReturnSent {
         var object = try beginObject()
-        var owner: String?, to: String?, on: Timestamp?, by: String?, reminder: Bool?
+        var owner: String?, to: String?, on: Timestamp?, by: String?, reminder: Bool?, via: ReturnVia?, file: String?
         while let key = try nextKey(&object) {
             if self.key(key, is: "owner") {
                 owner = try repeatedString()
@@ -418,12 +418,22 @@ extension JSONReader {
                 by = try repeatedString()
             } else if self.key(key, is: "reminder") {
                 reminder = try skipNull() ? nil : bool()
+            } else if self.key(key, is: "via") {
+                via = try skipNull() ? nil : returnVia()
+            } else if self.key(key, is: "file") {
+                file = try optionalString()
             } else {
                 try skipUnknownField(key)
             }
         }
-        return ReturnSent(owner: try required(owner, "owner", object), to: try required(to, "to", object),
-                          on: try required(on, "on", object), by: try required(by, "by", object), reminder: reminder)
+        // An emailed return names its address; a return written to a file names the file.
+        if via == .file { _ = try required(file, "file", object) } else { _ = try required(to, "to", object) }
+        return ReturnSent(owner: try required(owner, "owner", object), to: to, on: try required(on, "on", object),
+                          by: try required(by, "by", object), reminder: reminder, via: via, file: file)
+    }
+
+    mutating func returnVia() throws(JSONReadFailure) -> ReturnVia {
+        try formatted("\"file\" or \"email\"") { ReturnVia(rawValue: String(decoding: $0, as: UTF8.self)) }
     }
 
     mutating func frozenQuarter() throws(JSONReadFailure) -> FrozenQuarter {

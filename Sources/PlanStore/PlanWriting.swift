@@ -180,10 +180,12 @@ extension JSONWriter {
     mutating func returnSent(_ sent: ReturnSent) {
         var o = beginObject()
         key("by", in: &o); string(sent.by)
+        if let file = sent.file { key("file", in: &o); string(file) }
         key("on", in: &o); timestamp(sent.on)
         key("owner", in: &o); string(sent.owner)
         if let reminder = sent.reminder { key("reminder", in: &o); bool(reminder) }
-        key("to", in: &o); string(sent.to)
+        if let to = sent.to { key("to", in: &o); string(to) }
+        if let via = sent.via { key("via", in: &o); string(via.rawValue) }
         endObject(o)
     }
 

@@ -16,7 +16,8 @@ struct Export: ParsableCommand {
             filled in and read back with dplan import DIR/*.xlsx --into PLAN --update. With --email each return gets
             an email beside it (DIR/<owner id>.eml) to the owner's contact address, the return attached; --send hands
             them to a sendmail-compatible program and records on the plan each one sent. Leads without an address
-            are listed and the exit status is 1.
+            are listed and the exit status is 1. Without --send, the plan records each return as written (to send on
+            by hand), so dplan chase shows it; --no-record leaves the plan alone.
             """)
 
     @OptionGroup var plans: PlanFilesArgument
@@ -44,6 +45,8 @@ struct Export: ParsableCommand {
     @Option(help: "xlsx: write one return per lead owner into this folder instead of -o.") var returns: String?
     @Flag(help: "With --returns: write an email for each return beside it (DIR/<owner id>.eml), the return attached.")
     var email = false
+    @Flag(help: "With --returns: do not record on the plan that the returns were written (a trial run).")
+    var noRecord = false
     @OptionGroup var mail: MailOptions
     @Option(name: .shortAndLong, help: "Where to write (\"-\" for standard output).") var output: String?
     @OptionGroup var asAt: AsAtOption
@@ -75,6 +78,7 @@ struct Export: ParsableCommand {
         if returns == nil && output == nil { throw ValidationError("give -o PATH (\"-\" for standard output)") }
         if returns != nil && asAt.asAt != nil { throw ValidationError("--as-at makes papers; returns are for the quarter being updated now") }
         if returns != nil && owner != nil { throw ValidationError("--returns writes every owner's return; use -o with --owner for one") }
+        if returns == nil && noRecord { throw ValidationError("--no-record goes with --returns DIR") }
         if returns == nil && (email || mail.anyGiven) { throw ValidationError("--email, --send and the mail options go with --returns DIR") }
         if returns != nil && isPortfolio(plans.files) { throw ValidationError("--returns takes one plan") }
     }
@@ -110,11 +114,13 @@ struct Export: ParsableCommand {
     /// Writes the returns (and with --email their emails) all or none, then sends with --send.
     private func exportReturns(_ plan: Plan, to folder: String, now: Timestamp) throws {
         let planFile = self.plans.files[0]
+        let prepared = try prepareReturns(plan, request, to: folder, planFile: planFile, now: now)
         guard email || mail.send else {
-            try writeReturns(plan, request, to: folder, planFile: planFile, now: now).forEach { print($0) }
+            try writeAll(prepared.map { ($0.path, $0.data) }, in: folder)
+            prepared.forEach { print($0.summary) }
+            if !noRecord { try recordWritten(prepared, planFile: planFile, now: now) }
             return
         }
-        let prepared = try prepareReturns(plan, request, to: folder, planFile: planFile, now: now)
         let batch = try prepareMails(for: prepared, kind: .request, plan: plan, settings: try mail.settings(today: now.day),
                                      folder: folder, now: now)
         try writeAll(prepared.map { ($0.path, $0.data) } + (email ? batch.mails.map { ($0.path, $0.data) } : []), in: folder)
@@ -123,6 +129,7 @@ struct Export: ParsableCommand {
         if mail.send {
             try sendAndRecord(batch, planFile: planFile, options: mail, now: now)
         } else {
+            if !noRecord { try recordWritten(prepared, planFile: planFile, now: now) }
             try finishMail(batch)
         }
     }

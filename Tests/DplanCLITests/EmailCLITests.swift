@@ -55,10 +55,12 @@ struct EmailCLITests {
 
         // Recorded: to whom, when, by whom; the chase list shows it.
         let sent = try PlanFile.load(plan).quarters.first { $0.quarter.description == "2026/27 Q3" }?.returnsSent ?? []
-        #expect(sent == [ReturnSent(owner: "mps", to: "sv@met.police.uk", on: Timestamp(iso: "2026-11-22T10:00:00Z")!, by: "Test Officer"),
-                         ReturnSent(owner: "yjs", to: "yjs@hillingdon.gov.uk", on: Timestamp(iso: "2026-11-22T10:00:00Z")!, by: "Test Officer")])
+        #expect(sent == [ReturnSent(owner: "mps", to: "sv@met.police.uk", on: Timestamp(iso: "2026-11-22T10:00:00Z")!, by: "Test Officer",
+                                    via: .email),
+                         ReturnSent(owner: "yjs", to: "yjs@hillingdon.gov.uk", on: Timestamp(iso: "2026-11-22T10:00:00Z")!, by: "Test Officer",
+                                    via: .email)])
         let chase = try runDplan(["chase", plan], now: "2026-11-29T09:00:00Z")
-        #expect(chase.stdout.contains("Metropolitan Police Service (West Area BCU) (mps): sent 2026-11-22; 2 updates back, last 2026-11-12; none outstanding"))
+        #expect(chase.stdout.contains("Metropolitan Police Service (West Area BCU) (mps): emailed 2026-11-22 to sv@met.police.uk; 2 updates back, last 2026-11-12; none outstanding"))
         #expect(chase.stdout.contains("Probation Service (probation): not sent;"))
     }
 

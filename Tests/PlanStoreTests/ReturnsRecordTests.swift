@@ -50,4 +50,42 @@ import Testing
         let after = try #require(plan.returnProgress(for: q3).first { $0.owner.id == "thh" })
         #expect(after.received == 1 && after.outstanding == 0 && after.lastReceived == Timestamp(iso: "2026-11-25T09:00:00Z"))
     }
+
+    @Test func twoOfficersWritingReturnsOnTwoMachinesKeepBothRecords() throws {
+        var base = try PlanFile.load(hillingdonSample)
+        base.recordReturnSent(sent("mps", 1), quarter: q3)
+        var ours = base, theirs = base
+        let day = Timestamp(iso: "2026-11-23T09:00:00Z")!
+        ours.recordReturnSent(.written(owner: "thh", file: "thh.xlsx", on: day, by: "Officer A"), quarter: q3)
+        theirs.recordReturnSent(.written(owner: "thh", file: "thh.xlsx", on: day, by: "Officer B"), quarter: q3)
+        theirs.recordReturnSent(.written(owner: "yjs", file: "yjs.xlsx", on: day, by: "Officer B"), quarter: q3)
+        let result = PlanMerge.merge(base: base, mine: ours, theirs: theirs)
+        #expect(result.conflicts.isEmpty)
+        let record = result.plan.quarters.first { $0.quarter == q3 }?.returnsSent ?? []
+        #expect(record.count == 4)
+        #expect(Set(record.filter { $0.via == .file }.map { "\($0.owner) \($0.by)" }) == ["thh Officer A", "thh Officer B", "yjs Officer B"])
+        #expect(result.plan.validate().isEmpty)
+        let data = PlanCoding.encode(result.plan)
+        #expect(String(decoding: data, as: UTF8.self).contains("\"via\" : \"file\""))
+        #expect(try PlanCoding.decode(data, file: "plan.json") == result.plan)
+    }
+
+    @Test func aRecordWithAnUnknownWayOrNoFileIsRefusedNamingThePath() throws {
+        let plan = try PlanFile.load(hillingdonSample)
+        var written = plan
+        written.recordReturnSent(.written(owner: "thh", file: "thh.xlsx", on: Timestamp(iso: "2026-11-23T09:00:00Z")!, by: "Officer"), quarter: q3)
+        let text = String(decoding: PlanCoding.encode(written), as: UTF8.self)
+        let fax = try #require(throws: PlanFileError.self) {
+            try PlanCoding.decode(Data(text.replacingOccurrences(of: "\"via\" : \"file\"", with: "\"via\" : \"fax\"").utf8), file: "p.json")
+        }
+        #expect(fax.path?.hasSuffix(".returnsSent[0].via") == true && fax.message == "expected \"file\" or \"email\", found \"fax\"", "\(fax)")
+        let noFile = try #require(throws: PlanFileError.self) {
+            try PlanCoding.decode(Data(text.replacingOccurrences(of: "\"file\" : \"thh.xlsx\",", with: "").utf8), file: "p.json")
+        }
+        #expect(noFile.path?.hasSuffix(".returnsSent[0].file") == true && noFile.message == "missing required field", "\(noFile)")
+        let noAddress = try #require(throws: PlanFileError.self) {
+            try PlanCoding.decode(Data(text.replacingOccurrences(of: "\"via\" : \"file\"", with: "\"via\" : \"email\"").utf8), file: "p.json")
+        }
+        #expect(noAddress.path?.hasSuffix(".returnsSent[0].to") == true, "\(noAddress)")
+    }
 }
