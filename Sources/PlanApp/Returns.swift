@@ -67,16 +67,6 @@ public func writeAll(_ files: [(path: String, data: Data)], in folder: String) t
     }
 }
 
-/// Writes one quarterly return per lead owner with actions in scope, `FOLDER/<owner id>.xlsx`,
-/// to be filled in and read back with `dplan import --update`: all or none. Returns a line per
-/// file written.
-public func writeReturns(_ plan: Plan, _ request: ExportRequest, to folder: String, planFile: String,
-                         now: Timestamp) throws(DplanError) -> [String] {
-    let returns = try prepareReturns(plan, request, to: folder, planFile: planFile, now: now)
-    try writeAll(returns.map { ($0.path, $0.data) }, in: folder)
-    return returns.map(\.summary)
-}
-
 extension PreparedReturn {
     /// "wrote DIR/police.xlsx: Police, 3 actions, 2026/27 Q2".
     public var summary: String {

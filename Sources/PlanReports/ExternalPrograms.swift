@@ -174,7 +174,7 @@ extension Report {
             try WordReference.document(landscape: landscape, marking: marking, footer: "\(plan.title) · \(title)\(soFar ? " (draft)" : "")", styles: house)
                 .write(to: reference)
             // Title and author for the document's properties (their paragraphs are hidden by the reference's styles).
-            let properties = ["--metadata=title:\(clean("\(plan.title): \(title)"))", "--metadata=author:\(clean(plan.partnership))", "--metadata=lang:en-GB"]
+            let properties = ["--metadata=title:\(clean("\(plan.title): \(title)"))", "--metadata=author:\(clean(author.isEmpty ? plan.partnership : author))", "--metadata=lang:en-GB"]
             // pandoc dates the document's properties and its parts by SOURCE_DATE_EPOCH when given.
             try run(pandoc, ["--from=markdown", "--to=docx", "--reference-doc=\(reference.path)", "--output=\(output.path)"] + properties + [input.path],
                     in: folder, timeout: 120, what: "making the Word document", cancellation: programs.cancellation,

@@ -150,7 +150,7 @@ extension Report {
         try Data(PDFFinishing.program.utf8).write(to: script)
         try pdf.write(to: input)
         let title = clean("\(plan.title): \(title)\(soFar ? " (so far)" : "")")
-        try run(python, [script.path, input.path, output.path, title, "en-GB", generatedOn, clean(plan.partnership)],
+        try run(python, [script.path, input.path, output.path, title, "en-GB", generatedOn, clean(author.isEmpty ? plan.partnership : author)],
                 in: folder, timeout: 120, what: "finishing the PDF", cancellation: programs.cancellation)
         guard let data = try? Data(contentsOf: output), data.starts(with: Data("%PDF".utf8)) else {
             throw ConversionError(description: "finishing the PDF: \(python) finished but wrote no PDF")

@@ -60,3 +60,9 @@ import Testing
         #expect(throws: DplanError.self) { try MailSettings(from: nil, deadline: nil, today: fixedNow.day, environment: [:]) }
     }
 }
+
+/// The returns written as `dplan export --returns` writes them: every one made first, then all
+/// written or none.
+private func writeReturns(_ plan: Plan, _ request: ExportRequest, to folder: String, planFile: String, now: Timestamp) throws {
+    try writeAll(try prepareReturns(plan, request, to: folder, planFile: planFile, now: now).map { ($0.path, $0.data) }, in: folder)
+}
