@@ -163,6 +163,9 @@ extension Report {
 
     private func historySection() -> String {
         var out = "<section id=\"history\">\n<h2>Status at each quarter end</h2>\n"
+        if noStatusHistory {
+            return out + "<p>No action has a review recorded at the end of \(h(heatQuarters.last ?? quarter)) or any quarter before it.</p>\n</section>\n"
+        }
         var table = "<table class=\"heat\">\(caption("Status of each action at each quarter end"))\n"
         table += "<thead><tr><th scope=\"col\">Action</th>" + heatQuarters.map { "<th class=\"n\" scope=\"col\">\(h($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         let noReview = "<span aria-hidden=\"true\">·</span>" + hidden("no review")

@@ -69,13 +69,7 @@ extension Report {
             }
         }
         out.append("")
-        out.append("## Status at each quarter end")
-        out.append("")
-        out.append("| Action | " + heatQuarters.joined(separator: " | ") + " |")
-        out.append("|---|" + heatQuarters.map { _ in ":-:" }.joined(separator: "|") + "|")
-        for row in heat {
-            out.append("| \(md(row.id)) | " + row.letters.map { $0.isEmpty ? "·" : $0 }.joined(separator: " | ") + " |")
-        }
+        out += statusHistoryMarkdown()
         out.append("")
         out += milestonesAndFundingMarkdown()
         out.append("## What the statuses mean")
@@ -84,6 +78,20 @@ extension Report {
             out.append("- **\(definition.letter) \(md(definition.label)):** \(md(definition.meaning))")
         }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// Each action's status letter at each quarter end, or a sentence when no action has one.
+    private func statusHistoryMarkdown() -> [String] {
+        var out = ["## Status at each quarter end", ""]
+        if noStatusHistory {
+            return out + ["No action has a review recorded at the end of \(md(heatQuarters.last ?? quarter)) or any quarter before it."]
+        }
+        out.append("| Action | " + heatQuarters.joined(separator: " | ") + " |")
+        out.append("|---|" + heatQuarters.map { _ in ":-:" }.joined(separator: "|") + "|")
+        for row in heat {
+            out.append("| \(md(row.id)) | " + row.letters.map { $0.isEmpty ? "·" : $0 }.joined(separator: " | ") + " |")
+        }
+        return out
     }
 
     private func changesSection() -> [String] {

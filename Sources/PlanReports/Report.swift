@@ -151,6 +151,9 @@ public struct Report: Codable, Equatable, Sendable {
     /// annual report: its year's), from the first in which an included action was reviewed.
     public var heatQuarters: [String]
     public var heat: [HeatRow]
+    /// No included action has a review at any quarter end in `heatQuarters`: the papers say so in
+    /// a sentence rather than print a table of dots.
+    var noStatusHistory: Bool { !heat.contains { $0.letters.contains { !$0.isEmpty } } }
     /// Status counts at the end of each quarter in `heatQuarters` (the stacked-bar chart).
     public var statusHistory: [QuarterStatus]
     /// The annual report's sections; absent from a quarterly report.

@@ -158,5 +158,12 @@ import Testing
         var plan = try hillingdon()
         for index in plan.actions.indices { plan.actions[index].reviews = [] }
         #expect(report(plan).heatQuarters == ["2026/27 Q3"])
+        // …and says in words that there is no history, rather than print a column of dots.
+        let sentence = "No action has a review recorded at the end of 2026/27 Q3 or any quarter before it."
+        #expect(report(plan).markdown().contains("## Status at each quarter end\n\n" + sentence))
+        #expect(!report(plan).markdown().contains("| Action | 2026/27 Q3 |"))
+        #expect(report(plan).html().contains("<p>\(sentence)</p>"))
+        #expect(!report(plan).html().contains("class=\"heat\""))
+        #expect(!paper.markdown().contains(sentence))
     }
 }
