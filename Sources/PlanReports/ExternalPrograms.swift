@@ -164,26 +164,36 @@ extension Report {
     /// tables borders and a header row, and sets A4 (or landscape) pages; then its tables
     /// finished (`WordTables`: status cells shaded, details rows spanned).
     public func docx(programs: ExternalPrograms) throws -> Data {
-        let pandoc = try programs.findPandoc()
-        return try withScratchFolder { folder in
-            let input = folder.appendingPathComponent("report.md")
-            let reference = folder.appendingPathComponent("reference.docx")
-            let output = folder.appendingPathComponent("report.docx")
-            try Data(markdown(forWord: true).utf8).write(to: input)
-            let house = try programs.wordStyles.map { WordReference.houseStyles(try WordTables.styles(of: $0)) }
-            try WordReference.document(landscape: landscape, marking: marking, footer: "\(plan.title) · \(title)\(soFar ? " (draft)" : "")", styles: house)
-                .write(to: reference)
-            // Title and author for the document's properties (their paragraphs are hidden by the reference's styles).
-            let properties = ["--metadata=title:\(clean("\(plan.title): \(title)"))", "--metadata=author:\(clean(author.isEmpty ? plan.partnership : author))", "--metadata=lang:en-GB"]
-            // pandoc dates the document's properties and its parts by SOURCE_DATE_EPOCH when given.
-            try run(pandoc, ["--from=markdown", "--to=docx", "--reference-doc=\(reference.path)", "--output=\(output.path)"] + properties + [input.path],
-                    in: folder, timeout: 120, what: "making the Word document", cancellation: programs.cancellation,
-                    environment: ["SOURCE_DATE_EPOCH": String(madeAt.secondsSinceEpoch)])
-            guard let data = try? Data(contentsOf: output), data.starts(with: Data("PK".utf8)) else {
-                throw ConversionError(description: "making the Word document: pandoc finished but wrote no document")
-            }
-            return try WordTables.finishPackage(data, statuses: ragDefinitions.map { ($0.letter, $0.label) })
+        let house = try programs.wordStyles.map { WordReference.houseStyles(try WordTables.styles(of: $0)) }
+        let reference = WordReference.document(landscape: landscape, marking: marking,
+                                               footer: "\(plan.title) · \(title)\(soFar ? " (draft)" : "")", styles: house)
+        // Title and author for the document's properties (their paragraphs are hidden by the reference's styles).
+        let metadata = ["title": clean("\(plan.title): \(title)"), "author": clean(author.isEmpty ? plan.partnership : author)]
+        let data = try wordDocument(from: markdown(forWord: true), reference: reference, metadata: metadata, madeAt: madeAt, programs: programs)
+        return try WordTables.finishPackage(data, statuses: ragDefinitions.map { ($0.letter, $0.label) })
+    }
+}
+
+/// `markdown` made into a Word document by pandoc with `reference` as its reference document and
+/// `metadata` (with the language, en-GB) as the document's properties. pandoc dates the
+/// properties and the parts by `madeAt` when given (SOURCE_DATE_EPOCH), else by the clock.
+func wordDocument(from markdown: String, reference: Data, metadata: [String: String], madeAt: Timestamp?,
+                  programs: ExternalPrograms) throws -> Data {
+    let pandoc = try programs.findPandoc()
+    return try withScratchFolder { folder in
+        let input = folder.appendingPathComponent("paper.md")
+        let referencePath = folder.appendingPathComponent("reference.docx")
+        let output = folder.appendingPathComponent("paper.docx")
+        try Data(markdown.utf8).write(to: input)
+        try reference.write(to: referencePath)
+        let properties = (metadata.sorted { $0.key < $1.key } + [("lang", "en-GB")]).map { "--metadata=\($0.0):\($0.1)" }
+        try run(pandoc, ["--from=markdown", "--to=docx", "--reference-doc=\(referencePath.path)", "--output=\(output.path)"] + properties + [input.path],
+                in: folder, timeout: 120, what: "making the Word document", cancellation: programs.cancellation,
+                environment: madeAt.map { ["SOURCE_DATE_EPOCH": String($0.secondsSinceEpoch)] } ?? [:])
+        guard let data = try? Data(contentsOf: output), data.starts(with: Data("PK".utf8)) else {
+            throw ConversionError(description: "making the Word document: pandoc finished but wrote no document")
         }
+        return data
     }
 }
 

@@ -106,20 +106,7 @@ extension PortfolioPaper {
     }
 
     private func docx(programs: ExternalPrograms) throws -> Data {
-        let pandoc = try programs.findPandoc()
-        return try withScratchFolder { folder in
-            let input = folder.appendingPathComponent("portfolio.md")
-            let reference = folder.appendingPathComponent("reference.docx")
-            let output = folder.appendingPathComponent("portfolio.docx")
-            try Data(markdown().utf8).write(to: input)
-            try WordReference.document(landscape: true, marking: marking, footer: "\(name) · portfolio report").write(to: reference)
-            let properties = ["--metadata=title:\(clean("\(name): portfolio report"))", "--metadata=lang:en-GB"]
-            try run(pandoc, ["--from=markdown", "--to=docx", "--reference-doc=\(reference.path)", "--output=\(output.path)"] + properties + [input.path],
-                    in: folder, timeout: 120, what: "making the Word document", cancellation: programs.cancellation)
-            guard let data = try? Data(contentsOf: output), data.starts(with: Data("PK".utf8)) else {
-                throw ConversionError(description: "making the Word document: pandoc finished but wrote no document")
-            }
-            return data
-        }
+        try wordDocument(from: markdown(), reference: WordReference.document(landscape: true, marking: marking, footer: "\(name) · portfolio report"),
+                         metadata: ["title": clean("\(name): portfolio report")], madeAt: nil, programs: programs)
     }
 }
