@@ -114,14 +114,20 @@ final class TmuxSession {
         try tmux(["resize-window", "-t", name, "-x", "\(width)", "-y", "\(height)"])
     }
 
-    /// Polls the screen until `predicate` holds; throws with the last screen after `timeout`.
+    /// Polls the screen until `predicate` holds on two captures in a row that are the same;
+    /// throws with the last screen after `timeout`. A frame reaches tmux in pieces (ncurses
+    /// writes it top to bottom, in several writes on a busy machine), so the first capture that
+    /// shows a new title can still show the old screen's body: a screen returned here has
+    /// stopped changing, not just begun to.
     @discardableResult
     func waitFor(_ what: String = "condition", timeout: TimeInterval = 30, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
+        var previous: String?
         while Date() < deadline {
             last = try screen()
-            if predicate(last) { return last }
+            if predicate(last), last == previous { return last }
+            previous = last
             Thread.sleep(forTimeInterval: 0.05)
         }
         throw TimedOut(waitingFor: what, screen: last)
