@@ -102,9 +102,7 @@ extension AppState {
     /// After a save whose merge gave actions of ours new ids: the screen showing one, and the
     /// list's cursor on one (`selected`, its id before), follow it to its new id.
     private mutating func follow(_ moves: [String: String], selected: String?) {
-        if case .detail(let id, let scroll, let returnTo) = screen, let new = moves[id] {
-            screen = .detail(id: new, scroll: scroll, returnTo: returnTo)
-        }
+        screen = screen.following(moves)
         afterPlanReplaced()
         if let selected, let row = list.row(of: moves[selected] ?? selected, in: session.plan) {
             list.select(row: row, height: layout.listHeight)

@@ -5,8 +5,8 @@ import PlanStore
 @testable import PlanTUI
 import Testing
 
-/// A save whose merge renumbered our new action: the message row says so, and the cursor and
-/// the detail screen follow the action to its new id.
+/// A save whose merge renumbered our new action: the message row says so, and the cursor, the
+/// detail screen and a meeting follow the action to its new id.
 @Suite struct SaveRenumberingFlowTests {
     /// Our new action, and the plan as saved after someone else added one under the same id.
     private func addedAndMerged(_ state: inout AppState) throws -> (id: String, report: SaveReport) {
@@ -45,5 +45,30 @@ import Testing
         _ = state.update(.saved(report, thenQuit: false))
         let next = try #require(report.ourActionMoves[id])
         guard case .detail(next, _, _) = state.screen else { Issue.record("expected \(next)'s detail, found \(state.screen)"); return }
+    }
+
+    /// A meeting saved half-way: the action on screen is still ours under its new id, what is
+    /// recorded next goes to ours (not to the other side's action that now has the old id), and
+    /// the meeting's summary does not count their new action as changed in the meeting.
+    @Test func aMeetingFollowsOurRenumberedActionAndNeverEditsTheirs() throws {
+        var state = try makeState()
+        state.press(.enter)
+        let (id, report) = try addedAndMerged(&state)
+        state.press(.character("M"))
+        guard case .meeting(var meeting) = state.screen else { Issue.record("no meeting: \(state.screen)"); return }
+        meeting.position = try #require(meeting.ids.firstIndex(of: id))
+        state.screen = .meeting(meeting)
+        _ = state.update(.saved(report, thenQuit: false))
+        let next = try #require(report.ourActionMoves[id])
+        let after = try #require(state.meeting)
+        #expect(after.currentID == next)
+        #expect(after.ids.contains(next) && !after.ids.contains(id))
+        #expect(after.ids.count == meeting.ids.count)
+        state.press(.enter)
+        #expect(state.action(next).review(for: state.quarter) != nil)
+        #expect(state.action(id).title == "Their campaign")
+        #expect(state.action(id).review(for: state.quarter) == nil)
+        #expect(after.startPlan.actions.first { $0.id == next }?.title == "Our campaign")
+        #expect(after.startPlan.actions.first { $0.id == id } == nil)
     }
 }
