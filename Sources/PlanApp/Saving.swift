@@ -23,9 +23,7 @@ public struct SaveReport: Equatable, Sendable {
     }
 
     /// Where the merge moved the actions of this save: old id → new id.
-    public var ourActionMoves: [String: String] {
-        Dictionary(renumbered.filter { $0.kind == .action && $0.ours }.map { ($0.from, $0.to) }, uniquingKeysWith: { _, last in last })
-    }
+    public var ourActionMoves: [String: String] { renumbered.ourActionMoves }
 
     /// Lines to tell the user besides "saved": the merge and what it renumbered, and copies that
     /// could not be kept.

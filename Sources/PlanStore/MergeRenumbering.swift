@@ -33,6 +33,13 @@ public struct Renumbering: Equatable, Sendable {
     }
 }
 
+extension Array where Element == Renumbering {
+    /// Where the merge moved our new actions: old id → new id (for a front end to follow them).
+    public var ourActionMoves: [String: String] {
+        Dictionary(filter { $0.kind == .action && $0.ours }.map { ($0.from, $0.to) }, uniquingKeysWith: { _, last in last })
+    }
+}
+
 /// The three versions of a merge made to agree on ids before they are merged item by item:
 /// renumberings one side already made (recorded on its audit trail) are applied to the others,
 /// then new items both sides gave one id are told apart and ours renumbered.

@@ -121,8 +121,9 @@ public struct PlanDocument: Sendable {
     /// Brings in what someone else saved, keeping my unsaved edits: merges the file on disk into
     /// `mine` and makes it the new base. Conflicts are refused (saving resolves them). What is
     /// read is one complete saved version (saves rename a whole new file into place), and its
-    /// size and time are taken from the same open file.
-    public mutating func reload(keeping mine: Plan) throws(SaveError) -> Plan {
+    /// size and time are taken from the same open file. Returns the merged plan and the new
+    /// items of ours or theirs the merge gave other ids.
+    public mutating func reload(keeping mine: Plan) throws(SaveError) -> (plan: Plan, renumbered: [Renumbering]) {
         let disk: Data
         let diskSignature: FileSignature
         let theirs: Plan
@@ -137,7 +138,7 @@ public struct PlanDocument: Sendable {
         base = theirs
         loadedBytes = disk
         signature = diskSignature
-        return merge.plan
+        return (merge.plan, merge.renumbered)
     }
 
     /// Decodes what someone else saved, refusing a version with fields dplan does not know: a

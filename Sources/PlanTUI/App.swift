@@ -100,7 +100,7 @@ private struct RunLoop {
         case .reload:
             do {
                 let merged = try document.reload(keeping: state.plan)
-                return .some(.reloaded(merged: merged, base: document.base))
+                return .some(.reloaded(merged: merged.plan, base: document.base, renumbered: merged.renumbered))
             } catch {
                 return .some(.reloadFailed(.save(error)))
             }

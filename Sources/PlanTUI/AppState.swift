@@ -176,8 +176,9 @@ public enum Event: Sendable {
     /// Saving found fields changed both here and on disk.
     case conflicts([MergeConflict])
     case saveFailed(DplanError)
-    /// Someone else's saved changes were merged into the plan; `base` is the file as now on disk.
-    case reloaded(merged: Plan, base: Plan)
+    /// Someone else's saved changes were merged into the plan; `base` is the file as now on disk;
+    /// `renumbered` says which new actions, milestones and funding lines the merge gave other ids.
+    case reloaded(merged: Plan, base: Plan, renumbered: [Renumbering] = [])
     case reloadFailed(DplanError)
     /// An export finished; `summary` says what it covers, `warnings` what the reader should know
     /// (a writing system without a font, a PDF not finished for PDF/UA), as `export` prints them.

@@ -65,10 +65,13 @@ extension AppState {
             message = Message(text: "Someone else saved changes to the same fields: choose mine or theirs for each", isError: true)
         case .saveFailed(let error):
             message = Message(text: "\(error.message) — your changes are still here", isError: true)
-        case .reloaded(let merged, let base):
+        case .reloaded(let merged, let base, let renumbered):
+            let selected = list.selectedActionID(in: session.plan)
             session.replaceAfterReload(merged, base: base)
-            afterPlanReplaced()
-            message = Message(text: "Brought in the changes saved on disk; yours are kept" + (isDirty ? " (not saved yet)" : ""), isError: false)
+            follow(renumbered.ourActionMoves, selected: selected)
+            let moves = renumbered.map { "; \($0.description)" }.joined()
+            message = Message(text: "Brought in the changes saved on disk; yours are kept" + (isDirty ? " (not saved yet)" : "") + moves,
+                              isError: false)
         case .reloadFailed(let error):
             message = Message(text: "\(error.message); save (s) to decide each clash", isError: true)
         case .exported(let path, let summary, let warnings):

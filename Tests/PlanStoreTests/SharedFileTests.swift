@@ -109,11 +109,29 @@ import Testing
         var theirs = try PlanFile.load(path)
         try theirs.editAction(id: "WSA-03", context: colleague) { $0.description = "Theirs" }
         try PlanFile.save(theirs, to: path)
-        let merged = try document.reload(keeping: mine)
+        let (merged, renumbered) = try document.reload(keeping: mine)
+        #expect(renumbered.isEmpty)
         #expect(merged.actions.first { $0.id == "WSA-02" }?.description == "Mine")
         #expect(merged.actions.first { $0.id == "WSA-03" }?.description == "Theirs")
         #expect(document.base == theirs)
         #expect(!document.changedOnDisk())
+    }
+
+    /// Both sides added a primary action under one id: reloading keeps both, ours under the next
+    /// free id, and says so, so a front end can follow ours and tell the user.
+    @Test func reloadSaysWhichOfOurNewActionsItRenumbered() throws {
+        let path = try copyOfSample()
+        var document = try PlanDocument.open(path)
+        var mine = document.base
+        let id = mine.nextActionID(in: .primary)
+        try mine.addAction(Action(id: id, group: .primary, title: "Mine", owner: "shp"), context: me)
+        var theirs = try PlanFile.load(path)
+        try theirs.addAction(Action(id: id, group: .primary, title: "Theirs", owner: "shp"), context: colleague)
+        try PlanFile.save(theirs, to: path)
+        let (merged, renumbered) = try document.reload(keeping: mine)
+        let next = try #require(renumbered.ourActionMoves[id])
+        #expect(merged.actions.first { $0.id == id }?.title == "Theirs")
+        #expect(merged.actions.first { $0.id == next }?.title == "Mine")
     }
 
     @Test func backupIsTheReplacedFileItselfWhereLinksWork() throws {

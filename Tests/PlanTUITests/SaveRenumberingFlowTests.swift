@@ -71,4 +71,19 @@ import Testing
         #expect(after.startPlan.actions.first { $0.id == next }?.title == "Our campaign")
         #expect(after.startPlan.actions.first { $0.id == id } == nil)
     }
+
+    /// Bringing in what someone else saved (R) merges the same way: our new action on screen is
+    /// followed to its new id, and the message row says it moved.
+    @Test func bringingInTheirChangesFollowsOurRenumberedAction() throws {
+        var state = try makeState()
+        state.press(.enter)
+        let (id, report) = try addedAndMerged(&state)
+        state.select(id)
+        state.press(.enter)
+        let next = try #require(report.ourActionMoves[id])
+        let base = try #require(report.merged)
+        _ = state.update(.reloaded(merged: base, base: base, renumbered: report.renumbered))
+        guard case .detail(next, _, _) = state.screen else { Issue.record("expected \(next)'s detail, found \(state.screen)"); return }
+        #expect(state.message?.text.hasSuffix("; our new action \(id) is now \(next) (the other side also added a \(id))") == true)
+    }
 }
