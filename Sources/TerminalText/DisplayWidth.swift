@@ -18,14 +18,17 @@ public func displayWidth(_ text: some StringProtocol) -> Int {
 }
 
 /// Cells one grapheme cluster takes on a terminal.
+///
+/// Outside emoji, a terminal (and ncurses, which moves the cursor) gives each code point its own
+/// width, as the C library's `wcwidth` does, and adds them up: in Punjabi "ਜਾ" the vowel sign
+/// ਾ is a spacing mark with a cell of its own, so the cluster takes two cells, and Devanagari
+/// "क्ष" takes two. An emoji cluster (skin tone, flag, family, U+FE0F) is taken as one picture two
+/// cells wide, as terminals that join them draw it.
 public func displayWidth(_ character: Character) -> Int {
     if character.isASCII { return character.asciiValue! < 0x20 || character.asciiValue! == 0x7F ? 0 : 1 }
-    var width = 0
-    for scalar in character.unicodeScalars {
-        if scalar.value == 0xFE0F { return 2 }  // emoji presentation selector
-        width = max(width, scalarWidth(scalar))
-    }
-    return width
+    let scalars = character.unicodeScalars
+    if scalars.contains(where: { $0.value == 0xFE0F || $0.properties.isEmojiPresentation }) { return 2 }
+    return scalars.reduce(0) { $0 + scalarWidth($1) }
 }
 
 private func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
@@ -34,8 +37,8 @@ private func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
     case .nonspacingMark, .enclosingMark, .format, .control: return 0
     default: break
     }
-    if v == 0x200B { return 0 }
-    if scalar.properties.isEmojiPresentation { return 2 }
+    // Zero width space; Hangul vowels and final consonants, drawn in the leading consonant's cells.
+    if v == 0x200B || (0x1160...0x11FF).contains(v) || (0xD7B0...0xD7FF).contains(v) { return 0 }
     return isWide(v) ? 2 : 1
 }
 

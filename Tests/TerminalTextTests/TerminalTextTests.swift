@@ -26,6 +26,17 @@ import Testing
         #expect(displayWidth("–") == 1)
     }
 
+    /// Spacing vowel signs take a cell of their own (as tmux and ncurses draw them); marks above
+    /// or below and viramas none; conjoining Hangul vowels and finals share the first cell.
+    @Test func indicSpacingMarksAndHangulJamoAreMeasuredAsDrawn() {
+        #expect(displayWidth("ਜਾ") == 2)
+        #expect(displayWidth("ਪੰਜਾਬੀ") == 5)
+        #expect(displayWidth("क्ष") == 2)
+        #expect(displayWidth("தமிழ்") == 4)
+        #expect(displayWidth("\u{1100}\u{1161}\u{11A8}") == 2)
+        #expect(displayWidth("👍🏽") == 2 && displayWidth("🇬🇧") == 2)
+    }
+
     @Test func truncatesWithEllipsisWithoutSplittingWideCharacters() {
         #expect(truncated("Knife crime plan", toWidth: 8) == "Knife c…")
         #expect(truncated("short", toWidth: 8) == "short")
