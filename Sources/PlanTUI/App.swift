@@ -23,7 +23,7 @@ func runSession(_ opened: OpenedPlan, user: String, clock: @escaping () -> Times
     var loop = RunLoop(document: opened.document, readOnly: opened.readOnly, terminal: terminal)
     terminal.invalidate()
     var state = AppState(plan: loop.document.base, path: loop.document.path, user: user, now: clock(), size: terminal.size,
-                         readOnly: opened.readOnly)
+                         readOnly: opened.readOnly, notices: opened.notices)
     var pending: [Event] = loop.recoveryOffer().map { [.swapFound($0)] } ?? []
     // A swap file's place taken by a FIFO or a device: said at once, not at the first edit.
     if let problem = loop.journal?.problem { pending.append(.journalFailed(.refused(problem))) }

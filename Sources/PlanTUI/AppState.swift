@@ -29,11 +29,18 @@ public struct AppState: Sendable {
     var cachedFacts: PlanFacts?
 
     /// `readOnly` says why edits are refused (the file is locked by someone else or not writable).
-    public init(plan: Plan, path: String, user: String, now: Timestamp, size: (width: Int, height: Int), readOnly: String? = nil) {
+    /// `notices` are what opening the plan has to say (a lock held by someone else, ignored):
+    /// shown on the message row, as `readOnly` is.
+    public init(plan: Plan, path: String, user: String, now: Timestamp, size: (width: Int, height: Int), readOnly: String? = nil,
+                notices: [String] = []) {
         session = EditingSession(plan: plan, path: path, user: user, readOnlyReason: readOnly)
         self.now = now
         layout = Layout(width: size.width, height: size.height)
-        if let readOnly { message = Message(text: readOnly, isError: true) }
+        if let readOnly {
+            message = Message(text: readOnly, isError: true)
+        } else if !notices.isEmpty {
+            message = Message(text: notices.joined(separator: "; "), isError: true)
+        }
         refreshRows()
         prepareFacts()  // the overview shows them first
         if !plan.conflicts.isEmpty {

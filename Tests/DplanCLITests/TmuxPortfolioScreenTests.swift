@@ -1,4 +1,6 @@
 import Foundation
+import PlanModel
+import PlanStore
 import TestSupport
 import Testing
 
@@ -29,6 +31,24 @@ import Testing
         _ = try session.press("i", until: "Owes updates")
         _ = try session.press("Enter", until: "Prevention group")
         _ = try session.press("q", until: "portfolio of 4 plans")
+        try session.quitCleanly()
+    }
+
+    /// A plan opened from the portfolio with `--ignore-lock` says, as one opened alone does, whose
+    /// lock is being ignored: before, the portfolio dropped what opening had to say.
+    @Test func aPlanOpenedFromThePortfolioSaysWhoseLockIsIgnored() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("dplan-portfolio-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let plan = folder.appendingPathComponent("hillingdon.json").path
+        try FileManager.default.copyItem(atPath: hillingdonPlan, toPath: plan)
+        // Jo's dplan (this test process, alive) holds the lock.
+        #expect(PlanLock.take(plan, user: "Jo", now: Timestamp(iso: "2026-11-22T09:00:00Z")!) == .acquired)
+        let session = try TmuxSession(dplan: folder.path, options: "--ignore-lock", width: 220, height: 30)
+        try session.waitFor("portfolio of 1 plan")
+        let opened = try session.press("Enter", until: "editing anyway (--ignore-lock)")
+        #expect(opened.contains("hillingdon.json: being edited by Jo on "), "\(opened)")
+        _ = try session.press("q", until: "portfolio of 1 plan")
         try session.quitCleanly()
     }
 }
