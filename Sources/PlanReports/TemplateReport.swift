@@ -90,7 +90,10 @@ extension Report {
     /// The shape of the report model at every depth: taken from a report of a small plan in which
     /// every list has an entry (an annual report, so its fields are known too), so the check does
     /// not depend on what today's plan holds.
-    static let shape: TemplateCheck.Shape = {
+    static let shape = TemplateCheck.Shape((try? shapeExample.contextObject()) ?? [:])
+
+    /// The report `shape` is taken from (a test checks that none of its lists is empty).
+    static let shapeExample: Report = {
         let now = Timestamp(iso: "2025-08-01T10:00:00Z")!
         let context = EditContext(by: "b", now: now)
         var plan = Plan(id: "p", title: "t", partnership: "p",
@@ -99,18 +102,22 @@ extension Report {
         var action = Action(id: "A-1", group: .primary, title: "t", owner: "o", status: .red, due: Day(iso: "2025-09-30"),
                             created: now)
         action.dueDateChanges = [DueDateChange(from: nil, to: Day(iso: "2025-09-30")!, reason: "r", by: "b", on: now)]
-        plan.actions = [action, Action(id: "A-2", group: .primary, title: "t", owner: "o", status: .complete, created: now)]
+        action.decisionNeeded = "d"
+        action.milestones = [Milestone(id: "M-1", title: "m", due: Day(iso: "2025-09-01")!)]
+        var complete = Action(id: "A-2", group: .primary, title: "t", owner: "o", status: .complete, created: now)
+        complete.dueDateChanges = action.dueDateChanges
+        plan.actions = [action, complete]
+        plan.fundingLines = [FundingLine(id: "F-1", source: "s", year: FinancialYear(startYear: 2025), amount: 1)]
         plan.indicators = [Indicator(id: "i", name: "i", unit: "count", better: .lower, owner: "o", baseline: Baseline(value: 2, period: "p"),
                                      target: Target(value: 1, by: Quarter(year: 2025, number: 4)!), tolerance: 1, suppressBelow: 5,
                                      values: [IndicatorValue(quarter: Quarter(year: 2025, number: 1)!, value: 3, by: "b", on: now),
                                               IndicatorValue(quarter: Quarter(year: 2025, number: 2)!, value: 1, by: "b", on: now)])]
-        try? plan.setSummary("s", for: Quarter(year: 2025, number: 2)!, context: context)
         // Q1 closed (so Q2 is reported on), and its value revised since (so `revisions` has an entry).
         plan.quarters = [QuarterRecord(quarter: Quarter(year: 2025, number: 1)!, state: .closed, closedOn: Timestamp(iso: "2025-07-15T10:00:00Z")!)]
+        try? plan.setSummary("s", for: Quarter(year: 2025, number: 2)!, context: context)
         plan.indicators[0].changeLog = [FieldChange(field: "value 2025/26 Q1", from: "4", to: "3", by: "b", on: now)]
         var options = ReportOptions(now: now)
         options.year = FinancialYear(startYear: 2025)
-        let report = Report(plan: plan, options: options)
-        return TemplateCheck.Shape((try? report.contextObject()) ?? [:])
+        return Report(plan: plan, options: options)
     }()
 }

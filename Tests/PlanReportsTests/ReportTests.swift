@@ -224,9 +224,36 @@ private func changesPlan() -> Plan {
         // The documented example template only uses real fields.
         let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/examples/board-summary.mustache")
-        let rendered = try report.render(template: String(contentsOf: example, encoding: .utf8), name: "example")
+        let source = try String(contentsOf: example, encoding: .utf8)
+        var asking = try hillingdon()
+        asking.actions[asking.actionIndex(id: "SEC-06")!].decisionNeeded = "Agree bridging funding for the IDVA post"
+        let rendered = try Report(plan: asking, options: options).render(template: source, name: "example")
         #expect(rendered.contains("## Red and amber"))
         #expect(rendered.contains("Children's Services"))
+        let asks = Report(plan: asking, options: options).decisions.map { "- \($0.letter) **\($0.id)** \($0.title) (\($0.owner)): \($0.ask)" }
+        #expect(!asks.isEmpty && asks.allSatisfy(rendered.contains), "\(rendered)")
+        // docs/templates.md shows the same template, word for word.
+        let guide = try String(contentsOf: example.deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("templates.md"), encoding: .utf8)
+        #expect(guide.contains("```mustache\n" + source + "```"))
+    }
+}
+
+/// Templates are checked against the shape of an example report: a list empty there would hide
+/// its entries' fields, and a template using them (as `decisions[]` once did) would be refused.
+@Suite struct TemplateShapeTests {
+    @Test func everyListOfTheExampleReportHasAnEntry() throws {
+        var entries: [String: Int] = [:]  // list path → entries across every occurrence
+        func walk(_ value: Any, _ path: String) {
+            if let object = value as? [String: Any] {
+                for (key, inner) in object { walk(inner, path.isEmpty ? key : "\(path).\(key)") }
+            } else if let list = value as? [Any] {
+                entries[path + "[]", default: 0] += list.count
+                for entry in list { walk(entry, path + "[]") }
+            }
+        }
+        walk(try Report.shapeExample.contextObject(), "")
+        #expect(entries.filter { $0.value == 0 }.keys.sorted() == [])
     }
 }
 
