@@ -87,13 +87,16 @@ private func words(for error: any Error) -> String {
 }
 
 extension Report {
-    /// The shape of the report model at every depth: taken from a report of a small plan in which
-    /// every list has an entry (an annual report, so its fields are known too), so the check does
-    /// not depend on what today's plan holds.
-    static let shape = TemplateCheck.Shape((try? shapeExample.contextObject()) ?? [:])
+    /// The shape of the report model at every depth: taken from reports of a small plan in which
+    /// every list has an entry and every field a value (an annual report, so its fields are known
+    /// too; full and public, as some fields are only in one), so the check does not depend on
+    /// what today's plan holds.
+    static let shape = shapeExamples.map { TemplateCheck.Shape((try? $0.contextObject()) ?? [:]) }
+        .reduce(TemplateCheck.Shape.scalar) { $0.merged(with: $1) }
 
-    /// The report `shape` is taken from (a test checks that none of its lists is empty).
-    static let shapeExample: Report = {
+    /// The reports `shape` is taken from, full and public (tests check that no list of theirs is
+    /// empty and no field nil in both).
+    static let shapeExamples: [Report] = {
         let now = Timestamp(iso: "2025-08-01T10:00:00Z")!
         let context = EditContext(by: "b", now: now)
         var plan = Plan(id: "p", title: "t", partnership: "p",
@@ -118,6 +121,8 @@ extension Report {
         plan.indicators[0].changeLog = [FieldChange(field: "value 2025/26 Q1", from: "4", to: "3", by: "b", on: now)]
         var options = ReportOptions(now: now)
         options.year = FinancialYear(startYear: 2025)
-        return Report(plan: plan, options: options)
+        var published = options
+        published.isPublic = true
+        return [Report(plan: plan, options: options), Report(plan: plan, options: published)]
     }()
 }

@@ -252,8 +252,39 @@ private func changesPlan() -> Plan {
                 for entry in list { walk(entry, path + "[]") }
             }
         }
-        walk(try Report.shapeExample.contextObject(), "")
+        for example in Report.shapeExamples { walk(try example.contextObject(), "") }
         #expect(entries.filter { $0.value == 0 }.keys.sorted() == [])
+    }
+
+    /// `suppressBelow` is only in a public version: a public template naming it renders.
+    @Test func aPublicTemplateMayNameTheSuppressionLimit() throws {
+        var options = ReportOptions(now: now)
+        options.isPublic = true
+        let report = Report(plan: try ReportTests().hillingdon(), options: options)
+        let text = try report.render(template: "{{% CONTENT_TYPE: TEXT}}{{#indicators}}{{id}}<{{suppressBelow}} {{/indicators}}", name: "t")
+        let limits = report.indicators.map { "\($0.id)<\($0.suppressBelow.map(String.init) ?? "") " }.joined()
+        #expect(text == limits && report.indicators.contains { $0.suppressBelow != nil })
+    }
+
+    /// A field that is nil in the example is left out of it, and a template naming it refused.
+    @Test func everyOptionalFieldOfTheExampleReportHasAValue() {
+        var seen: [String: Bool] = [:]  // field path → has a value somewhere
+        func walk(_ value: Any, _ path: String, depth: Int) {
+            guard depth < 12 else { return }
+            let mirror = Mirror(reflecting: value)
+            if mirror.displayStyle == .optional {
+                seen[path, default: false] = seen[path, default: false] || !mirror.children.isEmpty
+                if let inner = mirror.children.first { walk(inner.value, path, depth: depth + 1) }
+                return
+            }
+            guard mirror.displayStyle == .struct || mirror.displayStyle == .collection else { return }
+            for child in mirror.children {
+                let name = child.label.map { path.isEmpty ? $0 : "\(path).\($0)" } ?? path + "[]"
+                walk(child.value, name, depth: depth + 1)
+            }
+        }
+        for example in Report.shapeExamples { walk(example, "", depth: 0) }
+        #expect(seen.filter { !$0.value }.keys.sorted() == [])
     }
 }
 
