@@ -7,6 +7,9 @@ extension Report {
     /// (`suppressed`) and the changes and totals that would reveal them are left blank.
     public struct IndicatorRow: Codable, Equatable, Sendable {
         public var id, name, description, unit, better, source, owner: String
+        /// The national measure the indicator reports (`hospital-knife`, `homicide-u25`… as in
+        /// docs/plan-format.md), the key that matches it across plans; "" for a local indicator.
+        public var measure: String
         /// The latest value up to the quarter reported on, formatted ("" when none).
         public var latest, latestQuarter: String
         public var latestProvisional, latestSuppressed: Bool
@@ -70,6 +73,7 @@ extension Report {
             var row = IndicatorRow(
                 id: indicator.id, name: indicator.name, description: indicator.description, unit: indicator.unit,
                 better: indicator.better.rawValue, source: indicator.source, owner: indicator.owner.map { plan.ownerName($0) } ?? "",
+                measure: indicator.measure?.rawValue ?? "",
                 latest: facts.latest.map { text($0.value) } ?? "", latestQuarter: facts.latest?.quarter.description ?? "",
                 latestProvisional: facts.latest?.isProvisional ?? false, latestSuppressed: hidden(facts.latest),
                 status: status.rawValue, statusLetter: String(status.letter), statusLabel: hidden(facts.latest) ? "Withheld (small number)" : status.label,
