@@ -9,6 +9,14 @@ extension Action {
         return texts
     }
 
+    /// Whether the reasons written about this action — the board's reasons for its views and
+    /// the reasons its due date moved — must be left out of a public output: they answer or
+    /// repeat its commentary, so an action with restricted commentary (now, or in any review)
+    /// keeps them in as its ask is kept in.
+    public var withholdsReasons: Bool {
+        commentaryRestricted == true || reviews.contains { $0.restricted == true }
+    }
+
     /// Whether `text`, stored anywhere on this action, must be left out of a public output:
     /// restricting a commentary restricts those words wherever they appear (the current
     /// commentary and every review holding them).

@@ -39,7 +39,8 @@ extension Plan {
                 let commentary = review.noUpdateProvided == true ? "No update provided."
                     : isPublic && (review.restricted == true && !review.commentary.isBlank || action.isWithheld(review.commentary)) ? withheldText : review.commentary
                 rows.append([action.id, action.title, review.quarter.description, "\(review.status.letter) \(review.status.label)",
-                             commentary] + (names ? [review.by] : []) + [review.on.day.description] + boardCells(review.board, names: names))
+                             commentary] + (names ? [review.by] : []) + [review.on.day.description]
+                             + boardCells(review.board, names: names, withheld: isPublic && action.withholdsReasons))
             }
         }
         return try writeCSV(rows, excel: excel)
@@ -48,10 +49,10 @@ extension Plan {
 
 /// The board's view in the history table: its status with who (when names are shown) and when,
 /// and its reason; empty where the board did not give one.
-private func boardCells(_ board: BoardView?, names: Bool) -> [String] {
+private func boardCells(_ board: BoardView?, names: Bool, withheld: Bool) -> [String] {
     guard let board else { return ["", ""] }
     return [(["\(board.status.letter) \(board.status.label)"] + (names ? [board.by] : []) + [board.on.day.description]).joined(separator: ", "),
-            board.reason]
+            withheld ? withheldText : board.reason]
 }
 
 /// What a public table shows where restricted commentary was removed.

@@ -52,8 +52,14 @@ struct ReportFacts {
         return scope.joined(separator: " · ")
     }
 
+    /// A reason written about `action` (a board's view, a due move) as this report may show it.
+    func reason(_ text: String, of action: Action) -> String {
+        options.isPublic && action.withholdsReasons ? withheldText : text
+    }
+
     func dueChange(_ move: DueDateChange, of action: Action) -> Report.DueChange {
-        Report.DueChange(from: move.from?.description ?? "", to: move.to.description, reason: move.reason, by: hideNames ? "" : move.by,
+        Report.DueChange(from: move.from?.description ?? "", to: move.to.description, reason: reason(move.reason, of: action),
+                         by: hideNames ? "" : move.by,
                          on: move.on.day.description, fromLabel: move.from?.longLabel ?? "none", toLabel: move.to.longLabel,
                          onLabel: move.on.day.longLabel, actionID: action.id, actionTitle: action.title)
     }
@@ -86,12 +92,12 @@ struct ReportFacts {
             commentaryNote: commentary.note, withheld: withheld, overdue: action.isOverdue(on: min(today, quarterEnd)),
             stale: status != .complete && (action.review(for: quarter).map { $0.noUpdateProvided == true } ?? !plan.isClosed(quarter)),
             dueDateChanges: action.dueDateChanges.map { dueChange($0, of: action) })
-        if let review = action.review(for: quarter), let board = review.board { addVoices(&row, lead: review, board: board) }
+        if let review = action.review(for: quarter), let board = review.board { addVoices(&row, lead: review, board: board, of: action) }
         return row
     }
 
     /// The lead's update and the board's view, both shown where the board gave its own status.
-    func addVoices(_ row: inout Report.ActionRow, lead: Review, board: BoardView) {
+    func addVoices(_ row: inout Report.ActionRow, lead: Review, board: BoardView, of action: Action) {
         row.leadLetter = String(lead.status.letter)
         row.leadStatusLabel = plan.statusLabel(lead.status)
         row.leadBy = hideNames || lead.noUpdateProvided == true ? "" : lead.by
@@ -99,7 +105,7 @@ struct ReportFacts {
         row.hasBoardView = true
         row.boardLetter = String(board.status.letter)
         row.boardStatusLabel = plan.statusLabel(board.status)
-        row.boardReason = board.reason
+        row.boardReason = reason(board.reason, of: action)
         row.boardBy = hideNames ? "" : board.by
         row.boardOn = board.on.day.longLabel
     }
@@ -132,8 +138,9 @@ struct ReportFacts {
     private func change(_ change: ActionChange) -> Report.Change {
         var detail: [String] = []
         if change.kinds.contains(.escalate) { detail.append("red for \(change.redQuarters) quarters") }
+        let action = plan.actionIndex(id: change.id).map { plan.actions[$0] }
         for move in change.dueDateChanges {
-            detail.append("due \(move.from?.longLabel ?? "none") → \(move.to.longLabel): \(move.reason)")
+            detail.append("due \(move.from?.longLabel ?? "none") → \(move.to.longLabel): \(action.map { reason(move.reason, of: $0) } ?? move.reason)")
         }
         if let previous = change.previousOwner { detail.append("owner was \(ownerName(previous))") }
         return Report.Change(id: change.id, title: change.title, owner: ownerName(change.owner),

@@ -64,6 +64,29 @@ private func outputs(_ plan: Plan, quarter: Quarter? = nil, withNames: Bool = fa
         #expect(try outputs(plan)["history"]!.hasPrefix("ID,Action,Quarter,Status,Commentary,On,Board's view,Board's reason\r\n"))
     }
 
+    /// The board's reasons and the due-date reasons written about a restricted action answer or
+    /// repeat its words: public outputs withhold them as they withhold the commentary (they once
+    /// printed "Board's view (A Amber …): <the reason>" beside "withheld"). Unrestricted, they show.
+    @Test func reasonsAboutARestrictedActionNeverReachAPublicOutput() throws {
+        var plan = plan()
+        plan.actions[0].reviews.append(Review(quarter: q3, status: .amber, commentary: "Update from Jo", by: "Jo Bloggs",
+                                              on: Timestamp(iso: "2026-11-01T10:00:00Z")!))
+        plan.actions[0].reviews[1].board = BoardView(status: .red, reason: "Donor Mr Smith withdrew", by: "Chair", on: now)
+        plan.actions[0].dueDateChanges.append(DueDateChange(from: Day(iso: "2027-03-31"), to: Day(iso: "2027-06-30")!,
+                                                            reason: "Mr Smith's gift delayed", by: "Chair", on: now))
+        let open = try outputs(plan)
+        for format in ["html", "markdown", "json", "xlsx", "history"] {
+            #expect(open[format]!.contains("Mr Smith"), "\(format) shows the reasons of an unrestricted action")
+        }
+        try plan.setCommentaryRestricted(actionID: "PRI-03", true, context: EditContext(by: "Jo Bloggs", now: now))
+        for (format, text) in try outputs(plan) {
+            #expect(!text.contains("Mr Smith"), "\(format)")
+        }
+        var full = ReportOptions(now: now)
+        full.quarter = q3
+        #expect(Report(plan: plan, options: full).markdown().contains("Donor Mr Smith withdrew"), "the board's own paper keeps it")
+    }
+
     /// Item 4: last quarter's words are labelled with their quarter; the grid has no letter
     /// where there is no review; a report of an open quarter says "so far".
     @Test func carriedCommentaryIsLabelledAndTheGridShowsOnlyReviews() throws {
