@@ -30,6 +30,7 @@ struct Dplan: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            try finishStandardOutput()
         } catch let error as DplanError {
             printError(error.exitCode == 2 ? "Error: " + error.message : error.message)
             Foundation.exit(error.exitCode)
@@ -43,10 +44,4 @@ struct Dplan: ParsableCommand {
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
-}
-
-/// A message on standard error, made safe for the terminal like everything `print` prints.
-func printError(_ message: String, terminator: String = "\n") {
-    let safe = sanitizedKeepingLines(message)
-    FileHandle.standardError.write(Data((safe.hasSuffix("\n") ? safe : safe + terminator).utf8))
 }

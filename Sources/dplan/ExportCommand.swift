@@ -99,7 +99,7 @@ struct Export: ParsableCommand {
         let rendered = try renderExport(plans, request, now: now)
         for warning in rendered.warnings { printError(warning) }
         if output == "-" {
-            FileHandle.standardOutput.write(rendered.data)
+            try writeStandardOutput(rendered.data)
         } else {
             try writeExport(rendered.data, to: output, planFiles: self.plans.files + plans.compactMap { $0.file }, overwrite: true)
             print("wrote \(output) (\(rendered.data.count) bytes): \(rendered.summary)")

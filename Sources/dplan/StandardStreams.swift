@@ -1,0 +1,44 @@
+import Foundation
+import PlanApp
+import TerminalText
+
+/// Writes bytes to standard output (`-o -`) after what was printed before them, so a full disk, a
+/// closed descriptor or a lost share is an error with a message, never a crash or a silent loss.
+func writeStandardOutput(_ data: Data) throws(DplanError) {
+    try finishStandardOutput()
+    if let failure = writeAll(data, to: STDOUT_FILENO) { throw standardOutputFailure(failure) }
+}
+
+/// Flushes what commands printed; a command whose output did not all reach its file fails.
+func finishStandardOutput() throws(DplanError) {
+    errno = 0
+    if fflush(nil) != 0 { throw standardOutputFailure(errno) }
+}
+
+private func standardOutputFailure(_ code: Int32) -> DplanError {
+    .refused("cannot write to standard output (\(code == 0 ? "write failed" : String(cString: strerror(code)))); what it received is incomplete")
+}
+
+/// Writes all of `data` to a descriptor, again after an interruption; the errno of a failure.
+private func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
+    data.withUnsafeBytes { buffer -> Int32? in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            offset += written
+        }
+        return nil
+    }
+}
+
+/// A message on standard error, made safe for the terminal like everything `print` prints. A
+/// standard error that cannot be written to is ignored: there is nowhere left to say so.
+func printError(_ message: String, terminator: String = "\n") {
+    let safe = sanitizedKeepingLines(message)
+    _ = fflush(nil)  // after what was printed to standard output, where both go to one terminal
+    _ = writeAll(Data((safe.hasSuffix("\n") ? safe : safe + terminator).utf8), to: STDERR_FILENO)
+}
