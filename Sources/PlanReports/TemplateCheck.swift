@@ -83,7 +83,13 @@ struct TemplateCheck: Sendable {
             tag = tag.trimmingSpaces()
             guard let sigil = tag.first else { continue }
             if sigil == "=" { return problems }  // new delimiters: the rest is the renderer's to read
-            if "!>%<$".contains(sigil) { continue }
+            if sigil == ">" || sigil == "<" {
+                // The renderer has no other templates to find, and would put nothing in its place.
+                let name = tag.dropFirst().trimmingSpaces()
+                problems.append("line \(line): {{\(sigil) \(name)}} brings in another template; dplan renders one file, so write that part here")
+                continue
+            }
+            if "!%$".contains(sigil) { continue }
             let name = ("#^/&".contains(sigil) ? String(tag.dropFirst()) : tag).trimmingSpaces()
             guard !name.isEmpty else { problems.append("line \(line): a tag {{\(tag)}} has no field name"); continue }
             if sigil == "/" {

@@ -221,6 +221,15 @@ private func changesPlan() -> Plan {
             #expect("\(error)" == "board.mustache: line 1: unknown field {{ownr}}; see docs/templates.md for the fields a report has")
         }
         #expect(throws: TemplateError.self) { try report.render(template: "{{#changes}}", name: "t") }
+        // A partial would render as nothing: a paper missing a whole section, and exit 0.
+        for partial in ["{{> exceptions-table}}", "{{<parent}}{{/parent}}"] {
+            #expect(throws: TemplateError.self, "\(partial)") { try report.render(template: "# Paper\n" + partial, name: "t") }
+        }
+        do {
+            _ = try report.render(template: "# Paper\n{{> exceptions-table}}", name: "paper.mustache")
+        } catch {
+            #expect("\(error)" == "paper.mustache: line 2: {{> exceptions-table}} brings in another template; dplan renders one file, so write that part here")
+        }
         // The documented example template only uses real fields.
         let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/examples/board-summary.mustache")
