@@ -45,6 +45,9 @@ struct JSONReader {
         fileprivate var started = false
         /// Byte offset of the opening brace or bracket.
         let offset: Int
+        /// An object's field names so far: a name written twice is refused, as a JSON reader
+        /// would keep only one of the two values, and a save would drop the other silently.
+        fileprivate var keys: [Key] = []
     }
 
     /// A field name: a range of the input, or the decoded text when it held escapes.
@@ -93,10 +96,23 @@ struct JSONReader {
         guard try advance(&object, closing: UInt8(ascii: "}")) else { return nil }
         guard peek() == .string else { throw syntax("a field name in double quotes") }
         let key = try rawString()
+        if object.keys.contains(where: { same($0, key) }) {
+            throw JSONReadFailure(offset: key.start - 1, message: "the field \"\(key.text(in: self))\" is written twice in one object; "
+                                  + "only one of its values could be kept, so remove the other")
+        }
+        object.keys.append(key)
         skipSpace()
         guard offset < bytes.count, bytes[offset] == UInt8(ascii: ":") else { throw syntax("':' after the field name") }
         offset += 1
         return key
+    }
+
+    /// Whether two field names are the same text.
+    private func same(_ a: Key, _ b: Key) -> Bool {
+        if a.unescaped == nil && b.unescaped == nil {
+            return a.count == b.count && memcmp(bytes.baseAddress! + a.start, bytes.baseAddress! + b.start, a.count) == 0
+        }
+        return a.text(in: self) == b.text(in: self)
     }
 
     mutating func beginList(_ expected: String = "a list") throws(JSONReadFailure) -> Container {

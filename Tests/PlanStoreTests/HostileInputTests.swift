@@ -63,6 +63,24 @@ import Testing
         }
     }
 
+    /// A field written twice (a hand edit, a bad merge by another tool) once loaded with the
+    /// last value and lost the other on the next save: now refused where the second one is, also
+    /// when it is spelt with escapes, in a plan's own fields and in a review's.
+    @Test(arguments: [("\"title\"", "title"), ("\"ti\\u0074le\"", "title"), ("\"commentary\"", "commentary")])
+    func aFieldWrittenTwiceIsRefusedWithItsPlace(spelling: String, field: String) throws {
+        let sample = try String(contentsOfFile: hillingdonSample, encoding: .utf8)
+        var lines = sample.components(separatedBy: "\n")
+        let index = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix("\"\(field)\" :") && $0.hasSuffix(",") })
+        let indent = String(lines[index].prefix { $0 == " " })
+        lines.insert(indent + spelling + " : \"the other value\",", at: index + 1)
+        let text = lines.joined(separator: "\n")
+        #expect(throws: PlanFileError.self) { try PlanCoding.decode(Data(text.utf8), file: "plan.json") }
+        do { _ = try PlanCoding.decode(Data(text.utf8), file: "plan.json") } catch {
+            #expect(error.description == "plan.json:\(index + 2):\(indent.count + 1): the field \"\(field)\" is written twice in one object; "
+                    + "only one of its values could be kept, so remove the other")
+        }
+    }
+
     @Test func hugeStringsAndHugePlansLoad() throws {
         var plan = try PlanFile.load(hillingdonSample)
         plan.actions[0].commentary = String(repeating: "x", count: 50_000_000)
