@@ -5,6 +5,9 @@ import Foundation
 public struct Sendmail: Sendable {
     /// The program and the words given with it, before the `-t` added.
     public var command: [String]
+    /// How long one message may take before the program is stopped and the message counted as
+    /// not sent (a relay that accepts the connection and never answers would otherwise hang).
+    public var timeout: TimeInterval = 60
 
     /// Why a message was not handed over: the program's own words and status.
     public struct Failure: Error, Sendable, CustomStringConvertible {
@@ -54,7 +57,10 @@ public struct Sendmail: Sendable {
         } catch {
             throw Failure(description: "\(command[0]) could not be started: \(error.localizedDescription)")
         }
-        process.waitUntilExit()
+        guard finishes(process) else {
+            throw Failure(description: "\(command.joined(separator: " ")) -t did not finish within \(Int(timeout)) seconds and was stopped; "
+                          + "the message may not have been sent")
+        }
         guard process.terminationReason == .exit, process.terminationStatus == 0 else {
             let said = (try? String(contentsOf: outputFile, encoding: .utf8)) ?? ""
             let words = said.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -62,5 +68,18 @@ public struct Sendmail: Sendable {
             throw Failure(description: "\(command.joined(separator: " ")) -t failed (\(how) \(process.terminationStatus))"
                           + (words.isEmpty ? "" : ": \(words)"))
         }
+    }
+
+    /// Waits for the program; after `timeout`, stops it (SIGTERM, then SIGKILL) and says false.
+    private func finishes(_ process: Process) -> Bool {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        guard process.isRunning else { return true }
+        process.terminate()
+        let grace = Date().addingTimeInterval(5)
+        while process.isRunning && Date() < grace { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return false
     }
 }

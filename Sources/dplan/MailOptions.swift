@@ -13,9 +13,11 @@ struct MailOptions: ParsableArguments {
     var send = false
     @Option(help: "With --send: the program and its options, e.g. \"msmtp -C FILE\" (default $DPLAN_SENDMAIL, else sendmail or msmtp).")
     var sendmail: String?
+    @Option(name: .customLong("send-timeout"), help: "With --send: seconds one message may take before the program is stopped and it counts as not sent.")
+    var sendTimeout: Int = 60
 
     /// Whether any option of this group was given.
-    var anyGiven: Bool { mailFrom != nil || deadline != nil || send || sendmail != nil }
+    var anyGiven: Bool { mailFrom != nil || deadline != nil || send || sendmail != nil || sendTimeout != 60 }
 
     func settings(today: Day) throws -> MailSettings {
         try MailSettings(from: mailFrom, deadline: deadline, today: today)
@@ -23,9 +25,11 @@ struct MailOptions: ParsableArguments {
 
     /// The program to send with; refused when none is configured or found.
     func program() throws -> Sendmail {
-        guard let program = Sendmail.configured(sendmail) else {
+        guard var program = Sendmail.configured(sendmail) else {
             throw DplanError.usage("no sendmail-compatible program: give --sendmail \"msmtp -C FILE\" or set $DPLAN_SENDMAIL")
         }
+        guard sendTimeout > 0 else { throw DplanError.usage("--send-timeout must be a number of seconds above 0") }
+        program.timeout = TimeInterval(sendTimeout)
         return program
     }
 }
