@@ -28,3 +28,30 @@ extension Action {
         return restrictedTexts.contains(trimmed)
     }
 }
+
+extension Plan {
+    /// This plan — a past state: a closed quarter's copy, the plan as at a day — with every
+    /// restriction `current` holds: words restricted since are withheld from a public paper of
+    /// that past too (restricting restricts those words wherever they are stored), an action
+    /// whose commentary is restricted now is restricted then, and so is an indicator. Nothing
+    /// else of the past changes, so the board's own paper stays as it was.
+    public func keepingRestrictions(of current: Plan) -> Plan {
+        var past = self
+        let actions = Dictionary(current.actions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in past.actions.indices {
+            guard let now = actions[past.actions[index].id] else { continue }
+            let texts = now.restrictedTexts
+            if now.commentaryRestricted == true || texts.contains(past.actions[index].commentary.trimmingSpaces()) {
+                past.actions[index].commentaryRestricted = true
+            }
+            for review in past.actions[index].reviews.indices where texts.contains(past.actions[index].reviews[review].commentary.trimmingSpaces()) {
+                past.actions[index].reviews[review].restricted = true
+            }
+        }
+        let restrictedIndicators = Set(current.indicators.filter { $0.restricted == true }.map(\.id))
+        for index in past.indicators.indices where restrictedIndicators.contains(past.indicators[index].id) {
+            past.indicators[index].restricted = true
+        }
+        return past
+    }
+}

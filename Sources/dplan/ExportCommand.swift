@@ -88,8 +88,11 @@ struct Export: ParsableCommand {
         let read = portfolio ? try readPortfolio(self.plans.files) : PortfolioRead(plans: try self.plans.load(), skipped: [])
         var plans = read.plans
         var now = try currentTime()
-        for index in plans.indices {  // as it stood at the end of --as-at, when given
-            (plans[index].plan, now) = try asAt.apply(to: plans[index].plan, file: plans[index].file ?? plans[index].label, now: now)
+        for index in plans.indices where asAt.asAt != nil {  // as it stood at the end of --as-at; public: as restricted now
+            let current = plans[index].plan
+            let past: Plan
+            (past, now) = try asAt.apply(to: current, file: plans[index].file ?? plans[index].label, now: now)
+            plans[index].plan = request.published(past, current: current)
         }
         if let returns {
             try exportReturns(plans[0].plan, to: returns, now: now)

@@ -1,4 +1,5 @@
 import Foundation
+import Spreadsheet
 import Testing
 import TestSupport
 
@@ -18,6 +19,11 @@ private func exportAll(_ plan: String, formats: [String], period: [String] = ["-
     return papers
 }
 
+/// A workbook's cells as text, as a spreadsheet shows them.
+private func cellsText(_ data: Data) throws -> String {
+    try Workbook.read(data, fileName: "paper.xlsx").sheets.flatMap(\.rows).flatMap { $0.map(\.text) }.joined(separator: "\n")
+}
+
 /// Later edits made through the real binary: a due date moved, a new title, a decision, a
 /// worse status and an indicator revised for the closed quarter.
 private func editAfterClose(_ plan: String) throws {
@@ -33,6 +39,28 @@ private func editAfterClose(_ plan: String) throws {
 /// Issue 27 through the real binary: a closed quarter's paper and a completed year's report are
 /// the same bytes after later edits, in every format; `--as-at` shows the plan as it stood.
 @Suite struct FrozenPaperCLITests {
+    /// Words restricted after the close (an officer notices a name after the meeting) are
+    /// withheld from every public paper of that quarter and of the plan as at an earlier day;
+    /// the board's own paper of the closed quarter stays the same bytes.
+    @Test func wordsRestrictedAfterTheCloseAreWithheldFromThePublicPaperOfThatQuarter() throws {
+        let plan = try temporaryCopy(of: hillingdonPlan)
+        let words = "All young people referred to the Operational High-Risk Panel"
+        #expect(try runDplan(["review", "close", plan, q3], now: closeTime).status == 0)
+        let formats = ["markdown", "html", "csv", "json", "xlsx"]
+        let board = try exportAll(plan, formats: formats, at: "2027-01-20T11:00:00Z")
+        let before = try exportAll(plan, formats: ["markdown"], period: ["--quarter", q3, "--public"], at: "2027-01-20T11:00:00Z")
+        #expect(String(decoding: before["markdown"] ?? Data(), as: UTF8.self).contains(words), "the test's words are in the paper")
+        let restrict = try runDplan(["set", plan, "SEC-01", "--restricted"], now: "2027-01-21T10:00:00Z")
+        #expect(restrict.status == 0, "\(restrict.stderr)")
+        for (format, paper) in try exportAll(plan, formats: formats, period: ["--quarter", q3, "--public"], at: "2027-01-21T11:00:00Z") {
+            let text = format == "xlsx" ? try cellsText(paper) : String(decoding: paper, as: UTF8.self)
+            #expect(!text.contains(words), "\(format)")
+        }
+        let asAt = try exportAll(plan, formats: ["markdown"], period: ["--as-at", "2027-01-20", "--public"], at: "2027-01-21T11:00:00Z")
+        #expect(!String(decoding: asAt["markdown"] ?? Data(), as: UTF8.self).contains(words))
+        #expect(try exportAll(plan, formats: formats, at: "2027-01-21T11:00:00Z") == board)
+    }
+
     @Test func aClosedQuartersPaperIsTheSameBytesAfterLaterEdits() throws {
         let plan = try temporaryCopy(of: hillingdonPlan)
         #expect(try runDplan(["indicator", "record", plan, "hospital-knife-u25", "--quarter", q3, "--value", "9"], now: "2027-01-10T10:00:00Z").status == 0)
