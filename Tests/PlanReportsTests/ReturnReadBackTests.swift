@@ -97,6 +97,19 @@ import Testing
         #expect(logged.contains { $0.field == "commentary" && $0.to == words })
     }
 
+    // New words with the RAG cell left blank kept the board's status as the lead's.
+    @Test func wordsWithoutAStatusKeepTheLeadsStatus() throws {
+        var plan = try plan()
+        try plan.recordBoardView(actionID: "SEC-05", status: .red, reason: "Outreach too slow", context: Self.at("2026-11-25T10:00:00Z"))
+        let csv = "Ref,RAG,Progress update 2026/27 Q3\nSEC-05,,Second worker starts in December.\n"
+        let result = try TrackerImport.apply([try table(csv: csv)], to: plan, options: .init(update: true),
+                                             context: Self.at("2026-11-26T10:00:00Z"))
+        #expect(result.rows.map(\.kind) == [.updated("SEC-05")])
+        let review = try #require(result.plan.actions[0].review(for: q3))
+        #expect(review.status == .amber && review.board?.status == .red)
+        #expect(review.commentary == "Second worker starts in December.")
+    }
+
     /// Steps in an action's quarter: the lead's update (status, and words or none), the board's
     /// view, or the clock moving on a month.
     static let steps = Gen<Int>.int(in: 0...2).array(of: 3).array(of: 0...6)
