@@ -59,8 +59,13 @@ struct RowImporter {
     /// The values both kinds of row use, read once.
     private func read(_ cells: [CellValue], plan: Plan, into findings: inout RowFindings) -> RowValues {
         let fyStartMonth = plan.financialYearStartMonth
+        // A dplan table gives, where the board gave its own view, the settled (board's) status in
+        // Status and the lead's in "Lead's status" ("A Amber, Police, 3 Nov 2026"): a return is the lead's.
+        let lead = text(.leadStatus, cells).split(separator: ",").first.map { String($0) } ?? ""
+        let status = options.update && !lead.isEmpty ? findings.read(.leadStatus, TrackerValues.status(.text(lead)))
+            : findings.read(.status, TrackerValues.status(cell(.status, cells)))
         return RowValues(
-            status: findings.read(.status, TrackerValues.status(cell(.status, cells))) ?? nil,
+            status: status ?? nil,
             start: findings.read(.start, TrackerValues.day(cell(.start, cells), system: table.dateSystem, fyStartMonth: fyStartMonth)) ?? nil,
             due: findings.read(.due, TrackerValues.day(cell(.due, cells), system: table.dateSystem, fyStartMonth: fyStartMonth)) ?? nil,
             title: text(.title, cells), id: text(.id, cells), commentary: text(.commentary, cells))

@@ -97,6 +97,21 @@ import Testing
         #expect(logged.contains { $0.field == "commentary" && $0.to == words })
     }
 
+    // The board's table as CSV (`export --format csv`) gives the board's Red as Status and the
+    // lead's Amber as "Lead's status"; read back, it took the board's as the lead's answer.
+    @Test func theBoardsCSVTableReadBackTakesTheLeadsStatusNotTheBoards() throws {
+        var plan = try plan()
+        try plan.recordBoardView(actionID: "SEC-05", status: .red, reason: "Outreach too slow", context: Self.at("2026-11-25T10:00:00Z"))
+        var options = ReportOptions(now: Timestamp(iso: "2026-11-25T10:00:00Z")!)
+        options.quarter = q3
+        let data = try Report(plan: plan, options: options).csv(excel: true)
+        let table = try TrackerTable.locate(in: try Workbook.read(data, fileName: "plan.csv"), file: "plan.csv", sheet: nil, map: nil)
+        #expect(table.columns.map(\.field).contains(.leadStatus))
+        let result = try Self.readBack(table, into: plan, quarter: q3, at: "2026-11-26T10:00:00Z")
+        #expect(result.rows.map(\.kind) == [.unchanged("SEC-05")])
+        #expect(result.plan == plan)
+    }
+
     // New words with the RAG cell left blank kept the board's status as the lead's.
     @Test func wordsWithoutAStatusKeepTheLeadsStatus() throws {
         var plan = try plan()
