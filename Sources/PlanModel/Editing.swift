@@ -171,6 +171,7 @@ extension Plan {
             action.reviews.insert(review, at: position)
         }
         stamp(&action, from: actions[index], context)
+        auditLeadUpdate(&action, old: actions[index], quarter: quarter, context)
         actions[index] = action
     }
 

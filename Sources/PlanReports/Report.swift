@@ -53,6 +53,11 @@ public struct Report: Codable, Equatable, Sendable {
         /// status, reason, who recorded it and when. The lead's words stay in `commentary`.
         public var hasBoardView = false
         public var boardLetter = "", boardStatusLabel = "", boardReason = "", boardBy = "", boardOn = ""
+        /// The lead's own latest update as the quarterly return pre-fills it (never the board's
+        /// view): status letter and label, the words written in the quarter reported on ("" when
+        /// none; "(withheld)" in a public report), and words from an earlier quarter shown beside
+        /// them for reference only ("2026/27 Q2: …", "" when none).
+        public var returnLetter = "", returnStatusLabel = "", returnCommentary = "", returnReference = ""
     }
 
     public struct DueChange: Codable, Equatable, Sendable {

@@ -93,6 +93,7 @@ struct ReportFacts {
             stale: status != .complete && (action.review(for: quarter).map { $0.noUpdateProvided == true } ?? !plan.isClosed(quarter)),
             dueDateChanges: action.dueDateChanges.map { dueChange($0, of: action) })
         if let review = action.review(for: quarter), let board = review.board { addVoices(&row, lead: review, board: board, of: action) }
+        addReturnAnswer(&row, plan.returnAnswer(for: action, in: quarter, live: live), of: action)
         return row
     }
 
@@ -108,6 +109,17 @@ struct ReportFacts {
         row.boardReason = reason(board.reason, of: action)
         row.boardBy = hideNames ? "" : board.by
         row.boardOn = board.on.day.longLabel
+    }
+
+    /// What the quarterly return pre-fills for the action: the lead's own latest update.
+    func addReturnAnswer(_ row: inout Report.ActionRow, _ answer: ReturnAnswer, of action: Action) {
+        func shown(_ text: String) -> String { options.isPublic && action.isWithheld(text) ? withheldText : text }
+        row.returnLetter = String(answer.status.letter)
+        row.returnStatusLabel = plan.statusLabel(answer.status)
+        row.returnCommentary = shown(answer.commentary)
+        row.returnReference = answer.reference.map { reference in
+            "\(reference.quarter.map { "\($0)" } ?? "Earlier"): \(shown(reference.text))"
+        } ?? ""
     }
 
     /// How many of `statuses` are each status, with shares.

@@ -46,9 +46,12 @@ public struct ReturnEmail: Sendable {
                          + "in \(oneLine(plan.title)). Please fill in the attached return and send it back by \(deadline.longLabel).")
             lines += ["", "Still to update (\(actions.count)):"]
         }
+        let live = plan.editingQuarter(on: today)
         for action in actions {
             let due = action.due.map { ", due \($0.longLabel)\(action.isOverdue(on: today) ? " (OVERDUE)" : "")" } ?? ""
-            lines.append("- \(oneLine(action.id)) \(oneLine(action.title)): \(action.status.label)\(due)")
+            // The status the attached return shows: the lead's for the return's quarter.
+            let status = plan.returnAnswer(for: action, in: quarter, live: live).status
+            lines.append("- \(oneLine(action.id)) \(oneLine(action.title)): \(oneLine(plan.statusLabel(status)))\(due)")
         }
         let overdue = actions.filter { $0.isOverdue(on: today) }.count
         if overdue > 0 {

@@ -3,7 +3,7 @@ import PlanModel
 
 /// The plan fields a tracker column can fill, and how column headers are recognised.
 public enum TrackerField: String, CaseIterable, Sendable {
-    case id, title, description, group, owner, partners, workstreams, start, due, status, commentary, outcome, funding, reason
+    case id, title, description, group, owner, partners, workstreams, start, due, status, leadStatus, commentary, outcome, funding, reason
 
     /// Whole headers, normalised (lower case, letters and digits only), that name a field.
     static let synonyms: [TrackerField: Set<String>] = [
@@ -17,6 +17,7 @@ public enum TrackerField: String, CaseIterable, Sendable {
         .start: ["start", "startdate"],
         .due: ["due", "duedate", "targetdate", "deadline", "completiondate", "bywhen", "target", "timescale", "timescales"],
         .status: ["rag", "status", "ragstatus", "ragrating", "rating", "progressrating"],
+        .leadStatus: ["leadsstatus", "leadstatus"],
         .commentary: ["commentary", "progressupdate", "update", "comments", "comment", "progress", "latestupdate"],
         .outcome: ["outcome", "outcomemeasure", "outcomes", "successcriteria", "measure", "measures", "milestones", "keymilestones"],
         .funding: ["funding", "fundingsource", "budget", "cost", "costs"],
@@ -65,6 +66,7 @@ public enum TrackerField: String, CaseIterable, Sendable {
         case .start: "start date"
         case .due: "due date"
         case .status: "status"
+        case .leadStatus: "the lead's status where the board gave its own (Status is then the board's)"
         case .commentary: "commentary"
         case .outcome: "outcome measure"
         case .funding: "funding"

@@ -59,8 +59,13 @@ struct RowImporter {
     /// The values both kinds of row use, read once.
     private func read(_ cells: [CellValue], plan: Plan, into findings: inout RowFindings) -> RowValues {
         let fyStartMonth = plan.financialYearStartMonth
+        // A dplan table gives, where the board gave its own view, the settled (board's) status in
+        // Status and the lead's in "Lead's status" ("A Amber, Police, 3 Nov 2026"): a return is the lead's.
+        let lead = text(.leadStatus, cells).split(separator: ",").first.map { String($0) } ?? ""
+        let status = options.update && !lead.isEmpty ? findings.read(.leadStatus, TrackerValues.status(.text(lead)))
+            : findings.read(.status, TrackerValues.status(cell(.status, cells)))
         return RowValues(
-            status: findings.read(.status, TrackerValues.status(cell(.status, cells))) ?? nil,
+            status: status ?? nil,
             start: findings.read(.start, TrackerValues.day(cell(.start, cells), system: table.dateSystem, fyStartMonth: fyStartMonth)) ?? nil,
             due: findings.read(.due, TrackerValues.day(cell(.due, cells), system: table.dateSystem, fyStartMonth: fyStartMonth)) ?? nil,
             title: text(.title, cells), id: text(.id, cells), commentary: text(.commentary, cells))
@@ -76,18 +81,13 @@ struct RowImporter {
         guard findings.problems.isEmpty else { return .problem(findings.problems) }
         noteDifferences(action, cells, plan: plan, notes: &findings.notes)
         let review = action.review(for: quarter)
-        let currentStatus = review?.status ?? action.status
-        let currentCommentary = review?.commentary ?? action.commentary
-        var commentary = values.commentary
-        if commentary == withheldText {
-            // A public return's placeholder for restricted words: never the quarter's commentary.
-            findings.notes.append("commentary \"\(withheldText)\" is a public return's placeholder: the commentary is not changed")
-            commentary = ""
-        }
-        let newCommentary = commentary.isEmpty || commentary == currentCommentary.trimmingSpaces() ? nil : commentary
+        // The row is compared with what its return pre-filled: the lead's own latest update (never
+        // the board's view), and only words written in this quarter.
+        let answer = plan.returnAnswer(for: action, in: quarter, live: plan.editingQuarter(on: context.now.day))
+        let newCommentary = self.newCommentary(values.commentary, answer: answer, notes: &findings.notes)
         do {
-            if (values.status != nil && values.status != currentStatus) || newCommentary != nil {
-                try plan.recordUpdate(actionID: action.id, status: values.status, commentary: newCommentary, quarter: quarter,
+            if (values.status != nil && values.status != answer.status) || newCommentary != nil {
+                try plan.recordUpdate(actionID: action.id, status: values.status ?? answer.status, commentary: newCommentary, quarter: quarter,
                                       author: plan.ownerName(action.owner), context: context)
             }
             if let due = values.due, due != action.due {
@@ -111,6 +111,21 @@ struct RowImporter {
             findings.notes.append("no new status or commentary: nothing recorded for \(quarter); the action still owes its update")
         }
         return plan.actions[index] == action ? .unchanged(action.id) : .updated(action.id)
+    }
+
+    /// The row's commentary when it is new for the quarter, else nil: blank, the lead's words
+    /// already recorded for it, a public return's placeholder for restricted words, or words
+    /// from an earlier quarter (a return pre-filled them before returns kept them apart) are not.
+    private func newCommentary(_ commentary: String, answer: ReturnAnswer, notes: inout [String]) -> String? {
+        if commentary == withheldText {
+            notes.append("commentary \"\(withheldText)\" is a public return's placeholder: the commentary is not changed")
+            return nil
+        }
+        if let reference = answer.reference, !commentary.isEmpty, commentary == reference.text {
+            notes.append("the commentary repeats the \(reference.quarter.map { "\($0)" } ?? "earlier") update: not taken as \(quarter)'s")
+            return nil
+        }
+        return commentary.isEmpty || commentary == answer.commentary ? nil : commentary
     }
 
     /// A new action from the row, with the owners, partners and workstreams it names made when

@@ -29,8 +29,9 @@ extension Report {
             [StyledCell(.text("How to fill this in"), style: bold)],
         ]
         let steps = [
-            "1. On the Actions sheet, choose each action's status (RAG) from the drop-down; the cell colour follows it.",
-            "2. Write this quarter's progress in the \"\(progressHeader)\" column. A status that gets worse, or stays red, needs words on why and what is being done.",
+            "1. On the Actions sheet, choose each action's status (RAG) from the drop-down; the cell colour follows it. It shows the status you last gave (the board's view, if it differs, is in \"Board's view\").",
+            "2. Write this quarter's progress in the \"\(progressHeader)\" column. A status that gets worse, or stays red, needs words on why and what is being done. "
+                + "Your words from an earlier quarter are in \"Words from an earlier quarter\", for reference only: a row left as it is records nothing.",
             "3. If the target date has to move, write the new date and say why in \"Reason if the target date changed\".",
             "4. Do not change the Ref column (it is locked): it matches your return to the plan. Other columns are for reference.",
             "5. Save the file as .xlsx and send it back. It is read with: dplan import FILE --into PLAN --update --quarter \"\(quarter)\"",
@@ -52,14 +53,16 @@ extension Report {
 
     private func actionsSheet() -> SheetDraft {
         let header = ["Ref", "Priority", "Action", "Lead", "Partners", "Target date", "RAG", progressHeader, "Outcome measure", "Funding",
-                      "Reason if the target date changed", "Board's view"]
+                      "Reason if the target date changed", "Board's view", "Words from an earlier quarter"]
         let headerStyle = CellStyle(bold: true, wrap: true, fill: "DDEBF7")
         var rows = [header.map { StyledCell(.text($0), style: headerStyle) }]
         let editable = CellStyle(wrap: true, locked: false)
         for group in groups {
             for action in group.actions {
                 let due: CellValue = Day(iso: action.due).map { .date(CalendarDate(year: $0.year, month: $0.month, day: $0.day)) } ?? .empty
-                let fill = Report.statusFills.first { $0.letter == action.letter }?.fill
+                // The lead's own latest update, never the board's view: reading back an untouched
+                // return then records nothing (earlier words are in the last column, for reference).
+                let fill = Report.statusFills.first { $0.letter == action.returnLetter }?.fill
                 rows.append([
                     StyledCell(.text(action.id), style: CellStyle(bold: true)),
                     StyledCell(.text(action.groupName), style: editable),
@@ -67,18 +70,19 @@ extension Report {
                     StyledCell(.text(action.owner), style: editable),
                     StyledCell(.text(action.partners), style: editable),
                     StyledCell(due, style: editable),
-                    StyledCell(.text("\(action.letter) \(action.statusLabel)"), style: CellStyle(bold: true, fill: fill, locked: false)),
-                    StyledCell(.text(action.withheld ? withheldText : action.commentary), style: editable),
+                    StyledCell(.text("\(action.returnLetter) \(action.returnStatusLabel)"), style: CellStyle(bold: true, fill: fill, locked: false)),
+                    StyledCell(.text(action.returnCommentary), style: editable),
                     StyledCell(.text(action.outcomeMeasure), style: editable),
                     StyledCell(.text(action.funding), style: editable),
                     StyledCell(.empty, style: editable),
                     StyledCell(.text(action.hasBoardView ? "\(action.boardCredit): \(action.boardReason)" : ""), style: CellStyle(wrap: true)),
+                    StyledCell(.text(action.returnReference), style: CellStyle(wrap: true)),
                 ])
             }
         }
         let statusColumn = CellRange(firstRow: 1, firstColumn: 6, lastRow: max(rows.count - 1, 1), lastColumn: 6)
         var sheet = SheetDraft(
-            name: "Actions", columnWidths: [9, 22, 45, 24, 24, 12, 13, 60, 30, 16, 30, 40], rows: rows, frozenRows: 1,
+            name: "Actions", columnWidths: [9, 22, 45, 24, 24, 12, 13, 60, 30, 16, 30, 40, 40], rows: rows, frozenRows: 1,
             dropDowns: [DropDown(range: statusColumn, values: Report.statusFills.map { "\($0.letter) \($0.label)" })],
             highlights: Report.statusFills.map { Highlight(range: statusColumn, value: "\($0.letter) \($0.label)", fill: $0.fill) },
             isProtected: true)

@@ -44,7 +44,7 @@ struct Chase: ParsableCommand {
         print("Updates still needed for \(quarter) (\(list.map(\.actionCount).reduce(0, +)) actions\(several ? " in \(plans.count) plans" : "")):")
         for owner in list {
             print("")
-            print("\(clean(owner.owner))\(owner.contact.map { " <\(clean($0))>" } ?? "")")
+            print(clean(ownerLine(owner.owner, contact: owner.contact)))
             for (label, _, actions) in owner.plans {
                 if several { print("  \(clean(label)):") }
                 for action in actions {
@@ -86,4 +86,14 @@ struct Chase: ParsableCommand {
             try finishMail(batch)
         }
     }
+}
+
+/// "Youth Justice Service <yjs@borough.gov.uk>": an owner's name and contact address, each once.
+/// A contact with its own display name keeps it beside the owner's ("Domestic Abuse Executive
+/// (DA Exec) <da@borough.gov.uk>"); one that is not an address is shown as written.
+func ownerLine(_ name: String, contact: String?) -> String {
+    guard let contact, !contact.isBlank else { return name }
+    guard let address = try? MailAddress(parsing: contact) else { return "\(name) <\(contact)>" }
+    let display = address.name.isEmpty || address.name == name ? "" : " (\(address.name))"
+    return "\(name)\(display) <\(address.address)>"
 }

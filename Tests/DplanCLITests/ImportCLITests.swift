@@ -112,19 +112,27 @@ func run(_ program: String, _ arguments: [String]) throws -> Bool {
         let profile = "-env:UserInstallation=file://\(folder)/lo-profile"
         let flat = "\(folder)/flat"
         #expect(try run(soffice, [profile, "--headless", "--convert-to", "fods", "--outdir", flat, "\(returns)/youth-service.xlsx", "\(returns)/early-help.xlsx"]))
-        func fillIn(_ name: String, _ edits: [(String, String)]) throws {
-            var text = try String(contentsOfFile: "\(flat)/\(name).fods", encoding: .utf8)
+        // Each row's RAG may be changed; its progress cell is empty (the lead has not written this
+        // quarter's words; last quarter's are in the reference column) and is filled in.
+        func fillIn(_ name: String, ref: String, status: (String, String)?, progress: String) throws {
+            let text = try String(contentsOfFile: "\(flat)/\(name).fods", encoding: .utf8)
             let actions = try #require(text.range(of: "table:name=\"Actions\""))
-            var tail = String(text[actions.lowerBound...])
-            for (old, new) in edits {
-                #expect(tail.contains("<text:p>\(old)</text:p>"), "\(name): \(old)")
-                tail = tail.replacingOccurrences(of: "<text:p>\(old)</text:p>", with: "<text:p>\(new)</text:p>")
+            let refCell = try #require(text.range(of: "<text:p>\(ref)</text:p>", range: actions.lowerBound..<text.endIndex))
+            let rowEnd = try #require(text.range(of: "</table:table-row>", range: refCell.upperBound..<text.endIndex))
+            var row = String(text[refCell.upperBound..<rowEnd.lowerBound])
+            if let (old, new) = status {
+                #expect(row.contains("<text:p>\(old)</text:p>"), "\(name): \(old)")
+                row = row.replacingOccurrences(of: "<text:p>\(old)</text:p>", with: "<text:p>\(new)</text:p>")
             }
-            text = String(text[..<actions.lowerBound]) + tail
-            try text.write(toFile: "\(flat)/\(name).fods", atomically: true, encoding: .utf8)
+            let statusCell = try #require(row.range(of: "content-validation-name"))
+            let empty = try #require(row.range(of: #"<table:table-cell table:style-name="[a-z0-9]+"/>"#, options: .regularExpression,
+                                                range: statusCell.upperBound..<row.endIndex))
+            row.replaceSubrange(empty, with: row[empty].dropLast(2) + " office:value-type=\"string\"><text:p>\(progress)</text:p></table:table-cell>")
+            try (String(text[..<refCell.upperBound]) + row + String(text[rowEnd.lowerBound...]))
+                .write(toFile: "\(flat)/\(name).fods", atomically: true, encoding: .utf8)
         }
-        try fillIn("youth-service", [("A Amber", "R Red"), ("Staffing gap in one ward", "Two wards without staff since October")])
-        try fillIn("early-help", [("Two cohorts running", "Third cohort started in November")])
+        try fillIn("youth-service", ref: "2.1", status: ("A Amber", "R Red"), progress: "Two wards without staff since October")
+        try fillIn("early-help", ref: "1.3", status: nil, progress: "Third cohort started in November")
         let filled = "\(folder)/filled"
         #expect(try run(soffice, [profile, "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", filled,
                                   "\(flat)/youth-service.fods", "\(flat)/early-help.fods"]))

@@ -90,7 +90,8 @@ import Testing
                                    options: .init(quarter: q3, update: true))
         #expect(result.rows[0].isProblem)
         #expect(result.rows[1].kind == .unchanged("A3"))
-        #expect(result.rows[1].notes.isEmpty)
+        // Complete: it owes no update (last quarter's words are not taken as this quarter's).
+        #expect(result.rows[1].notes == ["the commentary repeats the 2026/27 Q2 update: not taken as 2026/27 Q3's"])
         #expect(!result.plan.chaseList(for: q3).flatMap(\.actions).map(\.id).contains("A3"))
         #expect(result.noReturn == ["A2"])
     }
