@@ -21,16 +21,24 @@ extension Review {
 }
 
 extension Plan {
-    /// Records the board's view of an action for the quarter being edited: the status it settles
-    /// on and why. The lead's update (status and words) stays as it was; when the lead has not
-    /// updated this quarter, the review keeps the action's status as the lead's and is marked "no
-    /// update provided", so the owner still owes an update. The action's status becomes the
-    /// board's; its commentary stays the lead's. A reason is always required.
-    public mutating func recordBoardView(actionID: String, status: Status, reason: String, context: EditContext) throws {
+    /// Records the board's view of an action for the quarter being edited, or for `chosen` (a
+    /// February meeting reviewing the quarter that ended in December: it must have started and
+    /// not be closed): the status it settles on and why. The lead's update (status and words) stays as it was; when the lead
+    /// has not updated that quarter, the review keeps the action's status as the lead's and is
+    /// marked "no update provided", so the owner still owes an update. The action's status
+    /// becomes the board's unless a later quarter already has an update; its commentary stays the
+    /// lead's. A reason is always required.
+    public mutating func recordBoardView(actionID: String, status: Status, reason: String, quarter chosen: Quarter? = nil,
+                                         context: EditContext) throws {
         guard let index = actionIndex(id: actionID) else { throw PlanEditError.unknownAction(actionID) }
-        let quarter = try quarterForUpdates(on: context.now.day)
-        if let latest = actions[index].reviews.map(\.quarter).max(), latest > quarter {
-            throw PlanEditError.clockBehindLatestReview(today: context.now.day, quarter: quarter, latest: latest)
+        let day = context.now.day
+        let editing = try quarterForUpdates(on: day)
+        let quarter = chosen ?? editing
+        guard isInPeriod(quarter) else { throw PlanEditError.quarterOutsidePlan(quarter) }
+        guard quarter <= editing else { throw PlanEditError.quarterNotStarted(quarter) }
+        guard !isClosed(quarter) else { throw PlanEditError.quarterAlreadyClosed(quarter) }
+        if let latest = actions[index].reviews.map(\.quarter).max(), latest > editing {
+            throw PlanEditError.clockBehindLatestReview(today: day, quarter: editing, latest: latest)
         }
         let reason = reason.trimmingSpaces()
         guard !reason.isEmpty else { throw PlanEditError.boardReasonRequired }
@@ -45,7 +53,7 @@ extension Plan {
             let position = action.reviews.firstIndex { $0.quarter > quarter } ?? action.reviews.endIndex
             action.reviews.insert(review, at: position)
         }
-        action.status = status
+        if !action.reviews.contains(where: { $0.quarter > quarter }) { action.status = status }
         stamp(&action, from: actions[index], context)
         actions[index] = action
     }

@@ -23,6 +23,21 @@ import TestSupport
         #expect(show.stdout.contains("No referrals yet") && show.stdout.contains("Referrals slower than planned"))
     }
 
+    /// The board meets in February on the quarter that ended in December: `--quarter` records its
+    /// view there, and that quarter's paper shows it (the view once could only go to the running one).
+    @Test func aFebruaryMeetingGivesItsViewForTheQuarterItReviews() throws {
+        let plan = try temporaryCopy(of: hillingdonPlan)
+        let result = try runDplan(["board-view", plan, "SEC-05", "--status", "red", "--reason", "Board at the Q3 meeting",
+                                   "--quarter", "2026/27 Q3", "--by", "Chair"], now: "2027-02-10T10:00:00Z")
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("SEC-05: the board's view for 2026/27 Q3 is Red: Board at the Q3 meeting"), "\(result.stdout)")
+        let paper = try runDplan(["export", plan, "--quarter", "2026/27 Q3", "--format", "markdown", "-o", "-"], now: "2027-02-10T11:00:00Z")
+        #expect(paper.stdout.contains("Board at the Q3 meeting"))
+        let closed = try runDplan(["board-view", plan, "SEC-05", "--status", "red", "--reason", "r", "--quarter", "2026/27 Q2"],
+                                  now: "2027-02-10T12:00:00Z")
+        #expect(closed.status == 1 && closed.stderr.contains("2026/27 Q2"), "\(closed.stderr)")
+    }
+
     @Test func aBoardViewWithoutAReasonIsRefusedAndNothingWritten() throws {
         let plan = try temporaryCopy(of: hillingdonPlan)
         let before = try Data(contentsOf: URL(fileURLWithPath: plan))

@@ -25,6 +25,30 @@ import Testing
         #expect(plan.validate().isEmpty)
     }
 
+    /// A February meeting reviews the quarter that ended in December and awaits its close: its
+    /// views can be given for that quarter (`--quarter`); a lead's update already given for the
+    /// running quarter keeps the action's status. A closed or future quarter is refused.
+    @Test func aViewCanBeGivenForAnEndedQuarterAwaitingItsClose() throws {
+        var plan = samplePlan()
+        let february = EditContext(by: "Chair", now: Timestamp(iso: "2026-02-10T18:00:00Z")!)
+        let q4 = Quarter("2025/26 Q4")!
+        try plan.recordUpdate(actionID: "PRI-01", status: .amber, commentary: "Q4 started", context: EditContext(by: "Council", now: Timestamp(iso: "2026-01-20T10:00:00Z")!))
+        try plan.recordBoardView(actionID: "PRI-01", status: .red, reason: "Q3 slipped", quarter: q3, context: february)
+        let pri = plan.actions[plan.actionIndex(id: "PRI-01")!]
+        #expect(pri.review(for: q3)?.board?.status == .red && pri.review(for: q3)?.board?.reason == "Q3 slipped")
+        #expect(pri.status == .amber && pri.review(for: q4)?.board == nil)
+        try plan.recordBoardView(actionID: "PRI-01", status: .green, reason: "Recovering", context: february)
+        #expect(plan.actions[plan.actionIndex(id: "PRI-01")!].review(for: q4)?.board?.status == .green)
+        #expect(throws: PlanEditError.quarterNotStarted(q4.next)) {
+            try plan.recordBoardView(actionID: "WSA-01", status: .red, reason: "r", quarter: q4.next, context: february)
+        }
+        try plan.closeQuarter(q3, board: nil, context: february)
+        #expect(throws: PlanEditError.quarterAlreadyClosed(q3)) {
+            try plan.recordBoardView(actionID: "WSA-01", status: .red, reason: "r", quarter: q3, context: february)
+        }
+        #expect(plan.validate().isEmpty)
+    }
+
     @Test func theBoardsViewNeedsAReason() throws {
         var plan = samplePlan()
         #expect(throws: PlanEditError.boardReasonRequired) {
