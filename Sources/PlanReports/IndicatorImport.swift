@@ -62,7 +62,7 @@ public enum IndicatorImport {
                 return row[index].trimmingSpaces()
             }
             var problems = row.indices.dropFirst(headers.count).filter { !row[$0].trimmingSpaces().isEmpty }.map {
-                Problem(row: rowNumber, column: nil, message: "column \(CellReference.letters(ofColumn: $0)): \"\(row[$0].prefix(40))\" has no "
+                Problem(row: rowNumber, column: nil, message: "column \(CellReference.letters(ofColumn: $0)): \"\(row[$0].prefix(60))\" has no "
                     + "header above it, so it would be lost (an unquoted comma splits a cell: put the cell in quotes)")
             }
             func problem(_ column: Column, _ message: String) {

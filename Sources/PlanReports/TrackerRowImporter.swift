@@ -47,7 +47,7 @@ struct RowImporter {
     func apply(_ row: (number: Int, cells: [CellValue]), to result: inout TrackerImport.Result, matched: inout Set<String>) -> TrackerImport.RowOutcome {
         var findings = RowFindings(table: table)
         for (column, cell) in row.cells.enumerated() where !cell.isBlank && !table.hasHeader(column) {
-            findings.problems.append("column \(TrackerTable.letter(column)): \"\(cell.text.prefix(40))\" has no header above it, so it would be "
+            findings.problems.append("column \(TrackerTable.letter(column)): \"\(cell.text.prefix(60))\" has no header above it, so it would be "
                 + "lost (in a CSV file an unquoted comma splits a cell: put the cell in quotes)")
         }
         let values = read(row.cells, plan: result.plan, into: &findings)

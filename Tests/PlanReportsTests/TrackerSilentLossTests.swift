@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func aSecondRowForAnActionIsAProblemAndTheFirstIsNamed() throws {
-        let result = try importing("Ref,Action,RAG\nA1,Mentoring,Amber\nA2,Lighting,Red\nA1,Mentoring,Green\n", into: try returnsPlan(),
+        let result = try importing("Ref,Action,RAG\nA1,Mentoring,Green\nA2,Lighting,Red\nA1,Mentoring,Amber\n", into: try returnsPlan(),
                                    options: .init(quarter: Quarter("2026/27 Q3"), update: true))
         #expect(result.problems.map(\.row) == [4])
         #expect(result.problems.first?.kind == .problem(["column A \"Ref\": a second row for A1 (the first is tracker.csv, row 2); give each action one row"]))
