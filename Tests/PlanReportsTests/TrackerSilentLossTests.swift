@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func aCellWithNoHeaderIsAProblemNotDropped() throws {
-        let result = try importing("Ref,Action,,RAG\nA1,Mentoring,stray words,Amber,more\n", into: try returnsPlan(),
+        let result = try importing("Ref,Action,,RAG\nA1,Mentoring,stray words,Green,more\n", into: try returnsPlan(),
                                    options: .init(quarter: Quarter("2026/27 Q3"), update: true))
         #expect(result.problems.first?.kind == .problem([
             "column C: \"stray words\" has no header above it, so it would be lost (in a CSV file an unquoted comma splits a cell: put the cell in quotes)",
