@@ -250,10 +250,15 @@ extension Plan {
 }
 
 /// An id made from a name ("Metropolitan Police Service" → `metropolitan-police-service`), with
-/// `-2`, `-3`… added when it is already taken.
+/// `-2`, `-3`… added when it is already taken. A long name keeps its first words, up to 56
+/// characters (a single longer word is cut), so that id and suffix stay within an owner id's 64.
 public func uniqueSlug(_ name: String, existing: Set<String>, fallback: String) -> String {
     let words = name.lowercased().split { !($0.isLetter || $0.isNumber) }
-    let base = words.isEmpty ? fallback : words.joined(separator: "-")
+    var base = words.first.map { String($0.prefix(56)) } ?? fallback
+    for word in words.dropFirst() {
+        guard base.count + 1 + word.count <= 56 else { break }
+        base += "-" + word
+    }
     var candidate = base
     var n = 2
     while existing.contains(candidate) { candidate = "\(base)-\(n)"; n += 1 }

@@ -1,6 +1,7 @@
 import CSV
 import Foundation
 import PlanModel
+import Spreadsheet
 
 /// Reads the quarterly data file an analyst sends (one row per indicator and quarter: indicator,
 /// quarter, value, note, and optionally provisional) into indicator values. Every bad cell is
@@ -37,13 +38,7 @@ public enum IndicatorImport {
 
     /// Records every row of `data` in `plan`, or reports why not.
     public static func run(_ data: Data, into plan: Plan, context: EditContext) throws -> Result {
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        guard let text = String(data: bytes, encoding: .utf8) ?? String(data: bytes, encoding: .windowsCP1252) else {
-            throw IndicatorImportError("the file is neither UTF-8 nor Windows-1252 text")
-        }
-        let reader: CSVReader
-        do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch { throw IndicatorImportError("not a readable CSV file: \(error)") }
+        let reader = try reader(data)
         guard let headers = reader.headerRow, !headers.isEmpty else { throw IndicatorImportError("the file has no header row") }
         var columnOf: [Column: Int] = [:]
         for (index, header) in headers.enumerated() {
@@ -66,7 +61,10 @@ public enum IndicatorImport {
                 guard let index = columnOf[column], index < row.count else { return "" }
                 return row[index].trimmingSpaces()
             }
-            var problems: [Problem] = []
+            var problems = row.indices.dropFirst(headers.count).filter { !row[$0].trimmingSpaces().isEmpty }.map {
+                Problem(row: rowNumber, column: nil, message: "column \(CellReference.letters(ofColumn: $0)): \"\(row[$0].prefix(60))\" has no "
+                    + "header above it, so it would be lost (an unquoted comma splits a cell: put the cell in quotes)")
+            }
             func problem(_ column: Column, _ message: String) {
                 problems.append(Problem(row: rowNumber, column: headers[columnOf[column]!], message: message))
             }
@@ -115,6 +113,13 @@ public enum IndicatorImport {
             if result.plan.indicators != before { result.recorded += 1 }
         }
         return result
+    }
+
+    /// A reader of the file's rows, its text decoded as `CSVText` says.
+    private static func reader(_ data: Data) throws -> CSVReader {
+        let text: String
+        do { text = try CSVText.decode(data) } catch { throw IndicatorImportError(error.description) }
+        do { return try CSVReader(string: text, hasHeaderRow: true) } catch { throw IndicatorImportError("not a readable CSV file: \(error)") }
     }
 }
 

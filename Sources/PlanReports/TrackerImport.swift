@@ -59,6 +59,10 @@ public enum TrackerImport {
     /// The plan after the import and what happened to every row; nothing is saved here.
     public struct Result: Sendable {
         public var plan: Plan
+        /// The tables as read: for a sheet with columns for several quarters, the chosen quarter's.
+        public var tables: [TrackerTable] = []
+        /// The row (file and number) each action was first read from, to refuse a second.
+        var actionRows: [String: String] = [:]
         public var rows: [RowOutcome]
         /// The quarter each table's updates went to, in table order.
         public var quarters: [Quarter]
@@ -75,7 +79,9 @@ public enum TrackerImport {
     public static func apply(_ tables: [TrackerTable], to plan: Plan, options: Options, context: EditContext) throws(TrackerImportError) -> Result {
         var result = Result(plan: plan, rows: [], quarters: [], createdOwners: [], createdWorkstreams: [], noReturn: [])
         var matched = Set<String>()
-        for table in tables {
+        for found in tables {
+            let table = try found.choosingColumns(for: options.quarter)
+            result.tables.append(table)
             let given = options.quarter ?? table.headerQuarter
             if given == nil {
                 // No quarter named: the quarter updates go to today (held within the plan period,

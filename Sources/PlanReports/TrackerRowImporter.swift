@@ -46,12 +46,23 @@ struct RowImporter {
     /// new action. A row with problems changes nothing.
     func apply(_ row: (number: Int, cells: [CellValue]), to result: inout TrackerImport.Result, matched: inout Set<String>) -> TrackerImport.RowOutcome {
         var findings = RowFindings(table: table)
+        for (column, cell) in row.cells.enumerated() where !cell.isBlank && !table.hasHeader(column) {
+            findings.problems.append("column \(TrackerTable.letter(column)): \"\(cell.text.prefix(60))\" has no header above it, so it would be "
+                + "lost (in a CSV file an unquoted comma splits a cell: put the cell in quotes)")
+        }
         let values = read(row.cells, plan: result.plan, into: &findings)
         let kind: TrackerImport.RowOutcome.Kind
+        let here = "\(table.file), row \(row.number)"
         if options.update, let index = match(id: values.id, title: values.title, in: result.plan, problem: { findings.problem(.title, $0) }) {
+            let id = result.plan.actions[index].id
+            if let earlier = result.actionRows[id] {
+                findings.problem(values.id.isEmpty ? .title : .id, "a second row for \(id) (the first is \(earlier)); give each action one row")
+            }
+            result.actionRows[id] = result.actionRows[id] ?? here
             kind = update(index, with: values, row.cells, plan: &result.plan, matched: &matched, findings: &findings)
         } else {
             kind = add(values, row.cells, to: &result, matched: &matched, findings: &findings)
+            if case .added(let id) = kind { result.actionRows[id] = here }
         }
         return TrackerImport.RowOutcome(file: table.file, sheet: table.sheet, row: row.number, kind: kind, notes: findings.notes)
     }

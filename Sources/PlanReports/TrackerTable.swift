@@ -18,6 +18,8 @@ public struct TrackerTable: Sendable {
     public var title: String?
     /// A quarter named in a header ("Progress Update Q2 25/26").
     public var headerQuarter: Quarter?
+    /// Every status and progress column, used or not: a sheet may have one of each per quarter.
+    var quarterCandidates: [(column: Int, header: String, field: TrackerField)]
     var dateSystem: DateSystem
     /// The rows below the header: one-based row number and cells.
     var rows: [(number: Int, cells: [CellValue])]
@@ -27,6 +29,9 @@ public struct TrackerTable: Sendable {
 
     /// The column that fills `field`, if any.
     func column(of field: TrackerField) -> Int? { columns.first { $0.field == field }?.column }
+
+    /// Whether the header row has text above zero-based `column`.
+    func hasHeader(_ column: Int) -> Bool { columns.contains { $0.column == column } || ignored.contains { $0.column == column } }
 
     /// Finds the table in a workbook: on sheet `sheetName`, or on the first sheet with a header
     /// row (a row within the first 50 naming an action or ref column and at least one other
@@ -75,10 +80,12 @@ public struct TrackerTable: Sendable {
         for r in 0..<min(sheet.rows.count, 50) {
             var columns: [(column: Int, header: String, field: TrackerField)] = []
             var ignored: [(column: Int, header: String)] = []
+            var candidates: [(column: Int, header: String, field: TrackerField)] = []
             for (c, cell) in sheet.rows[r].enumerated() where !cell.isBlank {
                 let header = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
                 let field: TrackerField?
                 if let chosen = explicit[header.lowercased()] { field = chosen } else { field = TrackerField.recognise(header) }
+                if let field, [.status, .commentary].contains(field) { candidates.append((c, header, field)) }
                 if let field, !columns.contains(where: { $0.field == field }) {
                     columns.append((c, header, field))
                 } else {
@@ -101,7 +108,7 @@ public struct TrackerTable: Sendable {
             }
             let headerQuarter = columns.lazy.filter { [.commentary, .status].contains($0.field) }.compactMap { quarter(in: $0.header) }.first
             return TrackerTable(file: file, sheet: sheet.name, headerRow: r + 1, columns: columns, ignored: ignored, title: title,
-                                headerQuarter: headerQuarter, dateSystem: dateSystem, rows: rows)
+                                headerQuarter: headerQuarter, quarterCandidates: candidates, dateSystem: dateSystem, rows: rows)
         }
         return nil
     }

@@ -8,12 +8,8 @@ enum CSVSheet {
         guard data.count <= limits.partBytes else {
             throw SpreadsheetError("the file is \(data.count / 1_000_000) MB; dplan reads CSV files up to \(limits.partBytes / 1_000_000) MB")
         }
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if bytes.contains(0) { throw SpreadsheetError("the file holds binary data; expected CSV text or an .xlsx workbook") }
-        guard let text = String(data: bytes, encoding: .utf8) ?? String(data: bytes, encoding: .windowsCP1252) else {
-            throw SpreadsheetError("the file is neither UTF-8 nor Windows-1252 text")
-        }
+        if data.contains(0) { throw SpreadsheetError("the file holds binary data; expected CSV text or an .xlsx workbook") }
+        let text = try CSVText.decode(data)
         try checkQuotes(text)
         let reader: CSVReader
         do { reader = try CSVReader(string: text, hasHeaderRow: false) } catch {

@@ -85,7 +85,7 @@ struct Import: ParsableCommand {
         do { result = try TrackerImport.apply(tables, to: plan, options: options, context: context) } catch {
             throw DplanError.refused("\(error) (nothing was written)")
         }
-        report(tables, result, isNew: isNew, plan: plan)
+        report(result.tables, result, isNew: isNew, plan: plan)
 
         let problems = result.problems.count
         let invalid = result.plan.validate()
