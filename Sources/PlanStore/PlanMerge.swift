@@ -34,7 +34,11 @@ public enum PlanMerge {
 
     /// Merges; `resolutions` (by conflict path) settles conflicts the user has decided. `mine`
     /// is ours: the version being saved, or the branch being merged into.
-    public static func merge(base: Plan, mine: Plan, theirs: Plan, resolutions: [String: MergeConflict.Side] = [:]) -> Result {
+    /// `decidedBy` is who decides them, and when: a decided review goes on the audit trail in
+    /// their name (`Plan.settleDecidedReview`); "dplan merge" at the latest stamp of the three
+    /// plans when nil.
+    public static func merge(base: Plan, mine: Plan, theirs: Plan, resolutions: [String: MergeConflict.Side] = [:],
+                             decidedBy: EditContext? = nil) -> Result {
         let versions = MergeVersions(base: base, ours: mine, theirs: theirs)
         let (base, mine, theirs) = (versions.base, versions.ours, versions.theirs)
         var context = Context(resolutions: resolutions)
@@ -47,6 +51,7 @@ public enum PlanMerge {
         }
         plan.actions = merged.actions
         plan.frozenQuarters = mergeFrozenQuarters(mine: mine, theirs: theirs, quarters: plan.quarters)
+        keepClosedReviews(&plan, mine: mine, theirs: theirs, context: &context)
         // An action I deleted and chose to take back from them returns as an added action does.
         for action in merged.takenBack { plan.insertInGroupOrder(action) }
         // An action kept against a deletion on the other side, once decided, is not deleted. While
@@ -54,6 +59,11 @@ public enum PlanMerge {
         let live = Set(plan.actions.map(\.id)), open = Set(context.conflicts.map(\.path))
         plan.removedActions.removeAll { restored.contains($0.id) && live.contains($0.id) && !open.contains("actions[id=\($0.id)]") }
         keepRestricted(&plan, base: base, ours: mine, theirs: theirs)
+        let latest = (mine.actions + theirs.actions).compactMap(\.updated).max() ?? Timestamp(day: Day(daysSinceEpoch: 0))
+        let decider = decidedBy ?? EditContext(by: "dplan merge", now: latest)
+        for (id, quarter) in context.decidedReviews {
+            plan.settleDecidedReview(actionID: id, quarter: quarter, context: decider)
+        }
         return Result(plan: plan, conflicts: context.conflicts, renumbered: versions.renumbered)
     }
 
@@ -83,7 +93,7 @@ public enum PlanMerge {
         return compact(value)
     }
 
-    private struct Context {
+    struct Context {
         var resolutions: [String: MergeConflict.Side]
         var conflicts: [MergeConflict] = []
         /// Who last changed the object being merged on each side (its `updatedBy`, `updated`).
@@ -91,9 +101,13 @@ public enum PlanMerge {
         /// What a review both sides added for one quarter is compared with: the base action's
         /// status, owner and restricted mark, with no commentary.
         var reviewBase: [String: Any]?
+        /// Reviews (by path) whose two sides said different things: one conflict each, decided or not.
+        var reviewClashes: Set<String> = []
+        /// Reviews decided by `resolutions`, to settle once the plan is whole.
+        var decidedReviews: [(id: String, quarter: Quarter)] = []
     }
 
-    private struct Who {
+    struct Who {
         var mineBy: String?, mineOn: String?, theirsBy: String?, theirsOn: String?
     }
 
@@ -113,7 +127,7 @@ public enum PlanMerge {
         return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
     }
 
-    private static func same(_ a: Any?, _ b: Any?) -> Bool {
+    static func same(_ a: Any?, _ b: Any?) -> Bool {
         switch (a, b) {
         case (nil, nil): return true
         case (nil, _), (_, nil): return false
@@ -152,6 +166,7 @@ public enum PlanMerge {
             guard let data = try? JSONSerialization.data(withJSONObject: merged), var action = PlanCoding.decodeAction(data) else {
                 return (nil, restored)
             }
+            followReview(&action, context: &context)
             settleStatus(&action, conflicts: &context.conflicts)
             if my == nil, old != nil { takenBack.append(action) } else { result.append(action) }
         }
@@ -193,7 +208,7 @@ public enum PlanMerge {
     /// Lists whose entries are history: kept as sets of entries keyed by their content.
     private static let entrySets: Set<String> = ["changeLog", "dueDateChanges", "reopenings", "removedActions", "conflicts", "returnsSent"]
 
-    private static func mergeValue(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, field: String, context: inout Context) -> Any? {
+    static func mergeValue(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, field: String, context: inout Context) -> Any? {
         if same(mine, theirs) { return mine }
         if same(base, mine) { return theirs }
         if same(base, theirs) { return mine }
@@ -224,7 +239,7 @@ public enum PlanMerge {
 
     /// Both sides changed a value differently: their value when the user chose it, else ours,
     /// with the conflict recorded.
-    private static func conflict(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, context: inout Context) -> Any? {
+    static func conflict(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, context: inout Context) -> Any? {
         let label = path.isEmpty ? "(top level)" : path
         switch context.resolutions[label] {
         case .ours?: return mine
@@ -343,7 +358,9 @@ public enum PlanMerge {
                 review["quarter"] = id
                 old = review
             }
-            if let value = mergeValue(old, m[id], t[id], path: label, field: "", context: &context) { result.append(value) }
+            let value = field == "reviews" ? mergeReview(old, m[id], t[id], path: label, context: &context)
+                : mergeValue(old, m[id], t[id], path: label, field: "", context: &context)
+            if let value { result.append(value) }
         }
         return result
     }

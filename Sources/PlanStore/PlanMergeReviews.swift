@@ -1,0 +1,140 @@
+import Foundation
+import PlanModel
+
+/// How `PlanMerge` merges an action's reviews (docs/reliability.md, "Merging"):
+/// - a review is the lead's statement — status, words, author, time, owner, "no update" mark, who
+///   entered it — merged as one unit, and the board's view (`board`) and the restricted mark
+///   (kept with the words it covers by `keepRestricted`), merged field by field; two different statements for one quarter are one conflict whose sides are
+///   whole reviews, never one side's status with the other's words or author;
+/// - a quarter one side closed keeps the reviews it closed with: an update the other side made
+///   to it meanwhile is a conflict (keep the close, or keep the update and reopen the quarter).
+extension PlanMerge {
+    /// The fields of a review that are the lead's statement.
+    static let statementKeys: Set<String> = ["status", "commentary", "by", "on", "owner", "noUpdateProvided", "enteredBy"]
+
+    /// One review both sides hold (or one side added, or removed): the statement whole, the rest
+    /// (the board's view, the restricted mark) field by field.
+    static func mergeReview(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, context: inout Context) -> Any? {
+        guard let m = mine as? [String: Any], let t = theirs as? [String: Any], !same(m, t) else {
+            return mergeValue(base, mine, theirs, path: path, field: "", context: &context)
+        }
+        let b = base as? [String: Any] ?? [:]
+        func statement(_ review: [String: Any]) -> [String: Any] { review.filter { statementKeys.contains($0.key) } }
+        var rest: [String: Any] = [:]
+        let mark = context.conflicts.count
+        for key in Set(m.keys).union(t.keys).union(b.keys).subtracting(statementKeys).sorted() {
+            if let value = mergeValue(b[key], m[key], t[key], path: "\(path).\(key)", field: key, context: &context) { rest[key] = value }
+        }
+        let said: [String: Any]
+        if let agreed = saidWithoutClash(statement(b), statement(m), statement(t)) {
+            said = agreed
+        } else {
+            context.reviewClashes.insert(path)
+            // Each side whole; words a side marked restricted stay marked when it is taken.
+            func side(_ review: [String: Any]) -> [String: Any] {
+                statement(review).merging(rest) { $1 }.merging(review["restricted"] as? Bool == true ? ["restricted": true] : [:]) { $1 }
+            }
+            let (ours, theirs) = (side(m), side(t))
+            switch context.resolutions[path] {
+            case .ours?: said = ours
+            case .theirs?: said = theirs
+            case nil:
+                said = ours
+                context.conflicts.insert(reviewConflict(path: path, base: base, ours: ours, theirs: theirs), at: mark)
+            }
+            if context.resolutions[path] != nil, let decided = decidedReview(path) { context.decidedReviews.append(decided) }
+        }
+        return said.merging(rest) { $1 }
+    }
+
+    /// The merged statement when the sides do not clash: the same, or changed on one side only;
+    /// the lead's update over "no update provided" (a close, or a board's view given first); a
+    /// side that only stamped the base's statement again gives way; the same words recorded
+    /// twice, with the later stamp. Nil when they clash.
+    private static func saidWithoutClash(_ b: [String: Any], _ m: [String: Any], _ t: [String: Any]) -> [String: Any]? {
+        if same(m, t) || same(b, t) { return m }
+        if same(b, m) { return t }
+        if (m["noUpdateProvided"] != nil) != (t["noUpdateProvided"] != nil) { return m["noUpdateProvided"] == nil ? m : t }
+        let stampKeys: Set<String> = ["by", "on", "enteredBy"]
+        func content(_ s: [String: Any]) -> [String: Any] { s.filter { !stampKeys.contains($0.key) } }
+        // A side that only stated again what the base said (a new stamp, the same words) said nothing new.
+        if !b.isEmpty, same(content(b), content(m)) { return t }
+        if !b.isEmpty, same(content(b), content(t)) { return m }
+        guard same(content(m), content(t)) else { return nil }
+        func stamp(_ s: [String: Any]) -> String { "\(s["on"] as? String ?? "") \(s["by"] as? String ?? "")" }
+        return stamp(m) >= stamp(t) ? m : t
+    }
+
+    /// A clash of two reviews: one conflict, credited to each review's author.
+    private static func reviewConflict(path: String, base: Any?, ours: [String: Any], theirs: [String: Any]) -> MergeConflict {
+        func on(_ review: [String: Any]) -> Timestamp? { (review["on"] as? String).flatMap { Timestamp(iso: $0) } }
+        return MergeConflict(path: path, base: compact(base), ours: compact(ours), theirs: compact(theirs),
+                             oursBy: ours["by"] as? String, oursOn: on(ours), theirsBy: theirs["by"] as? String, theirsOn: on(theirs))
+    }
+
+    /// The action and quarter of a review's path.
+    private static func decidedReview(_ path: String) -> (id: String, quarter: Quarter)? {
+        MergeConflict(path: path, base: nil, ours: nil, theirs: nil).wholeReview.map { ($0.actionID, $0.quarter) }
+    }
+
+    /// An action whose latest review clashed: its status and commentary are that review's, so
+    /// they are not conflicts of their own; deciding the review decides them.
+    static func followReview(_ action: inout Action, context: inout Context) {
+        guard let latest = action.reviews.max(by: { $0.quarter < $1.quarter }),
+              context.reviewClashes.contains("actions[id=\(action.id)].reviews[quarter=\(latest.quarter)]") else { return }
+        action.status = latest.board?.status ?? latest.status
+        var fields = ["actions[id=\(action.id)].status"]
+        if !latest.commentary.isBlank {
+            action.commentary = latest.commentary
+            fields.append("actions[id=\(action.id)].commentary")
+        }
+        context.conflicts.removeAll { fields.contains($0.path) }
+    }
+
+    /// A quarter closed on one side only (its frozen copy is that side's) keeps the reviews that
+    /// side holds for it: where the merge made another (the other side updated the quarter while
+    /// it was being closed), the review is one conflict — ours meanwhile — unless one already is.
+    static func keepClosedReviews(_ plan: inout Plan, mine: Plan, theirs: Plan, context: inout Context) {
+        for frozen in plan.frozenQuarters {
+            let quarter = frozen.quarter
+            func closed(_ side: Plan) -> Bool { side.quarters.contains { $0.quarter == quarter && $0.state == .closed && $0.closedOn == frozen.closedOn } }
+            guard closed(mine) != closed(theirs) else { continue }
+            let closer = closed(mine) ? mine : theirs
+            for index in plan.actions.indices {
+                let id = plan.actions[index].id
+                let path = "actions[id=\(id)].reviews[quarter=\(quarter)]"
+                func action(_ side: Plan) -> Action? { side.actions.first { $0.id == id } }
+                guard let kept = action(closer)?.review(for: quarter), plan.actions[index].review(for: quarter) != kept,
+                      !context.conflicts.contains(where: { $0.path == path }) else { continue }
+                let chosen: Action?
+                switch context.resolutions[path] {
+                case .ours?: chosen = action(mine)
+                case .theirs?: chosen = action(theirs)
+                case nil:
+                    chosen = action(mine)
+                    let (my, their) = (action(mine), action(theirs))
+                    let (myReview, theirReview) = (my?.review(for: quarter), their?.review(for: quarter))
+                    context.conflicts.append(MergeConflict(path: path, base: nil, ours: my.flatMap { reviewJSON($0, quarter) },
+                                                           theirs: their.flatMap { reviewJSON($0, quarter) },
+                                                           oursBy: myReview?.by, oursOn: myReview?.on, theirsBy: theirReview?.by, theirsOn: theirReview?.on))
+                }
+                if let review = chosen?.review(for: quarter) {
+                    if let r = plan.actions[index].reviews.lastIndex(where: { $0.quarter == quarter }) {
+                        plan.actions[index].reviews[r] = review
+                    } else {
+                        plan.actions[index].reviews.append(review)
+                        plan.actions[index].reviews.sort { $0.quarter < $1.quarter }
+                    }
+                }
+                if context.resolutions[path] != nil { context.decidedReviews.append((id, quarter)) }
+            }
+        }
+    }
+
+    /// An action's review of `quarter` as the plan file writes it, compact.
+    private static func reviewJSON(_ action: Action, _ quarter: Quarter) -> String? {
+        let tree = try? JSONSerialization.jsonObject(with: PlanCoding.encode(action)) as? [String: Any]
+        let reviews = tree?["reviews"] as? [[String: Any]] ?? []
+        return compact(reviews.first { $0["quarter"] as? String == quarter.description })
+    }
+}
