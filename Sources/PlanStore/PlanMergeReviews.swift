@@ -103,38 +103,46 @@ extension PlanMerge {
             for index in plan.actions.indices {
                 let id = plan.actions[index].id
                 let path = "actions[id=\(id)].reviews[quarter=\(quarter)]"
-                func action(_ side: Plan) -> Action? { side.actions.first { $0.id == id } }
-                guard let kept = action(closer)?.review(for: quarter), plan.actions[index].review(for: quarter) != kept,
-                      !context.conflicts.contains(where: { $0.path == path }) else { continue }
-                let chosen: Action?
-                switch context.resolutions[path] {
-                case .ours?: chosen = action(mine)
-                case .theirs?: chosen = action(theirs)
-                case nil:
-                    chosen = action(mine)
-                    let (my, their) = (action(mine), action(theirs))
-                    let (myReview, theirReview) = (my?.review(for: quarter), their?.review(for: quarter))
-                    context.conflicts.append(MergeConflict(path: path, base: nil, ours: my.flatMap { reviewJSON($0, quarter) },
-                                                           theirs: their.flatMap { reviewJSON($0, quarter) },
-                                                           oursBy: myReview?.by, oursOn: myReview?.on, theirsBy: theirReview?.by, theirsOn: theirReview?.on))
+                let merged = plan.actions[index].review(for: quarter)
+                // Each side's review with the restricted mark as merged (a mark is set and cleared
+                // on every review holding its words, closed or not); on the safe side for other words.
+                func review(_ side: Plan) -> Review? {
+                    guard var review = side.actions.first(where: { $0.id == id })?.review(for: quarter) else { return nil }
+                    review.restricted = review.commentary == merged?.commentary ? merged?.restricted
+                        : (review.restricted == true || merged?.restricted == true ? true : nil)
+                    return review
                 }
-                if let review = chosen?.review(for: quarter) {
-                    if let r = plan.actions[index].reviews.lastIndex(where: { $0.quarter == quarter }) {
-                        plan.actions[index].reviews[r] = review
-                    } else {
-                        plan.actions[index].reviews.append(review)
-                        plan.actions[index].reviews.sort { $0.quarter < $1.quarter }
-                    }
+                guard let kept = review(closer), merged != kept, !context.conflicts.contains(where: { $0.path == path }) else { continue }
+                let (my, their) = (review(mine), review(theirs))
+                switch context.resolutions[path] {
+                case .ours?: plan.actions[index].setReview(my, quarter: quarter)
+                case .theirs?: plan.actions[index].setReview(their, quarter: quarter)
+                case nil:
+                    plan.actions[index].setReview(my, quarter: quarter)
+                    let action = plan.actions[index]
+                    context.conflicts.append(MergeConflict(path: path, base: nil, ours: my.flatMap { reviewJSON($0, in: action) },
+                                                           theirs: their.flatMap { reviewJSON($0, in: action) },
+                                                           oursBy: my?.by, oursOn: my?.on, theirsBy: their?.by, theirsOn: their?.on))
                 }
                 if context.resolutions[path] != nil { context.decidedReviews.append((id, quarter)) }
             }
         }
     }
 
-    /// An action's review of `quarter` as the plan file writes it, compact.
-    private static func reviewJSON(_ action: Action, _ quarter: Quarter) -> String? {
+    /// A review as the plan file writes it, compact.
+    private static func reviewJSON(_ review: Review, in action: Action) -> String? {
+        var action = action
+        action.reviews = [review]
         let tree = try? JSONSerialization.jsonObject(with: PlanCoding.encode(action)) as? [String: Any]
-        let reviews = tree?["reviews"] as? [[String: Any]] ?? []
-        return compact(reviews.first { $0["quarter"] as? String == quarter.description })
+        return compact((tree?["reviews"] as? [Any])?.first)
+    }
+}
+
+extension Action {
+    /// Puts `review` in as the review of `quarter` (nil takes it out), oldest first.
+    fileprivate mutating func setReview(_ review: Review?, quarter: Quarter) {
+        reviews.removeAll { $0.quarter == quarter }
+        guard let review else { return }
+        reviews.insert(review, at: reviews.firstIndex { $0.quarter > quarter } ?? reviews.endIndex)
     }
 }
