@@ -7,7 +7,8 @@ extension Plan {
     /// words follow it when it is the action's latest review; a closed quarter whose frozen copy
     /// holds another review is reopened (the decision kept an update made while it was being
     /// closed, so its papers are live again until the board closes it again); and the action's
-    /// audit trail ends with the status and commentary the action holds, entered by `context`.
+    /// audit trail ends with the status, commentary and restricted mark the action holds,
+    /// entered by `context`. Words the review holds restricted are restricted on the action.
     public mutating func settleDecidedReview(actionID id: String, quarter: Quarter, context: EditContext) {
         guard let index = actionIndex(id: id), let review = actions[index].review(for: quarter) else { return }
         let before = actions[index]
@@ -15,9 +16,13 @@ extension Plan {
         if !action.reviews.contains(where: { $0.quarter > quarter }) {
             action.status = review.board?.status ?? review.status
             if !review.commentary.isBlank { action.commentary = review.commentary }
+            // Restricted words stay restricted on the action too.
+            if review.restricted == true, action.commentary == review.commentary { action.commentaryRestricted = true }
         }
         var log = action.changeLog ?? []
-        let fields = [("status", before.status.rawValue, action.status.rawValue), ("commentary", before.commentary, action.commentary)]
+        func mark(_ action: Action) -> String { action.commentaryRestricted == true ? "yes" : "no" }
+        let fields = [("status", before.status.rawValue, action.status.rawValue), ("commentary", before.commentary, action.commentary),
+                      ("commentaryRestricted", mark(before), mark(action))]
         for (field, old, new) in fields {
             let logged = log.last { $0.field == field }?.to ?? old
             if logged != new { log.append(FieldChange(field: field, from: logged, to: new, by: context.by, on: context.now)) }

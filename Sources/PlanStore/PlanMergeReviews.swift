@@ -86,6 +86,7 @@ extension PlanMerge {
         var fields = ["actions[id=\(action.id)].status"]
         if !latest.commentary.isBlank {
             action.commentary = latest.commentary
+            if latest.restricted == true { action.commentaryRestricted = true }
             fields.append("actions[id=\(action.id)].commentary")
         }
         context.conflicts.removeAll { fields.contains($0.path) }

@@ -230,7 +230,8 @@ struct MergeOracle {
         guard merged.conflicts.isEmpty else { return [] }
         return merged.frozenQuarters.flatMap { frozen in
             merged.actions.compactMap { action in
-                guard let copy = frozen.plan.actions.first(where: { $0.id == action.id }) else { return nil }
+                // Known by creation, not id: a merge may have renumbered an action added since.
+                guard let copy = frozen.plan.actions.first(where: { Self.key($0) == Self.key(action) }) else { return nil }
                 let (live, kept) = (action.review(for: frozen.quarter), copy.review(for: frozen.quarter))
                 return live?.status == kept?.status && live?.commentary == kept?.commentary && live?.by == kept?.by ? nil
                     : "\(action.id) review \(frozen.quarter): \(live?.commentary ?? "-") differs from the closed quarter's frozen copy"
