@@ -13,7 +13,7 @@ extension PlanMerge {
     static let statementKeys: Set<String> = ["status", "commentary", "by", "on", "owner", "noUpdateProvided", "enteredBy"]
 
     /// One review both sides hold (or one side added, or removed): the statement whole, the rest
-    /// (the board's view, the restricted mark) field by field.
+    /// (the board's view) field by field, the restricted mark with the words it covers.
     static func mergeReview(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, context: inout Context) -> Any? {
         guard let m = mine as? [String: Any], let t = theirs as? [String: Any], !same(m, t) else {
             return mergeValue(base, mine, theirs, path: path, field: "", context: &context)
@@ -25,26 +25,27 @@ extension PlanMerge {
         for key in Set(m.keys).union(t.keys).union(b.keys).subtracting(statementKeys).sorted() {
             if let value = mergeValue(b[key], m[key], t[key], path: "\(path).\(key)", field: key, context: &context) { rest[key] = value }
         }
-        let said: [String: Any]
-        if let agreed = saidWithoutClash(statement(b), statement(m), statement(t)) {
-            said = agreed
-        } else {
-            context.reviewClashes.insert(path)
-            // Each side whole; words a side marked restricted stay marked when it is taken.
-            func side(_ review: [String: Any]) -> [String: Any] {
-                statement(review).merging(rest) { $1 }.merging(review["restricted"] as? Bool == true ? ["restricted": true] : [:]) { $1 }
-            }
-            let (ours, theirs) = (side(m), side(t))
-            switch context.resolutions[path] {
-            case .ours?: said = ours
-            case .theirs?: said = theirs
-            case nil:
-                said = ours
-                context.conflicts.insert(reviewConflict(path: path, base: base, ours: ours, theirs: theirs), at: mark)
-            }
-            if context.resolutions[path] != nil, let decided = decidedReview(path) { context.decidedReviews.append(decided) }
+        // The restricted mark goes with the words it covers: merged as a field (one side marking
+        // or clearing it) only while both sides hold the same words; else the chosen words' own.
+        let sameWords = same(m["commentary"], t["commentary"])
+        func withMark(_ said: [String: Any], from side: [String: Any]) -> [String: Any] {
+            var result = said.merging(rest) { $1 }
+            result["restricted"] = sameWords ? rest["restricted"] : side["restricted"]
+            return result
         }
-        return said.merging(rest) { $1 }
+        if let agreed = saidWithoutClash(statement(b), statement(m), statement(t)) {
+            return withMark(agreed, from: same(agreed["commentary"], m["commentary"]) ? m : t)
+        }
+        context.reviewClashes.insert(path)
+        let (ours, theirs) = (withMark(statement(m), from: m), withMark(statement(t), from: t))
+        if context.resolutions[path] != nil, let decided = decidedReview(path) { context.decidedReviews.append(decided) }
+        switch context.resolutions[path] {
+        case .ours?: return ours
+        case .theirs?: return theirs
+        case nil:
+            context.conflicts.insert(reviewConflict(path: path, base: base, ours: ours, theirs: theirs), at: mark)
+            return ours
+        }
     }
 
     /// The merged statement when the sides do not clash: the same, or changed on one side only;
