@@ -6,15 +6,15 @@ import PlanModel
 /// - audit trails (`changeLog`), due-date moves, reopenings, deletion records and recorded
 ///   conflicts are sets of entries keyed by their content: additions and removals from both
 ///   sides are kept, in time order, whatever order an earlier merge left them in;
-/// - stamps are derived: `updated`/`updatedBy`, a review's `on`/`by` (with the owner and "no
-///   update" mark recorded with it; the lead's update wins over "no update"), a quarter's
-///   `closedOn`/`closedBy` take the later stamp
+/// - stamps are derived: `updated`/`updatedBy`, a quarter's `closedOn`/`closedBy` take the
+///   later stamp
 ///   (the larger name on a tie); a milestone is done when the merge of done-or-not says so; an
 ///   action's status both sides changed is the one its latest review settles on, when that is
 ///   one side's (the lead's update against the board's view);
 /// - lists of ids (partners, workstreams, an indicator's links) are sets of additions and
-///   removals; lists of items with an `id` or `quarter` are merged item by item, and an item
-///   both sides added (a review for one quarter) field by field from the action it belongs to;
+///   removals; lists of items with an `id` or `quarter` are merged item by item;
+/// - a review is one statement, two different ones for a quarter one conflict of whole reviews,
+///   and a quarter one side closed keeps its reviews (`PlanMergeReviews.swift`);
 /// - new actions, milestones and funding lines both sides gave one id are both kept, ours
 ///   renumbered (`MergeVersions`);
 /// - a restricted mark cleared on one side stays on words the other side wrote (`keepRestricted`).
@@ -258,18 +258,14 @@ public enum PlanMerge {
     /// with the later stamp, the larger name on a tie; a milestone is done when merging done or
     /// not done says so, with the later of the sides' done stamps. Real fields still clash.
     private static func settleStamps(base: [String: Any], mine: inout [String: Any], theirs: inout [String: Any]) {
-        let groups = [["updated", "updatedBy"], ["on", "by", "owner", "noUpdateProvided", "enteredBy"], ["closedOn", "closedBy"]]
+        // Reviews are merged whole (`mergeReview`); `on`/`by` here are a board's view's.
+        let groups = [["updated", "updatedBy"], ["on", "by"], ["closedOn", "closedBy"]]
         func stamp(_ object: [String: Any], _ group: [String]) -> (String, String) {
             (object[group[0]] as? String ?? "", object[group[1]] as? String ?? "")
         }
         for group in groups where mine[group[0]] is String || theirs[group[0]] is String {
             guard mine[group[0]] is String == theirs[group[0]] is String, stamp(mine, group) != stamp(theirs, group) else { continue }
-            var later = stamp(mine, group) > stamp(theirs, group) ? mine : theirs
-            // A review one side holds as "no update provided" (a closed quarter, or only the
-            // board's view) and the other as the lead's update: the update is never lost.
-            if group.contains("noUpdateProvided"), mine["quarter"] != nil, (mine["noUpdateProvided"] != nil) != (theirs["noUpdateProvided"] != nil) {
-                later = mine["noUpdateProvided"] == nil ? mine : theirs
-            }
+            let later = stamp(mine, group) > stamp(theirs, group) ? mine : theirs
             for key in group {
                 mine[key] = later[key]
                 theirs[key] = later[key]

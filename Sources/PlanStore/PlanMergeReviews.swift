@@ -56,7 +56,8 @@ extension PlanMerge {
         if same(m, t) || same(b, t) { return m }
         if same(b, m) { return t }
         if (m["noUpdateProvided"] != nil) != (t["noUpdateProvided"] != nil) { return m["noUpdateProvided"] == nil ? m : t }
-        let stampKeys: Set<String> = ["by", "on", "enteredBy"]
+        // Who, when, and the owner at the time are the statement's stamp, not what it says.
+        let stampKeys: Set<String> = ["by", "on", "enteredBy", "owner"]
         func content(_ s: [String: Any]) -> [String: Any] { s.filter { !stampKeys.contains($0.key) } }
         // A side that only stated again what the base said (a new stamp, the same words) said nothing new.
         if !b.isEmpty, same(content(b), content(m)) { return t }

@@ -177,7 +177,13 @@ struct MergeOracle {
     /// Three-way rule on one fact: a one-sided change must be there; both changed differently is
     /// the only conflict.
     private func compare(_ fact: Fact, id: String? = nil, merged: Facts, expected: inout Set<String>, findings: inout Findings) {
-        let b = base.value(fact), o = ours.value(fact), t = theirs.value(fact), m = merged.value(fact)
+        var b = base.value(fact), o = ours.value(fact), t = theirs.value(fact)
+        let m = merged.value(fact)
+        // A review only one side holds (none in the base) is that side's addition, whatever the
+        // other side's status now reads (it may have moved on in another quarter).
+        if fact.field.hasPrefix("review "), base.values[fact] == nil, (ours.values[fact] == nil) != (theirs.values[fact] == nil) {
+            (b, o, t) = (nil, ours.values[fact], theirs.values[fact])
+        }
         let subject = id ?? "plan"
         if o != b, t != b, o != t {
             expected.insert("\(subject) \(fact.field)")
