@@ -91,7 +91,7 @@ public func describeConflict(_ conflict: MergeConflict) -> String {
 }
 
 /// A review a conflict holds (JSON text) as its status and words: `red — IDVA post vacant`.
-private func reviewInWords(_ json: String) -> String {
+public func reviewInWords(_ json: String) -> String {
     guard let review = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any],
           let status = review["status"] as? String else { return json }
     let words = review["commentary"] as? String ?? ""

@@ -59,12 +59,12 @@ extension PlanMerge {
         // Who, when, and the owner at the time are the statement's stamp, not what it says.
         let stampKeys: Set<String> = ["by", "on", "enteredBy", "owner"]
         func content(_ s: [String: Any]) -> [String: Any] { s.filter { !stampKeys.contains($0.key) } }
+        func stamp(_ s: [String: Any]) -> String { "\(s["on"] as? String ?? "") \(s["by"] as? String ?? "")" }
+        if same(content(m), content(t)) { return stamp(m) >= stamp(t) ? m : t }
         // A side that only stated again what the base said (a new stamp, the same words) said nothing new.
         if !b.isEmpty, same(content(b), content(m)) { return t }
         if !b.isEmpty, same(content(b), content(t)) { return m }
-        guard same(content(m), content(t)) else { return nil }
-        func stamp(_ s: [String: Any]) -> String { "\(s["on"] as? String ?? "") \(s["by"] as? String ?? "")" }
-        return stamp(m) >= stamp(t) ? m : t
+        return nil
     }
 
     /// A clash of two reviews: one conflict, credited to each review's author.
