@@ -1,3 +1,4 @@
+import Foundation
 import PlanModel
 import PlanReports
 import PlanStore
@@ -82,8 +83,18 @@ public enum DplanError: Error, Equatable, CustomStringConvertible, Sendable {
 public func describeConflict(_ conflict: MergeConflict) -> String {
     func side(_ value: String?, _ by: String?, _ on: Timestamp?) -> String {
         let who = [by.map(sanitizedForTerminal), on?.description].compactMap { $0 }.joined(separator: ", ")
-        return truncated(sanitizedForTerminal(value ?? "(absent)"), toWidth: 100) + (who.isEmpty ? "" : " (\(who))")
+        let shown = conflict.wholeReview == nil ? value : value.map(reviewInWords)
+        return truncated(sanitizedForTerminal(shown ?? "(absent)"), toWidth: 100) + (who.isEmpty ? "" : " (\(who))")
     }
     return "\(sanitizedForTerminal(conflict.label)): ours \(side(conflict.ours, conflict.oursBy, conflict.oursOn)), "
         + "theirs \(side(conflict.theirs, conflict.theirsBy, conflict.theirsOn)), base \(side(conflict.base, nil, nil))"
+}
+
+/// A review a conflict holds (JSON text) as its status and words: `red — IDVA post vacant`.
+public func reviewInWords(_ json: String) -> String {
+    guard let review = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any],
+          let status = review["status"] as? String else { return json }
+    let words = review["commentary"] as? String ?? ""
+    let said = !words.isEmpty ? words : review["noUpdateProvided"] as? Bool == true ? "(no update provided)" : "(no commentary)"
+    return "\(status) — \(said)" + (review["restricted"] as? Bool == true ? " (restricted)" : "")
 }

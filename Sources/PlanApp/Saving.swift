@@ -38,10 +38,10 @@ public struct SaveReport: Equatable, Sendable {
 /// validated, the replaced version kept as a backup, written atomically; and for every quarter the
 /// save closes, the dated copy that reproduces the board's papers later. Both front ends save here.
 public func save(_ plan: Plan, in document: inout PlanDocument, resolving resolutions: [String: MergeConflict.Side] = [:],
-                 keepingConflicts: Bool = false) throws(DplanError) -> SaveReport {
+                 decidedBy: EditContext? = nil, keepingConflicts: Bool = false) throws(DplanError) -> SaveReport {
     let closedBefore = Set(document.base.quarters.filter { $0.state == .closed }.map(\.quarter))
     let outcome: PlanDocument.SaveOutcome
-    do { outcome = try document.save(plan, resolving: resolutions, keepingConflicts: keepingConflicts) } catch { throw .save(error) }
+    do { outcome = try document.save(plan, resolving: resolutions, decidedBy: decidedBy, keepingConflicts: keepingConflicts) } catch { throw .save(error) }
     var report = SaveReport()
     if case .merged(let merged, let renumbered) = outcome {
         report.merged = merged

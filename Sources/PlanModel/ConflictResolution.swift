@@ -27,7 +27,9 @@ extension Plan {
     /// already in place, so taking ours only drops the record (and, for a whole action we kept,
     /// their deletion record); taking theirs writes their value at the conflict's path through
     /// `values` (a whole action comes back in its group, or goes with a deletion record).
-    /// `context` stands in for who deleted an action when the record does not say. Returns the
+    /// `context` stands in for who deleted an action when the record does not say, and decides a
+    /// whole review (`settleDecidedReview`: on the audit trail, reopening a closed quarter when the
+    /// update made while it was being closed is kept). Returns the
     /// conflicts settled; the plan is unchanged when one cannot be applied.
     public mutating func resolveConflicts(take side: MergeConflict.Side, context: EditContext, values: some ConflictValues,
                                           where selects: (MergeConflict) -> Bool) throws(ConflictResolutionError) -> [MergeConflict] {
@@ -42,6 +44,9 @@ extension Plan {
             }
         }
         plan.conflicts.removeAll(where: selects)
+        for case let (id, quarter)? in chosen.map(\.wholeReview) {
+            plan.settleDecidedReview(actionID: id, quarter: quarter, context: context)
+        }
         self = plan
         return chosen
     }

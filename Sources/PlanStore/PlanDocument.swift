@@ -68,18 +68,20 @@ public struct PlanDocument: Sendable {
     /// Saves `plan`. When the file changed on disk since it was loaded, the other version is
     /// merged field by field; if both changed the same field, nothing is written. A plan with
     /// recorded merge conflicts is refused unless `keepingConflicts` (resolving some of them, or
-    /// recording a merge's).
+    /// recording a merge's). `decidedBy` is who decides the `resolutions`, and when (for the audit
+    /// trail of a decided review).
     ///
     /// The whole save — read what is on disk, merge, validate, keep the backup, write, rename —
     /// happens under the save lock (`SaveLock`), so a save made meanwhile by another process is
     /// never overwritten: it waits, then finds this save's version on disk and merges with it.
-    public mutating func save(_ plan: Plan, resolving resolutions: [String: MergeConflict.Side] = [:],
+    public mutating func save(_ plan: Plan, resolving resolutions: [String: MergeConflict.Side] = [:], decidedBy: EditContext? = nil,
                               keepingConflicts: Bool = false) throws(SaveError) -> SaveOutcome {
-        try save(plan, resolving: resolutions, keepingConflicts: keepingConflicts, failingAt: nil)
+        try save(plan, resolving: resolutions, decidedBy: decidedBy, keepingConflicts: keepingConflicts, failingAt: nil)
     }
 
     /// `failingAt` makes one step of writing the file fail as if the system call had (tests only).
-    mutating func save(_ plan: Plan, resolving resolutions: [String: MergeConflict.Side] = [:], keepingConflicts: Bool = false,
+    mutating func save(_ plan: Plan, resolving resolutions: [String: MergeConflict.Side] = [:], decidedBy: EditContext? = nil,
+                       keepingConflicts: Bool = false,
                        failingAt fault: AtomicFile.Step?) throws(SaveError) -> SaveOutcome {
         let lock: SaveLock
         do {
@@ -97,7 +99,7 @@ public struct PlanDocument: Sendable {
         if disk != loadedBytes {
             let theirs: Plan
             do { theirs = try Self.decodeKeepingEveryField(disk, file: path) } catch { throw .file(error) }
-            let merge = PlanMerge.merge(base: base, mine: plan, theirs: theirs, resolutions: resolutions)
+            let merge = PlanMerge.merge(base: base, mine: plan, theirs: theirs, resolutions: resolutions, decidedBy: decidedBy)
             guard merge.conflicts.isEmpty else { throw .conflicts(path: path, merge.conflicts) }
             toWrite = merge.plan
             outcome = .merged(merge.plan, renumbered: merge.renumbered)

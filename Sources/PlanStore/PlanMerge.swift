@@ -6,15 +6,15 @@ import PlanModel
 /// - audit trails (`changeLog`), due-date moves, reopenings, deletion records and recorded
 ///   conflicts are sets of entries keyed by their content: additions and removals from both
 ///   sides are kept, in time order, whatever order an earlier merge left them in;
-/// - stamps are derived: `updated`/`updatedBy`, a review's `on`/`by` (with the owner and "no
-///   update" mark recorded with it; the lead's update wins over "no update"), a quarter's
-///   `closedOn`/`closedBy` take the later stamp
+/// - stamps are derived: `updated`/`updatedBy`, a quarter's `closedOn`/`closedBy` take the
+///   later stamp
 ///   (the larger name on a tie); a milestone is done when the merge of done-or-not says so; an
 ///   action's status both sides changed is the one its latest review settles on, when that is
 ///   one side's (the lead's update against the board's view);
 /// - lists of ids (partners, workstreams, an indicator's links) are sets of additions and
-///   removals; lists of items with an `id` or `quarter` are merged item by item, and an item
-///   both sides added (a review for one quarter) field by field from the action it belongs to;
+///   removals; lists of items with an `id` or `quarter` are merged item by item;
+/// - a review is one statement, two different ones for a quarter one conflict of whole reviews,
+///   and a quarter one side closed keeps its reviews (`PlanMergeReviews.swift`);
 /// - new actions, milestones and funding lines both sides gave one id are both kept, ours
 ///   renumbered (`MergeVersions`);
 /// - a restricted mark cleared on one side stays on words the other side wrote (`keepRestricted`).
@@ -34,7 +34,11 @@ public enum PlanMerge {
 
     /// Merges; `resolutions` (by conflict path) settles conflicts the user has decided. `mine`
     /// is ours: the version being saved, or the branch being merged into.
-    public static func merge(base: Plan, mine: Plan, theirs: Plan, resolutions: [String: MergeConflict.Side] = [:]) -> Result {
+    /// `decidedBy` is who decides them, and when: a decided review goes on the audit trail in
+    /// their name (`Plan.settleDecidedReview`); "dplan merge" at the latest stamp of the three
+    /// plans when nil.
+    public static func merge(base: Plan, mine: Plan, theirs: Plan, resolutions: [String: MergeConflict.Side] = [:],
+                             decidedBy: EditContext? = nil) -> Result {
         let versions = MergeVersions(base: base, ours: mine, theirs: theirs)
         let (base, mine, theirs) = (versions.base, versions.ours, versions.theirs)
         var context = Context(resolutions: resolutions)
@@ -47,6 +51,7 @@ public enum PlanMerge {
         }
         plan.actions = merged.actions
         plan.frozenQuarters = mergeFrozenQuarters(mine: mine, theirs: theirs, quarters: plan.quarters)
+        keepClosedReviews(&plan, mine: mine, theirs: theirs, context: &context)
         // An action I deleted and chose to take back from them returns as an added action does.
         for action in merged.takenBack { plan.insertInGroupOrder(action) }
         // An action kept against a deletion on the other side, once decided, is not deleted. While
@@ -54,6 +59,11 @@ public enum PlanMerge {
         let live = Set(plan.actions.map(\.id)), open = Set(context.conflicts.map(\.path))
         plan.removedActions.removeAll { restored.contains($0.id) && live.contains($0.id) && !open.contains("actions[id=\($0.id)]") }
         keepRestricted(&plan, base: base, ours: mine, theirs: theirs)
+        let latest = (mine.actions + theirs.actions).compactMap(\.updated).max() ?? Timestamp(day: Day(daysSinceEpoch: 0))
+        let decider = decidedBy ?? EditContext(by: "dplan merge", now: latest)
+        for (id, quarter) in context.decidedReviews {
+            plan.settleDecidedReview(actionID: id, quarter: quarter, context: decider)
+        }
         return Result(plan: plan, conflicts: context.conflicts, renumbered: versions.renumbered)
     }
 
@@ -83,7 +93,7 @@ public enum PlanMerge {
         return compact(value)
     }
 
-    private struct Context {
+    struct Context {
         var resolutions: [String: MergeConflict.Side]
         var conflicts: [MergeConflict] = []
         /// Who last changed the object being merged on each side (its `updatedBy`, `updated`).
@@ -91,9 +101,13 @@ public enum PlanMerge {
         /// What a review both sides added for one quarter is compared with: the base action's
         /// status, owner and restricted mark, with no commentary.
         var reviewBase: [String: Any]?
+        /// Reviews (by path) whose two sides said different things: one conflict each, decided or not.
+        var reviewClashes: Set<String> = []
+        /// Reviews decided by `resolutions`, to settle once the plan is whole.
+        var decidedReviews: [(id: String, quarter: Quarter)] = []
     }
 
-    private struct Who {
+    struct Who {
         var mineBy: String?, mineOn: String?, theirsBy: String?, theirsOn: String?
     }
 
@@ -113,7 +127,7 @@ public enum PlanMerge {
         return String(String(decoding: data, as: UTF8.self).dropFirst().dropLast())
     }
 
-    private static func same(_ a: Any?, _ b: Any?) -> Bool {
+    static func same(_ a: Any?, _ b: Any?) -> Bool {
         switch (a, b) {
         case (nil, nil): return true
         case (nil, _), (_, nil): return false
@@ -152,6 +166,7 @@ public enum PlanMerge {
             guard let data = try? JSONSerialization.data(withJSONObject: merged), var action = PlanCoding.decodeAction(data) else {
                 return (nil, restored)
             }
+            followReview(&action, context: &context)
             settleStatus(&action, conflicts: &context.conflicts)
             if my == nil, old != nil { takenBack.append(action) } else { result.append(action) }
         }
@@ -193,7 +208,7 @@ public enum PlanMerge {
     /// Lists whose entries are history: kept as sets of entries keyed by their content.
     private static let entrySets: Set<String> = ["changeLog", "dueDateChanges", "reopenings", "removedActions", "conflicts", "returnsSent"]
 
-    private static func mergeValue(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, field: String, context: inout Context) -> Any? {
+    static func mergeValue(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, field: String, context: inout Context) -> Any? {
         if same(mine, theirs) { return mine }
         if same(base, mine) { return theirs }
         if same(base, theirs) { return mine }
@@ -224,7 +239,7 @@ public enum PlanMerge {
 
     /// Both sides changed a value differently: their value when the user chose it, else ours,
     /// with the conflict recorded.
-    private static func conflict(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, context: inout Context) -> Any? {
+    static func conflict(_ base: Any?, _ mine: Any?, _ theirs: Any?, path: String, context: inout Context) -> Any? {
         let label = path.isEmpty ? "(top level)" : path
         switch context.resolutions[label] {
         case .ours?: return mine
@@ -243,18 +258,14 @@ public enum PlanMerge {
     /// with the later stamp, the larger name on a tie; a milestone is done when merging done or
     /// not done says so, with the later of the sides' done stamps. Real fields still clash.
     private static func settleStamps(base: [String: Any], mine: inout [String: Any], theirs: inout [String: Any]) {
-        let groups = [["updated", "updatedBy"], ["on", "by", "owner", "noUpdateProvided", "enteredBy"], ["closedOn", "closedBy"]]
+        // Reviews are merged whole (`mergeReview`); `on`/`by` here are a board's view's.
+        let groups = [["updated", "updatedBy"], ["on", "by"], ["closedOn", "closedBy"]]
         func stamp(_ object: [String: Any], _ group: [String]) -> (String, String) {
             (object[group[0]] as? String ?? "", object[group[1]] as? String ?? "")
         }
         for group in groups where mine[group[0]] is String || theirs[group[0]] is String {
             guard mine[group[0]] is String == theirs[group[0]] is String, stamp(mine, group) != stamp(theirs, group) else { continue }
-            var later = stamp(mine, group) > stamp(theirs, group) ? mine : theirs
-            // A review one side holds as "no update provided" (a closed quarter, or only the
-            // board's view) and the other as the lead's update: the update is never lost.
-            if group.contains("noUpdateProvided"), mine["quarter"] != nil, (mine["noUpdateProvided"] != nil) != (theirs["noUpdateProvided"] != nil) {
-                later = mine["noUpdateProvided"] == nil ? mine : theirs
-            }
+            let later = stamp(mine, group) > stamp(theirs, group) ? mine : theirs
             for key in group {
                 mine[key] = later[key]
                 theirs[key] = later[key]
@@ -343,7 +354,9 @@ public enum PlanMerge {
                 review["quarter"] = id
                 old = review
             }
-            if let value = mergeValue(old, m[id], t[id], path: label, field: "", context: &context) { result.append(value) }
+            let value = field == "reviews" ? mergeReview(old, m[id], t[id], path: label, context: &context)
+                : mergeValue(old, m[id], t[id], path: label, field: "", context: &context)
+            if let value { result.append(value) }
         }
         return result
     }

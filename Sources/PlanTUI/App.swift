@@ -92,7 +92,8 @@ private struct RunLoop {
             return nil
         case .save(let resolutions, let thenQuit):
             do {
-                return .some(.saved(try PlanApp.save(state.plan, in: &document, resolving: resolutions), thenQuit: thenQuit))
+                return .some(.saved(try PlanApp.save(state.plan, in: &document, resolving: resolutions,
+                                                             decidedBy: EditContext(by: state.session.user, now: state.now)), thenQuit: thenQuit))
             } catch {
                 if case .save(.conflicts(_, let conflicts)) = error { return .some(.conflicts(conflicts)) }
                 return .some(.saveFailed(error))

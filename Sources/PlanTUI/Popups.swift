@@ -1,4 +1,5 @@
 import Foundation
+import PlanApp
 import PlanModel
 import PlanStore
 import TerminalText
@@ -61,8 +62,9 @@ func renderPicker(_ picker: Picker, layout: Layout, into frame: inout Frame) {
 func renderConflict(_ conflict: MergeConflict, number: Int, of total: Int, layout: Layout, into frame: inout Frame) {
     let width = max(20, min(layout.width - 2, 100))
     let inner = width - 2
-    let mine = wrapped(sanitizedForTerminal(conflictValueText(conflict.ours)), toWidth: inner - 9)
-    let theirs = wrapped(sanitizedForTerminal(conflictValueText(conflict.theirs)), toWidth: inner - 9)
+    func said(_ value: String?, by: String?) -> String { conflictValueText(value) + (by.map { "  — \($0)" } ?? "") }
+    let mine = wrapped(sanitizedForTerminal(said(conflict.ours, by: conflict.oursBy)), toWidth: inner - 9)
+    let theirs = wrapped(sanitizedForTerminal(said(conflict.theirs, by: conflict.theirsBy)), toWidth: inner - 9)
     var lines: [[Span]] = []
     for (i, part) in mine.enumerated() { lines.append([Span(i == 0 ? " Yours:  " : "         ", .key), Span(part)]) }
     lines.append([])
@@ -80,13 +82,15 @@ func conflictFieldWords(_ path: String) -> String {
     MergeConflict(path: path, base: nil, ours: nil, theirs: nil).label
 }
 
-/// A conflict value as people read it: JSON text unquoted, "(none)" when absent.
+/// A conflict value as people read it: JSON text unquoted, a whole review as its status and
+/// words, "(none)" when absent.
 func conflictValueText(_ json: String?) -> String {
     guard let json, !json.isEmpty else { return "(none)" }
     guard let value = try? JSONSerialization.jsonObject(with: Data(json.utf8), options: [.fragmentsAllowed]) else { return json }
     switch value {
     case let text as String: return text.isEmpty ? "(empty)" : text
     case is NSNull: return "(none)"
+    case let review as [String: Any] where review["quarter"] is String && review["status"] is String: return reviewInWords(json)
     default: return json
     }
 }

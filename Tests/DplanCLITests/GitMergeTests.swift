@@ -222,37 +222,67 @@ import TestSupport
         try council.commit("Council: SEC-06 amber")
         let pull = try council.git(["pull", "--no-rebase", "--no-edit"], allowFailure: true)
         #expect(pull.status != 0 && pull.stdout.contains("CONFLICT (content): Merge conflict in plans/plan.json"))
-        #expect(pull.stderr.contains("action SEC-06: status: ours \"amber\" (Council"))
+        // Two reviews of one quarter: one conflict, each side a whole review with its author.
+        #expect(pull.stderr.contains("action SEC-06: review for 2026/27 Q3: ours amber — Recruiting (Council, 2026-11-22T11:00:00Z), "
+                                     + "theirs red — IDVA post vacant (Police, 2026-11-22T10:00:00Z)"), "\(pull.stderr)")
         let text = try String(contentsOfFile: council.plan, encoding: .utf8)
         #expect(!text.contains("<<<<<<<") && !text.contains(">>>>>>>"))
         let conflicted = try PlanFile.load(council.plan)
-        #expect(Set(conflicted.conflicts.map(\.field)) == ["commentary", "reviews[quarter=2026/27 Q3].commentary",
-                                                          "reviews[quarter=2026/27 Q3].status", "status"])
+        #expect(conflicted.conflicts.map(\.field) == ["reviews[quarter=2026/27 Q3]"])
         #expect(conflicted.actions.first { $0.id == "SEC-06" }?.status == .amber)  // ours until decided
         // Saving on top of it is refused, with how to resolve.
         let set = try council.dplan(["set", "plans/plan.json", "PRI-01", "--comment", "x"], at: "2026-11-22T12:00:00Z")
         #expect(set.status == 1 && set.stderr.contains("dplan resolve plans/plan.json --ours"))
         let listing = try council.dplan(["resolve", "plans/plan.json"], at: "2026-11-22T12:00:00Z")
-        #expect(listing.status == 0 && listing.stdout.contains("4 unresolved merge conflicts"))
-        // Police is right about this one: take theirs, field by field.
-        #expect(try council.dplan(["resolve", "plans/plan.json", "SEC-06", "status", "--take", "theirs"], at: "2026-11-22T12:00:00Z").status == 0)
-        #expect(try PlanFile.load(council.plan).conflicts.count == 3)
+        #expect(listing.status == 0 && listing.stdout.contains("1 unresolved merge conflict"), "\(listing.stdout)")
+        // Police is right about this one: take theirs, the whole review.
         let rest = try council.dplan(["resolve", "plans/plan.json", "SEC-06", "--take", "theirs"], at: "2026-11-22T12:00:00Z")
-        #expect(rest.status == 0 && rest.stdout.contains("every conflict is resolved and the plan validates"))
-        let action = try #require(try PlanFile.load(council.plan).actions.first { $0.id == "SEC-06" })
+        #expect(rest.status == 0 && rest.stdout.contains("every conflict is resolved and the plan validates"), "\(rest.stdout)\(rest.stderr)")
+        let resolved = try PlanFile.load(council.plan)
+        let action = try #require(resolved.actions.first { $0.id == "SEC-06" })
         #expect(action.status == .red && action.commentary == "IDVA post vacant")
-        // The review's stamp is derived: the later one (Council's) stays with Police's values.
-        #expect(action.review(for: Quarter("2026/27 Q3")!)?.by == "Council")
-        try council.git(["commit", "-q", "-am", "Merge: SEC-06 as Police reported"])
-        // Against Police's version, the merge adds Council's two audit-trail entries and keeps the
-        // later stamp (Council's) on the action
-        let merge = try council.head()
-        let lines = try changedLines(council, "\(merge)^2", merge, ignoring: ["\"updated\" :", "\"updatedBy\" :"])
-        // and the review's stamp (Council's, the later), nothing else.
-        #expect(lines.filter { $0.hasPrefix("+") }.count == 16 && lines.filter { $0.hasPrefix("-") }.count == 2, "\(lines)")
-        #expect(lines.filter { $0.contains("\"by\" : \"Council\"") }.count == 3)
-        #expect(try changedLines(council, "\(merge)^2", merge).filter { $0.contains("updated") }
-                == ["+      \"updated\" : \"2026-11-22T11:00:00Z\",", "+      \"updatedBy\" : \"Council\",",
-                    "-      \"updated\" : \"2026-11-22T10:00:00Z\",", "-      \"updatedBy\" : \"Police\","])
+        let police3 = try PlanFile.load(police.plan).actions.first { $0.id == "SEC-06" }?.review(for: Quarter("2026/27 Q3")!)
+        #expect(action.review(for: Quarter("2026/27 Q3")!) == police3)  // status, words and author together
+        // The decision is on the audit trail, by who made it: the log ends with what the plan holds.
+        let last = try #require(action.changeLog?.suffix(2))
+        #expect(last.map(\.field) == ["status", "commentary"] && last.map(\.to) == ["red", "IDVA post vacant"] && last.allSatisfy { $0.by == "Council" })
+        let log = try council.dplan(["log", "plans/plan.json", "SEC-06"], at: "2026-11-22T12:00:00Z")
+        let lastLine = log.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(log.status == 0 && lastLine.hasPrefix("2026-11-22 12:00  SEC-06  commentary") && lastLine.contains("IDVA post vacant  Council"), "\(log.stdout)")
+        #expect(try council.dplan(["validate", "plans/plan.json"], at: "2026-11-22T12:00:00Z").status == 0)
+    }
+
+    /// The tester's case: clone B records a Q3 update offline while clone A closes Q3. The merge
+    /// (either way round) does not rewrite the closed review: it is a conflict holding B's words;
+    /// keeping the close leaves Q3 as frozen, keeping B's update reopens Q3.
+    @Test func anUpdateToAQuarterTheOtherCloneClosedIsAConflictNotARewrite() throws {
+        let quarter = try #require(Quarter("2026/27 Q3"))
+        for keepUpdate in [false, true] {
+            let (_, police, council) = try twoAgencies()
+            #expect(try council.dplan(["set", "plans/plan.json", "SEC-05", "--status", "red", "--comment", "B offline red words"], at: "2026-12-06T10:00:00Z").status == 0)
+            try council.commit("Council: SEC-05 red")
+            #expect(try police.dplan(["review", "close", "plans/plan.json", "2026/27 Q3", "--board", "SHP"], at: "2026-12-06T10:05:00Z").status == 0)
+            try police.commit("Police closes Q3")
+            try police.git(["push", "-q"])
+            let pull = try council.git(["pull", "--no-rebase", "--no-edit"], allowFailure: true)
+            #expect(pull.status != 0 && pull.stderr.contains("action SEC-05: review for 2026/27 Q3: ours red — B offline red words (Council"), "\(pull.stderr)")
+            #expect(try PlanFile.load(council.plan).conflicts.map(\.path) == ["actions[id=SEC-05].reviews[quarter=2026/27 Q3]"])
+            let resolve = try council.dplan(["resolve", "plans/plan.json", keepUpdate ? "--ours" : "--theirs"], at: "2026-12-06T11:00:00Z")
+            #expect(resolve.status == 0, "\(resolve.stderr)")
+            let plan = try PlanFile.load(council.plan)
+            #expect(plan.validate().isEmpty, "\(plan.validate())")
+            let review = plan.actions.first { $0.id == "SEC-05" }?.review(for: quarter)
+            if keepUpdate {
+                #expect(!plan.isClosed(quarter) && plan.frozen(quarter) == nil)
+                #expect(review?.commentary == "B offline red words" && review?.by == "Council")
+                #expect(plan.quarters.first { $0.quarter == quarter }?.reopenings?.last?.by == "Council")
+            } else {
+                let frozen = try #require(plan.frozen(quarter))
+                #expect(plan.isClosed(quarter) && review?.commentary != "B offline red words")
+                for action in plan.actions {
+                    #expect(action.review(for: quarter) == frozen.plan.actions.first { $0.id == action.id }?.review(for: quarter), "\(action.id)")
+                }
+            }
+        }
     }
 }

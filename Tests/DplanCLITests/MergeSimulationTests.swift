@@ -101,7 +101,7 @@ struct MergeSimulation {
         let file = "plans/plan.json"
         let owners = plan.owners.map(\.id), workstreams = plan.workstreams.map(\.id)
         var arguments: [String]
-        switch Int.random(in: 0..<14, using: &random) {
+        switch Int.random(in: 0..<15, using: &random) {
         case 0:
             let status = pick(["red", "amber", "green", "complete"])!
             arguments = ["set", file, id, "--status", status] + (Bool.random(using: &random) ? ["--comment", "status words \(n)"] : [])
@@ -127,6 +127,10 @@ struct MergeSimulation {
                 + (Bool.random(using: &random) ? ["--action", id] : [])
         case 11: arguments = ["set", file, id, action.commentaryRestricted == true ? "--no-restricted" : "--restricted"]
         case 12: arguments = ["set", file, id, "--restricted", "--comment", "secret \(n)"]
+        case 13:
+            // The board closes the quarter it is in (refused when closed already, or the clock went back out of it).
+            let quarter = plan.quarter(containing: Timestamp(secondsSinceEpoch: clocks[clock]).day)
+            arguments = ["review", "close", file, quarter.description, "--board", "SHP"]
         default:
             try delete(id, in: agency, at: tick(clock))
             return

@@ -48,8 +48,8 @@ import Testing
         try PlanFile.save(other, to: copy)
         let result = try runDplan(["merge", plan, copy])
         #expect(result.status == 1)
-        #expect(result.stderr.contains("conflict: action PRI-03: status: ours \"amber\" (Test Officer"))
-        #expect(try PlanFile.load(plan).conflicts.count == 4)  // status and commentary, of the action and its new review
+        #expect(result.stderr.contains("conflict: action PRI-03: review for 2026/27 Q3: ours amber — Hotspots down (Test Officer"), "\(result.stderr)")
+        #expect(try PlanFile.load(plan).conflicts.count == 1)  // the two reviews, whole (the action's status and words are its review's)
         #expect(try runDplan(["resolve", plan, "--theirs"]).status == 0)
         let resolved = try PlanFile.load(plan)
         #expect(resolved.actions.first { $0.id == "PRI-03" }?.status == .green && resolved.validate().isEmpty)

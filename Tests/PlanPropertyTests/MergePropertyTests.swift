@@ -9,7 +9,7 @@ private let cases = ProcessInfo.processInfo.environment["DPLAN_PROPERTY_CASES"].
 
 /// Property tests of the pure merge over generated plans: two people make random edits of every
 /// kind to one plan (adding actions, milestones and funding lines under the same generated ids,
-/// in the same second and with clocks going back), and `MergeOracle` (shared with the git merge
+/// in the same second and with clocks going back; closing the quarter), and `MergeOracle` (shared with the git merge
 /// simulation) says what the merge must give.
 @Suite struct MergePropertyTests {
     /// Every merge of two random edit sequences: only both-sided changes conflict, every
@@ -110,8 +110,10 @@ enum MergeEdits {
             try plan.addFundingLine(to: value % 2 == 0 ? .plan : .action(id), source: words, year: FinancialYear(startYear: 2025),
                                     amount: Decimal(value % 9 + 1), labour: nil, nonLabour: nil, context: context)
         default:
-            if value % 4 == 0 { try plan.deleteAction(id: id, context: context) } else {
-                try plan.setCommentaryRestricted(actionID: id, action.commentaryRestricted != true, context: context)
+            switch value % 4 {
+            case 0: try plan.deleteAction(id: id, context: context)
+            case 1: try plan.closeQuarter(plan.quarter(containing: context.now.day), board: "SHP", context: context)
+            default: try plan.setCommentaryRestricted(actionID: id, action.commentaryRestricted != true, context: context)
             }
         }
     }

@@ -47,6 +47,8 @@ import Testing
             let driver = MergeDriver.merge(base: PlanCoding.encode(base), ours: PlanCoding.encode(ours),
                                            theirs: PlanCoding.encode(theirs), file: "plan.json")
             // The save merge: I saved ours over base while someone saved theirs.
+            // Who decides, the same on both paths: a decided review goes on the audit trail in their name.
+            let resolver = EditContext(by: "Resolver", now: Timestamp(iso: "2026-11-23T09:00:00Z")!)
             func saveMerge(resolving side: MergeConflict.Side?) throws -> Result<Data, PlanDocument.SaveError> {
                 try PlanFile.save(base, to: path)
                 var document = try PlanDocument.open(path)
@@ -57,7 +59,7 @@ import Testing
                     for conflict in PlanMerge.merge(base: base, mine: ours, theirs: theirs).conflicts { resolutions[conflict.path] = side }
                 }
                 do throws(PlanDocument.SaveError) {
-                    _ = try document.save(ours, resolving: resolutions)
+                    _ = try document.save(ours, resolving: resolutions, decidedBy: resolver)
                 } catch {
                     return .failure(error)
                 }
@@ -80,7 +82,7 @@ import Testing
                 // Settling every conflict one way must give what the save gives when told the same.
                 for side in [MergeConflict.Side.ours, .theirs] {
                     var settled = recorded
-                    _ = try settled.resolveConflicts(take: side, context: EditContext(by: "Resolver", now: Timestamp(iso: "2026-11-23T09:00:00Z")!)) { _ in true }
+                    _ = try settled.resolveConflicts(take: side, context: resolver) { _ in true }
                     guard case .success(let saved) = try saveMerge(resolving: side) else {
                         Issue.record("round \(round): the save refused \(side) for every conflict")
                         continue
