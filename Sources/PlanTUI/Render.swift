@@ -62,7 +62,7 @@ private func renderBottom(_ state: AppState, into frame: inout Frame) {
         renderTextArea(editor, prompt: purpose.prompt, box: state.layout.textArea, into: &frame)
         frame.put(hintSpans(Keymap.editorHints(multiline: true)), x: 1, y: hintRow)
         if let message = state.message {
-            frame.put(" " + message.text, x: 0, y: messageRow, tone: message.isError ? .warning : .normal)
+            putMessage(message, row: messageRow, into: &frame)
         }
         return
     case .editor(let purpose, let editor):
@@ -86,7 +86,7 @@ private func renderBottom(_ state: AppState, into frame: inout Frame) {
         renderExportForm(form, layout: state.layout, into: &frame)
         frame.put(hintSpans(Keymap.exportForm), x: 1, y: hintRow)
         if let message = state.message {
-            frame.put(" " + message.text, x: 0, y: messageRow, tone: message.isError ? .warning : .normal)
+            putMessage(message, row: messageRow, into: &frame)
         }
         return
     case .confirm(let purpose):
@@ -100,7 +100,7 @@ private func renderBottom(_ state: AppState, into frame: inout Frame) {
         break
     }
     if let message = state.message {
-        frame.put(" " + message.text, x: 0, y: messageRow, tone: message.isError ? .warning : .normal)
+        putMessage(message, row: messageRow, into: &frame)
     } else if let exporting = state.exporting {
         frame.put(" " + sanitizedForTerminal(exporting.label), x: 0, y: messageRow, tone: .dim)
     }
@@ -125,4 +125,11 @@ func renderContextLine(_ state: AppState, into frame: inout Frame) {
     } else {
         frame.put(" All \(state.plan.actions.count) actions · quarter \(state.quarter) · today \(state.today)", x: 0, y: 1, tone: .dim)
     }
+}
+
+/// The message row: cleared first, so a message never sits over the end of what a screen drew
+/// there (the meeting summary's "… u undoes the last change" once showed after "Saved …").
+private func putMessage(_ message: Message, row: Int, into frame: inout Frame) {
+    frame.fill(row: row, tone: .normal)
+    frame.put(" " + message.text, x: 0, y: row, tone: message.isError ? .warning : .normal)
 }

@@ -206,4 +206,15 @@ import Testing
         #expect(state.action("WSA-01").decisionNeeded == nil)
         #expect(state.plan.summary(for: state.quarter).isEmpty)
     }
+
+    /// A message on a row a screen also drew on is the message alone: "Saved …" on the meeting
+    /// summary once ended in "…es the last change", the end of the summary's own line there.
+    @Test func aMessageClearsTheRowItIsShownOn() throws {
+        var state = try makeState(width: 100, height: 30)
+        state.press(.enter, .character("M"), .escape)
+        #expect(state.isOnMeetingSummary)
+        _ = state.update(.saved(SaveReport(), thenQuit: false))
+        let row = render(state).text(row: state.layout.messageRow)
+        #expect(row.trimmingCharacters(in: .whitespaces) == "Saved \(hillingdonPath)", "\(row)")
+    }
 }
