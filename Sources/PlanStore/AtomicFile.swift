@@ -50,15 +50,7 @@ public enum AtomicFile {
             unlink(temporary)
             return PlanFileError(file: path, message: "cannot save (\(step): \(reason)); the file on disk was not changed")
         }
-        let written = data.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 { if errno == EINTR { continue }; return false }
-                offset += n
-            }
-            return true
-        }
+        let written = writeAll(data, to: fd) == nil
         guard written, !injected(.write) else { throw fail("writing") }
         guard !injected(.permissions), keeps.map({ keepOwnership(fd, $0) }) ?? true else { throw fail("setting permissions") }
         guard !injected(.flush), fsync(fd) == 0 else { throw fail("flushing to disk") }

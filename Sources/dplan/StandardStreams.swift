@@ -1,5 +1,6 @@
 import Foundation
 import PlanApp
+import PlanStore
 import TerminalText
 
 /// Writes bytes to standard output (`-o -`) after what was printed before them, so a full disk, a
@@ -17,22 +18,6 @@ func finishStandardOutput() throws(DplanError) {
 
 private func standardOutputFailure(_ code: Int32) -> DplanError {
     .refused("cannot write to standard output (\(code == 0 ? "write failed" : String(cString: strerror(code)))); what it received is incomplete")
-}
-
-/// Writes all of `data` to a descriptor, again after an interruption; the errno of a failure.
-private func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
-    data.withUnsafeBytes { buffer -> Int32? in
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return errno
-            }
-            offset += written
-        }
-        return nil
-    }
 }
 
 /// A message on standard error, made safe for the terminal like everything `print` prints. A
