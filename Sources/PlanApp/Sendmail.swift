@@ -1,4 +1,5 @@
 import Foundation
+import PlanReports
 
 /// A sendmail-compatible program (`sendmail -t`, `msmtp -t`) that hands messages to a mail relay:
 /// the message on standard input, its recipients read from its headers.
@@ -57,7 +58,7 @@ public struct Sendmail: Sendable {
         } catch {
             throw Failure(description: "\(command[0]) could not be started: \(error.localizedDescription)")
         }
-        guard finishes(process) else {
+        guard waitForExit(process, timeout: timeout) else {
             throw Failure(description: "\(command.joined(separator: " ")) -t did not finish within \(Int(timeout)) seconds and was stopped; "
                           + "the message may not have been sent")
         }
@@ -68,18 +69,5 @@ public struct Sendmail: Sendable {
             throw Failure(description: "\(command.joined(separator: " ")) -t failed (\(how) \(process.terminationStatus))"
                           + (words.isEmpty ? "" : ": \(words)"))
         }
-    }
-
-    /// Waits for the program; after `timeout`, stops it (SIGTERM, then SIGKILL) and says false.
-    private func finishes(_ process: Process) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        guard process.isRunning else { return true }
-        process.terminate()
-        let grace = Date().addingTimeInterval(5)
-        while process.isRunning && Date() < grace { usleep(20_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        return false
     }
 }

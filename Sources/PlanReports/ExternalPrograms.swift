@@ -106,6 +106,21 @@ func withScratchFolder<T>(_ body: (URL) throws -> T) throws -> T {
     return try body(folder)
 }
 
+/// Waits for a started program to exit, for at most `timeout` seconds and only while
+/// `cancellation` is not cancelled; a program still running then is stopped (SIGTERM, then
+/// SIGKILL after five seconds). True when it exited by itself.
+public func waitForExit(_ process: Process, timeout: TimeInterval, cancellation: Cancellation? = nil) -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning && Date() < deadline && cancellation?.isCancelled != true { usleep(20_000) }
+    guard process.isRunning else { return true }
+    process.terminate()
+    let grace = Date().addingTimeInterval(5)
+    while process.isRunning && Date() < grace { usleep(20_000) }
+    if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    process.waitUntilExit()
+    return false
+}
+
 /// Runs a program to completion with no input, its output and errors kept in `folder`; throws
 /// with the end of what it printed when it fails or takes longer than `timeout` seconds, and
 /// stops it when `cancellation` is cancelled.
@@ -126,16 +141,8 @@ func run(_ program: String, _ arguments: [String], in folder: URL, timeout: Time
     process.standardOutput = handle
     process.standardError = handle
     do { try process.run() } catch { throw ConversionError(description: "\(program) could not be started: \(error.localizedDescription)") }
-    let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning && Date() < deadline && cancellation?.isCancelled != true { usleep(50_000) }
-    if process.isRunning, cancellation?.isCancelled == true {
-        process.terminate()
-        process.waitUntilExit()
-        throw ConversionError(description: "\(what): cancelled", wasCancelled: true)
-    }
-    if process.isRunning {
-        process.terminate()
-        process.waitUntilExit()
+    guard waitForExit(process, timeout: timeout, cancellation: cancellation) else {
+        if cancellation?.isCancelled == true { throw ConversionError(description: "\(what): cancelled", wasCancelled: true) }
         throw ConversionError(description: "\(what): \(program) did not finish within \(Int(timeout)) seconds")
     }
     guard process.terminationStatus == 0 else {
