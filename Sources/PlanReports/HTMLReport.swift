@@ -11,20 +11,7 @@ extension Report {
     /// breaks. Statuses carry letters so the paper reads in black and white. The layout is in
     /// `PrintStyle.swift`.
     public func html() -> String {
-        var out = """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>\(h(plan.title)): \(h(title))\(soFar ? " (so far)" : "")</title>
-        <style>
-        \(printStyle())
-        </style>
-        </head>
-        <body>
-
-        """
+        var out = htmlDocumentStart(title: "\(plan.title): \(title)\(soFar ? " (so far)" : "")", style: printStyle())
         out += cover() + "<main>\n"
         if let annual {
             out += annualSummaries(annual)
@@ -316,4 +303,23 @@ func h(_ text: String) -> String {
         }
     }
     return String(decoding: out, as: UTF8.self)
+}
+
+/// The start of a paper's HTML page up to and including `<body>` (and its line break): British
+/// English, UTF-8, a viewport for reflow on phones, the title (escaped) and the inline style.
+func htmlDocumentStart(title: String, style: String) -> String {
+    """
+    <!DOCTYPE html>
+    <html lang="en-GB">
+    <head>
+    <meta charset="utf-8"/>
+    <meta name="viewport" content="width=device-width, initial-scale=1"/>
+    <title>\(h(title))</title>
+    <style>
+    \(style)
+    </style>
+    </head>
+    <body>
+
+    """
 }

@@ -5,18 +5,7 @@ extension PortfolioPaper {
     /// The portfolio paper as one accessible HTML page (WCAG 2.2 AA: headings in order, table
     /// headers with scope, charts with a text alternative and the same figures in a table).
     public func html() -> String {
-        var out = """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-        <meta charset="utf-8"/>
-        <meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>\(h(name)): portfolio report</title>
-        <style>
-        \(portfolioStyle())
-        </style>
-        </head>
-        <body>
+        var out = htmlDocumentStart(title: "\(name): portfolio report", style: portfolioStyle()) + """
         <header>
         \(marking.isEmpty ? "" : "<p class=\"marking\">\(h(marking))</p>\n")<h1>\(h(name))</h1>
         <p class="subtitle">Portfolio report: \(plans.count) plan\(plans.count == 1 ? "" : "s")</p>
