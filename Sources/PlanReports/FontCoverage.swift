@@ -27,13 +27,20 @@ public struct WritingSystem: Sendable, Equatable {
 }
 
 /// The writing systems used in `text` that no installed font covers, by `hasFont` (which asks
-/// fontconfig by default; where there is no fontconfig nothing can be said, so nothing is).
+/// fontconfig by default; where there is no fontconfig nothing can be said, so nothing is). A
+/// system is covered when its sample letter and the first few different letters the text uses
+/// of it all have a font: a font with 一 alone (Noto Traditional Nushu) does not print 東京.
 public func writingSystemsWithoutFont(in text: String, hasFont: (UInt32) -> Bool = fontconfigHasFont) -> [String] {
-    var used = Set<Int>()
+    let asked = 8  // letters asked about per system, besides its sample: one fontconfig call each
+    var used: [Int: [UInt32]] = [:]
     for scalar in text.unicodeScalars where scalar.value >= 0x0590 {
-        if let index = WritingSystem.all.firstIndex(where: { $0.range.contains(scalar.value) }) { used.insert(index) }
+        guard let index = WritingSystem.all.firstIndex(where: { $0.range.contains(scalar.value) }) else { continue }
+        var letters = used[index] ?? []
+        if letters.count < asked, !letters.contains(scalar.value) { letters.append(scalar.value) }
+        used[index] = letters
     }
-    return used.sorted().map { WritingSystem.all[$0] }.filter { !hasFont($0.sample) }.map(\.name)
+    return used.keys.sorted().map { (WritingSystem.all[$0], used[$0]!) }
+        .filter { system, letters in !([system.sample] + letters).allSatisfy(hasFont) }.map(\.0.name)
 }
 
 /// Whether fontconfig (`fc-list :charset=…`) knows a font with this character; true when

@@ -16,6 +16,14 @@ import TestSupport
         #expect(writingSystemsWithoutFont(in: "Plain English, £5, 31 Mar 2027") { _ in false } == [])
     }
 
+    /// A font with a system's sample letter is not enough: one with 一 (U+4E00) alone, as Noto
+    /// Traditional Nushu has, printed 東京 as empty boxes with no warning.
+    @Test func theLettersTheTextUsesAreAskedAboutNotOnlyTheSample() {
+        let hasOnlyTheSample: (UInt32) -> Bool = { $0 < 0x4E00 || $0 == 0x4E00 }
+        #expect(writingSystemsWithoutFont(in: "Visit to 東京", hasFont: hasOnlyTheSample) == ["Chinese and Japanese"])
+        #expect(writingSystemsWithoutFont(in: "Visit to 一", hasFont: hasOnlyTheSample) == [])
+    }
+
     @Test func aPaperWithPunjabiWarnsWhenNoFontHasIt() throws {
         var plan = try PlanFile.load(repositoryFolder.appendingPathComponent("plans/hillingdon-serious-violence-2024-27.json").path)
         let report = Report(plan: plan, options: ReportOptions(now: Timestamp(iso: "2026-11-22T10:00:00Z")!))
